@@ -1,0 +1,27 @@
+namespace CoRM.Domain.Access;
+
+/// <summary>Application roles, spelled as the Entra app-role values.</summary>
+public static class Roles
+{
+    public const string Faculty = "Faculty";
+    public const string Parent = "Parent";
+    public const string VolunteerCoordinator = "VolunteerCoordinator";
+    public const string StudentSuccess = "StudentSuccess";
+    public const string Admissions = "Admissions";
+    public const string Advancement = "Advancement";
+    public const string CaseWorker = "CaseWorker";
+    public const string Admin = "Admin";
+
+    public static readonly IReadOnlyList<string> All =
+        [Faculty, Parent, VolunteerCoordinator, StudentSuccess, Admissions, Advancement, CaseWorker, Admin];
+
+    /// <summary>Roles held by the institution's own people (everyone but parents).</summary>
+    public static readonly IReadOnlyList<string> Staff =
+        [Faculty, VolunteerCoordinator, StudentSuccess, Admissions, Advancement, CaseWorker, Admin];
+
+    /// <summary>Roles that may search the whole constituent directory.</summary>
+    public static readonly IReadOnlyList<string> Directory =
+        [VolunteerCoordinator, StudentSuccess, Admissions, Advancement, Admin];
+
+    public static bool IsKnown(string role) => All.Contains(role, StringComparer.Ordinal);
+}

@@ -1,0 +1,18 @@
+namespace CoRM.Domain.Access;
+
+/// <summary>
+/// Who is asking: the signed-in user's own constituent record and roles. Every feature query
+/// starts from it, so a record outside the scope is answered exactly like a missing one.
+/// </summary>
+public sealed record UserScope(int ConstituentId, IReadOnlySet<string> Roles, string UserName)
+{
+    public bool IsIn(string role) => Roles.Contains(role);
+
+    public bool IsStaff => Access.Roles.Staff.Any(Roles.Contains);
+
+    /// <summary>May search every constituent, not only their own advisees or cases.</summary>
+    public bool SeesWholeDirectory => Access.Roles.Directory.Any(Roles.Contains);
+
+    public static UserScope Of(int constituentId, string userName, params string[] roles) =>
+        new(constituentId, roles.ToHashSet(StringComparer.Ordinal), userName);
+}

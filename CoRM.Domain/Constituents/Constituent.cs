@@ -1,0 +1,108 @@
+namespace CoRM.Domain.Constituents;
+
+/// <summary>One record per person, household or organisation, whatever hats it wears.</summary>
+public class Constituent : IVersioned
+{
+    public const int NameMaxLength = 100;
+    public const int DisplayNameMaxLength = 210;
+    public const int EmailMaxLength = 254;
+    public const int RegionMaxLength = 80;
+
+    public int Id { get; set; }
+    public ConstituentKind Kind { get; set; }
+
+    /// <summary>Given name for a person; empty for households and organisations.</summary>
+    public string FirstName { get; set; } = "";
+
+    /// <summary>Family name for a person; the name of a household or organisation otherwise.</summary>
+    public string LastName { get; set; } = "";
+
+    /// <summary>Name as shown and searched ("Ana Costa", "Costa household", "Acme Ltd").</summary>
+    public string DisplayName { get; set; } = "";
+
+    /// <summary>Upper-cased display name, kept so a search can use an index on both providers.</summary>
+    public string SortName { get; set; } = "";
+
+    public DateOnly? BirthDate { get; set; }
+
+    /// <summary>Primary e-mail, lower-cased; also kept among the contact points.</summary>
+    public string? Email { get; set; }
+
+    public string? Region { get; set; }
+
+    public bool DoNotContact { get; set; }
+    public bool EmailOptOut { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+    public Guid Version { get; set; }
+
+    public List<Hat> Hats { get; set; } = [];
+    public List<ContactPoint> ContactPoints { get; set; } = [];
+    public List<Address> Addresses { get; set; } = [];
+
+    public static Constituent Person(string firstName, string lastName, DateTime createdAt, string? email = null, DateOnly? birthDate = null)
+    {
+        var c = new Constituent { Kind = ConstituentKind.Person, BirthDate = birthDate, CreatedAt = createdAt };
+        c.Rename(firstName, lastName);
+        c.SetPrimaryEmail(email);
+        return c;
+    }
+
+    public static Constituent Organisation(string name, DateTime createdAt, string? email = null)
+    {
+        var c = new Constituent { Kind = ConstituentKind.Organisation, CreatedAt = createdAt };
+        c.Rename("", name);
+        c.SetPrimaryEmail(email);
+        return c;
+    }
+
+    public static Constituent Household(string familyName, DateTime createdAt)
+    {
+        var c = new Constituent { Kind = ConstituentKind.Household, CreatedAt = createdAt };
+        c.Rename("", familyName + " household");
+        return c;
+    }
+
+    public void Rename(string firstName, string lastName)
+    {
+        firstName = firstName.Trim();
+        lastName = lastName.Trim();
+        if (lastName.Length == 0)
+            throw new DomainException(Kind == ConstituentKind.Person ? "A person needs a family name." : "A name is required.");
+        if (firstName.Length > NameMaxLength || lastName.Length > NameMaxLength)
+            throw new DomainException($"Names are limited to {NameMaxLength} characters.");
+        FirstName = firstName;
+        LastName = lastName;
+        DisplayName = firstName.Length == 0 ? lastName : $"{firstName} {lastName}";
+        SortName = DisplayName.ToUpperInvariant();
+    }
+
+    public void SetPrimaryEmail(string? email)
+    {
+        if (string.IsNullOrWhiteSpace(email))
+        {
+            Email = null;
+            return;
+        }
+        Email = EmailAddress.Normalise(email);
+    }
+
+    /// <summary>Age in whole years on a date, or null when the birth date is unknown.</summary>
+    public int? AgeOn(DateOnly date)
+    {
+        if (BirthDate is not { } born) return null;
+        var age = date.Year - born.Year;
+        if (date < born.AddYears(age)) age--;
+        return age;
+    }
+
+    public bool IsMinorOn(DateOnly date) => AgeOn(date) is < 18;
+
+    public IEnumerable<Hat> HatsActiveOn(DateOnly date) => Hats.Where(h => h.IsActiveOn(date));
+
+    public bool WearsHatOn(HatKind kind, DateOnly date) => Hats.Any(h => h.Kind == kind && h.IsActiveOn(date));
+
+    /// <summary>Whether the institution may send this constituent a message on a channel today.</summary>
+    public bool MayBeContactedBy(InteractionChannelKind channel) =>
+        !DoNotContact && !(channel == InteractionChannelKind.Email && EmailOptOut);
+}

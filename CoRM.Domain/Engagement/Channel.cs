@@ -1,0 +1,14 @@
+namespace CoRM.Domain.Engagement;
+
+/// <summary>The channel an interaction happened on.</summary>
+public enum Channel
+{
+    Email = 0,
+    Phone = 1,
+    Meeting = 2,
+    Letter = 3,
+    WebForm = 4,
+    Sms = 5,
+    Event = 6,
+    InPerson = 7,
+}

@@ -1,0 +1,42 @@
+using CoRM.Domain.Access;
+
+namespace CoRM.Domain.Engagement;
+
+/// <summary>What an interaction concerned; decides who may read it.</summary>
+public enum Topic
+{
+    General = 0,
+    Advising = 1,
+    Admissions = 2,
+    Giving = 3,
+    Volunteering = 4,
+    Family = 5,
+    Case = 6,
+}
+
+/// <summary>
+/// Which topics each role may read on a timeline. Faculty never see gifts or case notes;
+/// advancement never sees advising (grades) or case notes; a coordinator sees volunteering only.
+/// </summary>
+public static class TopicVisibility
+{
+    private static readonly Dictionary<string, Topic[]> ByRole = new(StringComparer.Ordinal)
+    {
+        [Roles.Admin] = Enum.GetValues<Topic>(),
+        [Roles.StudentSuccess] = [Topic.General, Topic.Advising, Topic.Admissions, Topic.Family, Topic.Volunteering],
+        [Roles.Faculty] = [Topic.General, Topic.Advising, Topic.Family],
+        [Roles.Admissions] = [Topic.General, Topic.Admissions, Topic.Family],
+        [Roles.Advancement] = [Topic.General, Topic.Giving, Topic.Volunteering, Topic.Family],
+        [Roles.VolunteerCoordinator] = [Topic.General, Topic.Volunteering],
+        [Roles.CaseWorker] = [Topic.General, Topic.Case, Topic.Family],
+        [Roles.Parent] = [],
+    };
+
+    public static IReadOnlyList<Topic> VisibleTo(UserScope user) =>
+        user.Roles.Where(ByRole.ContainsKey).SelectMany(r => ByRole[r]).Distinct().Order().ToList();
+
+    public static bool MayRead(UserScope user, Topic topic) => VisibleTo(user).Contains(topic);
+
+    /// <summary>Topics a role may write: the same it may read (one cannot file a note one could not see).</summary>
+    public static bool MayRecord(UserScope user, Topic topic) => user.IsStaff && MayRead(user, topic);
+}

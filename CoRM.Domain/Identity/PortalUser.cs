@@ -1,0 +1,29 @@
+namespace CoRM.Domain.Identity;
+
+/// <summary>
+/// A person who signs in to the portal, linked to their constituent record: by the Entra object id
+/// once known, first matched by verified e-mail. Development personas carry their roles here;
+/// with Entra the roles come from app-role claims.
+/// </summary>
+public class PortalUser
+{
+    public const int NameMaxLength = 200;
+
+    public int Id { get; set; }
+    public int ConstituentId { get; set; }
+    public string Email { get; set; } = "";
+    public string DisplayName { get; set; } = "";
+
+    /// <summary>Entra ID object id (the 'oid' claim), set on first sign-in.</summary>
+    public string? ExternalObjectId { get; set; }
+
+    /// <summary>Comma-separated roles for the development sign-in; ignored with Entra.</summary>
+    public string DevelopmentRoles { get; set; } = "";
+
+    /// <summary>Shown on the development sign-in page, e.g. "Faculty advisor with 12 advisees".</summary>
+    public string? PersonaDescription { get; set; }
+    public DateTime? LastSignInAt { get; set; }
+
+    public IReadOnlyList<string> RolesForDevelopment =>
+        DevelopmentRoles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}

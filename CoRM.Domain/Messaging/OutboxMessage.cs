@@ -1,0 +1,24 @@
+namespace CoRM.Domain.Messaging;
+
+/// <summary>
+/// An e-mail waiting to be sent. The dedup key makes producing it idempotent (a unique index);
+/// SentAt makes sending it idempotent. Jobs find work here, never in Hangfire's arguments.
+/// </summary>
+public class OutboxMessage
+{
+    public const int DedupKeyMaxLength = 200;
+    public const int SubjectMaxLength = 300;
+
+    public long Id { get; set; }
+    public string DedupKey { get; set; } = "";
+    public int? RecipientConstituentId { get; set; }
+    public string ToAddress { get; set; } = "";
+    public string ToName { get; set; } = "";
+    public string Subject { get; set; } = "";
+    public string TextBody { get; set; } = "";
+    public string? HtmlBody { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? SentAt { get; set; }
+    public int Attempts { get; set; }
+    public string? LastError { get; set; }
+}

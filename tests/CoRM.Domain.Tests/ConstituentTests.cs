@@ -1,0 +1,57 @@
+using CoRM.Domain.Constituents;
+
+namespace CoRM.Domain.Tests;
+
+public class ConstituentTests
+{
+    [Fact]
+    public void DisplayAndSortNameFollowTheName()
+    {
+        var c = Constituent.Person(" Ana ", "Costa", A.Now);
+        Assert.Equal("Ana Costa", c.DisplayName);
+        Assert.Equal("ANA COSTA", c.SortName);
+    }
+
+    [Fact]
+    public void APersonNeedsAFamilyName()
+    {
+        Assert.Throws<DomainException>(() => Constituent.Person("Ana", "  ", A.Now));
+    }
+
+    [Theory]
+    [InlineData("not-an-email")]
+    [InlineData("ana@")]
+    [InlineData("ana@localhost")]
+    public void RejectsInvalidEmail(string email)
+    {
+        var error = Assert.Throws<DomainException>(() => Constituent.Person("Ana", "Costa", A.Now, email));
+        Assert.Contains("not a valid e-mail", error.Message);
+    }
+
+    [Fact]
+    public void EmailIsNormalised()
+    {
+        Assert.Equal("ana.costa@example.edu", Constituent.Person("Ana", "Costa", A.Now, " Ana.Costa@Example.EDU ").Email);
+    }
+
+    [Fact]
+    public void AgeCountsWholeYearsUpToTheBirthday()
+    {
+        var c = Constituent.Person("Ana", "Costa", A.Now, birthDate: new DateOnly(2008, 11, 23));
+        Assert.Equal(17, c.AgeOn(new DateOnly(2026, 11, 22)));
+        Assert.True(c.IsMinorOn(new DateOnly(2026, 11, 22)));
+        Assert.Equal(18, c.AgeOn(new DateOnly(2026, 11, 23)));
+        Assert.False(c.IsMinorOn(new DateOnly(2026, 11, 23)));
+    }
+
+    [Fact]
+    public void OptOutsBlockTheirChannel()
+    {
+        var c = A.Student();
+        c.EmailOptOut = true;
+        Assert.False(c.MayBeContactedBy(InteractionChannelKind.Email));
+        Assert.True(c.MayBeContactedBy(InteractionChannelKind.Letter));
+        c.DoNotContact = true;
+        Assert.False(c.MayBeContactedBy(InteractionChannelKind.Letter));
+    }
+}
