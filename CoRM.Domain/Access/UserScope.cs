@@ -4,7 +4,7 @@ namespace CoRM.Domain.Access;
 /// Who is asking: the signed-in user's own constituent record and roles. Every feature query
 /// starts from it, so a record outside the scope is answered exactly like a missing one.
 /// </summary>
-public sealed record UserScope(int ConstituentId, IReadOnlySet<string> Roles, string UserName)
+public sealed record UserScope(int ConstituentId, IReadOnlySet<string> Roles, string UserName, string? RemoteAddress = null)
 {
     public bool IsIn(string role) => Roles.Contains(role);
 

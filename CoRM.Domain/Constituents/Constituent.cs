@@ -20,8 +20,11 @@ public class Constituent : IVersioned
     /// <summary>Name as shown and searched ("Ana Costa", "Costa household", "Acme Ltd").</summary>
     public string DisplayName { get; set; } = "";
 
-    /// <summary>Upper-cased display name, kept so a search can use an index on both providers.</summary>
+    /// <summary>Folded "FAMILY GIVEN" name: the sort order and an indexed search key.</summary>
     public string SortName { get; set; } = "";
+
+    /// <summary>Folded "GIVEN FAMILY" name: the second indexed search key, so either order finds the person.</summary>
+    public string SearchName { get; set; } = "";
 
     public DateOnly? BirthDate { get; set; }
 
@@ -74,7 +77,8 @@ public class Constituent : IVersioned
         FirstName = firstName;
         LastName = lastName;
         DisplayName = firstName.Length == 0 ? lastName : $"{firstName} {lastName}";
-        SortName = DisplayName.ToUpperInvariant();
+        SortName = SearchText.Fold(firstName.Length == 0 ? lastName : $"{lastName} {firstName}");
+        SearchName = SearchText.Fold(DisplayName);
     }
 
     public void SetPrimaryEmail(string? email)

@@ -17,13 +17,16 @@ public class PortalUser
     /// <summary>Entra ID object id (the 'oid' claim), set on first sign-in.</summary>
     public string? ExternalObjectId { get; set; }
 
-    /// <summary>Comma-separated roles for the development sign-in; ignored with Entra.</summary>
-    public string DevelopmentRoles { get; set; } = "";
+    /// <summary>
+    /// Comma-separated roles. Development personas sign in with these; with Entra the app-role
+    /// claims decide and are copied here at each sign-in, so staff can be listed (e.g. to reassign work).
+    /// </summary>
+    public string Roles { get; set; } = "";
 
     /// <summary>Shown on the development sign-in page, e.g. "Faculty advisor with 12 advisees".</summary>
     public string? PersonaDescription { get; set; }
     public DateTime? LastSignInAt { get; set; }
 
-    public IReadOnlyList<string> RolesForDevelopment =>
-        DevelopmentRoles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    public IReadOnlyList<string> RoleList =>
+        Roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -19,6 +19,9 @@ public class OutboxMessage
     public string? HtmlBody { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? SentAt { get; set; }
+
+    /// <summary>A sender claims a message until this time; another instance skips it meanwhile.</summary>
+    public DateTime? ClaimedUntil { get; set; }
     public int Attempts { get; set; }
     public string? LastError { get; set; }
 }

@@ -9,7 +9,8 @@ public class ConstituentTests
     {
         var c = Constituent.Person(" Ana ", "Costa", A.Now);
         Assert.Equal("Ana Costa", c.DisplayName);
-        Assert.Equal("ANA COSTA", c.SortName);
+        Assert.Equal("COSTA ANA", c.SortName);
+        Assert.Equal("ANA COSTA", c.SearchName);
     }
 
     [Fact]
@@ -53,5 +54,23 @@ public class ConstituentTests
         Assert.True(c.MayBeContactedBy(InteractionChannelKind.Letter));
         c.DoNotContact = true;
         Assert.False(c.MayBeContactedBy(InteractionChannelKind.Letter));
+    }
+}
+
+public class SearchTextTests
+{
+    [Theory]
+    [InlineData("José  da Silva,", "JOSE DA SILVA")]
+    [InlineData("  costa, ana ", "COSTA ANA")]
+    [InlineData("Ødegård", "ØDEGARD")]
+    public void FoldsCaseAccentsAndSpacing(string input, string folded) => Assert.Equal(folded, SearchText.Fold(input));
+
+    [Fact]
+    public void UpperBoundIsJustPastEveryMatch()
+    {
+        var bound = SearchText.PrefixUpperBound("COSTA");
+        Assert.Equal("COSTB", bound);
+        Assert.True(string.CompareOrdinal("COSTA ZZZ", bound) < 0);
+        Assert.True(string.CompareOrdinal("COSTB", bound) >= 0);
     }
 }
