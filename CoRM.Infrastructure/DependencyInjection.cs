@@ -1,0 +1,93 @@
+using CoRM.Infrastructure.Advising;
+using CoRM.Infrastructure.Auditing;
+using CoRM.Infrastructure.Families;
+using CoRM.Infrastructure.Constituents;
+using CoRM.Infrastructure.Email;
+using CoRM.Infrastructure.Engagement;
+using CoRM.Infrastructure.Identity;
+using CoRM.Infrastructure.Jobs;
+using CoRM.Infrastructure.Persistence;
+using CoRM.Infrastructure.Persistence.Interceptors;
+using CoRM.Infrastructure.Seeding;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace CoRM.Infrastructure;
+
+public static class DependencyInjection
+{
+    /// <summary>Database, feature services, e-mail and jobs. Options are validated at start: a bad setting fails fast.</summary>
+    public static IHostApplicationBuilder AddInfrastructureServices(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var contentRoot = builder.Environment.ContentRootPath;
+
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section).ValidateDataAnnotations().ValidateOnStart()
+            .PostConfigure(o => o.PickupDirectory = Path.GetFullPath(o.PickupDirectory, contentRoot));
+
+        var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddCormDatabase(database, contentRoot);
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<AuditTrail>();
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<ConstituentSearch>();
+        services.AddSingleton<ConstituentRecords>();
+        services.AddSingleton<FollowUpBoard>();
+        services.AddSingleton<StaffDashboard>();
+        services.AddSingleton<AdviseeList>();
+        services.AddSingleton<GrantedChildren>();
+        services.AddSingleton<PortalUserDirectory>();
+        services.AddTransient<DemoSeeder>();
+
+        services.AddSingleton<IEmailTransport>(sp => sp.GetRequiredService<IOptions<EmailOptions>>().Value.Transport switch
+        {
+            EmailTransportKind.Smtp => ActivatorUtilities.CreateInstance<SmtpTransport>(sp),
+            _ => ActivatorUtilities.CreateInstance<PickupFolderTransport>(sp),
+        });
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddTransient<FollowUpDigestJob>();
+        services.AddTransient<OutboxDispatchJob>();
+
+        services.AddHealthChecks().AddDbContextCheck<CormDbContext>("database");
+        return builder;
+    }
+
+    /// <summary>One context per operation through <see cref="IDbContextFactory{CormDbContext}"/>, on the configured provider.</summary>
+    public static IServiceCollection AddCormDatabase(this IServiceCollection services, DatabaseOptions database, string contentRoot)
+    {
+        var interceptor = new VersionStampInterceptor();
+        switch (database.Provider)
+        {
+            case DatabaseProvider.SqlServer:
+                services.AddDbContextFactory<SqlServerCormDbContext>(o => o.UseSqlServer(database.ConnectionString).AddInterceptors(interceptor));
+                services.AddSingleton<IDbContextFactory<CormDbContext>, ProviderContextFactory<SqlServerCormDbContext>>();
+                break;
+            default:
+                var connectionString = SqliteFileUnder(database.ConnectionString, contentRoot);
+                services.AddDbContextFactory<SqliteCormDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(interceptor));
+                services.AddSingleton<IDbContextFactory<CormDbContext>, ProviderContextFactory<SqliteCormDbContext>>();
+                break;
+        }
+        // The health check resolves a context directly; give it a short-lived one from the factory.
+        services.AddScoped<CormDbContext>(sp => sp.GetRequiredService<IDbContextFactory<CormDbContext>>().CreateDbContext());
+        return services;
+    }
+
+    /// <summary>Resolves a relative SQLite file against the content root and makes sure its folder exists.</summary>
+    internal static string SqliteFileUnder(string connectionString, string contentRoot)
+    {
+        var csb = new SqliteConnectionStringBuilder(connectionString);
+        if (csb.DataSource is { Length: > 0 } file && file != ":memory:" && !file.StartsWith("file:", StringComparison.Ordinal))
+        {
+            csb.DataSource = Path.GetFullPath(file, contentRoot);
+            Directory.CreateDirectory(Path.GetDirectoryName(csb.DataSource)!);
+        }
+        return csb.ToString();
+    }
+}

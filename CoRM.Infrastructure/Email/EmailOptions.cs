@@ -1,0 +1,45 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CoRM.Infrastructure.Email;
+
+public enum EmailTransportKind
+{
+    /// <summary>Embedded default: each message is written as an .eml file to a folder.</summary>
+    PickupFolder,
+
+    /// <summary>Production: SMTP through MailKit.</summary>
+    Smtp,
+}
+
+/// <summary>Bound from the "Email" section.</summary>
+public sealed class EmailOptions
+{
+    public const string Section = "Email";
+
+    public EmailTransportKind Transport { get; set; } = EmailTransportKind.PickupFolder;
+
+    [Required, EmailAddress]
+    public string FromAddress { get; set; } = "corm@localhost.localdomain";
+
+    public string FromName { get; set; } = "CoRM";
+
+    /// <summary>Relative paths are resolved against the content root.</summary>
+    public string PickupDirectory { get; set; } = "App_Data/mail-pickup";
+
+    /// <summary>Used to build links in messages, e.g. https://corm.example.edu.</summary>
+    [Required]
+    public string PortalBaseUrl { get; set; } = "http://localhost:5080";
+
+    public SmtpOptions Smtp { get; set; } = new();
+}
+
+public sealed class SmtpOptions
+{
+    public string Host { get; set; } = "localhost";
+    public int Port { get; set; } = 25;
+
+    /// <summary>None, Auto, SslOnConnect, StartTls or StartTlsWhenAvailable (MailKit's SecureSocketOptions).</summary>
+    public string Security { get; set; } = "Auto";
+    public string? UserName { get; set; }
+    public string? Password { get; set; }
+}

@@ -1,0 +1,13 @@
+using Hangfire;
+
+namespace CoRM.Infrastructure.Jobs;
+
+/// <summary>Every recurring job and its schedule, in one place. Jobs take no arguments: they find their work in the database.</summary>
+public static class RecurringJobSchedule
+{
+    public static void Register(IRecurringJobManager jobs)
+    {
+        jobs.AddOrUpdate<FollowUpDigestJob>(FollowUpDigestJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Daily(6));
+        jobs.AddOrUpdate<OutboxDispatchJob>(OutboxDispatchJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), "*/5 * * * *");
+    }
+}

@@ -1,0 +1,29 @@
+using CoRM.Domain.Constituents;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CoRM.Infrastructure.Persistence.Configurations;
+
+internal sealed class ConstituentConfiguration : IEntityTypeConfiguration<Constituent>
+{
+    public void Configure(EntityTypeBuilder<Constituent> builder)
+    {
+        builder.Property(c => c.FirstName).HasMaxLength(Constituent.NameMaxLength);
+        builder.Property(c => c.LastName).HasMaxLength(Constituent.NameMaxLength);
+        builder.Property(c => c.DisplayName).HasMaxLength(Constituent.DisplayNameMaxLength);
+        builder.Property(c => c.SortName).HasMaxLength(Constituent.DisplayNameMaxLength);
+        builder.Property(c => c.Email).HasMaxLength(Constituent.EmailMaxLength);
+        builder.Property(c => c.Region).HasMaxLength(Constituent.RegionMaxLength);
+        builder.Property(c => c.Version).IsConcurrencyToken();
+
+        // Search is a prefix match on the name or an exact e-mail: both served by these indexes.
+        builder.Property(c => c.SearchName).HasMaxLength(Constituent.DisplayNameMaxLength);
+        builder.HasIndex(c => c.SortName);
+        builder.HasIndex(c => c.SearchName);
+        builder.HasIndex(c => c.Email);
+
+        builder.HasMany(c => c.Hats).WithOne().HasForeignKey(h => h.ConstituentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.ContactPoints).WithOne().HasForeignKey(p => p.ConstituentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.Addresses).WithOne().HasForeignKey(a => a.ConstituentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

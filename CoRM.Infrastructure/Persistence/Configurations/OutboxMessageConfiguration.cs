@@ -1,0 +1,21 @@
+using CoRM.Domain.Messaging;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CoRM.Infrastructure.Persistence.Configurations;
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> builder)
+    {
+        builder.Property(m => m.DedupKey).HasMaxLength(OutboxMessage.DedupKeyMaxLength);
+        builder.Property(m => m.ToAddress).HasMaxLength(254);
+        builder.Property(m => m.ToName).HasMaxLength(210);
+        builder.Property(m => m.Subject).HasMaxLength(OutboxMessage.SubjectMaxLength);
+        builder.Property(m => m.LastError).HasMaxLength(1000);
+
+        // Producing a message twice is refused by the database, whichever instance tries.
+        builder.HasIndex(m => m.DedupKey).IsUnique();
+        builder.HasIndex(m => new { m.SentAt, m.Id });
+    }
+}

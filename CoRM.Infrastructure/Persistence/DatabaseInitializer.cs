@@ -1,0 +1,35 @@
+using CoRM.Infrastructure.Seeding;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CoRM.Infrastructure.Persistence;
+
+/// <summary>At start-up: apply pending migrations (when enabled) and seed the demo institution into an empty database.</summary>
+public static class DatabaseInitializer
+{
+    public static async Task InitialiseDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        var options = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer));
+        await using var db = await services.GetRequiredService<IDbContextFactory<CormDbContext>>().CreateDbContextAsync(ct);
+
+        if (options.MigrateAtStartup)
+        {
+            var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+            if (pending.Count > 0)
+            {
+                logger.LogInformation("Applying {Count} migration(s) to the {Provider} database", pending.Count, options.Provider);
+                await db.Database.MigrateAsync(ct);
+            }
+        }
+
+        if (options.SeedDemoData && !await db.Constituents.AnyAsync(ct))
+        {
+            var seeder = services.GetRequiredService<DemoSeeder>();
+            var summary = await seeder.SeedAsync(ct);
+            logger.LogInformation("Seeded the demo institution: {Summary}", summary);
+        }
+    }
+}

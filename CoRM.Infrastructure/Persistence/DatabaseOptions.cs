@@ -1,0 +1,27 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CoRM.Infrastructure.Persistence;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+}
+
+/// <summary>Bound from the "Database" section. The provider is always explicit: never guessed from the environment.</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>For SQLite, a relative Data Source is resolved against the content root.</summary>
+    [Required]
+    public string ConnectionString { get; set; } = "Data Source=App_Data/corm.db";
+
+    /// <summary>Apply pending migrations at start-up (default for SQLite; production SQL Server deploys run the script).</summary>
+    public bool MigrateAtStartup { get; set; } = true;
+
+    /// <summary>Seed the demo institution when the database is empty.</summary>
+    public bool SeedDemoData { get; set; } = true;
+}
