@@ -1,27 +1,15 @@
-using CoRM.Portal.Components;
+using CoRM.Infrastructure;
+using CoRM.Infrastructure.Persistence;
+using CoRM.Portal;
 
 var builder = WebApplication.CreateBuilder(args);
-
-// Add services to the container.
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
+builder.AddInfrastructureServices();
+builder.AddPortalServices();
 
 var app = builder.Build();
+await app.Services.InitialiseDatabaseAsync();
+app.UsePortal();
+await app.RunAsync();
 
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
-}
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseHttpsRedirection();
-
-app.UseAntiforgery();
-
-app.MapStaticAssets();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
-
-app.Run();
+/// <summary>Visible to the test host.</summary>
+public partial class Program;

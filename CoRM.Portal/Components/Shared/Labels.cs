@@ -1,0 +1,60 @@
+using CoRM.Domain.Constituents;
+using CoRM.Domain.Engagement;
+using MudBlazor;
+
+namespace CoRM.Portal.Components.Shared;
+
+/// <summary>How domain values read on screen.</summary>
+internal static class Labels
+{
+    public static string Of(HatKind hat) => hat switch
+    {
+        HatKind.BoardMember => "Board member",
+        HatKind.OrganisationContact => "Organisation contact",
+        _ => hat.ToString(),
+    };
+
+    public static string Of(Channel channel) => channel switch
+    {
+        Channel.WebForm => "Web form",
+        Channel.InPerson => "In person",
+        Channel.Sms => "SMS",
+        Channel.Email => "E-mail",
+        _ => channel.ToString(),
+    };
+
+    public static string Icon(Channel channel) => channel switch
+    {
+        Channel.Email => Icons.Material.Outlined.Email,
+        Channel.Phone => Icons.Material.Outlined.Phone,
+        Channel.Meeting => Icons.Material.Outlined.Groups,
+        Channel.Letter => Icons.Material.Outlined.MarkunreadMailbox,
+        Channel.WebForm => Icons.Material.Outlined.WebAsset,
+        Channel.Sms => Icons.Material.Outlined.Sms,
+        Channel.Event => Icons.Material.Outlined.Event,
+        _ => Icons.Material.Outlined.Handshake,
+    };
+
+    public static Color Color(HatKind hat) => hat switch
+    {
+        HatKind.Student or HatKind.Applicant or HatKind.Prospect => MudBlazor.Color.Primary,
+        HatKind.Donor => MudBlazor.Color.Success,
+        HatKind.Volunteer => MudBlazor.Color.Info,
+        HatKind.Faculty or HatKind.Staff => MudBlazor.Color.Secondary,
+        HatKind.Alumnus => MudBlazor.Color.Tertiary,
+        _ => MudBlazor.Color.Default,
+    };
+
+    public static string Date(DateOnly? date) => date?.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture) ?? "—";
+
+    public static string Date(DateTime? at) => at?.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture) ?? "—";
+
+    public static string DateTime(DateTime at) => at.ToString("d MMM yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string Ago(DateTime? at, DateTime now)
+    {
+        if (at is null) return "never";
+        var days = (int)(now - at.Value).TotalDays;
+        return days switch { 0 => "today", 1 => "yesterday", < 31 => $"{days} days ago", < 365 => $"{days / 30} months ago", _ => $"{days / 365} years ago" };
+    }
+}

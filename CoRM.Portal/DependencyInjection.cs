@@ -1,0 +1,74 @@
+using CoRM.Infrastructure.Jobs;
+using CoRM.Infrastructure.Persistence;
+using CoRM.Portal.Components;
+using CoRM.Portal.Security;
+using Hangfire;
+using Hangfire.InMemory;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using MudBlazor.Services;
+
+namespace CoRM.Portal;
+
+public static class DependencyInjection
+{
+    /// <summary>UI, sign-in, authorization and background jobs.</summary>
+    public static WebApplicationBuilder AddPortalServices(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddHttpContextAccessor();
+        services.AddScoped<ClientOrigin>();
+        services.AddScoped<CircuitHandler, ClientOriginCircuitHandler>();
+        services.AddScoped<CurrentUser>();
+        builder.AddCormAuthentication();
+        builder.AddCormJobs();
+        return builder;
+    }
+
+    /// <summary>
+    /// Hangfire storage follows the database: in-memory for the embedded default (jobs find their work in
+    /// domain tables, so a restart loses nothing), SQL Server storage in production so several instances share it.
+    /// </summary>
+    private static void AddCormJobs(this WebApplicationBuilder builder)
+    {
+        var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        builder.Services.AddHangfire(config =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
+            if (database.Provider == DatabaseProvider.SqlServer) config.UseSqlServerStorage(database.ConnectionString);
+            else config.UseInMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromDays(3) });
+        });
+        if (builder.Configuration.GetValue("Jobs:RunServer", true))
+            builder.Services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
+    }
+
+    public static WebApplication UsePortal(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapAccountEndpoints();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapHangfireDashboard("/jobs", new DashboardOptions
+        {
+            // Replaces the default local-requests-only filter (see HangfireDashboardAuthorization).
+            Authorization = [new HangfireDashboardAuthorization()],
+            DisplayStorageConnectionString = false,
+            AppPath = "/",
+            DashboardTitle = "CoRM jobs",
+        }).RequireAuthorization(Policies.Admin);
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+        RecurringJobSchedule.Register(app.Services.GetRequiredService<IRecurringJobManager>());
+        return app;
+    }
+}

@@ -1,0 +1,46 @@
+using System.Security.Claims;
+using CoRM.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CoRM.Portal.Security;
+
+/// <summary>Sign-in and sign-out endpoints (Microsoft.Identity.Web.UI is not available, and these are small).</summary>
+internal static class AccountEndpoints
+{
+    public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
+    {
+        var account = app.MapGroup("/account");
+
+        account.MapPost("/dev-sign-in", async ([FromForm] int personaId, [FromForm] string? returnUrl, HttpContext http,
+            SignInMode mode, PortalUserDirectory users, CancellationToken ct) =>
+        {
+            if (!mode.DevelopmentSignInAllowed) return Results.NotFound();
+            var user = await users.SignInPersonaAsync(personaId, http.Connection.RemoteIpAddress?.ToString(), ct);
+            if (user is null) return Results.Redirect("/account/sign-in?error=unknown-persona");
+            var identity = new ClaimsIdentity(CormClaims.For(user), CookieAuthenticationDefaults.AuthenticationScheme, ClaimTypes.Name, ClaimTypes.Role);
+            await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
+            return Results.LocalRedirect(SafeReturnUrl(returnUrl));
+        });
+
+        account.MapGet("/challenge", (string? returnUrl, SignInMode mode) => mode.UsesEntra
+            ? Results.Challenge(new AuthenticationProperties { RedirectUri = SafeReturnUrl(returnUrl) }, [OpenIdConnectDefaults.AuthenticationScheme])
+            : Results.Redirect("/account/sign-in"));
+
+        account.MapPost("/sign-out", async (HttpContext http, SignInMode mode) =>
+        {
+            await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            if (mode.UsesEntra)
+                return Results.SignOut(new AuthenticationProperties { RedirectUri = "/account/signed-out" }, [OpenIdConnectDefaults.AuthenticationScheme]);
+            return Results.LocalRedirect("/account/signed-out");
+        });
+    }
+
+    /// <summary>Only local paths: an open redirect would let a crafted link send users elsewhere after sign-in.</summary>
+    internal static string SafeReturnUrl(string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+            ? returnUrl
+            : "/";
+}

@@ -1,0 +1,19 @@
+using CoRM.Domain.Access;
+using Microsoft.AspNetCore.Authorization;
+
+namespace CoRM.Portal.Security;
+
+/// <summary>Policy names, one per role plus "any staff member". Pages name these, never raw role strings.</summary>
+public static class Policies
+{
+    public const string Staff = "Staff";
+    public const string Faculty = Roles.Faculty;
+    public const string Parent = Roles.Parent;
+    public const string Admin = Roles.Admin;
+
+    public static void Add(AuthorizationOptions options)
+    {
+        foreach (var role in Roles.All) options.AddPolicy(role, p => p.RequireAuthenticatedUser().RequireRole(role));
+        options.AddPolicy(Staff, p => p.RequireAuthenticatedUser().RequireRole(Roles.Staff));
+    }
+}
