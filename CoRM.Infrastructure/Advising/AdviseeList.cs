@@ -7,9 +7,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CoRM.Infrastructure.Advising;
 
-public sealed record AdviseeSummary(
-    int Id, string DisplayName, string? Email, string? Region, DateOnly AdvisedSince,
-    DateTime? LastContactAt, int OpenFollowUps, int OverdueFollowUps);
+/// <summary>One advisee row. Init properties rather than a positional record, so the database can sort on them.</summary>
+public sealed record AdviseeSummary
+{
+    public required int Id { get; init; }
+    public required string DisplayName { get; init; }
+    public string? Email { get; init; }
+    public string? Region { get; init; }
+    public required DateOnly AdvisedSince { get; init; }
+    public DateTime? LastContactAt { get; init; }
+    public required int OpenFollowUps { get; init; }
+    public required int OverdueFollowUps { get; init; }
+}
 
 public enum AdviseeSort
 {
@@ -44,9 +53,15 @@ public sealed class AdviseeList(IDbContextFactory<CormDbContext> dbFactory, Time
     internal static IQueryable<AdviseeSummary> Query(CormDbContext db, int advisorId, DateOnly today, IReadOnlyList<Topic> topics) =>
         db.Relationships
             .Where(r => r.RelatedId == advisorId && r.Kind == RelationshipKind.Advisor && r.StartDate <= today && (r.EndDate == null || r.EndDate >= today))
-            .Select(r => new AdviseeSummary(
-                r.SubjectId, r.Subject!.DisplayName, r.Subject.Email, r.Subject.Region, r.StartDate,
-                db.Interactions.Where(i => i.ConstituentId == r.SubjectId && topics.Contains(i.Topic)).Max(i => (DateTime?)i.OccurredAt),
-                db.FollowUps.Count(f => f.ConstituentId == r.SubjectId && f.CompletedAt == null && topics.Contains(f.Topic)),
-                db.FollowUps.Count(f => f.ConstituentId == r.SubjectId && f.CompletedAt == null && f.DueOn < today && topics.Contains(f.Topic))));
+            .Select(r => new AdviseeSummary
+            {
+                Id = r.SubjectId,
+                DisplayName = r.Subject!.DisplayName,
+                Email = r.Subject.Email,
+                Region = r.Subject.Region,
+                AdvisedSince = r.StartDate,
+                LastContactAt = db.Interactions.Where(i => i.ConstituentId == r.SubjectId && topics.Contains(i.Topic)).Max(i => (DateTime?)i.OccurredAt),
+                OpenFollowUps = db.FollowUps.Count(f => f.ConstituentId == r.SubjectId && f.CompletedAt == null && topics.Contains(f.Topic)),
+                OverdueFollowUps = db.FollowUps.Count(f => f.ConstituentId == r.SubjectId && f.CompletedAt == null && f.DueOn < today && topics.Contains(f.Topic)),
+            });
 }

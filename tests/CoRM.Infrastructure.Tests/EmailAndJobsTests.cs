@@ -1,0 +1,92 @@
+using CoRM.Infrastructure.Email;
+using CoRM.Infrastructure.Jobs;
+using CoRM.Infrastructure.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using static CoRM.Infrastructure.Seeding.DemoSeeder;
+
+namespace CoRM.Infrastructure.Tests;
+
+public sealed class EmailAndJobsTests
+{
+    [Fact]
+    public async Task The_daily_digest_run_twice_sends_each_owner_one_message()
+    {
+        await using var institution = await TestInstitution.CreateAsync();
+        var job = institution.Get<FollowUpDigestJob>();
+
+        var firstRun = await job.RunAsync();
+        var secondRun = await job.RunAsync();
+
+        await using var db = await institution.OpenAsync();
+        var today = DateOnly.FromDateTime(TestInstitution.Now.UtcDateTime);
+        var owners = await db.FollowUps.Where(f => f.CompletedAt == null && f.DueOn <= today).Select(f => f.OwnerId).Distinct().CountAsync();
+        Assert.True(owners > 0);
+        Assert.Equal(owners, firstRun);
+        Assert.Equal(0, secondRun);
+        Assert.Equal(owners, await db.OutboxMessages.CountAsync(m => m.SentAt != null));
+        var files = Directory.GetFiles(institution.PickupDirectory, "*.eml");
+        Assert.Equal(owners, files.Length);
+
+        var faculty = await institution.PersonaAsync(Personas.Faculty);
+        var helenasMail = files.Select(File.ReadAllText).Single(text => text.Contains(Personas.Faculty, StringComparison.Ordinal));
+        Assert.Contains("follow-up", helenasMail, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains($"/constituents/", helenasMail, StringComparison.Ordinal);
+        Assert.NotNull(faculty);
+    }
+
+    [Fact]
+    public async Task The_next_day_brings_a_new_digest()
+    {
+        await using var institution = await TestInstitution.CreateAsync();
+        var job = institution.Get<FollowUpDigestJob>();
+        var first = await job.RunAsync();
+        institution.Time.Advance(TimeSpan.FromDays(1));
+        var next = await job.RunAsync();
+        Assert.True(next >= first);
+    }
+
+    [Fact]
+    public async Task Smtp_delivery_through_MailKit_reaches_the_server_and_marks_the_message_sent()
+    {
+        await using var sink = new SmtpSink();
+        await using var institution = await TestInstitution.CreateAsync(new Dictionary<string, string?>
+        {
+            ["Email:Transport"] = "Smtp",
+            ["Email:Smtp:Host"] = "127.0.0.1",
+            ["Email:Smtp:Port"] = sink.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Email:Smtp:Security"] = "None",
+        });
+        Assert.IsType<SmtpTransport>(institution.Get<IEmailTransport>());
+
+        var produced = await institution.Get<FollowUpDigestJob>().RunAsync();
+
+        Assert.True(produced > 0);
+        Assert.Equal(produced, sink.Messages.Count);
+        Assert.Contains(sink.Messages, m => m.Contains(Personas.Faculty, StringComparison.Ordinal));
+        await using var db = await institution.OpenAsync();
+        Assert.Equal(0, await db.OutboxMessages.CountAsync(m => m.SentAt == null));
+    }
+
+    [Fact]
+    public async Task A_failed_delivery_stays_in_the_outbox_with_its_error_for_the_next_attempt()
+    {
+        await using var institution = await TestInstitution.CreateAsync(new Dictionary<string, string?>
+        {
+            ["Email:Transport"] = "Smtp",
+            ["Email:Smtp:Host"] = "127.0.0.1",
+            ["Email:Smtp:Port"] = "1", // nothing listens there
+            ["Email:Smtp:Security"] = "None",
+        });
+        await institution.Get<FollowUpDigestJob>().RunAsync();
+
+        await using var db = await institution.OpenAsync();
+        var pending = await db.OutboxMessages.ToListAsync();
+        Assert.NotEmpty(pending);
+        Assert.All(pending, m =>
+        {
+            Assert.Null(m.SentAt);
+            Assert.Equal(1, m.Attempts);
+            Assert.False(string.IsNullOrEmpty(m.LastError));
+        });
+    }
+}

@@ -1,0 +1,90 @@
+using CoRM.Domain.Access;
+using CoRM.Domain.Engagement;
+using CoRM.Infrastructure.Advising;
+using CoRM.Infrastructure.Auditing;
+using CoRM.Infrastructure.Constituents;
+using CoRM.Infrastructure.Engagement;
+using CoRM.Infrastructure.Families;
+using CoRM.Infrastructure.Jobs;
+using CoRM.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace CoRM.Infrastructure.Tests;
+
+/// <summary>
+/// No SQL Server runs here, so these prove the other half of "two providers": every feature query
+/// translates to T-SQL (a client-evaluation or untranslatable LINQ throws in ToQueryString), and the
+/// SQL Server migrations produce a script.
+/// </summary>
+public sealed class SqlServerTranslationTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 22);
+    private static readonly IReadOnlyList<Topic> AllTopics = Enum.GetValues<Topic>();
+
+    private static SqlServerCormDbContext NewContext() => new(new DbContextOptionsBuilder<SqlServerCormDbContext>()
+        .UseSqlServer("Server=unused;Database=CoRM;Trusted_Connection=True;TrustServerCertificate=True").Options);
+
+    public static TheoryData<string> Queries => new(QueriesFor(NewContext()).Keys);
+
+    private static Dictionary<string, Func<IQueryable>> QueriesFor(CormDbContext db)
+    {
+        var admin = UserScope.Of(1, "admin", Roles.Admin);
+        var faculty = UserScope.Of(2, "faculty", Roles.Faculty);
+        var caseWorker = UserScope.Of(3, "case", Roles.CaseWorker);
+        return new()
+        {
+            ["scope: directory"] = () => ConstituentScope.VisibleTo(db, admin, Today),
+            ["scope: faculty advisees"] = () => ConstituentScope.VisibleTo(db, faculty, Today),
+            ["scope: case worker"] = () => ConstituentScope.VisibleTo(db, caseWorker, Today),
+            ["search: name prefix"] = () => ConstituentSearch.Project(ConstituentSearch.Matching(db, faculty, ConstituentSearch.Parse("almeida")!, Today).OrderBy(c => c.SortName).Skip(25).Take(25), Today),
+            ["search: email"] = () => ConstituentSearch.Matching(db, admin, ConstituentSearch.Parse("a@b.org")!, Today),
+            ["search: id"] = () => ConstituentSearch.Matching(db, admin, ConstituentSearch.Parse("C-12")!, Today),
+            ["profile: details"] = () => ConstituentRecords.Details(db, faculty, 5, Today),
+            ["profile: relationships"] = () => ConstituentRecords.RelationshipsOf(db, 5, Today),
+            ["profile: channel counts"] = () => ConstituentRecords.ChannelCounts(db, 5, AllTopics),
+            ["profile: timeline"] = () => ConstituentRecords.Timeline(db, 5, AllTopics, Channel.Email).Skip(10).Take(10),
+            ["follow-ups: mine open"] = () => FollowUpBoard.OwnedBy(db, 2, FollowUpFilter.Open, Today).Skip(0).Take(25),
+            ["follow-ups: mine due"] = () => FollowUpBoard.OwnedBy(db, 2, FollowUpFilter.DueOrOverdue, Today),
+            ["follow-ups: mine completed"] = () => FollowUpBoard.OwnedBy(db, 2, FollowUpFilter.Completed, Today),
+            ["follow-ups: of constituent"] = () => FollowUpBoard.OfConstituent(db, 5, AllTopics),
+            ["dashboard: hats"] = () => StaffDashboard.HatCounts(db, Today),
+            ["advising: advisees"] = () => AdviseeList.Query(db, 2, Today, AllTopics).OrderByDescending(a => a.LastContactAt),
+            ["family: links"] = () => GrantedChildren.FamilyLinks(db, 7),
+            ["audit: log"] = () => AuditLog.Query(db, "Constituent").Skip(50).Take(50),
+            ["jobs: digest items"] = () => FollowUpDigestJob.DueItems(db, Today),
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(Queries))]
+    public void Every_feature_query_translates_to_TSQL(string name)
+    {
+        using var db = NewContext();
+        var sql = QueriesFor(db)[name]().ToQueryString();
+        Assert.Contains("SELECT", sql, StringComparison.Ordinal);
+        Assert.Contains("FROM [", sql, StringComparison.Ordinal); // T-SQL identifiers, not SQLite's
+    }
+
+    [Fact]
+    public void The_SQL_Server_migration_script_generates()
+    {
+        using var db = NewContext();
+        var script = db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
+        Assert.Contains("CREATE TABLE [Constituents]", script, StringComparison.Ordinal);
+        Assert.Contains("CREATE UNIQUE INDEX", script, StringComparison.Ordinal);
+        Assert.Contains("uniqueidentifier", script, StringComparison.Ordinal); // the concurrency tokens
+    }
+
+    [Fact]
+    public void Both_providers_have_migrations_for_the_same_model()
+    {
+        using var sqlServer = NewContext();
+        using var sqlite = new SqliteCormDbContext(new DbContextOptionsBuilder<SqliteCormDbContext>().UseSqlite("Data Source=:memory:").Options);
+        Assert.NotEmpty(sqlServer.Database.GetMigrations());
+        Assert.NotEmpty(sqlite.Database.GetMigrations());
+        Assert.False(sqlServer.Database.HasPendingModelChanges(), "The SQL Server model has changes without a migration.");
+        Assert.False(sqlite.Database.HasPendingModelChanges(), "The SQLite model has changes without a migration.");
+    }
+}

@@ -1,0 +1,131 @@
+using CoRM.Domain.Access;
+using CoRM.Infrastructure.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace CoRM.Infrastructure.Tests.Support;
+
+/// <summary>
+/// A real SQLite file holding the seeded demo institution, with the infrastructure services wired as the
+/// portal wires them. The file is migrated and seeded once per test run, then copied for each test, so a
+/// test may change data freely.
+/// </summary>
+public sealed class TestInstitution : IAsyncDisposable
+{
+    /// <summary>The demo data is built relative to this moment.</summary>
+    public static readonly DateTimeOffset Now = new(2026, 11, 22, 10, 0, 0, TimeSpan.Zero);
+
+    private static readonly Lazy<Task<string>> Template = new(CreateTemplateAsync);
+    private readonly IHost host;
+
+    private TestInstitution(string directory, IHost host, FixedTimeProvider time)
+    {
+        Directory = directory;
+        this.host = host;
+        Time = time;
+    }
+
+    public string Directory { get; }
+    public string DatabasePath => Path.Combine(Directory, "corm.db");
+    public string PickupDirectory => Path.Combine(Directory, "mail-pickup");
+    public IServiceProvider Services => host.Services;
+    public FixedTimeProvider Time { get; }
+
+    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    public static async Task<TestInstitution> CreateAsync(IDictionary<string, string?>? settings = null)
+    {
+        var template = await Template.Value;
+        var directory = NewDirectory();
+        File.Copy(template, Path.Combine(directory, "corm.db"));
+        return Build(directory, settings, new FixedTimeProvider(Now));
+    }
+
+    /// <summary>Settings that point the portal or a job at this copy.</summary>
+    public static Dictionary<string, string?> SettingsFor(string directory) => new()
+    {
+        ["Database:Provider"] = "Sqlite",
+        ["Database:ConnectionString"] = $"Data Source={Path.Combine(directory, "corm.db")}",
+        ["Database:MigrateAtStartup"] = "true",
+        ["Database:SeedDemoData"] = "true",
+        ["Email:Transport"] = "PickupFolder",
+        ["Email:PickupDirectory"] = Path.Combine(directory, "mail-pickup"),
+    };
+
+    /// <summary>A copy of the seeded database in a fresh folder, for a host the caller builds (the portal under test).</summary>
+    public static async Task<string> CopyToNewDirectoryAsync()
+    {
+        var template = await Template.Value;
+        var directory = NewDirectory();
+        File.Copy(template, Path.Combine(directory, "corm.db"));
+        return directory;
+    }
+
+    public async Task<CormDbContext> OpenAsync() =>
+        await Get<IDbContextFactory<CormDbContext>>().CreateDbContextAsync();
+
+    /// <summary>The scope of a demo persona, as the portal would build it at sign-in.</summary>
+    public async Task<UserScope> PersonaAsync(string email)
+    {
+        await using var db = await OpenAsync();
+        var user = await db.PortalUsers.AsNoTracking().SingleAsync(u => u.Email == email);
+        return UserScope.Of(user.ConstituentId, user.DisplayName, [.. user.RoleList]);
+    }
+
+    public async Task<int> ConstituentIdAsync(string email)
+    {
+        await using var db = await OpenAsync();
+        return await db.Constituents.Where(c => c.Email == email).Select(c => c.Id).SingleAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        host.Dispose();
+        SqliteConnection.ClearAllPools();
+        await Task.Yield();
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open on a slow shutdown is left in the temp folder; the OS cleans it.
+        }
+    }
+
+    private static string NewDirectory()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "corm-tests", Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(directory);
+        return directory;
+    }
+
+    private static TestInstitution Build(string directory, IDictionary<string, string?>? settings, FixedTimeProvider time)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            EnvironmentName = "Testing",
+            ContentRootPath = directory,
+            DisableDefaults = true,
+        });
+        builder.Configuration.AddInMemoryCollection(SettingsFor(directory));
+        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddLogging();
+        builder.AddInfrastructureServices();
+        builder.Services.AddSingleton<TimeProvider>(time);
+        return new TestInstitution(directory, builder.Build(), time);
+    }
+
+    private static async Task<string> CreateTemplateAsync()
+    {
+        var directory = NewDirectory();
+        var institution = Build(directory, null, new FixedTimeProvider(Now));
+        await institution.Services.InitialiseDatabaseAsync();
+        institution.host.Dispose();
+        SqliteConnection.ClearAllPools();
+        return institution.DatabasePath;
+    }
+}
