@@ -1,0 +1,106 @@
+using System.Net;
+using CoRM.Portal.Tests.Support;
+using static CoRM.Infrastructure.Seeding.DemoSeeder;
+
+namespace CoRM.Portal.Tests;
+
+/// <summary>Every page and endpoint, asked by every role and by nobody, answers as designed.</summary>
+public sealed class AuthorizationMatrixTests(PortalFixture portal) : IClassFixture<PortalFixture>
+{
+    private const string Anonymous = "anonymous";
+
+    /// <summary>Who may open what. Everyone signed in may open "/", which forwards them to their dashboard.</summary>
+    private static readonly Dictionary<string, string[]> MayOpen = new()
+    {
+        ["/"] = [Personas.Admin, Personas.Faculty, Personas.Parent, Personas.VolunteerCoordinator, Personas.StudentSuccess, Personas.Admissions, Personas.Advancement, Personas.CaseWorker],
+        ["/dashboard"] = Staff,
+        ["/constituents"] = Staff,
+        ["/constituents/1"] = Staff,
+        ["/follow-ups"] = Staff,
+        ["/advising"] = [Personas.Faculty],
+        ["/family"] = [Personas.Parent],
+        ["/admin/audit"] = [Personas.Admin],
+        ["/jobs"] = [Personas.Admin],
+    };
+
+    private static string[] Staff => [Personas.Admin, Personas.Faculty, Personas.VolunteerCoordinator, Personas.StudentSuccess, Personas.Admissions, Personas.Advancement, Personas.CaseWorker];
+
+    private static readonly string[] Everyone =
+        [Anonymous, Personas.Admin, Personas.Faculty, Personas.Parent, Personas.VolunteerCoordinator, Personas.StudentSuccess, Personas.Admissions, Personas.Advancement, Personas.CaseWorker];
+
+    public static TheoryData<string, string> Cases()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var who in Everyone)
+            foreach (var path in MayOpen.Keys)
+                data.Add(who, path);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Each_role_reaches_only_its_own_pages(string who, string path)
+    {
+        using var client = await portal.ClientForAsync(who == Anonymous ? null : who);
+        var response = await client.GetAsync(path);
+
+        if (who == Anonymous)
+        {
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("/account/sign-in", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        }
+        else if (MayOpen[path].Contains(who))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("/account/access-denied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("/health")]
+    [InlineData("/account/sign-in")]
+    [InlineData("/account/signed-out")]
+    [InlineData("/account/access-denied")]
+    public async Task Public_endpoints_answer_anyone(string path)
+    {
+        using var client = await portal.ClientForAsync(null);
+        var response = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_health_check_reports_the_database()
+    {
+        using var client = await portal.ClientForAsync(null);
+        Assert.Equal("Healthy", await client.GetStringAsync("/health"));
+    }
+
+    [Fact]
+    public async Task An_unknown_page_is_not_found()
+    {
+        using var client = await portal.ClientForAsync(Personas.Admin);
+        var response = await client.GetAsync("/no-such-page");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+}
+
+/// <summary>One portal for the whole matrix; a signed-in client per persona is cheap.</summary>
+public sealed class PortalFixture : IAsyncLifetime
+{
+    public PortalFactory Factory { get; private set; } = default!;
+
+    public async Task InitializeAsync() => Factory = await PortalFactory.CreateAsync();
+
+    public async Task DisposeAsync() => await Factory.DisposeAsync();
+
+    public async Task<HttpClient> ClientForAsync(string? email)
+    {
+        var client = Factory.CreateBrowserLikeClient();
+        if (email is not null) await PortalFactory.SignInAsync(client, email);
+        return client;
+    }
+}

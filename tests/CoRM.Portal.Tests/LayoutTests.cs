@@ -1,0 +1,39 @@
+using Bunit;
+using CoRM.Portal.Components.Layout;
+using CoRM.Portal.Tests.Support;
+using static CoRM.Infrastructure.Seeding.DemoSeeder;
+
+namespace CoRM.Portal.Tests;
+
+public sealed class LayoutTests : PortalComponentTest
+{
+    public static TheoryData<string, string[], string[]> Navigation => new()
+    {
+        { Personas.Faculty, ["/advising", "/dashboard", "/constituents", "/follow-ups"], ["/family", "/admin/audit", "/jobs"] },
+        { Personas.Parent, ["/family"], ["/dashboard", "/advising", "/constituents", "/follow-ups", "/admin/audit", "/jobs"] },
+        { Personas.Admissions, ["/dashboard", "/constituents", "/follow-ups"], ["/advising", "/family", "/admin/audit", "/jobs"] },
+        { Personas.Admin, ["/dashboard", "/constituents", "/follow-ups", "/admin/audit", "/jobs"], ["/advising", "/family"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Navigation))]
+    public async Task The_menu_shows_each_role_only_its_own_areas(string persona, string[] shown, string[] hidden)
+    {
+        await SignInAsAsync(persona);
+        var nav = Render<NavMenu>();
+        var links = nav.FindAll("a").Select(a => a.GetAttribute("href")).ToList();
+        foreach (var href in shown) Assert.Contains(href, links);
+        foreach (var href in hidden) Assert.DoesNotContain(href, links);
+    }
+
+    [Fact]
+    public async Task The_layout_names_the_signed_in_user_and_offers_sign_out()
+    {
+        await SignInAsAsync(Personas.Faculty);
+        var layout = Render<MainLayout>(p => p.Add(l => l.Body, b => b.AddContent(0, "page body")));
+        Assert.Equal("Helena Marques", layout.Find("[data-testid=signed-in-user]").TextContent.Trim());
+        Assert.Contains("Faculty", layout.Markup, StringComparison.Ordinal);
+        Assert.NotNull(layout.Find("form[action='/account/sign-out']"));
+        Assert.Contains("page body", layout.Markup, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,78 @@
+using System.Net;
+using CoRM.Portal.Tests.Support;
+using static CoRM.Infrastructure.Seeding.DemoSeeder;
+
+namespace CoRM.Portal.Tests;
+
+public sealed class SignInTests(PortalFixture portal) : IClassFixture<PortalFixture>
+{
+    [Fact]
+    public async Task The_sign_in_page_lists_one_persona_per_role_including_the_parent()
+    {
+        using var client = await portal.ClientForAsync(null);
+        var page = await client.GetStringAsync("/account/sign-in");
+        foreach (var email in new[] { Personas.Admin, Personas.Faculty, Personas.Parent, Personas.VolunteerCoordinator, Personas.StudentSuccess, Personas.Admissions, Personas.Advancement, Personas.CaseWorker })
+            Assert.Contains($"sign-in-{email}", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sign_out_ends_the_session()
+    {
+        using var client = await portal.ClientForAsync(Personas.Admissions);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/dashboard")).StatusCode);
+
+        var token = PortalFactory.TokenFrom(await client.GetStringAsync("/account/signed-out"));
+        var signOut = await client.PostAsync("/account/sign-out", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        Assert.Equal("/account/signed-out", signOut.Headers.Location?.OriginalString);
+
+        var after = await client.GetAsync("/dashboard");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.StartsWith("/account/sign-in", after.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_sign_in_post_without_the_antiforgery_token_is_rejected()
+    {
+        using var client = await portal.ClientForAsync(null);
+        var response = await client.PostAsync("/account/dev-sign-in", new FormUrlEncodedContent(new Dictionary<string, string> { ["personaId"] = "1" }));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/dashboard")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_unknown_persona_goes_back_to_the_sign_in_page_with_a_message()
+    {
+        using var client = await portal.ClientForAsync(null);
+        var token = PortalFactory.TokenFrom(await client.GetStringAsync("/account/sign-in"));
+        var response = await client.PostAsync("/account/dev-sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["personaId"] = "987654",
+        }));
+        Assert.Equal("/account/sign-in?error=unknown-persona", response.Headers.Location?.OriginalString);
+        Assert.Contains("no longer exists", await client.GetStringAsync(response.Headers.Location!.OriginalString), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("https://evil.example.com/", "/")]
+    [InlineData("//evil.example.com", "/")]
+    [InlineData("/\\evil.example.com", "/")]
+    [InlineData("/follow-ups", "/follow-ups")]
+    public void Only_local_return_urls_are_followed(string requested, string followed) =>
+        Assert.Equal(followed, Security.AccountEndpoints.SafeReturnUrl(requested));
+
+    [Fact]
+    public async Task Outside_development_the_persona_sign_in_is_refused_unless_enabled()
+    {
+        await using var production = await PortalFactory.CreateAsync("Production");
+        using var client = production.CreateBrowserLikeClient();
+        var page = await client.GetStringAsync("/account/sign-in");
+        Assert.Contains("sign-in-refused", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("dev-sign-in", page, StringComparison.Ordinal);
+
+        await using var demo = await PortalFactory.CreateAsync("Production", new Dictionary<string, string?> { ["DevelopmentSignIn:Enabled"] = "true" });
+        using var demoClient = demo.CreateBrowserLikeClient();
+        await PortalFactory.SignInAsync(demoClient, Personas.Admin);
+        Assert.Equal(HttpStatusCode.OK, (await demoClient.GetAsync("/admin/audit")).StatusCode);
+    }
+}

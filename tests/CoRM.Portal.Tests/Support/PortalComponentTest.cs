@@ -1,0 +1,75 @@
+using System.Security.Claims;
+using Bunit;
+using CoRM.Infrastructure.Constituents;
+using CoRM.Infrastructure.Engagement;
+using CoRM.Infrastructure.Identity;
+using CoRM.Infrastructure.Tests.Support;
+using CoRM.Portal.Security;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace CoRM.Portal.Tests.Support;
+
+/// <summary>
+/// bUnit with MudBlazor, the portal's real authorization policies (not bUnit's fake policy list), and
+/// the feature services of a real seeded SQLite institution.
+/// </summary>
+public abstract class PortalComponentTest : BunitContext, IAsyncLifetime
+{
+    protected TestInstitution Institution { get; private set; } = default!;
+
+    protected PortalComponentTest()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        // bUnit pre-registers placeholders that the TryAdd calls of AddAuthorizationCore would keep.
+        Services.AddAuthorizationCore(Policies.Add);
+        Services.Replace(ServiceDescriptor.Transient<IAuthorizationService, DefaultAuthorizationService>());
+        Services.Replace(ServiceDescriptor.Transient<IAuthorizationPolicyProvider, DefaultAuthorizationPolicyProvider>());
+        Services.AddCascadingAuthenticationState();
+        Services.AddSingleton<AuthenticationStateProvider, SwitchableAuthenticationState>();
+        Services.AddScoped<ClientOrigin>();
+        Services.AddScoped<CurrentUser>();
+    }
+
+    public virtual async Task InitializeAsync()
+    {
+        Institution = await TestInstitution.CreateAsync();
+        foreach (var type in new[] { typeof(ConstituentRecords), typeof(ConstituentSearch), typeof(FollowUpBoard), typeof(StaffDashboard), typeof(TimeProvider) })
+            Services.AddSingleton(type, Institution.Services.GetRequiredService(type));
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Institution.DisposeAsync();
+    }
+
+    /// <summary>Signs a demo persona in, with the same claims the sign-in endpoint issues.</summary>
+    protected async Task SignInAsAsync(string email)
+    {
+        await using var db = await Institution.OpenAsync();
+        var user = await db.PortalUsers.AsNoTracking().SingleAsync(u => u.Email == email);
+        var signedIn = new SignedInUser(user.Id, user.ConstituentId, user.DisplayName, user.Email, user.RoleList);
+        var identity = new ClaimsIdentity(CormClaims.For(signedIn), CookieAuthenticationDefaults.AuthenticationScheme, ClaimTypes.Name, ClaimTypes.Role);
+        ((SwitchableAuthenticationState)Services.GetRequiredService<AuthenticationStateProvider>()).Set(new ClaimsPrincipal(identity));
+    }
+}
+
+public sealed class SwitchableAuthenticationState : AuthenticationStateProvider
+{
+    private ClaimsPrincipal principal = new(new ClaimsIdentity());
+
+    public void Set(ClaimsPrincipal user)
+    {
+        principal = user;
+        NotifyAuthenticationStateChanged(GetAuthenticationStateAsync());
+    }
+
+    public override Task<AuthenticationState> GetAuthenticationStateAsync() => Task.FromResult(new AuthenticationState(principal));
+}

@@ -1,0 +1,85 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using CoRM.Infrastructure.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+
+namespace CoRM.Portal.Tests.Support;
+
+/// <summary>
+/// The real portal (Program.cs, middleware, endpoints) on its own copy of the seeded SQLite file.
+/// Settings go in as host configuration because Program reads them while building the services
+/// (test overrides added later would arrive too late: dotnet/aspnetcore#37680).
+/// </summary>
+public sealed partial class PortalFactory : WebApplicationFactory<Program>
+{
+    private readonly string directory;
+    private readonly string environment;
+    private readonly Dictionary<string, string?> settings;
+
+    private PortalFactory(string directory, string environment, IDictionary<string, string?>? extra)
+    {
+        this.directory = directory;
+        this.environment = environment;
+        settings = TestInstitution.SettingsFor(directory);
+        settings["Jobs:RunServer"] = "false";
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) settings[key] = value;
+    }
+
+    public string Directory => directory;
+
+    public static async Task<PortalFactory> CreateAsync(string environment = "Development", IDictionary<string, string?>? settings = null) =>
+        new(await TestInstitution.CopyToNewDirectoryAsync(), environment, settings);
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        builder.UseEnvironment(environment);
+        builder.ConfigureHostConfiguration(config => config.AddInMemoryCollection(settings));
+        return base.CreateHost(builder);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.UseEnvironment(environment);
+
+    public HttpClient CreateBrowserLikeClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Signs in through the development sign-in page, as a person would: read the page, post its form.</summary>
+    public static async Task SignInAsync(HttpClient client, string email)
+    {
+        var page = await client.GetStringAsync("/account/sign-in");
+        var form = PersonaForm(email).Match(page);
+        if (!form.Success) throw new InvalidOperationException($"No persona {email} on the sign-in page.");
+        var response = await client.PostAsync("/account/dev-sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = AntiforgeryToken().Match(form.Value).Groups[1].Value,
+            ["personaId"] = form.Groups["id"].Value,
+            ["returnUrl"] = "/",
+        }));
+        if (response.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"Sign-in as {email} answered {response.StatusCode}.");
+    }
+
+    public static string TokenFrom(string html) => AntiforgeryToken().Match(html).Groups[1].Value;
+
+    private static Regex PersonaForm(string email) => new(
+        "<form[^>]*dev-sign-in(?:(?!</form>).)*?name=\"personaId\" value=\"(?<id>\\d+)\"(?:(?!</form>).)*?" + Regex.Escape($"sign-in-{email}\"") + ".*?</form>",
+        RegexOptions.Singleline);
+
+    [GeneratedRegex("<input[^>]*name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            System.IO.Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the OS temp cleaner if a file is still held.
+        }
+    }
+}

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Runs every test: domain, integration (real SQLite files, SMTP sink), portal (bUnit, test host)
+# and end-to-end (Debian's Chromium through Playwright). Installs Chromium when it is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v chromium >/dev/null 2>&1; then
+    echo "Installing Debian's chromium for the browser tests..."
+    SUDO=""
+    if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
+    $SUDO apt-get update -q
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q chromium fonts-dejavu-core
+fi
+
+dotnet tool restore
+dotnet test CoRM.sln "$@"
