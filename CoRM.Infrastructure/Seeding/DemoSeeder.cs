@@ -86,7 +86,7 @@ public sealed class DemoSeeder(IDbContextFactory<CormDbContext> dbFactory, TimeP
         public void Build()
         {
             var admin = Staff("Morgan", "Reyes", Personas.Admin, [Roles.Admin], "Administrator: users, jobs dashboard, audit log");
-            var helena = Staff("Helena", "Marques", Personas.Faculty, [Roles.Faculty], "Faculty advisor with a dozen advisees", HatKind.Faculty);
+            var helena = Staff("Helena", "Marques", Personas.Faculty, [Roles.Faculty], "Faculty advisor with about 25 advisees", HatKind.Faculty);
             var samuel = Staff("Samuel", "Costa", Personas.OtherFaculty, [Roles.Faculty], "Another faculty advisor (different advisees)", HatKind.Faculty);
             var ines = Staff("Inês", "Duarte", Personas.VolunteerCoordinator, [Roles.VolunteerCoordinator], "Volunteer coordinator");
             var daniel = Staff("Daniel", "Okafor", Personas.StudentSuccess, [Roles.StudentSuccess], "Student-success analyst");

@@ -14,6 +14,14 @@ internal static class Labels
         _ => hat.ToString(),
     };
 
+    /// <summary>Short enough for a chart axis.</summary>
+    public static string Short(HatKind hat) => hat switch
+    {
+        HatKind.BoardMember => "Board",
+        HatKind.OrganisationContact => "Org. contact",
+        _ => Of(hat),
+    };
+
     public static string Of(Channel channel) => channel switch
     {
         Channel.WebForm => "Web form",
@@ -55,6 +63,15 @@ internal static class Labels
     {
         if (at is null) return "never";
         var days = (int)(now - at.Value).TotalDays;
-        return days switch { 0 => "today", 1 => "yesterday", < 31 => $"{days} days ago", < 365 => $"{days / 30} months ago", _ => $"{days / 365} years ago" };
+        return days switch
+        {
+            <= 0 => "today",
+            1 => "yesterday",
+            < 31 => $"{days} days ago",
+            < 60 => "a month ago",
+            < 365 => $"{days / 30} months ago",
+            < 730 => "a year ago",
+            _ => $"{days / 365} years ago",
+        };
     }
 }

@@ -43,6 +43,22 @@ public sealed partial class PortalFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.UseEnvironment(environment);
 
+    /// <summary>Serves on a real Kestrel port (for the browser), instead of the in-memory test server.</summary>
+    public Uri StartOnKestrel()
+    {
+        var port = FreePort();
+        UseKestrel(port);
+        StartServer();
+        return new Uri($"http://127.0.0.1:{port}");
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
     public HttpClient CreateBrowserLikeClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     /// <summary>Signs in through the development sign-in page, as a person would: read the page, post its form.</summary>

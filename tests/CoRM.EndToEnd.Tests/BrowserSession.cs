@@ -1,0 +1,73 @@
+using CoRM.Portal.Tests.Support;
+using Microsoft.Playwright;
+
+namespace CoRM.EndToEnd.Tests;
+
+/// <summary>
+/// The portal on a real Kestrel port and Debian's Chromium driven by Playwright (downloading
+/// Playwright's own browsers is not possible here). Screenshots go to artifacts/screenshots.
+/// </summary>
+public sealed class BrowserSession : IAsyncLifetime
+{
+    private IPlaywright playwright = default!;
+
+    public PortalFactory Portal { get; private set; } = default!;
+    public IBrowser Browser { get; private set; } = default!;
+    public Uri BaseAddress { get; private set; } = default!;
+    public string ScreenshotDirectory { get; } = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        Portal = await PortalFactory.CreateAsync();
+        BaseAddress = Portal.StartOnKestrel();
+        Directory.CreateDirectory(ScreenshotDirectory);
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+            Headless = true,
+            // Without the networking switches Chromium keeps dialling Google's hosts, which this network refuses.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
+            Locale = "en-GB",
+        });
+        context.SetDefaultTimeout(20_000);
+        return await context.NewPageAsync();
+    }
+
+    public Task ScreenshotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
+
+    /// <summary>A figure straight from the portal's database file, to compare the page against.</summary>
+    public async Task<int> CountAsync(string sql, string email)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(Portal.Directory, "corm.db")};Mode=ReadOnly");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$email", email);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        playwright.Dispose();
+        await Portal.DisposeAsync();
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "CoRM.sln"))) return dir.FullName;
+        return AppContext.BaseDirectory;
+    }
+}

@@ -1,0 +1,110 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static CoRM.Infrastructure.Seeding.DemoSeeder;
+
+namespace CoRM.EndToEnd.Tests;
+
+public sealed partial class SignInJourneyTests(BrowserSession session) : IClassFixture<BrowserSession>
+{
+    private static async Task SignInAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/");
+        await page.WaitForURLAsync(SignInUrl());
+        await page.Locator($"[data-testid='sign-in-{email}']").ClickAsync();
+    }
+
+    private static async Task<IReadOnlyList<string>> NavigationLabelsAsync(IPage page)
+    {
+        var nav = page.Locator("[data-testid=nav]");
+        await nav.Locator("a").First.WaitForAsync();
+        return (await nav.Locator("a").AllInnerTextsAsync()).Select(t => t.Trim()).ToList();
+    }
+
+    [Fact]
+    public async Task Admissions_officer_finds_a_student_and_logs_a_call()
+    {
+        var page = await session.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.WaitForURLAsync(SignInUrl());
+        await page.Locator("[data-testid=personas]").WaitForAsync();
+        await session.ScreenshotAsync(page, "01-sign-in");
+
+        await page.Locator($"[data-testid='sign-in-{Personas.Admissions}']").ClickAsync();
+        await page.WaitForURLAsync(PathIs("/dashboard"));
+        await page.Locator("[data-testid=dashboard-figures]").WaitForAsync();
+        Assert.Equal("Priya Nair", (await page.Locator("[data-testid=signed-in-user]").InnerTextAsync()).Trim());
+        var nav = await NavigationLabelsAsync(page);
+        Assert.Equal(["Dashboard", "Constituents", "My follow-ups"], nav);
+        await page.Locator("[data-testid=hat-chart] svg").First.WaitForAsync();
+        await session.ScreenshotAsync(page, "02-admissions-dashboard");
+
+        await page.Locator("[data-testid=nav] a", new() { HasText = "Constituents" }).ClickAsync();
+        await page.GetByLabel("Search by name, e-mail or id").FillAsync("almeida");
+        var sofia = page.Locator("[data-testid=search-results] a", new() { HasText = "Sofia Almeida" });
+        await sofia.WaitForAsync();
+        await session.ScreenshotAsync(page, "03-constituent-search");
+
+        await sofia.ClickAsync();
+        await page.Locator("[data-testid=profile-name]", new() { HasText = "Sofia Almeida" }).WaitForAsync();
+        await page.Locator("[data-testid=log-interaction]").ClickAsync();
+        var dialog = page.Locator(".mud-dialog");
+        await dialog.WaitForAsync();
+
+        // Saving without a subject is refused with a message, and nothing is logged.
+        await dialog.Locator("[data-testid=save-interaction]").ClickAsync();
+        await Assertions.Expect(dialog.GetByText("Give the interaction a subject.")).ToBeVisibleAsync();
+
+        await dialog.GetByLabel("Subject").FillAsync("Called about the scholarship deadline");
+        await dialog.GetByLabel("Notes").FillAsync("She will send the form by Friday.");
+        await session.ScreenshotAsync(page, "04-log-interaction-dialog");
+        await dialog.Locator("[data-testid=save-interaction]").ClickAsync();
+
+        await Assertions.Expect(page.GetByText("Interaction logged.")).ToBeVisibleAsync();
+        var firstRow = page.Locator("[data-testid=timeline] tbody tr").First;
+        await Assertions.Expect(firstRow).ToContainTextAsync("Called about the scholarship deadline");
+        await session.ScreenshotAsync(page, "05-profile-with-new-interaction");
+    }
+
+    [Fact]
+    public async Task Faculty_member_sees_their_advisees_and_only_their_own_navigation()
+    {
+        var page = await session.NewPageAsync();
+        await SignInAsync(page, Personas.Faculty);
+        await page.WaitForURLAsync(PathIs("/advising"));
+
+        Assert.Equal("Helena Marques", (await page.Locator("[data-testid=signed-in-user]").InnerTextAsync()).Trim());
+        var nav = await NavigationLabelsAsync(page);
+        Assert.Equal(["Dashboard", "My advisees", "Constituents", "My follow-ups"], nav);
+        var rows = page.Locator("[data-testid=advisees] tbody tr");
+        await rows.First.WaitForAsync();
+        Assert.Equal(Math.Min(25, await session.CountAsync(
+            "SELECT COUNT(*) FROM Relationships r JOIN Constituents a ON a.Id = r.RelatedId WHERE r.Kind = 6 AND r.EndDate IS NULL AND a.Email = $email",
+            Personas.Faculty)), await rows.CountAsync());
+        await session.ScreenshotAsync(page, "06-faculty-advisees");
+
+        // Someone else's page is refused.
+        await page.GotoAsync("/admin/audit");
+        await page.WaitForURLAsync(PathIs("/account/access-denied"));
+    }
+
+    [Fact]
+    public async Task Parent_sees_only_the_child_who_granted_access()
+    {
+        var page = await session.NewPageAsync();
+        await SignInAsync(page, Personas.Parent);
+        await page.WaitForURLAsync(PathIs("/family"));
+
+        var nav = await NavigationLabelsAsync(page);
+        Assert.Equal(["My children"], nav);
+        var cards = page.Locator("[data-testid=child-card]");
+        await cards.First.WaitForAsync();
+        Assert.Equal(1, await cards.CountAsync());
+        await Assertions.Expect(cards.First).ToContainTextAsync("Sofia Almeida");
+        await session.ScreenshotAsync(page, "07-parent-family");
+    }
+
+    private static Regex PathIs(string path) => new($"^https?://[^/]+{Regex.Escape(path)}(\\?.*)?$");
+
+    [GeneratedRegex("/account/sign-in")]
+    private static partial Regex SignInUrl();
+}
