@@ -1,1 +1,118 @@
-﻿Console.WriteLine("Hello, World!");
+using System.Diagnostics;
+using System.Globalization;
+using CoRM.Benchmarks;
+using CoRM.Domain.Access;
+using CoRM.Domain.Constituents;
+using CoRM.Infrastructure;
+using CoRM.Infrastructure.Auditing;
+using CoRM.Infrastructure.Constituents;
+using CoRM.Infrastructure.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+// Usage: dotnet run -c Release --project tests/CoRM.Benchmarks -- [--scale 1] [--database path] [--rebuild] [--iterations 200]
+var scale = double.Parse(Option("--scale") ?? "1", CultureInfo.InvariantCulture);
+var iterations = int.Parse(Option("--iterations") ?? "200", CultureInfo.InvariantCulture);
+var path = Path.GetFullPath(Option("--database") ?? Path.Combine("artifacts", "bench", $"large-university-{scale.ToString(CultureInfo.InvariantCulture)}.db"));
+Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+if (args.Contains("--rebuild") && File.Exists(path)) File.Delete(path);
+
+var services = new ServiceCollection()
+    .AddCormDatabase(new DatabaseOptions { ConnectionString = $"Data Source={path}" }, Directory.GetCurrentDirectory())
+    .AddSingleton(TimeProvider.System).AddSingleton<AuditTrail>().AddSingleton<ConstituentSearch>().AddSingleton<ConstituentRecords>()
+    .BuildServiceProvider();
+var dbFactory = services.GetRequiredService<IDbContextFactory<CormDbContext>>();
+
+if (!File.Exists(path))
+{
+    Console.WriteLine($"Building the large university at scale {scale} into {path} ...");
+    var clock = Stopwatch.StartNew();
+    await using (var db = await dbFactory.CreateDbContextAsync()) await db.Database.MigrateAsync();
+    await using var connection = new SqliteConnection($"Data Source={path}");
+    await connection.OpenAsync();
+    var built = new LargeUniversityGenerator(connection, scale).Generate();
+    Console.WriteLine($"Built {built.Constituents:N0} constituents and {built.Interactions:N0} interactions in {clock.Elapsed.TotalSeconds:N0} s ({new FileInfo(path).Length / 1048576:N0} MiB).");
+}
+
+// Who asks, and about whom.
+UserScope admin, faculty;
+int busiest, advisee;
+string busiestEmail;
+await using (var db = await dbFactory.CreateDbContextAsync())
+{
+    var users = await db.PortalUsers.AsNoTracking().Where(u => u.Email == LargeUniversityGenerator.AdminEmail || u.Email == LargeUniversityGenerator.FacultyEmail).ToListAsync();
+    admin = UserScope.Of(users.Single(u => u.Email == LargeUniversityGenerator.AdminEmail).ConstituentId, "bench admin", Roles.Admin);
+    faculty = UserScope.Of(users.Single(u => u.Email == LargeUniversityGenerator.FacultyEmail).ConstituentId, "bench faculty", Roles.Faculty);
+    busiest = await db.Interactions.GroupBy(i => i.ConstituentId).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync();
+    busiestEmail = await db.Constituents.Where(c => c.Id == busiest).Select(c => c.Email!).SingleAsync();
+    advisee = await db.Relationships.Where(r => r.RelatedId == faculty.ConstituentId && r.Kind == RelationshipKind.Advisor).Select(r => r.SubjectId).FirstAsync();
+    Console.WriteLine($"Database: {await db.Constituents.CountAsync():N0} constituents, {await db.Interactions.CountAsync():N0} interactions, busiest record C-{busiest}.");
+}
+
+var search = services.GetRequiredService<ConstituentSearch>();
+var records = services.GetRequiredService<ConstituentRecords>();
+var floor = new HandWrittenQueries($"Data Source={path}");
+var today = DateOnly.FromDateTime(DateTime.UtcNow);
+
+var results = new List<(string Name, double CoRM, double Floor)>();
+async Task Compare(string name, Func<Task<IReadOnlyList<int>>> corm, Func<IReadOnlyList<int>> handWritten)
+{
+    var a = await corm();
+    var b = handWritten();
+    if (!a.SequenceEqual(b)) throw new InvalidOperationException($"{name}: CoRM and the hand-written SQL disagree ({a.Count} vs {b.Count} rows).");
+    var cormMs = await Median(async () => await corm());
+    var floorMs = await Median(() => { handWritten(); return Task.CompletedTask; });
+    results.Add((name, cormMs, floorMs));
+    Console.WriteLine($"{name,-44} CoRM {cormMs,8:N3} ms   SQL {floorMs,8:N3} ms   ratio {cormMs / floorMs,5:N1}   ({a.Count} rows)");
+}
+
+async Task<double> Median(Func<Task> action)
+{
+    for (var i = 0; i < Math.Min(20, iterations); i++) await action();
+    var times = new double[iterations];
+    for (var i = 0; i < iterations; i++)
+    {
+        var clock = Stopwatch.StartNew();
+        await action();
+        times[i] = clock.Elapsed.TotalMilliseconds;
+    }
+    Array.Sort(times);
+    return times[iterations / 2];
+}
+
+Console.WriteLine($"Median of {iterations} runs after warm-up:");
+await Compare("search 'silva' (directory, page 1 of 25)",
+    async () => (await search.SearchAsync(admin, "silva", 0, 25)).Items.Select(r => r.Id).ToList(),
+    () => floor.SearchByName(SearchText.Fold("silva"), 25));
+await Compare("search 'ana' (directory, page 3 of 25)",
+    async () => (await search.SearchAsync(admin, "ana", 2, 25)).Items.Select(r => r.Id).ToList(),
+    () => floor.SearchByName(SearchText.Fold("ana"), 25, 50));
+await Compare("search by e-mail",
+    async () => (await search.SearchAsync(admin, busiestEmail, 0, 25)).Items.Select(r => r.Id).ToList(),
+    () => floor.SearchByEmail(busiestEmail));
+await Compare("search 'silva' (faculty: own advisees only)",
+    async () => (await search.SearchAsync(faculty, "silva", 0, 25)).Items.Select(r => r.Id).ToList(),
+    () => floor.SearchAdvisees(faculty.ConstituentId, SearchText.Fold("silva"), 25, today));
+await Compare($"profile + timeline page (C-{busiest}, busiest)",
+    async () =>
+    {
+        var profile = await records.GetProfileAsync(admin, busiest);
+        var timeline = await records.GetTimelineAsync(admin, busiest, null, 0, 10);
+        return [profile!.Details.Id, profile.Hats.Count, profile.Relationships.Count, profile.InteractionsByChannel.Sum(c => c.Count), .. timeline.Items.Select(t => (int)t.Id)];
+    },
+    () => floor.Profile(busiest, 10, admin.UserName));
+await Compare($"profile + timeline page (faculty, advisee C-{advisee})",
+    async () =>
+    {
+        var profile = await records.GetProfileAsync(faculty, advisee);
+        var timeline = await records.GetTimelineAsync(faculty, advisee, null, 0, 10);
+        return [profile!.Details.Id, profile.Hats.Count, profile.Relationships.Count, profile.InteractionsByChannel.Sum(c => c.Count), .. timeline.Items.Select(t => (int)t.Id)];
+    },
+    () => floor.Profile(advisee, 10, faculty.UserName, topics: [0, 1, 5]));
+
+string? Option(string name)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+}
