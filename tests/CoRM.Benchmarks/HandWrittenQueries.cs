@@ -38,8 +38,8 @@ internal sealed class HandWrittenQueries(string connectionString)
         var high = SearchText.PrefixUpperBound(folded);
         var sql = """
             FROM Constituents c
-            WHERE EXISTS (SELECT 1 FROM Relationships r WHERE r.SubjectId = c.Id AND r.RelatedId = $me AND r.Kind = 6
-                          AND r.StartDate <= $today AND (r.EndDate IS NULL OR r.EndDate >= $today))
+            WHERE c.Id IN (SELECT r.SubjectId FROM Relationships r WHERE r.RelatedId = $me AND r.Kind = 6
+                           AND r.StartDate <= $today AND (r.EndDate IS NULL OR r.EndDate >= $today))
               AND ((c.SortName >= $lo AND c.SortName < $hi) OR (c.SearchName >= $lo AND c.SearchName < $hi))
             """;
         (string, object)[] args = [("$me", facultyId), ("$today", Date(today)), ("$lo", folded), ("$hi", high)];

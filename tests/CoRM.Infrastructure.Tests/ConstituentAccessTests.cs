@@ -117,6 +117,29 @@ public sealed class ConstituentAccessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_faculty_member_who_is_also_a_case_worker_sees_both_sets_and_nothing_else()
+    {
+        var helena = await institution.PersonaAsync(Personas.Faculty);
+        var both = UserScope.Of(helena.ConstituentId, helena.UserName, Roles.Faculty, Roles.CaseWorker);
+        var (advisee, other) = await StudentsOfFacultyAsync(helena);
+        var board = institution.Get<Engagement.FollowUpBoard>();
+        var admin = await institution.PersonaAsync(Personas.Admin);
+        var created = await board.CreateAsync(admin, new Engagement.CreateFollowUpRequest(other, helena.ConstituentId, Topic.Case, "Housing support", null,
+            DateOnly.FromDateTime(TestInstitution.Now.UtcDateTime)));
+        Assert.True(created.Succeeded, created.Message);
+
+        var records = institution.Get<ConstituentRecords>();
+        Assert.NotNull(await records.GetProfileAsync(both, advisee));
+        Assert.NotNull(await records.GetProfileAsync(both, other));
+        Assert.Null(await records.GetProfileAsync(helena, other)); // as faculty alone, the case is not hers to see
+        await using var db = await institution.OpenAsync();
+        var stranger = await db.Constituents.Where(c => c.Id != advisee && c.Id != other && c.Email != null && c.Email.EndsWith("@example.com"))
+            .Where(c => !db.Relationships.Any(r => r.SubjectId == c.Id && r.RelatedId == helena.ConstituentId) && !db.FollowUps.Any(f => f.ConstituentId == c.Id && f.OwnerId == helena.ConstituentId))
+            .Select(c => c.Id).FirstAsync();
+        Assert.Null(await records.GetProfileAsync(both, stranger));
+    }
+
+    [Fact]
     public async Task Timelines_hide_topics_a_role_may_not_read()
     {
         var admin = await institution.PersonaAsync(Personas.Admin);

@@ -38,6 +38,7 @@ public sealed class SqlServerTranslationTests
             ["scope: directory"] = () => ConstituentScope.VisibleTo(db, admin, Today),
             ["scope: faculty advisees"] = () => ConstituentScope.VisibleTo(db, faculty, Today),
             ["scope: case worker"] = () => ConstituentScope.VisibleTo(db, caseWorker, Today),
+            ["scope: faculty who is also a case worker"] = () => ConstituentScope.VisibleTo(db, UserScope.Of(4, "both", Roles.Faculty, Roles.CaseWorker), Today),
             ["search: name prefix"] = () => ConstituentSearch.Project(ConstituentSearch.Matching(db, faculty, ConstituentSearch.Parse("almeida")!, Today).OrderBy(c => c.SortName).Skip(25).Take(25), Today),
             ["search: email"] = () => ConstituentSearch.Matching(db, admin, ConstituentSearch.Parse("a@b.org")!, Today),
             ["search: id"] = () => ConstituentSearch.Matching(db, admin, ConstituentSearch.Parse("C-12")!, Today),
