@@ -13,18 +13,13 @@ using static CoRM.Infrastructure.Seeding.DemoSeeder;
 namespace CoRM.Infrastructure.Tests;
 
 /// <summary>Resource scoping: a user gets nothing for a record outside their scope, exactly as for a missing one.</summary>
-public sealed class ConstituentAccessTests : IAsyncLifetime
+public sealed class ConstituentAccessTests : InstitutionTest
 {
-    private TestInstitution institution = default!;
-
-    public async Task InitializeAsync() => institution = await TestInstitution.CreateAsync();
-
-    public async Task DisposeAsync() => await institution.DisposeAsync();
 
     private async Task<(int Advisee, int NotAnAdvisee)> StudentsOfFacultyAsync(UserScope faculty)
     {
         var today = DateOnly.FromDateTime(TestInstitution.Now.UtcDateTime);
-        await using var db = await institution.OpenAsync();
+        await using var db = await Institution.OpenAsync();
         var advisee = await db.Relationships.Where(r => r.RelatedId == faculty.ConstituentId && r.Kind == RelationshipKind.Advisor && r.EndDate == null)
             .Select(r => r.SubjectId).FirstAsync();
         var other = await db.Hats.Where(h => h.Kind == HatKind.Student && h.StartDate <= today
@@ -36,9 +31,9 @@ public sealed class ConstituentAccessTests : IAsyncLifetime
     [Fact]
     public async Task Faculty_open_their_advisees_and_get_not_found_for_any_other_student()
     {
-        var faculty = await institution.PersonaAsync(Personas.Faculty);
+        var faculty = await Institution.PersonaAsync(Personas.Faculty);
         var (advisee, other) = await StudentsOfFacultyAsync(faculty);
-        var records = institution.Get<ConstituentRecords>();
+        var records = Institution.Get<ConstituentRecords>();
 
         Assert.NotNull(await records.GetProfileAsync(faculty, advisee));
         Assert.Null(await records.GetProfileAsync(faculty, other));
@@ -52,38 +47,38 @@ public sealed class ConstituentAccessTests : IAsyncLifetime
     [Fact]
     public async Task Faculty_search_finds_only_their_advisees()
     {
-        var faculty = await institution.PersonaAsync(Personas.Faculty);
+        var faculty = await Institution.PersonaAsync(Personas.Faculty);
         var (advisee, other) = await StudentsOfFacultyAsync(faculty);
-        var search = institution.Get<ConstituentSearch>();
+        var search = Institution.Get<ConstituentSearch>();
 
         Assert.Single((await search.SearchAsync(faculty, $"C-{advisee}", 0, 10)).Items);
         Assert.Empty((await search.SearchAsync(faculty, $"C-{other}", 0, 10)).Items);
-        var admissions = await institution.PersonaAsync(Personas.Admissions);
+        var admissions = await Institution.PersonaAsync(Personas.Admissions);
         Assert.Single((await search.SearchAsync(admissions, $"C-{other}", 0, 10)).Items);
     }
 
     [Fact]
     public async Task Another_faculty_member_does_not_see_helenas_advisees()
     {
-        var helena = await institution.PersonaAsync(Personas.Faculty);
-        var samuel = await institution.PersonaAsync(Personas.OtherFaculty);
+        var helena = await Institution.PersonaAsync(Personas.Faculty);
+        var samuel = await Institution.PersonaAsync(Personas.OtherFaculty);
         var (advisee, _) = await StudentsOfFacultyAsync(helena);
-        Assert.Null(await institution.Get<ConstituentRecords>().GetProfileAsync(samuel, advisee));
-        var list = await institution.Get<AdviseeList>().MineAsync(samuel, AdviseeSort.Name, false, 0, 100);
+        Assert.Null(await Institution.Get<ConstituentRecords>().GetProfileAsync(samuel, advisee));
+        var list = await Institution.Get<AdviseeList>().MineAsync(samuel, AdviseeSort.Name, false, 0, 100);
         Assert.DoesNotContain(list.Items, a => a.Id == advisee);
     }
 
     [Fact]
     public async Task A_parent_sees_no_constituent_profile_and_only_the_child_who_granted_access()
     {
-        var parent = await institution.PersonaAsync(Personas.Parent);
-        var sofia = await institution.ConstituentIdAsync(Personas.GrantedChild);
-        var tiago = await institution.ConstituentIdAsync(Personas.UngrantedChild);
+        var parent = await Institution.PersonaAsync(Personas.Parent);
+        var sofia = await Institution.ConstituentIdAsync(Personas.GrantedChild);
+        var tiago = await Institution.ConstituentIdAsync(Personas.UngrantedChild);
 
-        Assert.Null(await institution.Get<ConstituentRecords>().GetProfileAsync(parent, sofia));
-        Assert.Empty((await institution.Get<ConstituentSearch>().SearchAsync(parent, "Almeida", 0, 10)).Items);
+        Assert.Null(await Institution.Get<ConstituentRecords>().GetProfileAsync(parent, sofia));
+        Assert.Empty((await Institution.Get<ConstituentSearch>().SearchAsync(parent, "Almeida", 0, 10)).Items);
 
-        var children = await institution.Get<GrantedChildren>().ForAsync(parent);
+        var children = await Institution.Get<GrantedChildren>().ForAsync(parent);
         var child = Assert.Single(children);
         Assert.Equal(sofia, child.Id);
         Assert.DoesNotContain(children, c => c.Id == tiago);
@@ -92,26 +87,26 @@ public sealed class ConstituentAccessTests : IAsyncLifetime
     [Fact]
     public async Task Revoking_a_grant_hides_the_child_at_once()
     {
-        var parent = await institution.PersonaAsync(Personas.Parent);
-        var sofia = await institution.ConstituentIdAsync(Personas.GrantedChild);
-        await using (var db = await institution.OpenAsync())
+        var parent = await Institution.PersonaAsync(Personas.Parent);
+        var sofia = await Institution.ConstituentIdAsync(Personas.GrantedChild);
+        await using (var db = await Institution.OpenAsync())
         {
             var link = await db.Relationships.SingleAsync(r => r.SubjectId == sofia && r.RelatedId == parent.ConstituentId);
             link.Revoke(TestInstitution.Now.UtcDateTime);
             await db.SaveChangesAsync();
         }
-        Assert.Empty(await institution.Get<GrantedChildren>().ForAsync(parent));
+        Assert.Empty(await Institution.Get<GrantedChildren>().ForAsync(parent));
     }
 
     [Fact]
     public async Task A_case_worker_sees_only_constituents_they_owe_follow_ups_to()
     {
-        var caseWorker = await institution.PersonaAsync(Personas.CaseWorker);
-        await using var db = await institution.OpenAsync();
+        var caseWorker = await Institution.PersonaAsync(Personas.CaseWorker);
+        await using var db = await Institution.OpenAsync();
         var mine = await db.FollowUps.Where(f => f.OwnerId == caseWorker.ConstituentId).Select(f => f.ConstituentId).FirstAsync();
         var notMine = await db.Constituents.Where(c => !db.FollowUps.Any(f => f.ConstituentId == c.Id && f.OwnerId == caseWorker.ConstituentId))
             .Select(c => c.Id).FirstAsync();
-        var records = institution.Get<ConstituentRecords>();
+        var records = Institution.Get<ConstituentRecords>();
         Assert.NotNull(await records.GetProfileAsync(caseWorker, mine));
         Assert.Null(await records.GetProfileAsync(caseWorker, notMine));
     }
@@ -119,20 +114,20 @@ public sealed class ConstituentAccessTests : IAsyncLifetime
     [Fact]
     public async Task A_faculty_member_who_is_also_a_case_worker_sees_both_sets_and_nothing_else()
     {
-        var helena = await institution.PersonaAsync(Personas.Faculty);
+        var helena = await Institution.PersonaAsync(Personas.Faculty);
         var both = UserScope.Of(helena.ConstituentId, helena.UserName, Roles.Faculty, Roles.CaseWorker);
         var (advisee, other) = await StudentsOfFacultyAsync(helena);
-        var board = institution.Get<Engagement.FollowUpBoard>();
-        var admin = await institution.PersonaAsync(Personas.Admin);
+        var board = Institution.Get<Engagement.FollowUpBoard>();
+        var admin = await Institution.PersonaAsync(Personas.Admin);
         var created = await board.CreateAsync(admin, new Engagement.CreateFollowUpRequest(other, helena.ConstituentId, Topic.Case, "Housing support", null,
             DateOnly.FromDateTime(TestInstitution.Now.UtcDateTime)));
         Assert.True(created.Succeeded, created.Message);
 
-        var records = institution.Get<ConstituentRecords>();
+        var records = Institution.Get<ConstituentRecords>();
         Assert.NotNull(await records.GetProfileAsync(both, advisee));
         Assert.NotNull(await records.GetProfileAsync(both, other));
         Assert.Null(await records.GetProfileAsync(helena, other)); // as faculty alone, the case is not hers to see
-        await using var db = await institution.OpenAsync();
+        await using var db = await Institution.OpenAsync();
         var stranger = await db.Constituents.Where(c => c.Id != advisee && c.Id != other && c.Email != null && c.Email.EndsWith("@example.com"))
             .Where(c => !db.Relationships.Any(r => r.SubjectId == c.Id && r.RelatedId == helena.ConstituentId) && !db.FollowUps.Any(f => f.ConstituentId == c.Id && f.OwnerId == helena.ConstituentId))
             .Select(c => c.Id).FirstAsync();
@@ -142,10 +137,10 @@ public sealed class ConstituentAccessTests : IAsyncLifetime
     [Fact]
     public async Task Timelines_hide_topics_a_role_may_not_read()
     {
-        var admin = await institution.PersonaAsync(Personas.Admin);
-        var advancement = await institution.PersonaAsync(Personas.Advancement);
-        var sofia = await institution.ConstituentIdAsync(Personas.GrantedChild);
-        var records = institution.Get<ConstituentRecords>();
+        var admin = await Institution.PersonaAsync(Personas.Admin);
+        var advancement = await Institution.PersonaAsync(Personas.Advancement);
+        var sofia = await Institution.ConstituentIdAsync(Personas.GrantedChild);
+        var records = Institution.Get<ConstituentRecords>();
         var logged = await records.LogInteractionAsync(admin, new LogInteractionRequest(sofia, Channel.Meeting, Topic.Advising,
             "Discussed failing grades", "Confidential", TestInstitution.Now.UtcDateTime.AddHours(-1), false));
         Assert.True(logged.Succeeded);
@@ -162,12 +157,12 @@ public sealed class ConstituentAccessTests : IAsyncLifetime
     [Fact]
     public async Task Only_administrators_read_the_audit_log_and_profile_reads_are_in_it()
     {
-        var admin = await institution.PersonaAsync(Personas.Admin);
-        var admissions = await institution.PersonaAsync(Personas.Admissions);
-        var sofia = await institution.ConstituentIdAsync(Personas.GrantedChild);
-        await institution.Get<ConstituentRecords>().GetProfileAsync(admissions, sofia);
+        var admin = await Institution.PersonaAsync(Personas.Admin);
+        var admissions = await Institution.PersonaAsync(Personas.Admissions);
+        var sofia = await Institution.ConstituentIdAsync(Personas.GrantedChild);
+        await Institution.Get<ConstituentRecords>().GetProfileAsync(admissions, sofia);
 
-        var log = institution.Get<AuditLog>();
+        var log = Institution.Get<AuditLog>();
         Assert.Empty((await log.ListAsync(admissions, null, 0, 50)).Items);
         var entries = await log.ListAsync(admin, nameof(Constituent), 0, 50);
         Assert.Contains(entries.Items, e => e.RecordId == sofia.ToString(System.Globalization.CultureInfo.InvariantCulture) && e.UserName == admissions.UserName);

@@ -7,13 +7,8 @@ using static CoRM.Infrastructure.Seeding.DemoSeeder;
 
 namespace CoRM.Infrastructure.Tests;
 
-public sealed class ConstituentRecordsTests : IAsyncLifetime
+public sealed class ConstituentRecordsTests : InstitutionTest
 {
-    private TestInstitution institution = default!;
-
-    public async Task InitializeAsync() => institution = await TestInstitution.CreateAsync();
-
-    public async Task DisposeAsync() => await institution.DisposeAsync();
 
     [Theory]
     [InlineData("almeida")]
@@ -22,23 +17,23 @@ public sealed class ConstituentRecordsTests : IAsyncLifetime
     [InlineData("sofia.almeida@students.northfield.example.edu")]
     public async Task Search_finds_by_family_name_full_name_prefix_and_email(string term)
     {
-        var admissions = await institution.PersonaAsync(Personas.Admissions);
-        var sofia = await institution.ConstituentIdAsync(Personas.GrantedChild);
-        var page = await institution.Get<ConstituentSearch>().SearchAsync(admissions, term, 0, 50);
+        var admissions = await Institution.PersonaAsync(Personas.Admissions);
+        var sofia = await Institution.ConstituentIdAsync(Personas.GrantedChild);
+        var page = await Institution.Get<ConstituentSearch>().SearchAsync(admissions, term, 0, 50);
         Assert.Contains(page.Items, r => r.Id == sofia);
     }
 
     [Fact]
     public async Task Search_ignores_accents_and_pages_in_name_order()
     {
-        var admissions = await institution.PersonaAsync(Personas.Admissions);
-        await using (var db = await institution.OpenAsync())
+        var admissions = await Institution.PersonaAsync(Personas.Admissions);
+        await using (var db = await Institution.OpenAsync())
         {
             var someone = await db.Constituents.FirstAsync(c => c.Email == Personas.GrantedChild);
             someone.Rename("Sófia", "Almeida");
             await db.SaveChangesAsync();
         }
-        var search = institution.Get<ConstituentSearch>();
+        var search = Institution.Get<ConstituentSearch>();
         Assert.Contains((await search.SearchAsync(admissions, "sofia alm", 0, 10)).Items, r => r.DisplayName == "Sófia Almeida");
 
         var first = await search.SearchAsync(admissions, "a", 0, 10);
@@ -53,9 +48,9 @@ public sealed class ConstituentRecordsTests : IAsyncLifetime
     [Fact]
     public async Task The_timeline_is_newest_first_and_filters_by_channel()
     {
-        var admin = await institution.PersonaAsync(Personas.Admin);
-        var sofia = await institution.ConstituentIdAsync(Personas.GrantedChild);
-        var records = institution.Get<ConstituentRecords>();
+        var admin = await Institution.PersonaAsync(Personas.Admin);
+        var sofia = await Institution.ConstituentIdAsync(Personas.GrantedChild);
+        var records = Institution.Get<ConstituentRecords>();
         var when = TestInstitution.Now.UtcDateTime.AddMinutes(-10);
         Assert.True((await records.LogInteractionAsync(admin, new LogInteractionRequest(sofia, Channel.Sms, Topic.General, "Texted about the open day", null, when, false))).Succeeded);
 
@@ -71,9 +66,9 @@ public sealed class ConstituentRecordsTests : IAsyncLifetime
     [Fact]
     public async Task Bad_interaction_input_is_refused_with_a_message_and_changes_nothing()
     {
-        var admin = await institution.PersonaAsync(Personas.Admin);
-        var sofia = await institution.ConstituentIdAsync(Personas.GrantedChild);
-        var records = institution.Get<ConstituentRecords>();
+        var admin = await Institution.PersonaAsync(Personas.Admin);
+        var sofia = await Institution.ConstituentIdAsync(Personas.GrantedChild);
+        var records = Institution.Get<ConstituentRecords>();
         var before = (await records.GetTimelineAsync(admin, sofia, null, 0, 1)).TotalCount;
 
         var blank = await records.LogInteractionAsync(admin, new LogInteractionRequest(sofia, Channel.Phone, Topic.General, "  ", null, TestInstitution.Now.UtcDateTime, false));
@@ -88,10 +83,10 @@ public sealed class ConstituentRecordsTests : IAsyncLifetime
     [Fact]
     public async Task A_stale_edit_is_refused_as_a_conflict_and_the_first_edit_stands()
     {
-        var admin = await institution.PersonaAsync(Personas.Admin);
-        var admissions = await institution.PersonaAsync(Personas.Admissions);
-        var sofia = await institution.ConstituentIdAsync(Personas.GrantedChild);
-        var records = institution.Get<ConstituentRecords>();
+        var admin = await Institution.PersonaAsync(Personas.Admin);
+        var admissions = await Institution.PersonaAsync(Personas.Admissions);
+        var sofia = await Institution.ConstituentIdAsync(Personas.GrantedChild);
+        var records = Institution.Get<ConstituentRecords>();
         var seen = (await records.GetProfileAsync(admin, sofia))!.Details;
 
         var first = await records.UpdateDetailsAsync(admissions, new UpdateDetailsRequest(sofia, seen.FirstName, seen.LastName, seen.Email, "Algarve", false, false, seen.Version));
@@ -106,9 +101,9 @@ public sealed class ConstituentRecordsTests : IAsyncLifetime
     [Fact]
     public async Task An_edit_cannot_take_another_constituents_email_or_an_invalid_one()
     {
-        var admin = await institution.PersonaAsync(Personas.Admin);
-        var sofia = await institution.ConstituentIdAsync(Personas.GrantedChild);
-        var records = institution.Get<ConstituentRecords>();
+        var admin = await Institution.PersonaAsync(Personas.Admin);
+        var sofia = await Institution.ConstituentIdAsync(Personas.GrantedChild);
+        var records = Institution.Get<ConstituentRecords>();
         var seen = (await records.GetProfileAsync(admin, sofia))!.Details;
 
         var taken = await records.UpdateDetailsAsync(admin, seen.ToRequest() with { Email = Personas.UngrantedChild });

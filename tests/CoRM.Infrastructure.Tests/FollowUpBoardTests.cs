@@ -6,22 +6,17 @@ using static CoRM.Infrastructure.Seeding.DemoSeeder;
 
 namespace CoRM.Infrastructure.Tests;
 
-public sealed class FollowUpBoardTests : IAsyncLifetime
+public sealed class FollowUpBoardTests : InstitutionTest
 {
-    private TestInstitution institution = default!;
-    private DateOnly Today => DateOnly.FromDateTime(institution.Time.GetUtcNow().UtcDateTime);
-
-    public async Task InitializeAsync() => institution = await TestInstitution.CreateAsync();
-
-    public async Task DisposeAsync() => await institution.DisposeAsync();
+    private DateOnly Today => DateOnly.FromDateTime(Institution.Time.GetUtcNow().UtcDateTime);
 
     [Fact]
     public async Task Create_complete_and_reassign_a_follow_up()
     {
-        var admissions = await institution.PersonaAsync(Personas.Admissions);
-        var success = await institution.PersonaAsync(Personas.StudentSuccess);
-        var sofia = await institution.ConstituentIdAsync(Personas.GrantedChild);
-        var board = institution.Get<FollowUpBoard>();
+        var admissions = await Institution.PersonaAsync(Personas.Admissions);
+        var success = await Institution.PersonaAsync(Personas.StudentSuccess);
+        var sofia = await Institution.ConstituentIdAsync(Personas.GrantedChild);
+        var board = Institution.Get<FollowUpBoard>();
 
         var created = await board.CreateAsync(admissions, new CreateFollowUpRequest(sofia, null, Topic.Admissions, "Call about the deposit", null, Today.AddDays(3)));
         Assert.True(created.Succeeded, created.Message);
@@ -40,13 +35,13 @@ public sealed class FollowUpBoardTests : IAsyncLifetime
     [Fact]
     public async Task A_stale_completion_is_a_conflict()
     {
-        var admissions = await institution.PersonaAsync(Personas.Admissions);
-        var sofia = await institution.ConstituentIdAsync(Personas.GrantedChild);
-        var board = institution.Get<FollowUpBoard>();
+        var admissions = await Institution.PersonaAsync(Personas.Admissions);
+        var sofia = await Institution.ConstituentIdAsync(Personas.GrantedChild);
+        var board = Institution.Get<FollowUpBoard>();
         var created = await board.CreateAsync(admissions, new CreateFollowUpRequest(sofia, null, Topic.Admissions, "Send the offer letter", null, Today));
         var row = (await board.MineAsync(admissions, FollowUpFilter.Open, 0, 100)).Items.Single(f => f.Id == created.Id);
 
-        var success = await institution.PersonaAsync(Personas.StudentSuccess);
+        var success = await Institution.PersonaAsync(Personas.StudentSuccess);
 
         // Someone reassigns it while the creator's screen still shows the old version.
         Assert.True((await board.ReassignAsync(admissions, row.Id, success.ConstituentId, row.Version)).Succeeded);
@@ -60,14 +55,14 @@ public sealed class FollowUpBoardTests : IAsyncLifetime
     [Fact]
     public async Task Someone_else_cannot_complete_my_follow_up_and_bad_input_is_refused()
     {
-        var admissions = await institution.PersonaAsync(Personas.Admissions);
-        var advancement = await institution.PersonaAsync(Personas.Advancement);
-        var sofia = await institution.ConstituentIdAsync(Personas.GrantedChild);
-        var board = institution.Get<FollowUpBoard>();
+        var admissions = await Institution.PersonaAsync(Personas.Admissions);
+        var advancement = await Institution.PersonaAsync(Personas.Advancement);
+        var sofia = await Institution.ConstituentIdAsync(Personas.GrantedChild);
+        var board = Institution.Get<FollowUpBoard>();
 
         var past = await board.CreateAsync(admissions, new CreateFollowUpRequest(sofia, null, Topic.Admissions, "Late", null, Today.AddDays(-1)));
         var blank = await board.CreateAsync(admissions, new CreateFollowUpRequest(sofia, null, Topic.Admissions, " ", null, Today));
-        var parentOwner = await board.CreateAsync(admissions, new CreateFollowUpRequest(sofia, await institution.ConstituentIdAsync(Personas.Parent), Topic.Admissions, "x", null, Today));
+        var parentOwner = await board.CreateAsync(admissions, new CreateFollowUpRequest(sofia, await Institution.ConstituentIdAsync(Personas.Parent), Topic.Admissions, "x", null, Today));
         Assert.Equal(CommandStatus.Invalid, past.Status);
         Assert.Equal(CommandStatus.Invalid, blank.Status);
         Assert.Equal(CommandStatus.Invalid, parentOwner.Status);
@@ -80,8 +75,8 @@ public sealed class FollowUpBoardTests : IAsyncLifetime
     [Fact]
     public async Task Due_or_overdue_lists_only_what_is_due_by_today()
     {
-        var faculty = await institution.PersonaAsync(Personas.Faculty);
-        var due = await institution.Get<FollowUpBoard>().MineAsync(faculty, FollowUpFilter.DueOrOverdue, 0, 100);
+        var faculty = await Institution.PersonaAsync(Personas.Faculty);
+        var due = await Institution.Get<FollowUpBoard>().MineAsync(faculty, FollowUpFilter.DueOrOverdue, 0, 100);
         Assert.NotEmpty(due.Items);
         Assert.All(due.Items, f => Assert.True(f.IsOpen && f.DueOn <= Today));
     }
