@@ -180,6 +180,11 @@ public sealed class DemoSeeder(IDbContextFactory<CormDbContext> dbFactory, TimeP
                 FollowUpFor(student, daniel, Topic.Advising, "Review risk alert with advisor", f.Random.Int(0, 5));
             foreach (var student in Constituents.Where(c => c.Hats.Any(h => h.Kind == HatKind.Student && h.EndDate == null)).Skip(80).Take(3))
                 FollowUpFor(student, priya, Topic.Admissions, "Missing transcript for file", f.Random.Int(-4, 3));
+
+            // The persona family has a history to show (drawn last, so the rest of the data stays as it was).
+            Interact(sofia, 6, [Topic.Advising, Topic.General, Topic.Admissions, Topic.Family], [helena, priya, daniel]);
+            Interact(tiago, 4, [Topic.Advising, Topic.General, Topic.Family], [helena, priya]);
+            Interact(rui, 2, [Topic.Family, Topic.General], [priya]);
         }
 
         private Constituent Person(string first, string last, string? email, DateOnly birth, string region)

@@ -75,4 +75,22 @@ public sealed class SignInTests(PortalFixture portal) : IClassFixture<PortalFixt
         await PortalFactory.SignInAsync(demoClient, Personas.Admin);
         Assert.Equal(HttpStatusCode.OK, (await demoClient.GetAsync("/admin/audit")).StatusCode);
     }
+
+    [Fact]
+    public async Task With_Entra_configured_the_sign_in_page_offers_Microsoft_and_no_personas()
+    {
+        await using var entra = await PortalFactory.CreateAsync("Development", new Dictionary<string, string?>
+        {
+            ["AzureAd:TenantId"] = "11111111-2222-3333-4444-555555555555",
+            ["AzureAd:ClientId"] = "66666666-7777-8888-9999-000000000000",
+        });
+        using var client = entra.CreateBrowserLikeClient();
+        var page = await client.GetStringAsync("/account/sign-in");
+        Assert.Contains("Sign in with Microsoft", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("dev-sign-in", page, StringComparison.Ordinal);
+
+        var signIn = await client.PostAsync("/account/dev-sign-in", new FormUrlEncodedContent(new Dictionary<string, string> { ["personaId"] = "1" }));
+        Assert.NotEqual(HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.False(signIn.Headers.Contains("Set-Cookie") && signIn.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith("corm.auth", StringComparison.Ordinal)));
+    }
 }
