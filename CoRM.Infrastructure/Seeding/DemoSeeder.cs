@@ -85,7 +85,7 @@ public sealed class DemoSeeder(IDbContextFactory<CormDbContext> dbFactory, TimeP
 
         public void Build()
         {
-            var admin = Staff("Morgan", "Reyes", Personas.Admin, [Roles.Admin], "Administrator: users, jobs dashboard, audit log");
+            var admin = Staff("Morgan", "Reyes", Personas.Admin, [Roles.Admin], "Administrator: every area, background jobs, audit log");
             var helena = Staff("Helena", "Marques", Personas.Faculty, [Roles.Faculty], "Faculty advisor with about 25 advisees", HatKind.Faculty);
             var samuel = Staff("Samuel", "Costa", Personas.OtherFaculty, [Roles.Faculty], "Another faculty advisor (different advisees)", HatKind.Faculty);
             var ines = Staff("Inês", "Duarte", Personas.VolunteerCoordinator, [Roles.VolunteerCoordinator], "Volunteer coordinator");
