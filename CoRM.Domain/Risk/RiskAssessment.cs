@@ -1,0 +1,44 @@
+namespace CoRM.Domain.Risk;
+
+public enum RiskMethod
+{
+    Rules = 0,
+    Model = 1,
+}
+
+/// <summary>
+/// A dated risk assessment of one student. Kept as history so a trend shows; the factors are stored as the
+/// explanation the advisor read on that day.
+/// </summary>
+public class RiskAssessment
+{
+    public const int FactorsMaxLength = 4000;
+
+    public long Id { get; set; }
+    public int StudentId { get; set; }
+    public DateOnly AssessedOn { get; set; }
+    public RiskMethod Method { get; set; }
+    public double Score { get; set; }
+    public RiskBand Band { get; set; }
+
+    /// <summary>"code|contribution|explanation" lines, newest wording as computed.</summary>
+    public string Factors { get; set; } = "";
+
+    public static RiskAssessment From(int studentId, DateOnly on, RiskMethod method, RiskScore score) => new()
+    {
+        StudentId = studentId,
+        AssessedOn = on,
+        Method = method,
+        Score = score.Score,
+        Band = score.Band,
+        Factors = string.Join('\n', score.Factors.Select(f => $"{f.Code}|{f.Contribution.ToString(System.Globalization.CultureInfo.InvariantCulture)}|{f.Explanation.Replace('\n', ' ')}")),
+    };
+
+    public IReadOnlyList<RiskFactor> FactorList => Factors.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+        .Select(line => line.Split('|', 3))
+        .Select(p => new RiskFactor(p[0], p[2], double.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture)))
+        .ToList();
+
+    /// <summary>A rise that deserves the advisor's attention: into Medium or High from a lower band.</summary>
+    public static bool IsRise(RiskBand? before, RiskBand now) => now > (before ?? RiskBand.Low);
+}

@@ -1,0 +1,33 @@
+namespace CoRM.Domain.Risk;
+
+/// <summary>What one term looked like for a student: courses taken, passed and evaluated, the grade average, absences.</summary>
+public sealed record TermRecord(string TermCode, int CoursesEnrolled, int CoursesPassed, int CoursesEvaluated, decimal? AverageGrade, int Absences)
+{
+    public double PassRate => CoursesEnrolled == 0 ? 0 : (double)CoursesPassed / CoursesEnrolled;
+}
+
+/// <summary>
+/// Everything the risk signal looks at for one student: the last two terms, tuition standing and how late they
+/// enrolled. Built from the database by the nightly job, or from an imported file.
+/// </summary>
+public sealed record RiskInputs(
+    TermRecord? LastTerm,
+    TermRecord? PreviousTerm,
+    int TuitionDaysOverdue,
+    decimal TuitionOutstanding,
+    int DaysEnrolledLate);
+
+public enum RiskBand
+{
+    Low = 0,
+    Medium = 1,
+    High = 2,
+}
+
+/// <summary>One reason behind a score, in words a faculty member reads at a glance, and how much it adds (0–1).</summary>
+public sealed record RiskFactor(string Code, string Explanation, double Contribution);
+
+public sealed record RiskScore(double Score, RiskBand Band, IReadOnlyList<RiskFactor> Factors)
+{
+    public static RiskBand BandOf(double score) => score >= RuleBasedRisk.HighFrom ? RiskBand.High : score >= RuleBasedRisk.MediumFrom ? RiskBand.Medium : RiskBand.Low;
+}

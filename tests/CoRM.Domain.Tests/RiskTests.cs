@@ -1,0 +1,109 @@
+using CoRM.Domain.Academics;
+using CoRM.Domain.Risk;
+
+namespace CoRM.Domain.Tests;
+
+public sealed class RiskTests
+{
+    private static readonly TermRecord Good = new("2026-S1", 6, 6, 6, 14.5m, 1);
+
+    [Fact]
+    public void A_student_who_passes_everything_and_pays_on_time_is_low_risk_with_no_factors()
+    {
+        var score = RuleBasedRisk.Assess(new RiskInputs(Good, Good with { TermCode = "2025-S2" }, 0, 0, 0));
+        Assert.Equal(0, score.Score);
+        Assert.Equal(RiskBand.Low, score.Band);
+        Assert.Empty(score.Factors);
+    }
+
+    [Fact]
+    public void Failing_courses_is_explained_in_words_and_weighs_by_the_share_failed()
+    {
+        var score = RuleBasedRisk.Assess(new RiskInputs(new TermRecord("2026-S1", 6, 2, 6, 11m, 0), null, 0, 0, 0));
+        var factor = Assert.Single(score.Factors);
+        Assert.Equal("passed 2 of 6 courses in 2026-S1", factor.Explanation);
+        Assert.Equal(RuleBasedRisk.FailedCoursesWeight * 4 / 6 / 100, factor.Contribution, 3);
+        Assert.Equal(RiskBand.Medium, score.Band);
+    }
+
+    [Fact]
+    public void Rising_absences_a_falling_pass_rate_overdue_tuition_and_late_enrolment_all_add_up_to_high()
+    {
+        var previous = new TermRecord("2025-S2", 6, 6, 6, 13m, 3);
+        var last = new TermRecord("2026-S1", 6, 3, 5, 9m, 14);
+        var score = RuleBasedRisk.Assess(new RiskInputs(last, previous, 45, 1250m, 21));
+
+        Assert.Equal(RiskBand.High, score.Band);
+        var words = score.Factors.Select(f => f.Explanation).ToList();
+        Assert.Contains("absences up from 3 to 14", words);
+        Assert.Contains("tuition 45 days overdue (1,250 owed)", words);
+        Assert.Contains("enrolled 3 weeks late", words);
+        Assert.Contains("down from passing 6 of 6 in 2025-S2", words);
+        Assert.Equal(score.Factors.OrderByDescending(f => f.Contribution).Select(f => f.Code), score.Factors.Select(f => f.Code));
+        Assert.Equal(Math.Min(1, score.Factors.Sum(f => f.Contribution)), score.Score, 3);
+    }
+
+    [Fact]
+    public void No_courses_last_term_is_itself_a_strong_sign()
+    {
+        var score = RuleBasedRisk.Assess(new RiskInputs(new TermRecord("2026-S1", 0, 0, 0, null, 0), Good, 0, 0, 0));
+        Assert.Equal("enrolled in no courses in 2026-S1", score.Factors[0].Explanation);
+        Assert.True(score.Score >= RuleBasedRisk.MediumFrom);
+    }
+
+    [Theory]
+    [InlineData(0.0, RiskBand.Low)]
+    [InlineData(0.2499, RiskBand.Low)]
+    [InlineData(0.25, RiskBand.Medium)]
+    [InlineData(0.5, RiskBand.High)]
+    public void Bands_follow_the_score(double score, RiskBand band) => Assert.Equal(band, RiskScore.BandOf(score));
+
+    [Fact]
+    public void An_assessment_keeps_its_factors_and_a_rise_is_only_upwards()
+    {
+        var score = RuleBasedRisk.Assess(new RiskInputs(new TermRecord("2026-S1", 4, 1, 4, 7.5m, 0), null, 10, 300, 0));
+        var stored = RiskAssessment.From(7, new DateOnly(2026, 11, 22), RiskMethod.Rules, score);
+        Assert.Equal(score.Factors, stored.FactorList);
+        Assert.True(RiskAssessment.IsRise(RiskBand.Low, RiskBand.High));
+        Assert.True(RiskAssessment.IsRise(null, RiskBand.Medium));
+        Assert.False(RiskAssessment.IsRise(RiskBand.High, RiskBand.Medium));
+        Assert.False(RiskAssessment.IsRise(RiskBand.Medium, RiskBand.Medium));
+    }
+}
+
+public sealed class AcademicRecordTests
+{
+    [Fact]
+    public void Enrolment_lateness_counts_days_after_the_deadline()
+    {
+        var deadline = new DateOnly(2026, 9, 15);
+        Assert.Equal(0, ProgrammeEnrolment.DaysLate(new DateOnly(2026, 9, 1), deadline));
+        Assert.Equal(0, ProgrammeEnrolment.DaysLate(deadline, deadline));
+        Assert.Equal(21, ProgrammeEnrolment.DaysLate(new DateOnly(2026, 10, 6), deadline));
+    }
+
+    [Fact]
+    public void An_invoice_is_overdue_only_while_money_is_owed_after_the_due_date()
+    {
+        var invoice = TuitionInvoice.Issue(1, 1, "Tuition 2026-S1", 1000m, new DateOnly(2026, 10, 1));
+        Assert.Equal(0, invoice.DaysOverdueOn(new DateOnly(2026, 9, 20)));
+        Assert.Equal(45, invoice.DaysOverdueOn(new DateOnly(2026, 11, 15)));
+        invoice.Pay(400m, new DateOnly(2026, 11, 1));
+        Assert.Equal(600m, invoice.OutstandingOn(new DateOnly(2026, 11, 15)));
+        Assert.Equal(1000m, invoice.OutstandingOn(new DateOnly(2026, 10, 15)));
+        invoice.Pay(600m, new DateOnly(2026, 11, 16));
+        Assert.Equal(0, invoice.DaysOverdueOn(new DateOnly(2026, 11, 20)));
+        Assert.Throws<DomainException>(() => invoice.Pay(0, new DateOnly(2026, 11, 20)));
+    }
+
+    [Fact]
+    public void Grades_are_on_the_0_to_20_scale_and_pass_at_10()
+    {
+        Assert.True(CourseResult.Record(1, 1, 1, 10m).Passed);
+        Assert.False(CourseResult.Record(1, 1, 1, 9.5m).Passed);
+        Assert.False(CourseResult.Record(1, 1, 1, null).Passed);
+        Assert.Throws<DomainException>(() => CourseResult.Record(1, 1, 1, 21m));
+        Assert.Throws<DomainException>(() => AttendanceRecord.Record(1, 1, 1, 12, 10));
+        Assert.Throws<DomainException>(() => Term.Create("2026-S1", "", new DateOnly(2026, 9, 1), new DateOnly(2026, 8, 1), new DateOnly(2026, 8, 1)));
+    }
+}
