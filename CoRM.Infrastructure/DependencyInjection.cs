@@ -1,3 +1,4 @@
+using CoRM.Infrastructure.Academics;
 using CoRM.Infrastructure.Advising;
 using CoRM.Infrastructure.Auditing;
 using CoRM.Infrastructure.Families;
@@ -44,6 +45,7 @@ public static class DependencyInjection
         services.AddSingleton<GrantedChildren>();
         services.AddSingleton<PortalUserDirectory>();
         services.AddTransient<DemoSeeder>();
+        services.AddSingleton<DropoutDatasetImport>();
 
         services.AddSingleton<IEmailTransport>(sp => sp.GetRequiredService<IOptions<EmailOptions>>().Value.Transport switch
         {

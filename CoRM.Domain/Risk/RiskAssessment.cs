@@ -42,3 +42,20 @@ public class RiskAssessment
     /// <summary>A rise that deserves the advisor's attention: into Medium or High from a lower band.</summary>
     public static bool IsRise(RiskBand? before, RiskBand now) => now > (before ?? RiskBand.Low);
 }
+
+/// <summary>
+/// Raised when a student's band rises; it carries the follow-up created for their advisor and is worked from
+/// the student-success alerts queue.
+/// </summary>
+public class RiskAlert
+{
+    public int Id { get; set; }
+    public int StudentId { get; set; }
+    public long AssessmentId { get; set; }
+    public DateOnly RaisedOn { get; set; }
+    public RiskBand FromBand { get; set; }
+    public RiskBand ToBand { get; set; }
+    public int? AssignedToId { get; set; }
+    public int? FollowUpId { get; set; }
+    public DateTime? ResolvedAt { get; set; }
+}

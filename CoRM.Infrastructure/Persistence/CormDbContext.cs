@@ -1,8 +1,10 @@
+using CoRM.Domain.Academics;
 using CoRM.Domain.Auditing;
 using CoRM.Domain.Constituents;
 using CoRM.Domain.Engagement;
 using CoRM.Domain.Identity;
 using CoRM.Domain.Messaging;
+using CoRM.Domain.Risk;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoRM.Infrastructure.Persistence;
@@ -26,13 +28,29 @@ public abstract class CormDbContext(DbContextOptions options) : DbContext(option
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<PortalUser> PortalUsers => Set<PortalUser>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<Term> Terms => Set<Term>();
+    public DbSet<Programme> Programmes => Set<Programme>();
+    public DbSet<Course> Courses => Set<Course>();
+    public DbSet<ProgrammeEnrolment> ProgrammeEnrolments => Set<ProgrammeEnrolment>();
+    public DbSet<CourseResult> CourseResults => Set<CourseResult>();
+    public DbSet<AttendanceRecord> AttendanceRecords => Set<AttendanceRecord>();
+    public DbSet<TuitionInvoice> TuitionInvoices => Set<TuitionInvoice>();
+    public DbSet<TuitionPayment> TuitionPayments => Set<TuitionPayment>();
+    public DbSet<RiskAssessment> RiskAssessments => Set<RiskAssessment>();
+    public DbSet<RiskAlert> RiskAlerts => Set<RiskAlert>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CormDbContext).Assembly);
 }
 
 /// <summary>The embedded default: a SQLite file, migrated at start-up.</summary>
-public sealed class SqliteCormDbContext(DbContextOptions<SqliteCormDbContext> options) : CormDbContext(options);
+public sealed class SqliteCormDbContext(DbContextOptions<SqliteCormDbContext> options) : CormDbContext(options)
+{
+    // SQLite has no decimal type: EF would store text it cannot sum, average or compare in SQL.
+    // REAL keeps money and grades aggregatable; SQL Server keeps exact decimal(p,s) columns.
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.Properties<decimal>().HaveConversion<double>();
+}
 
 /// <summary>The production provider.</summary>
 public sealed class SqlServerCormDbContext(DbContextOptions<SqlServerCormDbContext> options) : CormDbContext(options);

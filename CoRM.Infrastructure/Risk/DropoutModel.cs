@@ -1,0 +1,130 @@
+using CoRM.Domain.Risk;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers;
+
+namespace CoRM.Infrastructure.Risk;
+
+/// <summary>One student's features for the learned model, all derived from <see cref="RiskInputs"/>.</summary>
+public sealed class DropoutFeatures
+{
+    public static readonly string[] Names =
+    [
+        "courses last term", "passed last term", "assessed last term", "grade last term", "pass rate last term", "absences last term",
+        "courses term before", "passed term before", "grade term before", "pass rate term before", "absences term before",
+        "days tuition overdue", "tuition owed", "days enrolled late",
+    ];
+
+    [VectorType(14)] public float[] Features { get; set; } = new float[14];
+    public bool Label { get; set; }
+
+    public static DropoutFeatures From(RiskInputs inputs, bool droppedOut = false)
+    {
+        var last = inputs.LastTerm;
+        var previous = inputs.PreviousTerm;
+        return new DropoutFeatures
+        {
+            Label = droppedOut,
+            Features =
+            [
+                last?.CoursesEnrolled ?? 0, last?.CoursesPassed ?? 0, last?.CoursesEvaluated ?? 0, (float)(last?.AverageGrade ?? 0), (float)(last?.PassRate ?? 0), last?.Absences ?? 0,
+                previous?.CoursesEnrolled ?? 0, previous?.CoursesPassed ?? 0, (float)(previous?.AverageGrade ?? 0), (float)(previous?.PassRate ?? 0), previous?.Absences ?? 0,
+                inputs.TuitionDaysOverdue, (float)inputs.TuitionOutstanding, inputs.DaysEnrolledLate,
+            ],
+        };
+    }
+}
+
+/// <summary>Facts about a trained model, for the model card.</summary>
+public sealed record ModelCard(DateTime TrainedAt, int Examples, int Dropouts, double CrossValidatedAuc, double CrossValidatedAucStdDev, string Algorithm);
+
+/// <summary>
+/// The second layer: logistic regression trained on the institution's own students whose outcome is known
+/// (dropped out, or not), on features the advisor can read. Its explanation per student is each feature's
+/// contribution to the score (weight × normalised value), worded with <see cref="DropoutFeatures.Names"/>.
+/// </summary>
+public sealed class DropoutModel
+{
+    private readonly MLContext ml;
+    private readonly ITransformer model;
+    private readonly PredictionEngine<DropoutFeatures, Prediction> engine;
+
+    private DropoutModel(MLContext ml, ITransformer model, ModelCard card)
+    {
+        this.ml = ml;
+        this.model = model;
+        Card = card;
+        engine = ml.Model.CreatePredictionEngine<DropoutFeatures, Prediction>(model);
+    }
+
+    public ModelCard Card { get; }
+
+    private sealed class Prediction
+    {
+        public float Probability { get; set; }
+        public float[] FeatureContributions { get; set; } = [];
+    }
+
+    private static IEstimator<ITransformer> Pipeline(MLContext ml) =>
+        ml.Transforms.NormalizeMeanVariance("Features")
+            .Append(ml.BinaryClassification.Trainers.LbfgsLogisticRegression(labelColumnName: "Label", featureColumnName: "Features"));
+
+    /// <summary>5-fold cross-validated ROC AUC of the pipeline on these examples (mean and standard deviation).</summary>
+    public static (double Mean, double StdDev) CrossValidate(IReadOnlyList<DropoutFeatures> examples, int folds = 5, int seed = 1)
+    {
+        var ml = new MLContext(seed);
+        var data = ml.Data.LoadFromEnumerable(examples);
+        var results = ml.BinaryClassification.CrossValidate(data, Pipeline(ml), numberOfFolds: folds, labelColumnName: "Label", seed: seed);
+        var aucs = results.Select(r => r.Metrics.AreaUnderRocCurve).ToList();
+        var mean = aucs.Average();
+        return (mean, Math.Sqrt(aucs.Sum(a => (a - mean) * (a - mean)) / aucs.Count));
+    }
+
+    public static DropoutModel Train(IReadOnlyList<DropoutFeatures> examples, DateTime now, int seed = 1)
+    {
+        if (examples.Count < 50 || examples.All(e => e.Label) || !examples.Any(e => e.Label))
+            throw new InvalidOperationException("Training needs at least 50 students with known outcomes, some of whom dropped out and some not.");
+        var (auc, sd) = CrossValidate(examples, seed: seed);
+        var ml = new MLContext(seed);
+        var data = ml.Data.LoadFromEnumerable(examples);
+        var fitted = (TransformerChain<ITransformer>)Pipeline(ml).Fit(data);
+        var contributions = ml.Transforms.CalculateFeatureContribution(
+                (ISingleFeaturePredictionTransformer<ICalculateFeatureContribution>)fitted.LastTransformer,
+                numberOfPositiveContributions: DropoutFeatures.Names.Length, numberOfNegativeContributions: 0, normalize: false)
+            .Fit(fitted.Transform(data));
+        var model = fitted.Append(contributions);
+        return new DropoutModel(ml, model, new ModelCard(now, examples.Count, examples.Count(e => e.Label), auc, sd, "Logistic regression (L-BFGS), mean-variance normalised"));
+    }
+
+    /// <summary>The probability of dropping out and the features that pushed it up, largest first.</summary>
+    public RiskScore Score(RiskInputs inputs)
+    {
+        var prediction = engine.Predict(DropoutFeatures.From(inputs));
+        var factors = prediction.FeatureContributions
+            .Select((c, i) => new RiskFactor("model:" + DropoutFeatures.Names[i], DropoutFeatures.Names[i], Math.Round(c, 4)))
+            .Where(f => f.Contribution > 0.05).OrderByDescending(f => f.Contribution).Take(4).ToList();
+        return new RiskScore(Math.Round(prediction.Probability, 4), RiskScore.BandOf(prediction.Probability), factors);
+    }
+
+    /// <summary>Area under the ROC curve of arbitrary scores against outcomes (Mann–Whitney), for comparing the rules with the model.</summary>
+    public static double Auc(IReadOnlyList<(double Score, bool DroppedOut)> scored)
+    {
+        var ranked = scored.OrderBy(s => s.Score).ToList();
+        double rankSum = 0;
+        var i = 0;
+        while (i < ranked.Count)
+        {
+            var j = i;
+            while (j + 1 < ranked.Count && ranked[j + 1].Score == ranked[i].Score) j++;
+            var averageRank = (i + j + 2) / 2.0;
+            for (var k = i; k <= j; k++) if (ranked[k].DroppedOut) rankSum += averageRank;
+            i = j + 1;
+        }
+        double positives = ranked.Count(r => r.DroppedOut), negatives = ranked.Count - positives;
+        return (rankSum - positives * (positives + 1) / 2) / (positives * negatives);
+    }
+
+    internal ITransformer Transformer => model;
+
+    internal MLContext Context => ml;
+}

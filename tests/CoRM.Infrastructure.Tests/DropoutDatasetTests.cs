@@ -1,0 +1,74 @@
+using System.Text;
+using CoRM.Domain.Academics;
+using CoRM.Domain.Risk;
+using CoRM.Infrastructure.Academics;
+using CoRM.Infrastructure.Risk;
+using CoRM.Infrastructure.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Xunit.Abstractions;
+
+namespace CoRM.Infrastructure.Tests;
+
+/// <summary>The real 4,424-student file through the import path, and both risk layers measured on it.</summary>
+public sealed class DropoutDatasetTests(ITestOutputHelper output) : InstitutionTest
+{
+    [Fact]
+    public async Task The_real_file_imports_whole_and_both_risk_layers_separate_dropouts()
+    {
+        using var reader = new StreamReader(DataFiles.DropoutDataset, Encoding.UTF8);
+        var report = await Institution.Get<DropoutDatasetImport>().ImportAsync(reader);
+
+        Assert.True(report.Committed, string.Join("; ", report.Rejected.Take(5)));
+        Assert.Equal(4424, report.RowsAccepted);
+        Assert.Empty(report.Rejected);
+
+        await using var db = await Institution.OpenAsync();
+        var term2 = await db.Terms.SingleAsync(t => t.Code == DropoutDatasetImport.SecondTermCode);
+        var outcomes = await db.ProgrammeEnrolments.Where(e => e.TermId == term2.Id).Select(e => new { e.StudentId, e.Status }).ToListAsync();
+        Assert.Equal(1421, outcomes.Count(o => o.Status == EnrolmentStatus.DroppedOut));
+        Assert.Equal(2209, outcomes.Count(o => o.Status == EnrolmentStatus.Graduated));
+
+        var students = db.ProgrammeEnrolments.Where(e => e.TermId == term2.Id).Select(e => e.StudentId);
+        var inputs = await RiskInputsQuery.LoadAsync(db, students, DropoutDatasetImport.SecondTerm.EndsOn, CancellationToken.None);
+        var dropped = outcomes.ToDictionary(o => o.StudentId, o => o.Status == EnrolmentStatus.DroppedOut);
+
+        var rulesAuc = DropoutModel.Auc(inputs.Select(i => (RuleBasedRisk.Assess(i.Value).Score, dropped[i.Key])).ToList());
+        var examples = inputs.Select(i => DropoutFeatures.From(i.Value, dropped[i.Key])).ToList();
+        var (modelAuc, sd) = DropoutModel.CrossValidate(examples);
+        output.WriteLine($"Rule-based score ROC AUC (dropout vs rest, n={inputs.Count}): {rulesAuc:F3}");
+        output.WriteLine($"Learned model 5-fold CV ROC AUC: {modelAuc:F3} ± {sd:F3}");
+
+        Assert.True(rulesAuc > 0.80, $"rules AUC {rulesAuc:F3}");
+        Assert.True(modelAuc > 0.88, $"model AUC {modelAuc:F3}");
+    }
+
+    [Fact]
+    public async Task A_file_with_bad_rows_is_refused_whole_with_every_reason()
+    {
+        var lines = File.ReadLines(DataFiles.DropoutDataset, Encoding.UTF8).Take(6).ToList();
+        lines[2] = lines[2].Replace(",Graduate", ",Unknown", StringComparison.Ordinal);
+        var fields = lines[4].Split(',');
+        fields[17] = "twenty"; // Age at enrollment
+        lines[4] = string.Join(',', fields);
+        using var reader = new StringReader(string.Join('\n', lines));
+
+        var report = await Institution.Get<DropoutDatasetImport>().ImportAsync(reader);
+
+        Assert.False(report.Committed);
+        Assert.Equal(2, report.Rejected.Count);
+        Assert.Contains(report.Rejected, r => r.Line == 3 && r.Reason.Contains("Target", StringComparison.Ordinal));
+        Assert.Contains(report.Rejected, r => r.Line == 5 && r.Reason.Contains("'twenty' is not a whole number", StringComparison.Ordinal));
+        await using var db = await Institution.OpenAsync();
+        Assert.False(await db.Terms.AnyAsync(t => t.Code == DropoutDatasetImport.FirstTermCode));
+        Assert.Equal(0, await db.CourseResults.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_file_without_the_expected_columns_is_refused_with_their_names()
+    {
+        using var reader = new StringReader("Name,Course\nAna,1\n");
+        var report = await Institution.Get<DropoutDatasetImport>().ImportAsync(reader);
+        var rejected = Assert.Single(report.Rejected);
+        Assert.Contains("Missing columns: Age at enrollment", rejected.Reason, StringComparison.Ordinal);
+    }
+}
