@@ -55,6 +55,7 @@ public static class DependencyInjection
         services.AddSingleton<OutboxDispatcher>();
         services.AddTransient<FollowUpDigestJob>();
         services.AddTransient<OutboxDispatchJob>();
+        services.AddTransient<RiskAssessmentJob>();
 
         services.AddHealthChecks().AddDbContextCheck<CormDbContext>("database");
         return builder;

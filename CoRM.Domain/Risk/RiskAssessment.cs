@@ -59,3 +59,18 @@ public class RiskAlert
     public int? FollowUpId { get; set; }
     public DateTime? ResolvedAt { get; set; }
 }
+
+/// <summary>The model card of one training run: when, on how many students, and how well it ranks (cross-validated).</summary>
+public class RiskModelRun
+{
+    public const int AlgorithmMaxLength = 200;
+
+    public int Id { get; set; }
+    public DateTime TrainedAt { get; set; }
+    public int Examples { get; set; }
+    public int Dropouts { get; set; }
+    public double CrossValidatedAuc { get; set; }
+    public double CrossValidatedAucStdDev { get; set; }
+    public double RulesAuc { get; set; }
+    public string Algorithm { get; set; } = "";
+}

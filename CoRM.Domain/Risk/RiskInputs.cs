@@ -15,7 +15,9 @@ public sealed record RiskInputs(
     TermRecord? PreviousTerm,
     int TuitionDaysOverdue,
     decimal TuitionOutstanding,
-    int DaysEnrolledLate);
+    int DaysEnrolledLate,
+    int? AgeAtEnrolment = null,
+    string? ProgrammeCode = null);
 
 public enum RiskBand
 {

@@ -134,7 +134,9 @@ public sealed class DropoutDatasetImport(IDbContextFactory<CormDbContext> dbFact
         var students = rows.Select(row =>
         {
             var student = Constituent.Person("Student", $"UCI-{row.Line - 1:D4}", now, null, FirstTerm.StartsOn.AddYears(-row.AgeAtEnrolment).AddDays(-180));
-            student.Hats.Add(Hat.Wear(HatKind.Student, FirstTerm.StartsOn, row.Target == "Dropout" ? SecondTerm.EndsOn : null));
+            // Dropouts and graduates finished with the second term; graduates become alumni.
+            student.Hats.Add(Hat.Wear(HatKind.Student, FirstTerm.StartsOn, row.Target == "Enrolled" ? null : SecondTerm.EndsOn));
+            if (row.Target == "Graduate") student.Hats.Add(Hat.Wear(HatKind.Alumnus, SecondTerm.EndsOn.AddDays(1)));
             return (row, student);
         }).ToList();
         db.Constituents.AddRange(students.Select(s => s.student));

@@ -8,6 +8,7 @@ public static class RecurringJobSchedule
     public static void Register(IRecurringJobManager jobs)
     {
         jobs.AddOrUpdate<FollowUpDigestJob>(FollowUpDigestJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Daily(6));
+        jobs.AddOrUpdate<RiskAssessmentJob>(RiskAssessmentJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Daily(2));
         jobs.AddOrUpdate<OutboxDispatchJob>(OutboxDispatchJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), "*/5 * * * *");
     }
 }

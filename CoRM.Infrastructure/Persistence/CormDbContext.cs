@@ -38,6 +38,7 @@ public abstract class CormDbContext(DbContextOptions options) : DbContext(option
     public DbSet<TuitionPayment> TuitionPayments => Set<TuitionPayment>();
     public DbSet<RiskAssessment> RiskAssessments => Set<RiskAssessment>();
     public DbSet<RiskAlert> RiskAlerts => Set<RiskAlert>();
+    public DbSet<RiskModelRun> RiskModelRuns => Set<RiskModelRun>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CormDbContext).Assembly);

@@ -30,6 +30,8 @@ public static class DatabaseInitializer
             var seeder = services.GetRequiredService<DemoSeeder>();
             var summary = await seeder.SeedAsync(ct);
             logger.LogInformation("Seeded the demo institution: {Summary}", summary);
+            // Today's risk assessments and alerts, so advisors do not wait for the first nightly run.
+            await services.GetRequiredService<Jobs.RiskAssessmentJob>().RunAsync(ct);
         }
     }
 }

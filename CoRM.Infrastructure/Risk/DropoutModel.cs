@@ -12,10 +12,11 @@ public sealed class DropoutFeatures
     [
         "courses last term", "passed last term", "assessed last term", "grade last term", "pass rate last term", "absences last term",
         "courses term before", "passed term before", "grade term before", "pass rate term before", "absences term before",
-        "days tuition overdue", "tuition owed", "days enrolled late",
+        "days tuition overdue", "tuition owed", "days enrolled late", "age at enrolment",
     ];
 
-    [VectorType(14)] public float[] Features { get; set; } = new float[14];
+    [VectorType(15)] public float[] Features { get; set; } = new float[15];
+    public string Programme { get; set; } = "";
     public bool Label { get; set; }
 
     public static DropoutFeatures From(RiskInputs inputs, bool droppedOut = false)
@@ -29,10 +30,17 @@ public sealed class DropoutFeatures
             [
                 last?.CoursesEnrolled ?? 0, last?.CoursesPassed ?? 0, last?.CoursesEvaluated ?? 0, (float)(last?.AverageGrade ?? 0), (float)(last?.PassRate ?? 0), last?.Absences ?? 0,
                 previous?.CoursesEnrolled ?? 0, previous?.CoursesPassed ?? 0, (float)(previous?.AverageGrade ?? 0), (float)(previous?.PassRate ?? 0), previous?.Absences ?? 0,
-                inputs.TuitionDaysOverdue, (float)inputs.TuitionOutstanding, inputs.DaysEnrolledLate,
+                inputs.TuitionDaysOverdue, (float)inputs.TuitionOutstanding, inputs.DaysEnrolledLate, inputs.AgeAtEnrolment ?? 0,
             ],
+            Programme = inputs.ProgrammeCode ?? "",
         };
     }
+}
+
+public enum DropoutAlgorithm
+{
+    LogisticRegression,
+    GradientBoosting,
 }
 
 /// <summary>Facts about a trained model, for the model card.</summary>
@@ -65,16 +73,27 @@ public sealed class DropoutModel
         public float[] FeatureContributions { get; set; } = [];
     }
 
-    private static IEstimator<ITransformer> Pipeline(MLContext ml) =>
-        ml.Transforms.NormalizeMeanVariance("Features")
-            .Append(ml.BinaryClassification.Trainers.LbfgsLogisticRegression(labelColumnName: "Label", featureColumnName: "Features"));
+    /// <summary>The programme joins the numeric features one-hot; its slots come after <see cref="DropoutFeatures.Names"/>.</summary>
+    private static IEstimator<ITransformer> Pipeline(MLContext ml, DropoutAlgorithm algorithm = DropoutAlgorithm.LogisticRegression)
+    {
+        var features = ml.Transforms.Categorical.OneHotEncoding("ProgrammeVector", "Programme")
+            .Append(ml.Transforms.Concatenate("AllFeatures", "Features", "ProgrammeVector"));
+        return algorithm switch
+        {
+            DropoutAlgorithm.GradientBoosting => features.Append(ml.BinaryClassification.Trainers.FastTree(labelColumnName: "Label", featureColumnName: "AllFeatures",
+                numberOfLeaves: 16, numberOfTrees: 200, minimumExampleCountPerLeaf: 20, learningRate: 0.05)),
+            _ => features.Append(ml.Transforms.NormalizeMeanVariance("AllFeatures"))
+                .Append(ml.BinaryClassification.Trainers.LbfgsLogisticRegression(labelColumnName: "Label", featureColumnName: "AllFeatures")),
+        };
+    }
 
     /// <summary>5-fold cross-validated ROC AUC of the pipeline on these examples (mean and standard deviation).</summary>
-    public static (double Mean, double StdDev) CrossValidate(IReadOnlyList<DropoutFeatures> examples, int folds = 5, int seed = 1)
+    public static (double Mean, double StdDev) CrossValidate(IReadOnlyList<DropoutFeatures> examples, int folds = 5, int seed = 1,
+        DropoutAlgorithm algorithm = DropoutAlgorithm.LogisticRegression)
     {
         var ml = new MLContext(seed);
         var data = ml.Data.LoadFromEnumerable(examples);
-        var results = ml.BinaryClassification.CrossValidate(data, Pipeline(ml), numberOfFolds: folds, labelColumnName: "Label", seed: seed);
+        var results = ml.BinaryClassification.CrossValidate(data, Pipeline(ml, algorithm), numberOfFolds: folds, labelColumnName: "Label", seed: seed);
         var aucs = results.Select(r => r.Metrics.AreaUnderRocCurve).ToList();
         var mean = aucs.Average();
         return (mean, Math.Sqrt(aucs.Sum(a => (a - mean) * (a - mean)) / aucs.Count));
@@ -90,7 +109,7 @@ public sealed class DropoutModel
         var fitted = (TransformerChain<ITransformer>)Pipeline(ml).Fit(data);
         var contributions = ml.Transforms.CalculateFeatureContribution(
                 (ISingleFeaturePredictionTransformer<ICalculateFeatureContribution>)fitted.LastTransformer,
-                numberOfPositiveContributions: DropoutFeatures.Names.Length, numberOfNegativeContributions: 0, normalize: false)
+                numberOfPositiveContributions: 40, numberOfNegativeContributions: 0, normalize: false)
             .Fit(fitted.Transform(data));
         var model = fitted.Append(contributions);
         return new DropoutModel(ml, model, new ModelCard(now, examples.Count, examples.Count(e => e.Label), auc, sd, "Logistic regression (L-BFGS), mean-variance normalised"));
@@ -101,7 +120,8 @@ public sealed class DropoutModel
     {
         var prediction = engine.Predict(DropoutFeatures.From(inputs));
         var factors = prediction.FeatureContributions
-            .Select((c, i) => new RiskFactor("model:" + DropoutFeatures.Names[i], DropoutFeatures.Names[i], Math.Round(c, 4)))
+            .Select((c, i) => (Name: i < DropoutFeatures.Names.Length ? DropoutFeatures.Names[i] : "programme", Contribution: c))
+            .GroupBy(c => c.Name).Select(g => new RiskFactor("model:" + g.Key, g.Key, Math.Round(g.Sum(c => c.Contribution), 4)))
             .Where(f => f.Contribution > 0.05).OrderByDescending(f => f.Contribution).Take(4).ToList();
         return new RiskScore(Math.Round(prediction.Probability, 4), RiskScore.BandOf(prediction.Probability), factors);
     }

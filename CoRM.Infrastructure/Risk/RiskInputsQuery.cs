@@ -18,7 +18,7 @@ internal static class RiskInputsQuery
 
     internal sealed record InvoiceStanding(int StudentId, DateOnly DueOn, decimal Amount, decimal Paid);
 
-    internal sealed record LatestEnrolment(int StudentId, DateOnly EnrolledOn, DateOnly Deadline);
+    internal sealed record LatestEnrolment(int StudentId, DateOnly EnrolledOn, DateOnly Deadline, string Programme, DateOnly? BirthDate, DateOnly FirstTermStart);
 
     internal static IQueryable<TermTotals> Results(CormDbContext db, IQueryable<int> students) =>
         db.CourseResults.Where(r => students.Contains(r.StudentId))
@@ -38,7 +38,9 @@ internal static class RiskInputsQuery
     internal static IQueryable<LatestEnrolment> Enrolments(CormDbContext db, IQueryable<int> students, DateOnly asOf) =>
         db.ProgrammeEnrolments.Where(e => students.Contains(e.StudentId) && e.Term!.StartsOn <= asOf)
             .Where(e => !db.ProgrammeEnrolments.Any(later => later.StudentId == e.StudentId && later.Term!.StartsOn > e.Term!.StartsOn && later.Term.StartsOn <= asOf))
-            .Select(e => new LatestEnrolment(e.StudentId, e.EnrolledOn, e.Term!.EnrolmentDeadline));
+            .Select(e => new LatestEnrolment(e.StudentId, e.EnrolledOn, e.Term!.EnrolmentDeadline, e.Programme!.Code,
+                db.Constituents.Where(c => c.Id == e.StudentId).Select(c => c.BirthDate).FirstOrDefault(),
+                db.ProgrammeEnrolments.Where(first => first.StudentId == e.StudentId).Min(first => first.Term!.StartsOn)));
 
     public static async Task<Dictionary<int, RiskInputs>> LoadAsync(CormDbContext db, IQueryable<int> students, DateOnly asOf, CancellationToken ct)
     {
@@ -62,8 +64,10 @@ internal static class RiskInputsQuery
                 : null;
             var owed = invoices[id].Where(i => i.Amount > i.Paid).ToList();
             var daysOverdue = owed.Count == 0 ? 0 : owed.Max(i => asOf.DayNumber - i.DueOn.DayNumber);
-            var late = enrolments.TryGetValue(id, out var e) ? ProgrammeEnrolment.DaysLate(e.EnrolledOn, e.Deadline) : 0;
-            inputs[id] = new RiskInputs(Record(0), Record(1), daysOverdue, owed.Sum(i => i.Amount - i.Paid), late);
+            enrolments.TryGetValue(id, out var e);
+            var late = e is null ? 0 : ProgrammeEnrolment.DaysLate(e.EnrolledOn, e.Deadline);
+            int? age = e?.BirthDate is { } born ? (e.FirstTermStart.DayNumber - born.DayNumber) / 365 : null;
+            inputs[id] = new RiskInputs(Record(0), Record(1), daysOverdue, owed.Sum(i => i.Amount - i.Paid), late, age, e?.Programme);
         }
         return inputs;
     }

@@ -67,6 +67,8 @@ public sealed class DemoSeeder(IDbContextFactory<CormDbContext> dbFactory, TimeP
             db.PortalUsers.Add(user);
         }
         await db.SaveChangesAsync(ct);
+        db.ChangeTracker.AutoDetectChangesEnabled = true;
+        await DemoAcademicsSeeder.SeedAsync(db, today, ct);
 
         return new Summary(built.Constituents.Count, built.Relationships.Count, built.PendingInteractions.Count, built.PendingFollowUps.Count, built.Users.Count);
     }

@@ -7,6 +7,7 @@ using CoRM.Infrastructure.Engagement;
 using CoRM.Infrastructure.Families;
 using CoRM.Infrastructure.Jobs;
 using CoRM.Infrastructure.Persistence;
+using CoRM.Infrastructure.Risk;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -55,6 +56,11 @@ public sealed class SqlServerTranslationTests
             ["family: links"] = () => GrantedChildren.FamilyLinks(db, 7),
             ["audit: log"] = () => AuditLog.Query(db, "Constituent").Skip(50).Take(50),
             ["jobs: digest items"] = () => FollowUpDigestJob.DueItems(db, Today),
+            ["jobs: previous risk bands"] = () => RiskAssessmentJob.LatestBefore(db, Today),
+            ["risk: term results"] = () => RiskInputsQuery.Results(db, db.Constituents.Select(c => c.Id)),
+            ["risk: absences"] = () => RiskInputsQuery.Absences(db, db.Constituents.Select(c => c.Id)),
+            ["risk: tuition standing"] = () => RiskInputsQuery.Invoices(db, db.Constituents.Select(c => c.Id), Today),
+            ["risk: latest enrolment"] = () => RiskInputsQuery.Enrolments(db, db.Constituents.Select(c => c.Id), Today),
         };
     }
 

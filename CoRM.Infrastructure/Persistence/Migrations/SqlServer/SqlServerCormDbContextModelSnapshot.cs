@@ -865,6 +865,44 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("RiskAssessments");
                 });
 
+            modelBuilder.Entity("CoRM.Domain.Risk.RiskModelRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Algorithm")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<double>("CrossValidatedAuc")
+                        .HasColumnType("float");
+
+                    b.Property<double>("CrossValidatedAucStdDev")
+                        .HasColumnType("float");
+
+                    b.Property<int>("Dropouts")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Examples")
+                        .HasColumnType("int");
+
+                    b.Property<double>("RulesAuc")
+                        .HasColumnType("float");
+
+                    b.Property<DateTime>("TrainedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TrainedAt");
+
+                    b.ToTable("RiskModelRuns");
+                });
+
             modelBuilder.Entity("CoRM.Domain.Academics.AttendanceRecord", b =>
                 {
                     b.HasOne("CoRM.Domain.Academics.Course", null)

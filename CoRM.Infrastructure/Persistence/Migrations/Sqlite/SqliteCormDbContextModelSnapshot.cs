@@ -819,6 +819,42 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("RiskAssessments");
                 });
 
+            modelBuilder.Entity("CoRM.Domain.Risk.RiskModelRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Algorithm")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("CrossValidatedAuc")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("CrossValidatedAucStdDev")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Dropouts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Examples")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("RulesAuc")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("TrainedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TrainedAt");
+
+                    b.ToTable("RiskModelRuns");
+                });
+
             modelBuilder.Entity("CoRM.Domain.Academics.AttendanceRecord", b =>
                 {
                     b.HasOne("CoRM.Domain.Academics.Course", null)

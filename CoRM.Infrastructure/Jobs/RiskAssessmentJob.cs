@@ -1,0 +1,132 @@
+using CoRM.Domain.Academics;
+using CoRM.Domain.Constituents;
+using CoRM.Domain.Engagement;
+using CoRM.Domain.Risk;
+using CoRM.Infrastructure.Common;
+using CoRM.Infrastructure.Persistence;
+using CoRM.Infrastructure.Risk;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace CoRM.Infrastructure.Jobs;
+
+/// <summary>
+/// Nightly (and after an import): assess every current student with the rules, and with the learned model when
+/// there is enough history to train one; keep each assessment as dated history; when a student's band rises,
+/// raise an alert and give their advisor a follow-up. Idempotent per day: a second run adds nothing.
+/// </summary>
+public sealed class RiskAssessmentJob(IDbContextFactory<CormDbContext> dbFactory, TimeProvider time, ILogger<RiskAssessmentJob> logger)
+{
+    public const string RecurringJobId = "risk-assessment";
+    private const int BatchSize = 2000;
+
+    public sealed record Summary(int Assessed, int Alerts, ModelCard? Model);
+
+    public async Task<Summary> RunAsync(CancellationToken ct = default)
+    {
+        var today = time.Today();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var current = db.Hats.Where(h => h.Kind == HatKind.Student && h.StartDate <= today && (h.EndDate == null || h.EndDate >= today))
+            .Select(h => h.ConstituentId).Distinct();
+        var inputs = await RiskInputsQuery.LoadAsync(db, current, today, ct);
+        var model = await TrainModelAsync(db, ct);
+
+        var done = (await db.RiskAssessments.Where(a => a.AssessedOn == today).Select(a => new { a.StudentId, a.Method }).ToListAsync(ct))
+            .Select(a => (a.StudentId, a.Method)).ToHashSet();
+        var previousBands = await PreviousBandsAsync(db, today, ct);
+        var advisors = (await db.Relationships
+                .Where(r => r.Kind == RelationshipKind.Advisor && r.StartDate <= today && (r.EndDate == null || r.EndDate >= today))
+                .Select(r => new { r.SubjectId, r.RelatedId }).ToListAsync(ct))
+            .GroupBy(r => r.SubjectId).ToDictionary(g => g.Key, g => g.First().RelatedId);
+
+        var assessed = 0;
+        var rises = new List<(RiskAssessment Assessment, RiskBand? Before, RiskScore Score)>();
+        foreach (var (studentId, studentInputs) in inputs)
+        {
+            if (studentInputs.LastTerm is null && studentInputs.TuitionDaysOverdue == 0) continue; // nothing on record to judge by
+            if (!done.Contains((studentId, RiskMethod.Rules)))
+            {
+                var score = RuleBasedRisk.Assess(studentInputs);
+                var assessment = RiskAssessment.From(studentId, today, RiskMethod.Rules, score);
+                db.RiskAssessments.Add(assessment);
+                assessed++;
+                var before = previousBands.TryGetValue(studentId, out var b) ? b : (RiskBand?)null;
+                if (RiskAssessment.IsRise(before, score.Band)) rises.Add((assessment, before, score));
+            }
+            if (model is not null && !done.Contains((studentId, RiskMethod.Model)))
+                db.RiskAssessments.Add(RiskAssessment.From(studentId, today, RiskMethod.Model, model.Score(studentInputs)));
+            if (db.ChangeTracker.Entries().Count() >= BatchSize) await SaveAndClearAsync(db, ct);
+        }
+        await db.SaveChangesAsync(ct);
+
+        foreach (var (assessment, before, score) in rises)
+        {
+            int? advisor = advisors.TryGetValue(assessment.StudentId, out var a) ? a : null;
+            FollowUp? followUp = null;
+            if (advisor is { } owner)
+            {
+                var why = score.Factors.Count > 0 ? score.Factors[0].Explanation : "several small signs";
+                followUp = FollowUp.Create(assessment.StudentId, owner, Topic.Advising, $"Dropout risk rose to {score.Band}: {why}",
+                    string.Join("; ", score.Factors.Select(f => f.Explanation)), today.AddDays(score.Band == RiskBand.High ? 2 : 7), today, null, time.UtcNow());
+                db.FollowUps.Add(followUp);
+                await db.SaveChangesAsync(ct);
+            }
+            db.RiskAlerts.Add(new RiskAlert
+            {
+                StudentId = assessment.StudentId, AssessmentId = assessment.Id, RaisedOn = today, FromBand = before ?? RiskBand.Low, ToBand = score.Band,
+                AssignedToId = advisor, FollowUpId = followUp?.Id,
+            });
+        }
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Risk assessment: {Assessed} students assessed, {Alerts} alerts raised", assessed, rises.Count);
+        return new Summary(assessed, rises.Count, model?.Card);
+    }
+
+    /// <summary>Each student's latest rules band before today, the baseline for "rose".</summary>
+    private static async Task<Dictionary<int, RiskBand>> PreviousBandsAsync(CormDbContext db, DateOnly today, CancellationToken ct) =>
+        await LatestBefore(db, today).ToDictionaryAsync(a => a.StudentId, a => a.Band, ct);
+
+    internal static IQueryable<RiskAssessment> LatestBefore(CormDbContext db, DateOnly day) =>
+        db.RiskAssessments.Where(a => a.Method == RiskMethod.Rules && a.AssessedOn < day
+            && !db.RiskAssessments.Any(later => later.StudentId == a.StudentId && later.Method == RiskMethod.Rules && later.AssessedOn > a.AssessedOn && later.AssessedOn < day));
+
+    /// <summary>Trains on students whose outcome is known (their latest enrolment dropped out or graduated), if there are enough.</summary>
+    private async Task<DropoutModel?> TrainModelAsync(CormDbContext db, CancellationToken ct)
+    {
+        var outcomes = await db.ProgrammeEnrolments
+            .Where(e => e.Status == EnrolmentStatus.DroppedOut || e.Status == EnrolmentStatus.Graduated)
+            .Select(e => new { e.StudentId, DroppedOut = e.Status == EnrolmentStatus.DroppedOut, e.Term!.EndsOn })
+            .ToListAsync(ct);
+        if (outcomes.Count < 50 || outcomes.All(o => o.DroppedOut) || !outcomes.Any(o => o.DroppedOut)) return null;
+
+        // Each finished student as they looked at the end of their last term.
+        var examples = new List<DropoutFeatures>();
+        var rules = new List<(double, bool)>();
+        foreach (var group in outcomes.GroupBy(o => o.EndsOn))
+        {
+            var ids = group.Select(o => o.StudentId).ToList();
+            var inputs = await RiskInputsQuery.LoadAsync(db, db.Constituents.Where(c => ids.Contains(c.Id)).Select(c => c.Id), group.Key, ct);
+            foreach (var o in group)
+                if (inputs.TryGetValue(o.StudentId, out var i))
+                {
+                    examples.Add(DropoutFeatures.From(i, o.DroppedOut));
+                    rules.Add((RuleBasedRisk.Assess(i).Score, o.DroppedOut));
+                }
+        }
+        var model = DropoutModel.Train(examples, time.UtcNow());
+        db.RiskModelRuns.Add(new RiskModelRun
+        {
+            TrainedAt = model.Card.TrainedAt, Examples = model.Card.Examples, Dropouts = model.Card.Dropouts,
+            CrossValidatedAuc = model.Card.CrossValidatedAuc, CrossValidatedAucStdDev = model.Card.CrossValidatedAucStdDev,
+            RulesAuc = DropoutModel.Auc(rules), Algorithm = model.Card.Algorithm,
+        });
+        await db.SaveChangesAsync(ct);
+        return model;
+    }
+
+    private static async Task SaveAndClearAsync(CormDbContext db, CancellationToken ct)
+    {
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+    }
+}
