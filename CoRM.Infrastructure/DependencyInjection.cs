@@ -42,6 +42,7 @@ public static class DependencyInjection
         services.AddSingleton<FollowUpBoard>();
         services.AddSingleton<StaffDashboard>();
         services.AddSingleton<AdviseeList>();
+        services.AddSingleton<StudentAcademicRecord>();
         services.AddSingleton<GrantedChildren>();
         services.AddSingleton<PortalUserDirectory>();
         services.AddTransient<DemoSeeder>();

@@ -1,4 +1,6 @@
 using CoRM.Domain.Access;
+using CoRM.Domain.Risk;
+using CoRM.Infrastructure.Risk;
 using CoRM.Domain.Constituents;
 using CoRM.Domain.Engagement;
 using CoRM.Infrastructure.Common;
@@ -18,24 +20,43 @@ public sealed record AdviseeSummary
     public DateTime? LastContactAt { get; init; }
     public required int OpenFollowUps { get; init; }
     public required int OverdueFollowUps { get; init; }
+    public double? RiskScore { get; init; }
+    public RiskBand? RiskBand { get; init; }
+    public string? RiskFactors { get; init; }
+    public string? Programme { get; init; }
+
+    /// <summary>Filled for the page's rows after the query: last two terms, absences, tuition standing.</summary>
+    public RiskInputs? Standing { get; init; }
+
+    public string? TopFactor => RiskFactors?.Split('\n', 2)[0].Split('|', 3) is [_, _, var words] ? words : null;
 }
+
+/// <summary>Optional filters for the advisee list.</summary>
+public sealed record AdviseeFilter(RiskBand? Band = null, string? ProgrammeCode = null);
 
 public enum AdviseeSort
 {
     Name,
     LastContact,
     OpenFollowUps,
+    Risk,
 }
 
 /// <summary>A faculty member's own advisees, with last contact and open follow-ups. Nobody else's.</summary>
 public sealed class AdviseeList(IDbContextFactory<CormDbContext> dbFactory, TimeProvider time)
 {
-    public async Task<Page<AdviseeSummary>> MineAsync(UserScope user, AdviseeSort sort, bool descending, int pageIndex, int pageSize, CancellationToken ct = default)
+    public async Task<Page<AdviseeSummary>> MineAsync(UserScope user, AdviseeSort sort, bool descending, int pageIndex, int pageSize, CancellationToken ct = default) =>
+        await MineAsync(user, sort, descending, new AdviseeFilter(), pageIndex, pageSize, ct);
+
+    public async Task<Page<AdviseeSummary>> MineAsync(UserScope user, AdviseeSort sort, bool descending, AdviseeFilter filter, int pageIndex, int pageSize, CancellationToken ct = default)
     {
         (pageIndex, pageSize) = Page<AdviseeSummary>.Clamp(pageIndex, pageSize);
         if (!user.IsIn(Roles.Faculty)) return new Page<AdviseeSummary>([], 0, pageIndex, pageSize);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var query = Query(db, user.ConstituentId, time.Today(), TopicVisibility.VisibleTo(user));
+        var today = time.Today();
+        var query = Query(db, user.ConstituentId, today, TopicVisibility.VisibleTo(user));
+        if (filter.Band is { } band) query = query.Where(a => a.RiskBand == band);
+        if (!string.IsNullOrEmpty(filter.ProgrammeCode)) query = query.Where(a => a.Programme == filter.ProgrammeCode);
         var total = await query.CountAsync(ct);
         query = (sort, descending) switch
         {
@@ -43,11 +64,30 @@ public sealed class AdviseeList(IDbContextFactory<CormDbContext> dbFactory, Time
             (AdviseeSort.LastContact, true) => query.OrderByDescending(a => a.LastContactAt).ThenBy(a => a.DisplayName),
             (AdviseeSort.OpenFollowUps, false) => query.OrderBy(a => a.OpenFollowUps).ThenBy(a => a.DisplayName),
             (AdviseeSort.OpenFollowUps, true) => query.OrderByDescending(a => a.OverdueFollowUps).ThenByDescending(a => a.OpenFollowUps).ThenBy(a => a.DisplayName),
+            (AdviseeSort.Risk, false) => query.OrderBy(a => a.RiskScore).ThenBy(a => a.DisplayName),
+            (AdviseeSort.Risk, true) => query.OrderByDescending(a => a.RiskScore).ThenBy(a => a.DisplayName),
             (_, true) => query.OrderByDescending(a => a.DisplayName),
             _ => query.OrderBy(a => a.DisplayName),
         };
         var rows = await query.Skip(pageIndex * pageSize).Take(pageSize).ToListAsync(ct);
+        // The page's own students only: their last two terms, absences and tuition, for the trend columns.
+        var ids = rows.Select(r => r.Id).ToList();
+        var standing = await RiskInputsQuery.LoadAsync(db, db.Constituents.Where(c => ids.Contains(c.Id)).Select(c => c.Id), today, ct);
+        rows = rows.Select(r => r with { Standing = standing.GetValueOrDefault(r.Id) }).ToList();
         return new Page<AdviseeSummary>(rows, total, pageIndex, pageSize);
+    }
+
+    /// <summary>The programmes the user's advisees are enrolled in, for the filter.</summary>
+    public async Task<IReadOnlyList<(string Code, string Name)>> ProgrammesAsync(UserScope user, CancellationToken ct = default)
+    {
+        if (!user.IsIn(Roles.Faculty)) return [];
+        var today = time.Today();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var advisees = db.Relationships.Where(r => r.RelatedId == user.ConstituentId && r.Kind == RelationshipKind.Advisor && r.StartDate <= today && (r.EndDate == null || r.EndDate >= today))
+            .Select(r => r.SubjectId);
+        var rows = await db.ProgrammeEnrolments.Where(e => advisees.Contains(e.StudentId)).Select(e => new { e.Programme!.Code, e.Programme.Name }).Distinct()
+            .OrderBy(p => p.Name).ToListAsync(ct);
+        return rows.Select(r => (r.Code, r.Name)).ToList();
     }
 
     internal static IQueryable<AdviseeSummary> Query(CormDbContext db, int advisorId, DateOnly today, IReadOnlyList<Topic> topics) =>
@@ -63,5 +103,13 @@ public sealed class AdviseeList(IDbContextFactory<CormDbContext> dbFactory, Time
                 LastContactAt = db.Interactions.Where(i => i.ConstituentId == r.SubjectId && topics.Contains(i.Topic)).Max(i => (DateTime?)i.OccurredAt),
                 OpenFollowUps = db.FollowUps.Count(f => f.ConstituentId == r.SubjectId && f.CompletedAt == null && topics.Contains(f.Topic)),
                 OverdueFollowUps = db.FollowUps.Count(f => f.ConstituentId == r.SubjectId && f.CompletedAt == null && f.DueOn < today && topics.Contains(f.Topic)),
+                RiskScore = db.RiskAssessments.Where(a => a.StudentId == r.SubjectId && a.Method == RiskMethod.Rules)
+                    .OrderByDescending(a => a.AssessedOn).Select(a => (double?)a.Score).FirstOrDefault(),
+                RiskBand = db.RiskAssessments.Where(a => a.StudentId == r.SubjectId && a.Method == RiskMethod.Rules)
+                    .OrderByDescending(a => a.AssessedOn).Select(a => (RiskBand?)a.Band).FirstOrDefault(),
+                RiskFactors = db.RiskAssessments.Where(a => a.StudentId == r.SubjectId && a.Method == RiskMethod.Rules)
+                    .OrderByDescending(a => a.AssessedOn).Select(a => a.Factors).FirstOrDefault(),
+                Programme = db.ProgrammeEnrolments.Where(e => e.StudentId == r.SubjectId)
+                    .OrderByDescending(e => e.Term!.StartsOn).Select(e => e.Programme!.Code).FirstOrDefault(),
             });
 }

@@ -75,3 +75,44 @@ public sealed class RiskAssessmentJobTests : InstitutionTest
         Assert.True(run.Alerts >= 1);
     }
 }
+
+public sealed class AdvisingRiskTests : InstitutionTest
+{
+    [Fact]
+    public async Task Advisees_sorted_by_risk_put_the_highest_first_and_filter_by_band()
+    {
+        var helena = await Institution.PersonaAsync(Personas.Faculty);
+        var list = Institution.Get<Advising.AdviseeList>();
+        var page = await list.MineAsync(helena, Advising.AdviseeSort.Risk, descending: true, 0, 100);
+        Assert.Equal(RiskBand.High, page.Items[0].RiskBand);
+        Assert.Equal(page.Items.Select(a => a.RiskScore ?? -1).OrderByDescending(s => s), page.Items.Select(a => a.RiskScore ?? -1));
+        Assert.NotNull(page.Items[0].TopFactor);
+        Assert.NotNull(page.Items[0].Standing?.LastTerm);
+
+        var high = await list.MineAsync(helena, Advising.AdviseeSort.Name, false, new Advising.AdviseeFilter(Band: RiskBand.High), 0, 100);
+        Assert.NotEmpty(high.Items);
+        Assert.All(high.Items, a => Assert.Equal(RiskBand.High, a.RiskBand));
+    }
+
+    [Fact]
+    public async Task The_academic_record_is_for_advising_readers_only()
+    {
+        var helena = await Institution.PersonaAsync(Personas.Faculty);
+        var advancement = await Institution.PersonaAsync(Personas.Advancement);
+        var coordinator = await Institution.PersonaAsync(Personas.VolunteerCoordinator);
+        var success = await Institution.PersonaAsync(Personas.StudentSuccess);
+        var tiago = await Institution.ConstituentIdAsync(Personas.UngrantedChild);
+        var records = Institution.Get<Advising.StudentAcademicRecord>();
+
+        var view = await records.GetAsync(helena, tiago);
+        Assert.NotNull(view);
+        Assert.NotNull(view.Rules);
+        Assert.NotEmpty(view.LastTermCourses);
+        Assert.True(view.History.Count >= 3);
+        Assert.NotNull(await records.GetAsync(success, tiago));
+        Assert.Null(await records.GetAsync(advancement, tiago)); // no grades for gift officers
+        Assert.Null(await records.GetAsync(coordinator, tiago));
+        var samuel = await Institution.PersonaAsync(Personas.OtherFaculty);
+        Assert.Null(await records.GetAsync(samuel, tiago)); // not his advisee
+    }
+}

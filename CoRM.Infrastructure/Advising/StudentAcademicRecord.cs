@@ -1,0 +1,88 @@
+using CoRM.Domain.Academics;
+using CoRM.Domain.Access;
+using CoRM.Domain.Auditing;
+using CoRM.Domain.Constituents;
+using CoRM.Domain.Engagement;
+using CoRM.Domain.Risk;
+using CoRM.Infrastructure.Auditing;
+using CoRM.Infrastructure.Common;
+using CoRM.Infrastructure.Constituents;
+using CoRM.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoRM.Infrastructure.Advising;
+
+public sealed record RiskView(DateOnly On, RiskMethod Method, double Score, RiskBand Band, IReadOnlyList<RiskFactor> Factors);
+
+public sealed record RiskPoint(DateOnly On, double Score, RiskBand Band);
+
+public sealed record TermSummary(string TermCode, string TermName, int Enrolled, int Passed, decimal? AverageGrade, int Absences);
+
+public sealed record CourseRow(string CourseCode, string CourseName, decimal? Grade, bool Passed, int? Absences);
+
+public sealed record InvoiceRow(string Description, decimal Amount, decimal Outstanding, DateOnly DueOn, int DaysOverdue);
+
+/// <summary>A student's academic picture for an advisor: enrolment, risk with its reasons and trend, results, attendance, tuition.</summary>
+public sealed record StudentAcademicView(
+    string? Programme, string? Term, EnrolmentStatus? Status, DateOnly? EnrolledOn, int DaysLate,
+    RiskView? Rules, RiskView? Model, IReadOnlyList<RiskPoint> History,
+    string? LastTermCode, IReadOnlyList<CourseRow> LastTermCourses, IReadOnlyList<TermSummary> Terms, IReadOnlyList<InvoiceRow> Tuition);
+
+/// <summary>
+/// Reads one student's academic record, for readers who may see advising matters (faculty for their advisees,
+/// student success, administrators) and nobody else: advancement and coordinators get nothing.
+/// </summary>
+public sealed class StudentAcademicRecord(IDbContextFactory<CormDbContext> dbFactory, AuditTrail audit, TimeProvider time)
+{
+    public async Task<StudentAcademicView?> GetAsync(UserScope user, int studentId, CancellationToken ct = default)
+    {
+        if (!TopicVisibility.MayRead(user, Topic.Advising)) return null;
+        var today = time.Today();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await ConstituentScope.VisibleTo(db, user, today).AnyAsync(c => c.Id == studentId, ct)) return null;
+
+        var enrolment = await db.ProgrammeEnrolments.AsNoTracking().Where(e => e.StudentId == studentId)
+            .OrderByDescending(e => e.Term!.StartsOn)
+            .Select(e => new { Programme = e.Programme!.Name, Term = e.Term!.Name, e.Status, e.EnrolledOn, e.Term.EnrolmentDeadline })
+            .FirstOrDefaultAsync(ct);
+        var terms = await db.CourseResults.Where(r => r.StudentId == studentId)
+            .GroupBy(r => r.TermId)
+            .Select(g => new
+            {
+                TermId = g.Key,
+                Enrolled = g.Count(),
+                Passed = g.Count(r => r.Passed),
+                Average = g.Average(r => (double?)r.Grade),
+                Absences = db.AttendanceRecords.Where(a => a.StudentId == studentId && a.TermId == g.Key).Sum(a => (int?)a.Absences) ?? 0,
+            })
+            .Join(db.Terms, t => t.TermId, term => term.Id, (t, term) => new { t.TermId, term.Code, term.Name, term.StartsOn, t.Enrolled, t.Passed, t.Average, t.Absences })
+            .OrderBy(t => t.StartsOn).ToListAsync(ct);
+        var invoices = await db.TuitionInvoices.AsNoTracking().Include(i => i.Payments).Where(i => i.StudentId == studentId).OrderBy(i => i.DueOn).ToListAsync(ct);
+        if (enrolment is null && terms.Count == 0 && invoices.Count == 0) return null;
+
+        var assessments = await db.RiskAssessments.AsNoTracking().Where(a => a.StudentId == studentId).OrderBy(a => a.AssessedOn).ToListAsync(ct);
+        RiskView? Latest(RiskMethod method) => assessments.LastOrDefault(a => a.Method == method) is { } a ? new RiskView(a.AssessedOn, a.Method, a.Score, a.Band, a.FactorList) : null;
+
+        var last = terms.LastOrDefault();
+        var courses = last is null ? [] : (await db.CourseResults.Where(r => r.StudentId == studentId && r.TermId == last.TermId)
+                .Join(db.Courses, r => r.CourseId, c => c.Id, (r, c) => new
+                {
+                    c.Code, c.Name, r.Grade, r.Passed,
+                    Absences = db.AttendanceRecords.Where(a => a.StudentId == studentId && a.TermId == r.TermId && a.CourseId == r.CourseId).Select(a => (int?)a.Absences).FirstOrDefault(),
+                })
+                .OrderBy(c => c.Code).ToListAsync(ct))
+            .Select(c => new CourseRow(c.Code, c.Name, c.Grade, c.Passed, c.Absences)).ToList();
+
+        audit.Record(db, user, AuditAction.Read, nameof(Constituent), studentId, "Academic record and risk");
+        await db.SaveChangesAsync(ct);
+
+        return new StudentAcademicView(
+            enrolment?.Programme, enrolment?.Term, enrolment?.Status, enrolment?.EnrolledOn,
+            enrolment is null ? 0 : ProgrammeEnrolment.DaysLate(enrolment.EnrolledOn, enrolment.EnrolmentDeadline),
+            Latest(RiskMethod.Rules), Latest(RiskMethod.Model),
+            assessments.Where(a => a.Method == RiskMethod.Rules).Select(a => new RiskPoint(a.AssessedOn, a.Score, a.Band)).ToList(),
+            last?.Code, courses,
+            terms.Select(t => new TermSummary(t.Code, t.Name, t.Enrolled, t.Passed, t.Average is { } g ? Math.Round((decimal)g, 1) : null, t.Absences)).ToList(),
+            invoices.Select(i => new InvoiceRow(i.Description, i.Amount, i.OutstandingOn(today), i.DueOn, i.DaysOverdueOn(today))).ToList());
+    }
+}

@@ -1,0 +1,14 @@
+using CoRM.Domain.Risk;
+using MudBlazor;
+
+namespace CoRM.Portal.Components.Shared;
+
+internal static class RiskLabels
+{
+    public static Color Color(RiskBand band) => band switch
+    {
+        RiskBand.High => MudBlazor.Color.Error,
+        RiskBand.Medium => MudBlazor.Color.Warning,
+        _ => MudBlazor.Color.Success,
+    };
+}
