@@ -10,6 +10,7 @@ using CoRM.Infrastructure.Jobs;
 using CoRM.Infrastructure.Persistence;
 using CoRM.Infrastructure.Persistence.Interceptors;
 using CoRM.Infrastructure.Seeding;
+using CoRM.Infrastructure.StudentSuccess;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -43,6 +44,9 @@ public static class DependencyInjection
         services.AddSingleton<StaffDashboard>();
         services.AddSingleton<AdviseeList>();
         services.AddSingleton<StudentAcademicRecord>();
+        services.AddSingleton<CohortAnalytics>();
+        services.AddSingleton<RiskAlertQueue>();
+        services.AddSingleton<RiskModelCards>();
         services.AddSingleton<GrantedChildren>();
         services.AddSingleton<PortalUserDirectory>();
         services.AddTransient<DemoSeeder>();

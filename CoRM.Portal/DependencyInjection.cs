@@ -57,6 +57,7 @@ public static class DependencyInjection
 
         app.MapStaticAssets();
         app.MapAccountEndpoints();
+        app.MapStudentSuccessEndpoints();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapHangfireDashboard("/jobs", new DashboardOptions
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CoRM.Domain.Academics;
+using CoRM.Domain.Access;
 using CoRM.Domain.Constituents;
 using CoRM.Infrastructure.Common;
 using CoRM.Infrastructure.Persistence;
@@ -95,8 +96,15 @@ public sealed class DropoutDatasetImport(IDbContextFactory<CormDbContext> dbFact
             Semester("1st"), Semester("2nd"), target);
     }
 
-    /// <summary>Validates the whole file, then writes it in one transaction, or nothing if any row is rejected.</summary>
-    public async Task<ImportReport> ImportAsync(TextReader reader, CancellationToken ct = default)
+    /// <summary>For student-success staff and administrators: validates the whole file, then writes it in one transaction, or nothing if any row is rejected.</summary>
+    public async Task<ImportReport> ImportAsync(UserScope user, TextReader reader, CancellationToken ct = default)
+    {
+        if (!user.IsIn(Roles.StudentSuccess) && !user.IsIn(Roles.Admin))
+            return new ImportReport(0, 0, [new RejectedRow(0, "Only student-success staff and administrators import academic records.")], Committed: false);
+        return await ImportAsync(reader, ct);
+    }
+
+    internal async Task<ImportReport> ImportAsync(TextReader reader, CancellationToken ct = default)
     {
         var (rows, rejected) = Parse(reader);
         if (rejected.Count > 0) return new ImportReport(rows.Count + rejected.Count, rows.Count, rejected, Committed: false);

@@ -11,9 +11,13 @@ public static class Policies
     public const string Parent = Roles.Parent;
     public const string Admin = Roles.Admin;
 
+    /// <summary>Cohort analytics, alerts, the model card and imports: student-success staff and administrators.</summary>
+    public const string StudentSuccess = "StudentSuccessStaff";
+
     public static void Add(AuthorizationOptions options)
     {
         foreach (var role in Roles.All) options.AddPolicy(role, p => p.RequireAuthenticatedUser().RequireRole(role));
         options.AddPolicy(Staff, p => p.RequireAuthenticatedUser().RequireRole(Roles.Staff));
+        options.AddPolicy(StudentSuccess, p => p.RequireAuthenticatedUser().RequireRole(Roles.StudentSuccess, Roles.Admin));
     }
 }

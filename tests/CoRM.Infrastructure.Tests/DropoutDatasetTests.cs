@@ -17,7 +17,7 @@ public sealed class DropoutDatasetTests(ITestOutputHelper output) : InstitutionT
     public async Task The_real_file_imports_whole_and_both_risk_layers_separate_dropouts()
     {
         using var reader = new StreamReader(DataFiles.DropoutDataset, Encoding.UTF8);
-        var report = await Institution.Get<DropoutDatasetImport>().ImportAsync(reader);
+        var report = await Institution.Get<DropoutDatasetImport>().ImportAsync(reader, CancellationToken.None);
 
         Assert.True(report.Committed, string.Join("; ", report.Rejected.Take(5)));
         Assert.Equal(4424, report.RowsAccepted);
@@ -87,7 +87,7 @@ public sealed class DropoutDatasetTests(ITestOutputHelper output) : InstitutionT
         lines[4] = string.Join(',', fields);
         using var reader = new StringReader(string.Join('\n', lines));
 
-        var report = await Institution.Get<DropoutDatasetImport>().ImportAsync(reader);
+        var report = await Institution.Get<DropoutDatasetImport>().ImportAsync(reader, CancellationToken.None);
 
         Assert.False(report.Committed);
         Assert.Equal(2, report.Rejected.Count);
@@ -103,7 +103,7 @@ public sealed class DropoutDatasetTests(ITestOutputHelper output) : InstitutionT
     public async Task A_file_without_the_expected_columns_is_refused_with_their_names()
     {
         using var reader = new StringReader("Name,Course\nAna,1\n");
-        var report = await Institution.Get<DropoutDatasetImport>().ImportAsync(reader);
+        var report = await Institution.Get<DropoutDatasetImport>().ImportAsync(reader, CancellationToken.None);
         var rejected = Assert.Single(report.Rejected);
         Assert.Contains("Missing columns: Age at enrollment", rejected.Reason, StringComparison.Ordinal);
     }

@@ -21,6 +21,11 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal) : IClassFixtu
         ["/family"] = [Personas.Parent],
         ["/admin/audit"] = [Personas.Admin],
         ["/jobs"] = [Personas.Admin],
+        ["/student-success/analytics"] = [Personas.StudentSuccess, Personas.Admin],
+        ["/student-success/analytics.csv?dimension=Programme"] = [Personas.StudentSuccess, Personas.Admin],
+        ["/student-success/alerts"] = [Personas.StudentSuccess, Personas.Admin],
+        ["/student-success/model"] = [Personas.StudentSuccess, Personas.Admin],
+        ["/student-success/import"] = [Personas.StudentSuccess, Personas.Admin],
     };
 
     private static string[] Staff => [Personas.Admin, Personas.Faculty, Personas.VolunteerCoordinator, Personas.StudentSuccess, Personas.Admissions, Personas.Advancement, Personas.CaseWorker];
@@ -77,6 +82,17 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal) : IClassFixtu
     {
         using var client = await portal.ClientForAsync(null);
         Assert.Equal("Healthy", await client.GetStringAsync("/health"));
+    }
+
+    [Fact]
+    public async Task The_cohort_export_is_a_csv_with_one_row_per_group()
+    {
+        using var client = await portal.ClientForAsync(Personas.StudentSuccess);
+        var response = await client.GetAsync("/student-success/analytics.csv?dimension=Programme");
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        var lines = (await response.Content.ReadAsStringAsync()).Trim().Split('\n');
+        Assert.StartsWith("Programme,Students,DroppedOut,DropoutRate,HighRisk,HighRiskRate", lines[0], StringComparison.Ordinal);
+        Assert.Equal(7, lines.Length); // six demo programmes
     }
 
     [Fact]

@@ -1,0 +1,92 @@
+using CoRM.Domain.Academics;
+using CoRM.Domain.Access;
+using CoRM.Domain.Risk;
+using CoRM.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoRM.Infrastructure.StudentSuccess;
+
+public enum CohortDimension
+{
+    Region,
+    Timing,
+    Programme,
+    Term,
+}
+
+/// <summary>One group of a cohort: how many students, how many dropped out, how many are at high risk now.</summary>
+public sealed record CohortRow(string Group, int Students, int DroppedOut, int HighRisk)
+{
+    public double DropoutRate => Students == 0 ? 0 : (double)DroppedOut / Students;
+    public double HighRiskRate => Students == 0 ? 0 : (double)HighRisk / Students;
+}
+
+public sealed record TermOption(int Id, string Code, string Name);
+
+/// <summary>
+/// Dropout and high-risk rates by region, by late or on-time enrolment, by programme and by term, computed in the
+/// database over programme enrolments. Student-success staff and administrators only.
+/// </summary>
+public sealed class CohortAnalytics(IDbContextFactory<CormDbContext> dbFactory)
+{
+    public const string Late = "Enrolled late";
+    public const string OnTime = "Enrolled on time";
+    public const string Unknown = "(not recorded)";
+
+    public static bool MayUse(UserScope user) => user.IsIn(Roles.StudentSuccess) || user.IsIn(Roles.Admin);
+
+    public async Task<IReadOnlyList<TermOption>> TermsAsync(UserScope user, CancellationToken ct = default)
+    {
+        if (!MayUse(user)) return [];
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Terms.OrderByDescending(t => t.StartsOn).Select(t => new TermOption(t.Id, t.Code, t.Name)).ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<CohortRow>> ByAsync(UserScope user, CohortDimension dimension, int? termId, CancellationToken ct = default)
+    {
+        if (!MayUse(user)) return [];
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await Query(db, dimension, dimension == CohortDimension.Term ? null : termId).ToListAsync(ct);
+        return rows.OrderByDescending(r => r.Students).ToList();
+    }
+
+    /// <summary>The rows as CSV, for a spreadsheet: group, students, dropouts, rate, high-risk count, rate.</summary>
+    public static async Task WriteCsvAsync(IEnumerable<CohortRow> rows, CohortDimension dimension, TextWriter writer)
+    {
+        await using var csv = new CsvHelper.CsvWriter(writer, System.Globalization.CultureInfo.InvariantCulture, leaveOpen: true);
+        foreach (var header in new[] { dimension.ToString(), "Students", "DroppedOut", "DropoutRate", "HighRisk", "HighRiskRate" }) csv.WriteField(header);
+        await csv.NextRecordAsync();
+        foreach (var row in rows)
+        {
+            csv.WriteField(row.Group);
+            csv.WriteField(row.Students);
+            csv.WriteField(row.DroppedOut);
+            csv.WriteField(Math.Round(row.DropoutRate, 4));
+            csv.WriteField(row.HighRisk);
+            csv.WriteField(Math.Round(row.HighRiskRate, 4));
+            await csv.NextRecordAsync();
+        }
+    }
+
+    internal static IQueryable<CohortRow> Query(CormDbContext db, CohortDimension dimension, int? termId)
+    {
+        var enrolments = db.ProgrammeEnrolments.Where(e => termId == null || e.TermId == termId);
+        var facts = enrolments.Select(e => new
+        {
+            Region = db.Constituents.Where(c => c.Id == e.StudentId).Select(c => c.Region).FirstOrDefault() ?? Unknown,
+            Timing = e.EnrolledOn > e.Term!.EnrolmentDeadline ? Late : OnTime,
+            Programme = e.Programme!.Name,
+            Term = e.Term.Code,
+            DroppedOut = e.Status == EnrolmentStatus.DroppedOut ? 1 : 0,
+            High = db.RiskAssessments.Where(a => a.StudentId == e.StudentId && a.Method == RiskMethod.Rules)
+                .OrderByDescending(a => a.AssessedOn).Select(a => (RiskBand?)a.Band).FirstOrDefault() == RiskBand.High ? 1 : 0,
+        });
+        return dimension switch
+        {
+            CohortDimension.Timing => facts.GroupBy(f => f.Timing).Select(g => new CohortRow(g.Key, g.Count(), g.Sum(f => f.DroppedOut), g.Sum(f => f.High))),
+            CohortDimension.Programme => facts.GroupBy(f => f.Programme).Select(g => new CohortRow(g.Key, g.Count(), g.Sum(f => f.DroppedOut), g.Sum(f => f.High))),
+            CohortDimension.Term => facts.GroupBy(f => f.Term).Select(g => new CohortRow(g.Key, g.Count(), g.Sum(f => f.DroppedOut), g.Sum(f => f.High))),
+            _ => facts.GroupBy(f => f.Region).Select(g => new CohortRow(g.Key, g.Count(), g.Sum(f => f.DroppedOut), g.Sum(f => f.High))),
+        };
+    }
+}

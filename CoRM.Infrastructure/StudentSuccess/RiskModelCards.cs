@@ -1,0 +1,17 @@
+using CoRM.Domain.Access;
+using CoRM.Domain.Risk;
+using CoRM.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoRM.Infrastructure.StudentSuccess;
+
+/// <summary>The model card history: each training run's date, data size and cross-validated ROC AUC beside the rules'.</summary>
+public sealed class RiskModelCards(IDbContextFactory<CormDbContext> dbFactory)
+{
+    public async Task<IReadOnlyList<RiskModelRun>> RecentAsync(UserScope user, int take = 10, CancellationToken ct = default)
+    {
+        if (!CohortAnalytics.MayUse(user)) return [];
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.RiskModelRuns.AsNoTracking().OrderByDescending(r => r.TrainedAt).Take(take).ToListAsync(ct);
+    }
+}
