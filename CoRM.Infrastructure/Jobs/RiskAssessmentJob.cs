@@ -43,7 +43,8 @@ public sealed class RiskAssessmentJob(IDbContextFactory<CormDbContext> dbFactory
         var rises = new List<(RiskAssessment Assessment, RiskBand? Before, RiskScore Score)>();
         foreach (var (studentId, studentInputs) in inputs)
         {
-            if (studentInputs.LastTerm is null && studentInputs.TuitionDaysOverdue == 0) continue; // nothing on record to judge by
+            // Nothing on record to judge by: no enrolment, no results, no tuition. (Enrolled with no results is itself a sign.)
+            if (studentInputs.ProgrammeCode is null && studentInputs.LastTerm is null && studentInputs.TuitionDaysOverdue == 0) continue;
             if (!done.Contains((studentId, RiskMethod.Rules)))
             {
                 var score = RuleBasedRisk.Assess(studentInputs);

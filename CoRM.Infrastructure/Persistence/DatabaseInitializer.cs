@@ -30,6 +30,13 @@ public static class DatabaseInitializer
             var seeder = services.GetRequiredService<DemoSeeder>();
             var summary = await seeder.SeedAsync(ct);
             logger.LogInformation("Seeded the demo institution: {Summary}", summary);
+            if (!string.IsNullOrWhiteSpace(options.DemoDropoutDataset))
+            {
+                var path = Path.GetFullPath(options.DemoDropoutDataset, services.GetRequiredService<Microsoft.Extensions.Hosting.IHostEnvironment>().ContentRootPath);
+                using var reader = new StreamReader(path);
+                var report = await services.GetRequiredService<Academics.DropoutDatasetImport>().ImportAsync(reader, ct);
+                logger.LogInformation("Imported the dropout data set from {Path}: {Rows} students, {Rejected} rejected", path, report.RowsAccepted, report.Rejected.Count);
+            }
             // Today's risk assessments and alerts, so advisors do not wait for the first nightly run.
             await services.GetRequiredService<Jobs.RiskAssessmentJob>().RunAsync(ct);
         }

@@ -24,4 +24,10 @@ public sealed class DatabaseOptions
 
     /// <summary>Seed the demo institution when the database is empty.</summary>
     public bool SeedDemoData { get; set; } = true;
+
+    /// <summary>
+    /// Optional: a UCI student-dropout CSV imported with the demo data, so the learned risk model has 4,424 students'
+    /// history to train on (e.g. "../tests/data/student-dropout/dataset.csv"; relative to the content root).
+    /// </summary>
+    public string? DemoDropoutDataset { get; set; }
 }

@@ -57,12 +57,18 @@ public sealed class DropoutModel
     private readonly ITransformer model;
     private readonly PredictionEngine<DropoutFeatures, Prediction> engine;
 
+    private readonly float[] weights;
+
     private DropoutModel(MLContext ml, ITransformer model, ModelCard card)
     {
         this.ml = ml;
         this.model = model;
         Card = card;
         engine = ml.Model.CreatePredictionEngine<DropoutFeatures, Prediction>(model);
+        // The fitted chain ends with the calibrated linear predictor: its weights, times the normalised features, are the contributions.
+        var predictor = (BinaryPredictionTransformer<Microsoft.ML.Calibrators.CalibratedModelParametersBase<LinearBinaryModelParameters, Microsoft.ML.Calibrators.PlattCalibrator>>)
+            ((IEnumerable<ITransformer>)model).Last();
+        weights = predictor.Model.SubModel.Weights.ToArray();
     }
 
     public ModelCard Card { get; }
@@ -70,7 +76,9 @@ public sealed class DropoutModel
     private sealed class Prediction
     {
         public float Probability { get; set; }
-        public float[] FeatureContributions { get; set; } = [];
+
+        /// <summary>The features as the predictor saw them: normalised, programme one-hot.</summary>
+        public float[] AllFeatures { get; set; } = [];
     }
 
     /// <summary>The programme joins the numeric features one-hot; its slots come after <see cref="DropoutFeatures.Names"/>.</summary>
@@ -106,12 +114,7 @@ public sealed class DropoutModel
         var (auc, sd) = CrossValidate(examples, seed: seed);
         var ml = new MLContext(seed);
         var data = ml.Data.LoadFromEnumerable(examples);
-        var fitted = (TransformerChain<ITransformer>)Pipeline(ml).Fit(data);
-        var contributions = ml.Transforms.CalculateFeatureContribution(
-                (ISingleFeaturePredictionTransformer<ICalculateFeatureContribution>)fitted.LastTransformer,
-                numberOfPositiveContributions: 40, numberOfNegativeContributions: 0, normalize: false)
-            .Fit(fitted.Transform(data));
-        var model = fitted.Append(contributions);
+        var model = Pipeline(ml).Fit(data);
         return new DropoutModel(ml, model, new ModelCard(now, examples.Count, examples.Count(e => e.Label), auc, sd, "Logistic regression (L-BFGS), mean-variance normalised"));
     }
 
@@ -119,10 +122,10 @@ public sealed class DropoutModel
     public RiskScore Score(RiskInputs inputs)
     {
         var prediction = engine.Predict(DropoutFeatures.From(inputs));
-        var factors = prediction.FeatureContributions
+        var factors = prediction.AllFeatures.Zip(weights, (x, w) => (double)x * w)
             .Select((c, i) => (Name: i < DropoutFeatures.Names.Length ? DropoutFeatures.Names[i] : "programme", Contribution: c))
             .GroupBy(c => c.Name).Select(g => new RiskFactor("model:" + g.Key, g.Key, Math.Round(g.Sum(c => c.Contribution), 4)))
-            .Where(f => f.Contribution > 0.05).OrderByDescending(f => f.Contribution).Take(4).ToList();
+            .Where(f => f.Contribution > 0.1).OrderByDescending(f => f.Contribution).Take(4).ToList();
         return new RiskScore(Math.Round(prediction.Probability, 4), RiskScore.BandOf(prediction.Probability), factors);
     }
 

@@ -43,6 +43,17 @@ public sealed class DropoutDatasetTests(ITestOutputHelper output) : InstitutionT
 
         output.WriteLine($"Reference setting, logistic regression on all 34 raw columns: {AllColumnsAuc():F3}");
 
+        // The nightly job after an import: trains on the known outcomes and records the model card.
+        var run = await Institution.Get<Jobs.RiskAssessmentJob>().RunAsync();
+        Assert.NotNull(run.Model);
+        await using var cards = await Institution.OpenAsync();
+        var card = await cards.RiskModelRuns.SingleAsync();
+        output.WriteLine($"Model card after import: {card.Examples} students, {card.Dropouts} dropouts, CV AUC {card.CrossValidatedAuc:F3}, rules AUC {card.RulesAuc:F3}");
+        Assert.True(card.CrossValidatedAuc > 0.90);
+        var enrolledStudent = outcomes.First(o => o.Status == EnrolmentStatus.Enrolled).StudentId;
+        var modelView = await cards.RiskAssessments.SingleAsync(a => a.StudentId == enrolledStudent && a.Method == RiskMethod.Model);
+        Assert.InRange(modelView.Score, 0, 1);
+
         Assert.True(rulesAuc > 0.80, $"rules AUC {rulesAuc:F3}");
         Assert.True(modelAuc > 0.90, $"model AUC {modelAuc:F3}");
     }
