@@ -73,20 +73,26 @@ public sealed class CohortAnalytics(IDbContextFactory<CormDbContext> dbFactory)
         var enrolments = db.ProgrammeEnrolments.Where(e => termId == null || e.TermId == termId);
         var facts = enrolments.Select(e => new
         {
+            e.StudentId,
             Region = db.Constituents.Where(c => c.Id == e.StudentId).Select(c => c.Region).FirstOrDefault() ?? Unknown,
             Timing = e.EnrolledOn > e.Term!.EnrolmentDeadline ? Late : OnTime,
             Programme = e.Programme!.Name,
             Term = e.Term.Code,
-            DroppedOut = e.Status == EnrolmentStatus.DroppedOut ? 1 : 0,
+            DroppedOut = e.Status == EnrolmentStatus.DroppedOut,
             High = db.RiskAssessments.Where(a => a.StudentId == e.StudentId && a.Method == RiskMethod.Rules)
-                .OrderByDescending(a => a.AssessedOn).Select(a => (RiskBand?)a.Band).FirstOrDefault() == RiskBand.High ? 1 : 0,
+                .OrderByDescending(a => a.AssessedOn).Select(a => (RiskBand?)a.Band).FirstOrDefault() == RiskBand.High,
         });
+        // Students, not enrolments: one student enrolled in several terms counts once per group.
         return dimension switch
         {
-            CohortDimension.Timing => facts.GroupBy(f => f.Timing).Select(g => new CohortRow(g.Key, g.Count(), g.Sum(f => f.DroppedOut), g.Sum(f => f.High))),
-            CohortDimension.Programme => facts.GroupBy(f => f.Programme).Select(g => new CohortRow(g.Key, g.Count(), g.Sum(f => f.DroppedOut), g.Sum(f => f.High))),
-            CohortDimension.Term => facts.GroupBy(f => f.Term).Select(g => new CohortRow(g.Key, g.Count(), g.Sum(f => f.DroppedOut), g.Sum(f => f.High))),
-            _ => facts.GroupBy(f => f.Region).Select(g => new CohortRow(g.Key, g.Count(), g.Sum(f => f.DroppedOut), g.Sum(f => f.High))),
+            CohortDimension.Timing => facts.GroupBy(f => f.Timing).Select(g => new CohortRow(g.Key, g.Select(f => f.StudentId).Distinct().Count(),
+                g.Where(f => f.DroppedOut).Select(f => f.StudentId).Distinct().Count(), g.Where(f => f.High).Select(f => f.StudentId).Distinct().Count())),
+            CohortDimension.Programme => facts.GroupBy(f => f.Programme).Select(g => new CohortRow(g.Key, g.Select(f => f.StudentId).Distinct().Count(),
+                g.Where(f => f.DroppedOut).Select(f => f.StudentId).Distinct().Count(), g.Where(f => f.High).Select(f => f.StudentId).Distinct().Count())),
+            CohortDimension.Term => facts.GroupBy(f => f.Term).Select(g => new CohortRow(g.Key, g.Select(f => f.StudentId).Distinct().Count(),
+                g.Where(f => f.DroppedOut).Select(f => f.StudentId).Distinct().Count(), g.Where(f => f.High).Select(f => f.StudentId).Distinct().Count())),
+            _ => facts.GroupBy(f => f.Region).Select(g => new CohortRow(g.Key, g.Select(f => f.StudentId).Distinct().Count(),
+                g.Where(f => f.DroppedOut).Select(f => f.StudentId).Distinct().Count(), g.Where(f => f.High).Select(f => f.StudentId).Distinct().Count())),
         };
     }
 }

@@ -60,6 +60,11 @@ public sealed class SqlServerTranslationTests
             ["risk: term results"] = () => RiskInputsQuery.Results(db, db.Constituents.Select(c => c.Id)),
             ["risk: absences"] = () => RiskInputsQuery.Absences(db, db.Constituents.Select(c => c.Id)),
             ["risk: tuition standing"] = () => RiskInputsQuery.Invoices(db, db.Constituents.Select(c => c.Id), Today),
+            ["student success: cohort by region"] = () => StudentSuccess.CohortAnalytics.Query(db, StudentSuccess.CohortDimension.Region, 3),
+            ["student success: cohort by timing"] = () => StudentSuccess.CohortAnalytics.Query(db, StudentSuccess.CohortDimension.Timing, null),
+            ["student success: cohort by programme"] = () => StudentSuccess.CohortAnalytics.Query(db, StudentSuccess.CohortDimension.Programme, null),
+            ["student success: cohort by term"] = () => StudentSuccess.CohortAnalytics.Query(db, StudentSuccess.CohortDimension.Term, null),
+            ["student success: alerts"] = () => StudentSuccess.RiskAlertQueue.Query(db, open: true),
             ["risk: latest enrolment"] = () => RiskInputsQuery.Enrolments(db, db.Constituents.Select(c => c.Id), Today),
         };
     }

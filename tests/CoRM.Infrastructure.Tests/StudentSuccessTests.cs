@@ -1,0 +1,69 @@
+using CoRM.Domain.Risk;
+using CoRM.Infrastructure.Common;
+using CoRM.Infrastructure.StudentSuccess;
+using CoRM.Infrastructure.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using static CoRM.Infrastructure.Seeding.DemoSeeder;
+
+namespace CoRM.Infrastructure.Tests;
+
+public sealed class StudentSuccessTests : InstitutionTest
+{
+    [Fact]
+    public async Task Cohort_rates_count_students_once_and_match_a_count_by_hand()
+    {
+        var daniel = await Institution.PersonaAsync(Personas.StudentSuccess);
+        var analytics = Institution.Get<CohortAnalytics>();
+        var byProgramme = await analytics.ByAsync(daniel, CohortDimension.Programme, termId: null);
+
+        await using var db = await Institution.OpenAsync();
+        var students = await db.ProgrammeEnrolments.Select(e => e.StudentId).Distinct().CountAsync();
+        Assert.Equal(students, byProgramme.Sum(r => r.Students)); // each demo student is in one programme
+        var today = DateOnly.FromDateTime(TestInstitution.Now.UtcDateTime);
+        var high = await db.RiskAssessments.CountAsync(a => a.AssessedOn == today && a.Method == RiskMethod.Rules && a.Band == RiskBand.High);
+        Assert.Equal(high, byProgramme.Sum(r => r.HighRisk));
+
+        var byTiming = await analytics.ByAsync(daniel, CohortDimension.Timing, termId: await db.Terms.OrderByDescending(t => t.StartsOn).Select(t => t.Id).FirstAsync());
+        Assert.Contains(byTiming, r => r.Group == CohortAnalytics.Late && r.Students > 0);
+        var late = byTiming.Single(r => r.Group == CohortAnalytics.Late);
+        var onTime = byTiming.Single(r => r.Group == CohortAnalytics.OnTime);
+        Assert.True(late.HighRiskRate > onTime.HighRiskRate, "late enrolment should carry more risk in the demo data");
+    }
+
+    [Fact]
+    public async Task Only_student_success_staff_and_administrators_see_cohorts_alerts_and_models()
+    {
+        var faculty = await Institution.PersonaAsync(Personas.Faculty);
+        var advancement = await Institution.PersonaAsync(Personas.Advancement);
+        foreach (var user in new[] { faculty, advancement })
+        {
+            Assert.Empty(await Institution.Get<CohortAnalytics>().ByAsync(user, CohortDimension.Region, null));
+            Assert.Empty((await Institution.Get<RiskAlertQueue>().ListAsync(user, open: true, 0, 10)).Items);
+            Assert.Empty(await Institution.Get<RiskModelCards>().RecentAsync(user));
+        }
+    }
+
+    [Fact]
+    public async Task An_alert_can_be_assigned_to_staff_who_then_own_its_follow_up_and_then_resolved()
+    {
+        var daniel = await Institution.PersonaAsync(Personas.StudentSuccess);
+        var grace = await Institution.PersonaAsync(Personas.CaseWorker);
+        var parent = await Institution.PersonaAsync(Personas.Parent);
+        var queue = Institution.Get<RiskAlertQueue>();
+        var open = await queue.ListAsync(daniel, open: true, 0, 100);
+        Assert.NotEmpty(open.Items);
+        var alert = open.Items[0];
+
+        Assert.Equal(CommandStatus.Invalid, (await queue.AssignAsync(daniel, alert.Id, parent.ConstituentId)).Status);
+        Assert.True((await queue.AssignAsync(daniel, alert.Id, grace.ConstituentId)).Succeeded);
+        await using (var db = await Institution.OpenAsync())
+        {
+            var stored = await db.RiskAlerts.SingleAsync(a => a.Id == alert.Id);
+            Assert.Equal(grace.ConstituentId, stored.AssignedToId);
+            Assert.Equal(grace.ConstituentId, (await db.FollowUps.SingleAsync(f => f.Id == stored.FollowUpId)).OwnerId);
+        }
+        Assert.True((await queue.ResolveAsync(daniel, alert.Id)).Succeeded);
+        Assert.Equal(CommandStatus.Invalid, (await queue.ResolveAsync(daniel, alert.Id)).Status);
+        Assert.DoesNotContain((await queue.ListAsync(daniel, open: true, 0, 100)).Items, a => a.Id == alert.Id);
+    }
+}
