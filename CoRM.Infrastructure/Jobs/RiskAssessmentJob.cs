@@ -60,24 +60,27 @@ public sealed class RiskAssessmentJob(IDbContextFactory<CormDbContext> dbFactory
         }
         await db.SaveChangesAsync(ct);
 
-        foreach (var (assessment, before, score) in rises)
+        // One follow-up per rise for the student's advisor, saved together, then the alerts that point at them.
+        var raised = rises.Select(r =>
         {
-            int? advisor = advisors.TryGetValue(assessment.StudentId, out var a) ? a : null;
+            int? advisor = advisors.TryGetValue(r.Assessment.StudentId, out var a) ? a : null;
             FollowUp? followUp = null;
             if (advisor is { } owner)
             {
-                var why = score.Factors.Count > 0 ? score.Factors[0].Explanation : "several small signs";
-                followUp = FollowUp.Create(assessment.StudentId, owner, Topic.Advising, $"Dropout risk rose to {score.Band}: {why}",
-                    string.Join("; ", score.Factors.Select(f => f.Explanation)), today.AddDays(score.Band == RiskBand.High ? 2 : 7), today, null, time.UtcNow());
+                var why = r.Score.Factors.Count > 0 ? r.Score.Factors[0].Explanation : "several small signs";
+                followUp = FollowUp.Create(r.Assessment.StudentId, owner, Topic.Advising, $"Dropout risk rose to {r.Score.Band}: {why}",
+                    string.Join("; ", r.Score.Factors.Select(f => f.Explanation)), today.AddDays(r.Score.Band == RiskBand.High ? 2 : 7), today, null, time.UtcNow());
                 db.FollowUps.Add(followUp);
-                await db.SaveChangesAsync(ct);
             }
+            return (r.Assessment, r.Before, r.Score, Advisor: advisor, FollowUp: followUp);
+        }).ToList();
+        await db.SaveChangesAsync(ct);
+        foreach (var r in raised)
             db.RiskAlerts.Add(new RiskAlert
             {
-                StudentId = assessment.StudentId, AssessmentId = assessment.Id, RaisedOn = today, FromBand = before ?? RiskBand.Low, ToBand = score.Band,
-                AssignedToId = advisor, FollowUpId = followUp?.Id,
+                StudentId = r.Assessment.StudentId, AssessmentId = r.Assessment.Id, RaisedOn = today, FromBand = r.Before ?? RiskBand.Low, ToBand = r.Score.Band,
+                AssignedToId = r.Advisor, FollowUpId = r.FollowUp?.Id,
             });
-        }
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Risk assessment: {Assessed} students assessed, {Alerts} alerts raised", assessed, rises.Count);
         return new Summary(assessed, rises.Count, model?.Card);

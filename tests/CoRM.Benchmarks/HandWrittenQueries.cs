@@ -78,6 +78,49 @@ internal sealed class HandWrittenQueries(string connectionString)
         return result;
     }
 
+    /// <summary>The advisee dashboard: one page sorted by latest risk, plus each row's last two terms, absences and tuition.</summary>
+    public IReadOnlyList<int> AdviseeDashboard(int facultyId, DateOnly today, int take)
+    {
+        using var connection = Open();
+        const string advisees = "FROM Relationships r JOIN Constituents c ON c.Id = r.SubjectId WHERE r.RelatedId = $me AND r.Kind = 6 AND r.StartDate <= $today AND (r.EndDate IS NULL OR r.EndDate >= $today)";
+        (string, object)[] args = [("$me", facultyId), ("$today", Date(today)), ("$take", take)];
+        Scalar(connection, "SELECT COUNT(*) " + advisees, args);
+        var ids = Ids(connection, $"""
+            SELECT r.SubjectId, c.DisplayName, c.Email, c.Region, r.StartDate,
+              (SELECT MAX(i.OccurredAt) FROM Interactions i WHERE i.ConstituentId = r.SubjectId AND i.Topic IN (0,1,5)),
+              (SELECT COUNT(*) FROM FollowUps f WHERE f.ConstituentId = r.SubjectId AND f.CompletedAt IS NULL AND f.Topic IN (0,1,5)),
+              (SELECT COUNT(*) FROM FollowUps f WHERE f.ConstituentId = r.SubjectId AND f.CompletedAt IS NULL AND f.DueOn < $today AND f.Topic IN (0,1,5)),
+              (SELECT a.Score FROM RiskAssessments a WHERE a.StudentId = r.SubjectId AND a.Method = 0 ORDER BY a.AssessedOn DESC LIMIT 1) AS Score,
+              (SELECT a.Band FROM RiskAssessments a WHERE a.StudentId = r.SubjectId AND a.Method = 0 ORDER BY a.AssessedOn DESC LIMIT 1),
+              (SELECT a.Factors FROM RiskAssessments a WHERE a.StudentId = r.SubjectId AND a.Method = 0 ORDER BY a.AssessedOn DESC LIMIT 1),
+              (SELECT p.Code FROM ProgrammeEnrolments e JOIN Terms t ON t.Id = e.TermId JOIN Programmes p ON p.Id = e.ProgrammeId WHERE e.StudentId = r.SubjectId ORDER BY t.StartsOn DESC LIMIT 1)
+            {advisees} ORDER BY Score DESC, c.DisplayName LIMIT $take
+            """, args);
+        var list = string.Join(',', ids);
+        Rows(connection, $"SELECT StudentId, TermId, COUNT(*), SUM(Passed), SUM(Grade IS NOT NULL), AVG(Grade) FROM CourseResults WHERE StudentId IN ({list}) GROUP BY StudentId, TermId");
+        Rows(connection, $"SELECT StudentId, TermId, SUM(Absences) FROM AttendanceRecords WHERE StudentId IN ({list}) GROUP BY StudentId, TermId");
+        Rows(connection, $"SELECT i.StudentId, i.DueOn, i.Amount, (SELECT SUM(p.Amount) FROM TuitionPayments p WHERE p.InvoiceId = i.Id AND p.PaidOn <= $today) FROM TuitionInvoices i WHERE i.StudentId IN ({list}) AND i.DueOn <= $today", ("$today", Date(today)));
+        Rows(connection, $"SELECT e.StudentId, e.EnrolledOn, t.EnrolmentDeadline, p.Code FROM ProgrammeEnrolments e JOIN Terms t ON t.Id = e.TermId JOIN Programmes p ON p.Id = e.ProgrammeId WHERE e.StudentId IN ({list}) AND t.StartsOn <= $today", ("$today", Date(today)));
+        return ids;
+    }
+
+    /// <summary>Cohort analytics by programme: students, dropouts and high-risk students per programme (counted once each).</summary>
+    public IReadOnlyList<int> CohortByProgramme()
+    {
+        using var connection = Open();
+        using var command = Command(connection, """
+            SELECT p.Name, COUNT(DISTINCT e.StudentId),
+                   COUNT(DISTINCT CASE WHEN e.Status = 3 THEN e.StudentId END),
+                   COUNT(DISTINCT CASE WHEN (SELECT a.Band FROM RiskAssessments a WHERE a.StudentId = e.StudentId AND a.Method = 0 ORDER BY a.AssessedOn DESC LIMIT 1) = 2 THEN e.StudentId END)
+            FROM ProgrammeEnrolments e JOIN Programmes p ON p.Id = e.ProgrammeId
+            GROUP BY p.Name ORDER BY p.Name
+            """);
+        using var reader = command.ExecuteReader();
+        var values = new List<int>();
+        while (reader.Read()) values.AddRange([reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3)]);
+        return values;
+    }
+
     private SqliteConnection Open()
     {
         var connection = new SqliteConnection(connectionString);

@@ -101,9 +101,58 @@ internal sealed class LargeUniversityGenerator(SqliteConnection connection, doub
             Run(followUp, student, faculty[random.Next(faculty.Length)], Date(today.AddDays(random.Next(-20, 30))), Stamp(start), Guid.NewGuid().ToString().ToUpperInvariant());
         for (var i = 0; i < 25; i++)
             Run(followUp, students[i], benchFaculty, Date(today.AddDays(i - 5)), Stamp(start), Guid.NewGuid().ToString().ToUpperInvariant());
+        GenerateAcademics(tx, students);
         tx.Commit();
         Execute("ANALYZE;");
         return new Result(nextId, interactions, busiest, benchFaculty, admin);
+    }
+
+    /// <summary>
+    /// Three terms for every current student (two finished with results and absences, one under way), tuition for
+    /// each with one in ten of the current term's invoices unpaid, and enrolment dates with some late.
+    /// </summary>
+    private void GenerateAcademics(SqliteTransaction tx, List<int> students)
+    {
+        var terms = new[]
+        {
+            ("2025-S1", new DateOnly(2025, 9, 15), new DateOnly(2026, 1, 31)),
+            ("2025-S2", new DateOnly(2026, 2, 14), new DateOnly(2026, 6, 30)),
+            ("2026-S1", new DateOnly(2026, 9, 14), new DateOnly(2027, 1, 31)),
+        };
+        for (var t = 0; t < terms.Length; t++)
+            Execute($"INSERT INTO Terms (Id, Code, Name, StartsOn, EndsOn, EnrolmentDeadline) VALUES ({t + 1}, '{terms[t].Item1}', '{terms[t].Item1}', '{Date(terms[t].Item2)}', '{Date(terms[t].Item3)}', '{Date(terms[t].Item2)}')", tx);
+        const int programmes = 40;
+        for (var p = 1; p <= programmes; p++)
+        {
+            Execute($"INSERT INTO Programmes (Id, Code, Name) VALUES ({p}, 'P{p:D2}', 'Programme {p}')", tx);
+            for (var c = 1; c <= 12; c++)
+                Execute($"INSERT INTO Courses (Id, Code, Name, ProgrammeId, Credits) VALUES ({(p - 1) * 12 + c}, 'P{p:D2}-{c:D2}', 'Course {p}.{c}', {p}, 6)", tx);
+        }
+        var enrolment = Prepare(tx, "INSERT INTO ProgrammeEnrolments (StudentId, ProgrammeId, TermId, Status, EnrolledOn) VALUES ($s, $p, $t, 0, $on)", "$s", "$p", "$t", "$on");
+        var result = Prepare(tx, "INSERT INTO CourseResults (StudentId, CourseId, TermId, Grade, Passed) VALUES ($s, $c, $t, $g, $p)", "$s", "$c", "$t", "$g", "$p");
+        var attendance = Prepare(tx, "INSERT INTO AttendanceRecords (StudentId, CourseId, TermId, Absences, SessionsHeld) VALUES ($s, $c, $t, $a, 24)", "$s", "$c", "$t", "$a");
+        var invoice = Prepare(tx, "INSERT INTO TuitionInvoices (StudentId, TermId, Description, Amount, DueOn) VALUES ($s, $t, 'Tuition', 697, $due) RETURNING Id", "$s", "$t", "$due");
+        var payment = Prepare(tx, "INSERT INTO TuitionPayments (InvoiceId, Amount, PaidOn) VALUES ($i, 697, $on)", "$i", "$on");
+        foreach (var student in students)
+        {
+            var programme = 1 + random.Next(programmes);
+            var struggling = random.Next(5) == 0;
+            for (var t = 0; t < terms.Length; t++)
+            {
+                var (_, starts, _) = terms[t];
+                Run(enrolment, student, programme, t + 1, Date(random.Next(12) == 0 ? starts.AddDays(random.Next(5, 30)) : starts.AddDays(-random.Next(0, 20))));
+                for (var i = 0; i < 3; i++) invoice.Parameters[i].Value = new object[] { student, t + 1, Date(starts.AddDays(30)) }[i];
+                var invoiceId = Convert.ToInt64(invoice.ExecuteScalar(), CultureInfo.InvariantCulture);
+                if (!(t == 2 && random.Next(10) == 0)) Run(payment, invoiceId, Date(starts.AddDays(25)));
+                if (t == 2) continue;
+                for (var c = 1; c <= 6; c++)
+                {
+                    var passed = random.NextDouble() < (struggling ? 0.55 : 0.93);
+                    Run(result, student, (programme - 1) * 12 + t * 6 + c, t + 1, passed ? 10 + random.Next(90) / 10.0 : 4 + random.Next(55) / 10.0, passed ? 1 : 0);
+                    Run(attendance, student, (programme - 1) * 12 + t * 6 + c, t + 1, random.Next(struggling ? 8 : 3));
+                }
+            }
+        }
     }
 
     private int Count(int atFullScale) => Math.Max(1, (int)(atFullScale * scale));
