@@ -34,6 +34,32 @@ public sealed record StudentAcademicView(
 /// </summary>
 public sealed class StudentAcademicRecord(IDbContextFactory<CormDbContext> dbFactory, AuditTrail audit, TimeProvider time)
 {
+    /// <summary>
+    /// An advisor's flag: a concern about a student handed to student-success staff, as a follow-up on their list
+    /// and an advising interaction on the student's timeline.
+    /// </summary>
+    public async Task<CommandResult> RaiseFlagAsync(UserScope user, int studentId, string reason, CancellationToken ct = default)
+    {
+        if (!TopicVisibility.MayRecord(user, Topic.Advising)) return CommandResult.NotFound;
+        reason = reason.Trim();
+        if (reason.Length == 0) return CommandResult.Invalid("Say what worries you about this student.");
+        if (reason.Length > FollowUp.TextMaxLength) return CommandResult.Invalid($"The reason is limited to {FollowUp.TextMaxLength} characters.");
+        var today = time.Today();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await ConstituentScope.VisibleTo(db, user, today).AnyAsync(c => c.Id == studentId, ct)) return CommandResult.NotFound;
+        var staff = await db.PortalUsers.Where(u => u.Roles.Contains(Roles.StudentSuccess)).OrderBy(u => u.Id).Select(u => (int?)u.ConstituentId).FirstOrDefaultAsync(ct);
+        if (staff is not { } owner) return CommandResult.Invalid("No student-success staff member signs in to CoRM yet to receive the flag.");
+
+        var title = $"Flag from {user.UserName}: {reason}";
+        var followUp = FollowUp.Create(studentId, owner, Topic.Advising, title.Length > FollowUp.TitleMaxLength ? title[..(FollowUp.TitleMaxLength - 1)] + "…" : title,
+            reason, today.AddDays(2), today, user.ConstituentId, time.UtcNow());
+        db.FollowUps.Add(followUp);
+        db.Interactions.Add(Interaction.Log(studentId, Channel.InPerson, Topic.Advising, "Flag raised for student success", reason, time.UtcNow(), user.ConstituentId, time.UtcNow(), inbound: false));
+        audit.Record(db, user, AuditAction.Create, nameof(FollowUp), studentId, "Flag raised");
+        await db.SaveChangesAsync(ct);
+        return CommandResult.Ok(followUp.Id);
+    }
+
     public async Task<StudentAcademicView?> GetAsync(UserScope user, int studentId, CancellationToken ct = default)
     {
         if (!TopicVisibility.MayRead(user, Topic.Advising)) return null;

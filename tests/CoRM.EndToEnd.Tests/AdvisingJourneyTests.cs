@@ -40,5 +40,12 @@ public sealed class AdvisingJourneyTests(BrowserSession session) : IClassFixture
         await dialog.Locator("[data-testid=save-interaction]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=timeline] tbody tr").First).ToContainTextAsync("Advising meeting about failed courses");
         await session.ScreenshotAsync(page, "12-meeting-on-timeline");
+
+        await page.Locator("[data-testid=raise-flag]").ClickAsync();
+        dialog = page.Locator(".mud-dialog");
+        await dialog.GetByLabel("What worries you").FillAsync("Works nights; may leave at the end of term");
+        await dialog.Locator("[data-testid=save-flag]").ClickAsync();
+        await Assertions.Expect(page.GetByText("Flag raised: student success has it on their list.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=timeline] tbody tr").First).ToContainTextAsync("Flag raised for student success");
     }
 }

@@ -67,3 +67,29 @@ public sealed class StudentSuccessTests : InstitutionTest
         Assert.DoesNotContain((await queue.ListAsync(daniel, open: true, 0, 100)).Items, a => a.Id == alert.Id);
     }
 }
+
+public sealed class FlagTests : InstitutionTest
+{
+    [Fact]
+    public async Task An_advisor_flag_reaches_student_success_as_a_follow_up_and_the_timeline_and_bad_input_changes_nothing()
+    {
+        var helena = await Institution.PersonaAsync(Personas.Faculty);
+        var daniel = await Institution.PersonaAsync(Personas.StudentSuccess);
+        var tiago = await Institution.ConstituentIdAsync(Personas.UngrantedChild);
+        var records = Institution.Get<Advising.StudentAcademicRecord>();
+
+        Assert.Equal(CommandStatus.Invalid, (await records.RaiseFlagAsync(helena, tiago, "   ")).Status);
+        var result = await records.RaiseFlagAsync(helena, tiago, "Says he is thinking of leaving to work full time");
+        Assert.True(result.Succeeded, result.Message);
+
+        var mine = await Institution.Get<Engagement.FollowUpBoard>().MineAsync(daniel, Engagement.FollowUpFilter.Open, 0, 100);
+        Assert.Contains(mine.Items, f => f.ConstituentId == tiago && f.Title.Contains("thinking of leaving", StringComparison.Ordinal));
+        var timeline = await Institution.Get<Constituents.ConstituentRecords>().GetTimelineAsync(helena, tiago, null, 0, 5);
+        Assert.Equal("Flag raised for student success", timeline.Items[0].Subject);
+
+        var samuel = await Institution.PersonaAsync(Personas.OtherFaculty);
+        Assert.Equal(CommandStatus.NotFound, (await records.RaiseFlagAsync(samuel, tiago, "not my student")).Status);
+        var advancement = await Institution.PersonaAsync(Personas.Advancement);
+        Assert.Equal(CommandStatus.NotFound, (await records.RaiseFlagAsync(advancement, tiago, "x")).Status);
+    }
+}
