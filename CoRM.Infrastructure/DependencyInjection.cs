@@ -51,6 +51,7 @@ public static class DependencyInjection
         services.AddSingleton<PortalUserDirectory>();
         services.AddTransient<DemoSeeder>();
         services.AddSingleton<DropoutDatasetImport>();
+        services.AddSingleton<SisImport>();
 
         services.AddSingleton<IEmailTransport>(sp => sp.GetRequiredService<IOptions<EmailOptions>>().Value.Transport switch
         {

@@ -4,11 +4,15 @@ namespace CoRM.Domain.Academics;
 public class TuitionInvoice
 {
     public const int DescriptionMaxLength = 200;
+    public const int NumberMaxLength = 40;
 
     public int Id { get; set; }
     public int StudentId { get; set; }
     public int TermId { get; set; }
     public string Description { get; set; } = "";
+
+    /// <summary>The billing system's invoice number, matched by payment imports.</summary>
+    public string? Number { get; set; }
     public decimal Amount { get; set; }
     public DateOnly DueOn { get; set; }
     public List<TuitionPayment> Payments { get; } = [];

@@ -7,6 +7,7 @@ public class Constituent : IVersioned
     public const int DisplayNameMaxLength = 210;
     public const int EmailMaxLength = 254;
     public const int RegionMaxLength = 80;
+    public const int StudentNumberMaxLength = 40;
 
     public int Id { get; set; }
     public ConstituentKind Kind { get; set; }
@@ -32,6 +33,9 @@ public class Constituent : IVersioned
     public string? Email { get; set; }
 
     public string? Region { get; set; }
+
+    /// <summary>The student-information system's number for this person; the key imports match on.</summary>
+    public string? StudentNumber { get; set; }
 
     public bool DoNotContact { get; set; }
     public bool EmailOptOut { get; set; }

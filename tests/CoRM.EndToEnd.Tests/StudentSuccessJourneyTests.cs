@@ -19,12 +19,27 @@ public sealed class StudentSuccessJourneyTests(JobRunningBrowserSession session)
         await page.Locator($"[data-testid='sign-in-{Personas.StudentSuccess}']").ClickAsync();
         await page.Locator("[data-testid=nav] a", new() { HasText = "Import records" }).ClickAsync();
 
+        // First a small SIS export through the column mapping: terms.
+        var terms = Path.Combine(Path.GetTempPath(), $"terms-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(terms, "Term,Name,Start date,End date\n2027-S1,Spring 2027,2027-02-15,2027-06-30\n");
+        await page.Locator("[data-testid=import-kind]").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Terms" }).ClickAsync();
+        await page.Locator("input[type=file]").Last.SetInputFilesAsync(terms);
+        await page.Locator("[data-testid=column-mapping]").WaitForAsync();
+        await session.ScreenshotAsync(page, "13a-column-mapping");
+        await page.Locator("[data-testid=check-file]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=sis-preview]")).ToContainTextAsync("1 rows read, 0 rejected");
+        await page.Locator("[data-testid=commit-sis-import]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=import-done]")).ToContainTextAsync("Imported 1 rows");
+
+        await page.Locator("[data-testid=import-kind]").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Student outcomes" }).ClickAsync();
         var dataset = Path.Combine(Infrastructure.Tests.Support.DataFiles.RepositoryRoot(), "tests", "data", "student-dropout", "dataset.csv");
-        await page.Locator("input[type=file]").SetInputFilesAsync(dataset);
+        await page.Locator("input[type=file]").Last.SetInputFilesAsync(dataset);
         await Assertions.Expect(page.Locator("[data-testid=import-preview]")).ToContainTextAsync("4,424 valid rows, 0 rejected");
         await session.ScreenshotAsync(page, "13-import-preview");
         await page.Locator("[data-testid=commit-import]").ClickAsync();
-        await Assertions.Expect(page.Locator("[data-testid=import-done]")).ToContainTextAsync("Imported 4,424 students", new() { Timeout = 60_000 });
+        await Assertions.Expect(page.Locator("[data-testid=import-done]")).ToContainTextAsync("Imported 4,424 rows", new() { Timeout = 60_000 });
 
         // The recompute runs in the background; the model card appears when it is done.
         await page.Locator("[data-testid=nav] a", new() { HasText = "Risk model" }).ClickAsync();

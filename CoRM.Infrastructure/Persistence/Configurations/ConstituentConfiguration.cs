@@ -21,6 +21,8 @@ internal sealed class ConstituentConfiguration : IEntityTypeConfiguration<Consti
         builder.HasIndex(c => c.SortName);
         builder.HasIndex(c => c.SearchName);
         builder.HasIndex(c => c.Email);
+        builder.Property(c => c.StudentNumber).HasMaxLength(Constituent.StudentNumberMaxLength);
+        builder.HasIndex(c => c.StudentNumber).IsUnique();
 
         builder.HasMany(c => c.Hats).WithOne().HasForeignKey(h => h.ConstituentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(c => c.ContactPoints).WithOne().HasForeignKey(p => p.ConstituentId).OnDelete(DeleteBehavior.Cascade);

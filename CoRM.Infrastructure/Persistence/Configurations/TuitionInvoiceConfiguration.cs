@@ -15,5 +15,7 @@ internal sealed class TuitionInvoiceConfiguration : IEntityTypeConfiguration<Tui
         builder.HasOne<Term>().WithMany().HasForeignKey(i => i.TermId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(i => i.Payments).WithOne().HasForeignKey(p => p.InvoiceId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(i => new { i.StudentId, i.DueOn });
+        builder.Property(i => i.Number).HasMaxLength(TuitionInvoice.NumberMaxLength);
+        builder.HasIndex(i => i.Number).IsUnique();
     }
 }

@@ -245,6 +245,10 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("Number")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
                     b.Property<int>("StudentId")
                         .HasColumnType("int");
 
@@ -252,6 +256,10 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasFilter("[Number] IS NOT NULL");
 
                     b.HasIndex("TermId");
 
@@ -436,6 +444,10 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(210)
                         .HasColumnType("nvarchar(210)");
 
+                    b.Property<string>("StudentNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
@@ -447,6 +459,10 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("SearchName");
 
                     b.HasIndex("SortName");
+
+                    b.HasIndex("StudentNumber")
+                        .IsUnique()
+                        .HasFilter("[StudentNumber] IS NOT NULL");
 
                     b.ToTable("Constituents");
                 });

@@ -226,6 +226,10 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Number")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("StudentId")
                         .HasColumnType("INTEGER");
 
@@ -233,6 +237,9 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
 
                     b.HasIndex("TermId");
 
@@ -409,6 +416,10 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(210)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("StudentNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -420,6 +431,9 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("SearchName");
 
                     b.HasIndex("SortName");
+
+                    b.HasIndex("StudentNumber")
+                        .IsUnique();
 
                     b.ToTable("Constituents");
                 });

@@ -1,0 +1,335 @@
+using System.Globalization;
+using CoRM.Domain;
+using CoRM.Domain.Academics;
+using CoRM.Domain.Access;
+using CoRM.Domain.Auditing;
+using CoRM.Domain.Constituents;
+using CoRM.Infrastructure.Auditing;
+using CoRM.Infrastructure.Common;
+using CoRM.Infrastructure.Persistence;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoRM.Infrastructure.Academics;
+
+/// <summary>A file read against a mapping: its columns, the mapping used, sample rows as CoRM will record them, and every rejection.</summary>
+public sealed record ImportPreview(
+    IReadOnlyList<string> Headers, IReadOnlyDictionary<string, string?> Mapping, int RowsRead,
+    IReadOnlyList<IReadOnlyDictionary<string, string>> Sample, IReadOnlyList<RejectedRow> Rejected);
+
+/// <summary>
+/// Imports student-information-system exports (terms, students, enrolments, results, attendance, invoices,
+/// payments) through a column mapping. Preview and import run the same validation against the database; the
+/// import writes in one transaction and only when no row is rejected, so nothing is ever half-imported.
+/// Re-importing the same file changes nothing: rows are matched on their natural keys and updated.
+/// </summary>
+public sealed class SisImport(IDbContextFactory<CormDbContext> dbFactory, AuditTrail audit, TimeProvider time)
+{
+    public const int SampleSize = 10;
+
+    public static bool MayUse(UserScope user) => user.IsIn(Roles.StudentSuccess) || user.IsIn(Roles.Admin);
+
+    public static IReadOnlyList<string> Headers(string csv)
+    {
+        using var reader = new CsvReader(new StringReader(csv), Config);
+        return reader.Read() && reader.ReadHeader() ? reader.HeaderRecord!.ToList() : [];
+    }
+
+    public async Task<ImportPreview> PreviewAsync(UserScope user, SisImportKind kind, string csv, IReadOnlyDictionary<string, string?>? mapping = null, CancellationToken ct = default)
+    {
+        var headers = Headers(csv);
+        var used = mapping ?? SisImportFields.SuggestMapping(kind, headers);
+        if (!MayUse(user)) return new ImportPreview(headers, used, 0, [], [new RejectedRow(0, "Only student-success staff and administrators import records.")]);
+        var (rows, rejected, sample) = await RunAsync(user, kind, csv, used, commit: false, ct);
+        return new ImportPreview(headers, used, rows, sample, rejected);
+    }
+
+    public async Task<ImportReport> ImportAsync(UserScope user, SisImportKind kind, string csv, IReadOnlyDictionary<string, string?> mapping, CancellationToken ct = default)
+    {
+        if (!MayUse(user)) return new ImportReport(0, 0, [new RejectedRow(0, "Only student-success staff and administrators import records.")], false);
+        var (rows, rejected, _) = await RunAsync(user, kind, csv, mapping, commit: true, ct);
+        return new ImportReport(rows, rejected.Count == 0 ? rows : 0, rejected, Committed: rejected.Count == 0 && rows > 0);
+    }
+
+    private static readonly CsvConfiguration Config = new(CultureInfo.InvariantCulture)
+    {
+        DetectDelimiter = true, TrimOptions = TrimOptions.Trim, MissingFieldFound = null, BadDataFound = null,
+    };
+
+    private async Task<(int Rows, List<RejectedRow> Rejected, List<IReadOnlyDictionary<string, string>> Sample)> RunAsync(
+        UserScope user, SisImportKind kind, string csv, IReadOnlyDictionary<string, string?> mapping, bool commit, CancellationToken ct)
+    {
+        var rejected = new List<RejectedRow>();
+        var sample = new List<IReadOnlyDictionary<string, string>>();
+        var fields = SisImportFields.For(kind);
+        var missing = fields.Where(f => f.Required && string.IsNullOrEmpty(mapping.GetValueOrDefault(f.Name))).Select(f => f.Name).ToList();
+        if (missing.Count > 0) return (0, [new RejectedRow(1, "Map a column to: " + string.Join(", ", missing))], sample);
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var context = await ImportContext.LoadAsync(db, ct);
+        var keys = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var rows = 0;
+
+        using var reader = new CsvReader(new StringReader(csv), Config);
+        if (!reader.Read() || !reader.ReadHeader()) return (0, [new RejectedRow(1, "The file is empty.")], sample);
+        var unknownColumns = mapping.Values.Where(c => c is not null && !reader.HeaderRecord!.Contains(c)).ToList();
+        if (unknownColumns.Count > 0) return (0, [new RejectedRow(1, "The file has no column " + string.Join(", ", unknownColumns))], sample);
+
+        while (reader.Read())
+        {
+            rows++;
+            var line = reader.Parser.RawRow;
+            var values = fields.ToDictionary(f => f.Name, f => mapping.GetValueOrDefault(f.Name) is { } column ? reader.GetField(column)?.Trim() ?? "" : "");
+            try
+            {
+                var key = RowKey(kind, values);
+                if (keys.TryGetValue(key, out var firstLine)) throw new FormatException($"Same {KeyName(kind)} as line {firstLine}.");
+                Apply(db, context, kind, values, time.UtcNow());
+                keys[key] = line; // only an accepted row claims its key
+                if (sample.Count < SampleSize) sample.Add(values);
+            }
+            catch (Exception e) when (e is FormatException or DomainException)
+            {
+                rejected.Add(new RejectedRow(line, e.Message));
+            }
+        }
+
+        if (commit && rejected.Count == 0 && rows > 0)
+        {
+            audit.Record(db, user, AuditAction.Create, "Import", kind.ToString(), $"{rows} rows");
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        // Otherwise the transaction is disposed unsaved: a preview or a file with rejections writes nothing.
+        return (rows, rejected, sample);
+    }
+
+    private static string KeyName(SisImportKind kind) => kind switch
+    {
+        SisImportKind.Terms => "term code",
+        SisImportKind.Students => "student number",
+        SisImportKind.Enrolments => "student and term",
+        SisImportKind.Invoices => "invoice number",
+        SisImportKind.Payments => "invoice, amount and date",
+        _ => "student, term and course",
+    };
+
+    private static string RowKey(SisImportKind kind, Dictionary<string, string> v) => kind switch
+    {
+        SisImportKind.Terms => v[SisImportFields.TermCode],
+        SisImportKind.Students => v[SisImportFields.StudentNumber],
+        SisImportKind.Enrolments => $"{v[SisImportFields.StudentNumber]}|{v[SisImportFields.TermCode]}",
+        SisImportKind.Invoices => v[SisImportFields.InvoiceNumber],
+        SisImportKind.Payments => $"{v[SisImportFields.InvoiceNumber]}|{v["Amount"]}|{v["PaidOn"]}",
+        _ => $"{v[SisImportFields.StudentNumber]}|{v[SisImportFields.TermCode]}|{v[SisImportFields.CourseCode]}",
+    };
+
+    private static void Apply(CormDbContext db, ImportContext c, SisImportKind kind, Dictionary<string, string> v, DateTime now)
+    {
+        switch (kind)
+        {
+            case SisImportKind.Terms:
+            {
+                var code = Required(v, SisImportFields.TermCode);
+                var starts = Date(v, "StartsOn")!.Value;
+                var fresh = Term.Create(code, v["Name"], starts, Date(v, "EndsOn")!.Value, Date(v, "EnrolmentDeadline", optional: true) ?? starts);
+                if (c.Terms.TryGetValue(code, out var term))
+                    (term.Name, term.StartsOn, term.EndsOn, term.EnrolmentDeadline) = (fresh.Name, fresh.StartsOn, fresh.EndsOn, fresh.EnrolmentDeadline);
+                else c.Terms[code] = db.Terms.Add(fresh).Entity;
+                break;
+            }
+            case SisImportKind.Students:
+            {
+                var number = Required(v, SisImportFields.StudentNumber);
+                if (number.Length > Constituent.StudentNumberMaxLength) throw new FormatException($"Student number '{number}' is longer than {Constituent.StudentNumberMaxLength} characters.");
+                var email = string.IsNullOrEmpty(v["Email"]) ? null : EmailAddress.Normalise(v["Email"]);
+                var birth = Date(v, "BirthDate", optional: true);
+                if (!c.Students.TryGetValue(number, out var student))
+                {
+                    // One record per person: an existing constituent with the same e-mail becomes this student.
+                    student = email is null ? null : db.Constituents.Local.FirstOrDefault(x => x.Email == email) ?? db.Constituents.FirstOrDefault(x => x.Email == email);
+                    if (student?.StudentNumber is { } other && other != number) throw new FormatException($"{email} already belongs to student {other}.");
+                    student ??= db.Constituents.Add(Constituent.Person(Required(v, "GivenName"), Required(v, "FamilyName"), now, email, birth)).Entity;
+                    student.StudentNumber = number;
+                    c.Students[number] = student;
+                }
+                student.Rename(Required(v, "GivenName"), Required(v, "FamilyName"));
+                student.SetPrimaryEmail(email ?? student.Email);
+                if (birth is not null) student.BirthDate = birth;
+                if (!string.IsNullOrEmpty(v["Region"])) student.Region = v["Region"].Length <= Constituent.RegionMaxLength ? v["Region"] : throw new FormatException("Region is too long.");
+                var today = DateOnly.FromDateTime(now);
+                if (!student.Hats.Any(h => h.Kind == HatKind.Student && h.IsActiveOn(today)))
+                    student.Hats.Add(Hat.Wear(HatKind.Student, today));
+                break;
+            }
+            case SisImportKind.Enrolments:
+            {
+                var (student, term) = (c.Student(v), c.Term(v));
+                var status = string.IsNullOrEmpty(v["Status"]) ? EnrolmentStatus.Enrolled
+                    : Enum.TryParse<EnrolmentStatus>(v["Status"].Replace(" ", "", StringComparison.Ordinal), ignoreCase: true, out var s) && Enum.IsDefined(s) ? s
+                    : throw new FormatException($"Status '{v["Status"]}' is not one of {string.Join(", ", Enum.GetNames<EnrolmentStatus>())}.");
+                var enrolledOn = Date(v, "EnrolledOn")!.Value;
+                var programme = c.Programme(db, Required(v, "ProgrammeCode"), v["ProgrammeName"]);
+                if (!c.Enrolments.TryGetValue((student, term), out var enrolment))
+                    enrolment = c.Enrolments[(student, term)] = db.ProgrammeEnrolments.Add(new ProgrammeEnrolment { StudentId = student.Id, Term = term }).Entity;
+                (enrolment.Programme, enrolment.Status, enrolment.EnrolledOn) = (programme, status, enrolledOn);
+                break;
+            }
+            case SisImportKind.Results:
+            {
+                var (student, term) = (c.Student(v), c.Term(v));
+                bool? passed = string.IsNullOrEmpty(v["Passed"]) ? null : Bool(v["Passed"]);
+                var fresh = CourseResult.Record(student.Id, 0, term.Id, Decimal(v, "Grade", optional: true), passed);
+                var course = c.Course(db, Required(v, SisImportFields.CourseCode), v["CourseName"]);
+                if (!c.Results.TryGetValue((student, term, course), out var result))
+                {
+                    fresh.CourseId = course.Id;
+                    result = c.Results[(student, term, course)] = db.CourseResults.Add(fresh).Entity;
+                }
+                (result.Grade, result.Passed) = (fresh.Grade, fresh.Passed);
+                break;
+            }
+            case SisImportKind.Attendance:
+            {
+                var (student, term) = (c.Student(v), c.Term(v));
+                var fresh = AttendanceRecord.Record(student.Id, 0, term.Id, Int(v, "Absences")!.Value, Int(v, "SessionsHeld", optional: true) ?? 0);
+                var course = c.Course(db, Required(v, SisImportFields.CourseCode), null);
+                if (!c.Attendance.TryGetValue((student, term, course), out var record))
+                {
+                    fresh.CourseId = course.Id;
+                    record = c.Attendance[(student, term, course)] = db.AttendanceRecords.Add(fresh).Entity;
+                }
+                (record.Absences, record.SessionsHeld) = (fresh.Absences, fresh.SessionsHeld);
+                break;
+            }
+            case SisImportKind.Invoices:
+            {
+                var number = Required(v, SisImportFields.InvoiceNumber);
+                if (number.Length > TuitionInvoice.NumberMaxLength) throw new FormatException($"Invoice number '{number}' is longer than {TuitionInvoice.NumberMaxLength} characters.");
+                var (student, term) = (c.Student(v), c.Term(v));
+                var fresh = TuitionInvoice.Issue(student.Id, term.Id, string.IsNullOrEmpty(v["Description"]) ? $"Tuition {term.Code}" : v["Description"],
+                    Decimal(v, "Amount")!.Value, Date(v, "DueOn")!.Value);
+                if (!c.Invoices.TryGetValue(number, out var invoice))
+                {
+                    fresh.Number = number;
+                    invoice = c.Invoices[number] = db.TuitionInvoices.Add(fresh).Entity;
+                }
+                (invoice.StudentId, invoice.TermId, invoice.Description, invoice.Amount, invoice.DueOn) = (student.Id, term.Id, fresh.Description, fresh.Amount, fresh.DueOn);
+                break;
+            }
+            case SisImportKind.Payments:
+            {
+                var number = Required(v, SisImportFields.InvoiceNumber);
+                if (!c.Invoices.TryGetValue(number, out var invoice)) throw new FormatException($"Unknown invoice '{number}': import invoices first.");
+                var (amount, paidOn) = (Decimal(v, "Amount")!.Value, Date(v, "PaidOn")!.Value);
+                if (!invoice.Payments.Any(p => p.Amount == amount && p.PaidOn == paidOn)) invoice.Pay(amount, paidOn);
+                break;
+            }
+        }
+    }
+
+    private static string Required(Dictionary<string, string> v, string field) =>
+        string.IsNullOrEmpty(v[field]) ? throw new FormatException($"{field} is empty.") : v[field];
+
+    private static readonly string[] DateFormats = ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy", "yyyy/MM/dd", "dd.MM.yyyy", "dd-MM-yyyy"];
+
+    private static DateOnly? Date(Dictionary<string, string> v, string field, bool optional = false)
+    {
+        var text = v[field];
+        if (string.IsNullOrEmpty(text)) return optional ? null : throw new FormatException($"{field} is empty.");
+        return DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
+            : throw new FormatException($"{field}: '{text}' is not a date (use yyyy-MM-dd or dd/MM/yyyy).");
+    }
+
+    private static decimal? Decimal(Dictionary<string, string> v, string field, bool optional = false)
+    {
+        var text = v[field];
+        if (string.IsNullOrEmpty(text)) return optional ? null : throw new FormatException($"{field} is empty.");
+        if (!text.Contains('.', StringComparison.Ordinal)) text = text.Replace(',', '.');
+        return decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? value : throw new FormatException($"{field}: '{v[field]}' is not a number.");
+    }
+
+    private static int? Int(Dictionary<string, string> v, string field, bool optional = false)
+    {
+        var text = v[field];
+        if (string.IsNullOrEmpty(text)) return optional ? null : throw new FormatException($"{field} is empty.");
+        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= 0 ? value
+            : throw new FormatException($"{field}: '{text}' is not a whole number of zero or more.");
+    }
+
+    private static bool Bool(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "1" or "yes" or "y" or "true" or "passed" or "pass" => true,
+        "0" or "no" or "n" or "false" or "failed" or "fail" => false,
+        _ => throw new FormatException($"Passed: '{text}' is not yes or no."),
+    };
+
+    /// <summary>What the file may refer to, loaded once: students by number, terms, programmes, courses, invoices, and existing rows by key.</summary>
+    private sealed class ImportContext
+    {
+        public Dictionary<string, Constituent> Students { get; private init; } = [];
+        public Dictionary<string, Term> Terms { get; private init; } = [];
+        public Dictionary<string, Programme> Programmes { get; private init; } = [];
+        public Dictionary<string, Course> Courses { get; private init; } = [];
+        public Dictionary<string, TuitionInvoice> Invoices { get; private init; } = [];
+        public Dictionary<(Constituent, Term), ProgrammeEnrolment> Enrolments { get; } = [];
+        public Dictionary<(Constituent, Term, Course), CourseResult> Results { get; } = [];
+        public Dictionary<(Constituent, Term, Course), AttendanceRecord> Attendance { get; } = [];
+
+        public static async Task<ImportContext> LoadAsync(CormDbContext db, CancellationToken ct)
+        {
+            var context = new ImportContext
+            {
+                Students = await db.Constituents.Include(s => s.Hats).Where(s => s.StudentNumber != null).ToDictionaryAsync(s => s.StudentNumber!, StringComparer.OrdinalIgnoreCase, ct),
+                Terms = await db.Terms.ToDictionaryAsync(t => t.Code, StringComparer.OrdinalIgnoreCase, ct),
+                Programmes = await db.Programmes.ToDictionaryAsync(p => p.Code, StringComparer.OrdinalIgnoreCase, ct),
+                Courses = await db.Courses.ToDictionaryAsync(x => x.Code, StringComparer.OrdinalIgnoreCase, ct),
+                Invoices = await db.TuitionInvoices.Include(i => i.Payments).Where(i => i.Number != null).ToDictionaryAsync(i => i.Number!, StringComparer.OrdinalIgnoreCase, ct),
+            };
+            var students = context.Students.Values.ToDictionary(s => s.Id);
+            var terms = context.Terms.Values.ToDictionary(t => t.Id);
+            var courses = context.Courses.Values.ToDictionary(x => x.Id);
+            var ids = students.Keys.ToList();
+            foreach (var e in await db.ProgrammeEnrolments.Where(e => ids.Contains(e.StudentId)).ToListAsync(ct))
+                context.Enrolments[(students[e.StudentId], terms[e.TermId])] = e;
+            foreach (var r in await db.CourseResults.Where(r => ids.Contains(r.StudentId)).ToListAsync(ct))
+                context.Results[(students[r.StudentId], terms[r.TermId], courses[r.CourseId])] = r;
+            foreach (var a in await db.AttendanceRecords.Where(a => ids.Contains(a.StudentId)).ToListAsync(ct))
+                context.Attendance[(students[a.StudentId], terms[a.TermId], courses[a.CourseId])] = a;
+            return context;
+        }
+
+        public Constituent Student(Dictionary<string, string> v)
+        {
+            var number = Required(v, SisImportFields.StudentNumber);
+            return Students.TryGetValue(number, out var s) ? s : throw new FormatException($"Unknown student number '{number}': import students first.");
+        }
+
+        public Term Term(Dictionary<string, string> v)
+        {
+            var code = Required(v, SisImportFields.TermCode);
+            return Terms.TryGetValue(code, out var t) ? t : throw new FormatException($"Unknown term '{code}': import terms first.");
+        }
+
+        /// <summary>A known course, or one created from its name (saved at once, inside the import's transaction, so rows can refer to its id).</summary>
+        public Course Course(CormDbContext db, string code, string? nameToCreate)
+        {
+            if (Courses.TryGetValue(code, out var course)) return course;
+            if (string.IsNullOrEmpty(nameToCreate)) throw new FormatException($"Unknown course '{code}': import results with a CourseName column first.");
+            if (code.Length > Domain.Academics.Course.CodeMaxLength) throw new FormatException($"Course code '{code}' is too long.");
+            course = Courses[code] = db.Courses.Add(new Course { Code = code, Name = nameToCreate, Credits = 6 }).Entity;
+            db.SaveChanges();
+            return course;
+        }
+
+        public Programme Programme(CormDbContext db, string code, string? nameToCreate)
+        {
+            if (Programmes.TryGetValue(code, out var programme)) return programme;
+            if (string.IsNullOrEmpty(nameToCreate)) throw new FormatException($"Unknown programme '{code}': add a ProgrammeName column to create it.");
+            if (code.Length > Domain.Academics.Programme.CodeMaxLength) throw new FormatException($"Programme code '{code}' is too long.");
+            return Programmes[code] = db.Programmes.Add(new Programme { Code = code, Name = nameToCreate }).Entity;
+        }
+    }
+}

@@ -1,0 +1,97 @@
+namespace CoRM.Infrastructure.Academics;
+
+/// <summary>What a student-information-system export can load into CoRM, one file per kind.</summary>
+public enum SisImportKind
+{
+    Terms,
+    Students,
+    Enrolments,
+    Results,
+    Attendance,
+    Invoices,
+    Payments,
+}
+
+/// <summary>A field CoRM needs from the file, with the column names it is usually exported under.</summary>
+public sealed record ImportField(string Name, bool Required, string Description, params string[] Aliases);
+
+public static class SisImportFields
+{
+    public const string StudentNumber = "StudentNumber";
+    public const string TermCode = "TermCode";
+    public const string CourseCode = "CourseCode";
+    public const string InvoiceNumber = "InvoiceNumber";
+
+    private static readonly ImportField Student = new(StudentNumber, true, "the student's number in the SIS", "student number", "student no", "student id", "studentid", "student_id", "number");
+    private static readonly ImportField Term = new(TermCode, true, "term code, e.g. 2026-S1 (the term must exist)", "term", "semester", "term code", "period");
+    private static readonly ImportField Course = new(CourseCode, true, "course code", "course", "course code", "unit", "module", "subject code");
+
+    public static IReadOnlyList<ImportField> For(SisImportKind kind) => kind switch
+    {
+        SisImportKind.Terms =>
+        [
+            new(TermCode, true, "term code", "code", "term", "term code"),
+            new("Name", false, "term name", "name", "description"),
+            new("StartsOn", true, "first day", "start", "start date", "starts", "begin"),
+            new("EndsOn", true, "last day", "end", "end date", "ends", "finish"),
+            new("EnrolmentDeadline", false, "enrolment deadline (defaults to the first day)", "deadline", "enrolment deadline", "enrollment deadline", "registration deadline"),
+        ],
+        SisImportKind.Students =>
+        [
+            Student,
+            new("GivenName", true, "given name", "first name", "firstname", "given", "forename"),
+            new("FamilyName", true, "family name", "last name", "lastname", "surname", "family"),
+            new("Email", false, "e-mail address", "email", "e-mail", "mail", "email address"),
+            new("BirthDate", false, "date of birth", "birth date", "date of birth", "dob", "birthday"),
+            new("Region", false, "region or district", "region", "district", "county", "area"),
+        ],
+        SisImportKind.Enrolments =>
+        [
+            Student,
+            new("ProgrammeCode", true, "programme code", "programme", "program", "programme code", "program code", "course of study"),
+            new("ProgrammeName", false, "programme name (creates an unknown programme)", "programme name", "program name"),
+            Term,
+            new("Status", false, "Enrolled, Suspended, Withdrawn, DroppedOut or Graduated (default Enrolled)", "status", "enrolment status", "enrollment status"),
+            new("EnrolledOn", true, "date the enrolment was made", "enrolled on", "enrolment date", "enrollment date", "registered on", "date"),
+        ],
+        SisImportKind.Results =>
+        [
+            Student, Term, Course,
+            new("CourseName", false, "course name (creates an unknown course)", "course name", "title", "unit name"),
+            new("Grade", false, "grade 0–20; empty when not assessed", "grade", "mark", "score", "final grade"),
+            new("Passed", false, "passed yes/no (default: grade of 10 or more)", "passed", "pass", "result"),
+        ],
+        SisImportKind.Attendance =>
+        [
+            Student, Term, Course,
+            new("Absences", true, "number of absences", "absences", "absent", "missed", "absence count"),
+            new("SessionsHeld", false, "sessions held", "sessions", "sessions held", "classes", "lessons"),
+        ],
+        SisImportKind.Invoices =>
+        [
+            new(InvoiceNumber, true, "invoice number", "invoice", "invoice number", "invoice no", "number", "reference"),
+            Student, Term,
+            new("Description", false, "what the invoice is for", "description", "item", "text"),
+            new("Amount", true, "amount due", "amount", "total", "value", "fee"),
+            new("DueOn", true, "due date", "due", "due date", "due on", "payable by"),
+        ],
+        SisImportKind.Payments =>
+        [
+            new(InvoiceNumber, true, "invoice paid (must exist)", "invoice", "invoice number", "invoice no", "reference"),
+            new("Amount", true, "amount paid", "amount", "paid", "value"),
+            new("PaidOn", true, "payment date", "paid on", "date", "payment date", "received"),
+        ],
+        _ => [],
+    };
+
+    /// <summary>Matches each field to the file's column with the same name or a known alias, ignoring case, spaces and punctuation.</summary>
+    public static Dictionary<string, string?> SuggestMapping(SisImportKind kind, IReadOnlyList<string> headers)
+    {
+        static string Key(string s) => new(s.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
+        var byKey = headers.GroupBy(Key).ToDictionary(g => g.Key, g => g.First());
+        var mapping = new Dictionary<string, string?>();
+        foreach (var field in For(kind))
+            mapping[field.Name] = new[] { field.Name }.Concat(field.Aliases).Select(Key).Where(byKey.ContainsKey).Select(k => byKey[k]).FirstOrDefault();
+        return mapping;
+    }
+}
