@@ -41,6 +41,7 @@ public static class DependencyInjection
         services.AddSingleton<ConstituentSearch>();
         services.AddSingleton<ConstituentRecords>();
         services.AddSingleton<FollowUpBoard>();
+        services.AddSingleton<DirectMessages>();
         services.AddSingleton<StaffDashboard>();
         services.AddSingleton<AdviseeList>();
         services.AddSingleton<StudentAcademicRecord>();

@@ -32,7 +32,7 @@ public sealed record AdviseeSummary
 }
 
 /// <summary>Optional filters for the advisee list.</summary>
-public sealed record AdviseeFilter(RiskBand? Band = null, string? ProgrammeCode = null);
+public sealed record AdviseeFilter(RiskBand? Band = null, string? ProgrammeCode = null, int? TermId = null);
 
 public enum AdviseeSort
 {
@@ -57,6 +57,7 @@ public sealed class AdviseeList(IDbContextFactory<CormDbContext> dbFactory, Time
         var query = Query(db, user.ConstituentId, today, TopicVisibility.VisibleTo(user));
         if (filter.Band is { } band) query = query.Where(a => a.RiskBand == band);
         if (!string.IsNullOrEmpty(filter.ProgrammeCode)) query = query.Where(a => a.Programme == filter.ProgrammeCode);
+        if (filter.TermId is { } termId) query = query.Where(a => db.ProgrammeEnrolments.Any(e => e.StudentId == a.Id && e.TermId == termId));
         var total = await query.CountAsync(ct);
         query = (sort, descending) switch
         {
@@ -88,6 +89,19 @@ public sealed class AdviseeList(IDbContextFactory<CormDbContext> dbFactory, Time
         var rows = await db.ProgrammeEnrolments.Where(e => advisees.Contains(e.StudentId)).Select(e => new { e.Programme!.Code, e.Programme.Name }).Distinct()
             .OrderBy(p => p.Name).ToListAsync(ct);
         return rows.Select(r => (r.Code, r.Name)).ToList();
+    }
+
+    /// <summary>The terms the user's advisees were enrolled in, newest first, for the filter.</summary>
+    public async Task<IReadOnlyList<(int Id, string Name)>> TermsAsync(UserScope user, CancellationToken ct = default)
+    {
+        if (!user.IsIn(Roles.Faculty)) return [];
+        var today = time.Today();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var advisees = db.Relationships.Where(r => r.RelatedId == user.ConstituentId && r.Kind == RelationshipKind.Advisor && r.StartDate <= today && (r.EndDate == null || r.EndDate >= today))
+            .Select(r => r.SubjectId);
+        var terms = await db.Terms.Where(t => db.ProgrammeEnrolments.Any(e => e.TermId == t.Id && advisees.Contains(e.StudentId)))
+            .OrderByDescending(t => t.StartsOn).Select(t => new { t.Id, t.Name }).ToListAsync(ct);
+        return terms.Select(t => (t.Id, t.Name)).ToList();
     }
 
     internal static IQueryable<AdviseeSummary> Query(CormDbContext db, int advisorId, DateOnly today, IReadOnlyList<Topic> topics) =>

@@ -107,3 +107,50 @@ public sealed class AcademicRecordTests
         Assert.Throws<DomainException>(() => Term.Create("2026-S1", "", new DateOnly(2026, 9, 1), new DateOnly(2026, 8, 1), new DateOnly(2026, 8, 1)));
     }
 }
+
+public sealed class RiskFactorTests
+{
+    [Fact]
+    public void A_low_grade_average_counts_in_proportion_to_how_far_below_the_pass_mark()
+    {
+        var score = RuleBasedRisk.Assess(new RiskInputs(new TermRecord("T", 4, 4, 4, 8m, 0), null, 0, 0, 0));
+        var factor = Assert.Single(score.Factors);
+        Assert.Equal("low-grades", factor.Code);
+        Assert.Equal("average grade 8 of 20", factor.Explanation);
+        Assert.Equal(RuleBasedRisk.LowGradeWeight * 0.2 / 100, factor.Contribution, 4);
+    }
+
+    [Fact]
+    public void Sitting_no_assessments_is_a_sign_of_its_own()
+    {
+        var score = RuleBasedRisk.Assess(new RiskInputs(new TermRecord("T", 5, 0, 0, null, 0), null, 0, 0, 0));
+        Assert.Contains(score.Factors, f => f.Code == "not-evaluated" && f.Explanation == "sat no assessments in T");
+        Assert.Contains(score.Factors, f => f.Code == "failed-courses" && f.Explanation == "passed 0 of 5 courses in T");
+        Assert.Equal(RiskBand.High, score.Band);
+    }
+
+    [Theory]
+    [InlineData(1, "enrolled 1 day late")]
+    [InlineData(10, "enrolled 10 days late")]
+    [InlineData(21, "enrolled 3 weeks late")]
+    [InlineData(75, "enrolled 2 months late")]
+    public void Late_enrolment_reads_naturally(int days, string words) =>
+        Assert.Equal(words, RuleBasedRisk.Assess(new RiskInputs(new TermRecord("T", 6, 6, 6, 14m, 0), null, 0, 0, days)).Factors.Single().Explanation);
+
+    [Fact]
+    public void Absences_at_or_below_the_threshold_are_not_a_factor_and_above_it_without_history_say_how_many()
+    {
+        Assert.Empty(RuleBasedRisk.Assess(new RiskInputs(new TermRecord("T", 6, 6, 6, 14m, RuleBasedRisk.AbsenceThreshold), null, 0, 0, 0)).Factors);
+        var factor = RuleBasedRisk.Assess(new RiskInputs(new TermRecord("T", 6, 6, 6, 14m, 12), null, 0, 0, 0)).Factors.Single();
+        Assert.Equal("12 absences in T", factor.Explanation);
+    }
+
+    [Fact]
+    public void Tuition_counts_half_its_weight_at_once_and_all_of_it_after_two_months()
+    {
+        double Tuition(int days) => RuleBasedRisk.Assess(new RiskInputs(new TermRecord("T", 6, 6, 6, 14m, 0), null, days, 697, 0)).Score;
+        Assert.Equal(RuleBasedRisk.TuitionWeight / 200, Tuition(1), 2);
+        Assert.Equal(RuleBasedRisk.TuitionWeight / 100, Tuition(60), 3);
+        Assert.Equal(RuleBasedRisk.TuitionWeight / 100, Tuition(400), 3);
+    }
+}

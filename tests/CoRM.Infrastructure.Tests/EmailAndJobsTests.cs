@@ -90,3 +90,43 @@ public sealed class EmailAndJobsTests
         });
     }
 }
+
+public sealed class DirectMessageTests : InstitutionTest
+{
+    [Fact]
+    public async Task A_message_to_an_advisee_is_delivered_once_and_recorded_on_the_timeline()
+    {
+        var helena = await Institution.PersonaAsync(Personas.Faculty);
+        var tiago = await Institution.ConstituentIdAsync(Personas.UngrantedChild);
+        var result = await Institution.Get<Engagement.DirectMessages>().SendAsync(helena,
+            new Engagement.SendMessageRequest(tiago, Domain.Engagement.Topic.Advising, "Let's meet this week", "Could you come by on Thursday at 10?"));
+        Assert.True(result.Succeeded, result.Message);
+
+        var mail = Assert.Single(Directory.GetFiles(Institution.PickupDirectory, "*.eml").Select(File.ReadAllText), m => m.Contains("Let's meet this week", StringComparison.Ordinal));
+        Assert.Contains(Personas.UngrantedChild, mail, StringComparison.Ordinal);
+        var timeline = await Institution.Get<Constituents.ConstituentRecords>().GetTimelineAsync(helena, tiago, Domain.Engagement.Channel.Email, 0, 5);
+        Assert.Equal("Let's meet this week", timeline.Items[0].Subject);
+        Assert.False(timeline.Items[0].Inbound);
+    }
+
+    [Fact]
+    public async Task Opted_out_constituents_and_records_outside_the_scope_get_nothing()
+    {
+        var helena = await Institution.PersonaAsync(Personas.Faculty);
+        var tiago = await Institution.ConstituentIdAsync(Personas.UngrantedChild);
+        await using (var db = await Institution.OpenAsync())
+        {
+            var t = await db.Constituents.SingleAsync(c => c.Id == tiago);
+            t.EmailOptOut = true;
+            await db.SaveChangesAsync();
+        }
+        var messages = Institution.Get<Engagement.DirectMessages>();
+        var optedOut = await messages.SendAsync(helena, new Engagement.SendMessageRequest(tiago, Domain.Engagement.Topic.Advising, "Hi", "Hello"));
+        Assert.Equal(Common.CommandStatus.Invalid, optedOut.Status);
+        var samuel = await Institution.PersonaAsync(Personas.OtherFaculty);
+        var sofia = await Institution.ConstituentIdAsync(Personas.GrantedChild);
+        Assert.Equal(Common.CommandStatus.NotFound, (await messages.SendAsync(samuel, new Engagement.SendMessageRequest(sofia, Domain.Engagement.Topic.Advising, "Hi", "Hello"))).Status);
+        await using var check = await Institution.OpenAsync();
+        Assert.Equal(0, await check.OutboxMessages.CountAsync(m => m.DedupKey.StartsWith("message:")));
+    }
+}

@@ -116,3 +116,25 @@ public sealed class AdvisingRiskTests : InstitutionTest
         Assert.Null(await records.GetAsync(samuel, tiago)); // not his advisee
     }
 }
+
+public sealed class AdviseeFilterTests : InstitutionTest
+{
+    [Fact]
+    public async Task Advisees_filter_by_programme_and_term()
+    {
+        var helena = await Institution.PersonaAsync(Personas.Faculty);
+        var list = Institution.Get<Advising.AdviseeList>();
+        var all = await list.MineAsync(helena, Advising.AdviseeSort.Name, false, 0, 100);
+        var programme = all.Items.First(a => a.Programme is not null).Programme;
+        var byProgramme = await list.MineAsync(helena, Advising.AdviseeSort.Name, false, new Advising.AdviseeFilter(ProgrammeCode: programme), 0, 100);
+        Assert.NotEmpty(byProgramme.Items);
+        Assert.All(byProgramme.Items, a => Assert.Equal(programme, a.Programme));
+
+        var terms = await list.TermsAsync(helena);
+        Assert.Equal(3, terms.Count);
+        var inTerm = await list.MineAsync(helena, Advising.AdviseeSort.Name, false, new Advising.AdviseeFilter(TermId: terms[0].Id), 0, 100);
+        Assert.Equal(all.TotalCount, inTerm.TotalCount); // every demo advisee is enrolled this term
+        var noSuchTerm = await list.MineAsync(helena, Advising.AdviseeSort.Name, false, new Advising.AdviseeFilter(TermId: -1), 0, 100);
+        Assert.Empty(noSuchTerm.Items);
+    }
+}
