@@ -7,21 +7,18 @@ namespace CoRM.EndToEnd.Tests;
 /// The portal on a real Kestrel port and Debian's Chromium driven by Playwright (downloading
 /// Playwright's own browsers is not possible here). Screenshots go to artifacts/screenshots.
 /// </summary>
-public class BrowserSession : IAsyncLifetime
+public sealed class BrowserSession : IAsyncLifetime
 {
     private IPlaywright playwright = default!;
 
     public PortalFactory Portal { get; private set; } = default!;
-
-    /// <summary>Extra portal settings for a fixture that needs them.</summary>
-    protected virtual IDictionary<string, string?>? Settings => null;
     public IBrowser Browser { get; private set; } = default!;
     public Uri BaseAddress { get; private set; } = default!;
     public string ScreenshotDirectory { get; } = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
 
     public async Task InitializeAsync()
     {
-        Portal = await PortalFactory.CreateAsync(settings: Settings);
+        Portal = await PortalFactory.CreateAsync();
         BaseAddress = Portal.StartOnKestrel();
         Directory.CreateDirectory(ScreenshotDirectory);
         playwright = await Playwright.CreateAsync();
