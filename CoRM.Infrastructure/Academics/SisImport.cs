@@ -113,6 +113,7 @@ public sealed class SisImport(IDbContextFactory<CormDbContext> dbFactory, AuditT
         SisImportKind.Enrolments => "student and term",
         SisImportKind.Invoices => "invoice number",
         SisImportKind.Payments => "invoice, amount and date",
+        SisImportKind.Advisors => "student, advisor and start date",
         _ => "student, term and course",
     };
 
@@ -123,6 +124,7 @@ public sealed class SisImport(IDbContextFactory<CormDbContext> dbFactory, AuditT
         SisImportKind.Enrolments => $"{v[SisImportFields.StudentNumber]}|{v[SisImportFields.TermCode]}",
         SisImportKind.Invoices => v[SisImportFields.InvoiceNumber],
         SisImportKind.Payments => $"{v[SisImportFields.InvoiceNumber]}|{v["Amount"]}|{v["PaidOn"]}",
+        SisImportKind.Advisors => $"{v[SisImportFields.StudentNumber]}|{v["AdvisorEmail"]}|{v["StartsOn"]}",
         _ => $"{v[SisImportFields.StudentNumber]}|{v[SisImportFields.TermCode]}|{v[SisImportFields.CourseCode]}",
     };
 
@@ -219,6 +221,23 @@ public sealed class SisImport(IDbContextFactory<CormDbContext> dbFactory, AuditT
                 (invoice.StudentId, invoice.TermId, invoice.Description, invoice.Amount, invoice.DueOn) = (student.Id, term.Id, fresh.Description, fresh.Amount, fresh.DueOn);
                 break;
             }
+            case SisImportKind.Advisors:
+            {
+                var student = c.Student(v);
+                var email = EmailAddress.Normalise(Required(v, "AdvisorEmail"));
+                if (!c.Advisors.TryGetValue(email, out var advisor) || advisor == student.Id) throw new FormatException($"{email} is not a faculty member who signs in to CoRM.");
+                var (starts, ends) = (Date(v, "StartsOn")!.Value, Date(v, "EndsOn", optional: true));
+                if (ends < starts) throw new FormatException("The assignment ends before it starts.");
+                var existing = db.Relationships.Local.FirstOrDefault(r => r.SubjectId == student.Id && r.RelatedId == advisor && r.Kind == RelationshipKind.Advisor && r.StartDate == starts)
+                    ?? db.Relationships.FirstOrDefault(r => r.SubjectId == student.Id && r.RelatedId == advisor && r.Kind == RelationshipKind.Advisor && r.StartDate == starts);
+                if (existing is null)
+                {
+                    existing = new Relationship { SubjectId = student.Id, RelatedId = advisor, Kind = RelationshipKind.Advisor, StartDate = starts };
+                    db.Relationships.Add(existing);
+                }
+                existing.EndDate = ends;
+                break;
+            }
             case SisImportKind.Payments:
             {
                 var number = Required(v, SisImportFields.InvoiceNumber);
@@ -274,6 +293,9 @@ public sealed class SisImport(IDbContextFactory<CormDbContext> dbFactory, AuditT
         public Dictionary<string, Programme> Programmes { get; private init; } = [];
         public Dictionary<string, Course> Courses { get; private init; } = [];
         public Dictionary<string, TuitionInvoice> Invoices { get; private init; } = [];
+
+        /// <summary>Faculty who sign in, by e-mail: the only people an advisor assignment may name.</summary>
+        public Dictionary<string, int> Advisors { get; private init; } = [];
         public Dictionary<(Constituent, Term), ProgrammeEnrolment> Enrolments { get; } = [];
         public Dictionary<(Constituent, Term, Course), CourseResult> Results { get; } = [];
         public Dictionary<(Constituent, Term, Course), AttendanceRecord> Attendance { get; } = [];
@@ -287,6 +309,8 @@ public sealed class SisImport(IDbContextFactory<CormDbContext> dbFactory, AuditT
                 Programmes = await db.Programmes.ToDictionaryAsync(p => p.Code, StringComparer.OrdinalIgnoreCase, ct),
                 Courses = await db.Courses.ToDictionaryAsync(x => x.Code, StringComparer.OrdinalIgnoreCase, ct),
                 Invoices = await db.TuitionInvoices.Include(i => i.Payments).Where(i => i.Number != null).ToDictionaryAsync(i => i.Number!, StringComparer.OrdinalIgnoreCase, ct),
+                Advisors = (await db.PortalUsers.Where(u => u.Roles.Contains(Roles.Faculty)).Select(u => new { u.Email, u.ConstituentId }).ToListAsync(ct))
+                    .ToDictionary(u => u.Email, u => u.ConstituentId, StringComparer.OrdinalIgnoreCase),
             };
             var students = context.Students.Values.ToDictionary(s => s.Id);
             var terms = context.Terms.Values.ToDictionary(t => t.Id);

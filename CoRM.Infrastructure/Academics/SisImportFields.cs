@@ -10,6 +10,7 @@ public enum SisImportKind
     Attendance,
     Invoices,
     Payments,
+    Advisors,
 }
 
 /// <summary>A field CoRM needs from the file, with the column names it is usually exported under.</summary>
@@ -80,6 +81,13 @@ public static class SisImportFields
             new(InvoiceNumber, true, "invoice paid (must exist)", "invoice", "invoice number", "invoice no", "reference"),
             new("Amount", true, "amount paid", "amount", "paid", "value"),
             new("PaidOn", true, "payment date", "paid on", "date", "payment date", "received"),
+        ],
+        SisImportKind.Advisors =>
+        [
+            Student,
+            new("AdvisorEmail", true, "the advisor's e-mail (a faculty member who signs in to CoRM)", "advisor", "advisor email", "tutor", "tutor email", "mentor"),
+            new("StartsOn", true, "first day of the assignment", "from", "start", "start date", "assigned on"),
+            new("EndsOn", false, "last day (empty while it lasts)", "to", "end", "end date", "until"),
         ],
         _ => [],
     };

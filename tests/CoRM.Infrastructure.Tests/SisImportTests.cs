@@ -59,6 +59,26 @@ public sealed class SisImportTests : InstitutionTest
     }
 
     [Fact]
+    public async Task Advisor_assignments_import_as_dated_relationships_and_show_in_the_advisors_list()
+    {
+        Assert.True((await ImportAsync(SisImportKind.Students, Students)).Committed);
+        const string advisors = "student id,tutor email,from,to\nS1001,HELENA.MARQUES@northfield.example.edu,2026-09-01,\nS1002,helena.marques@northfield.example.edu,2025-09-01,2026-06-30\n";
+        Assert.True((await ImportAsync(SisImportKind.Advisors, advisors)).Committed);
+        Assert.True((await ImportAsync(SisImportKind.Advisors, advisors)).Committed); // again: no duplicates
+
+        var helena = await Institution.PersonaAsync(Personas.Faculty);
+        var names = (await Institution.Get<Advising.AdviseeList>().MineAsync(helena, Advising.AdviseeSort.Name, false, 0, 100)).Items.Select(a => a.DisplayName).ToList();
+        Assert.Contains("Marta Gonçalves", names);
+        Assert.DoesNotContain("Rui Pinto", names); // that assignment ended
+        await using var db = await Institution.OpenAsync();
+        Assert.Equal(2, await db.Relationships.CountAsync(r => r.Kind == Domain.Constituents.RelationshipKind.Advisor && r.Subject!.StudentNumber != null));
+
+        var daniel = await Institution.PersonaAsync(Personas.StudentSuccess);
+        var preview = await Institution.Get<SisImport>().PreviewAsync(daniel, SisImportKind.Advisors, "student id,tutor email,from\nS1001,rui.almeida@example.org,2026-09-01\n");
+        Assert.Contains("is not a faculty member", Assert.Single(preview.Rejected).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Every_bad_row_is_reported_with_its_reason_and_nothing_is_written()
     {
         Assert.True((await ImportAsync(SisImportKind.Terms, Terms)).Committed);
