@@ -39,6 +39,10 @@ public class RiskAssessment
         .Select(p => new RiskFactor(p[0], p[2], double.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture)))
         .ToList();
 
+    /// <summary>The wording of the largest factor in a stored factor list, for a one-line "why".</summary>
+    public static string? FirstExplanation(string? factors) =>
+        factors?.Split('\n', 2)[0].Split('|', 3) is [_, _, var words] ? words : null;
+
     /// <summary>A rise that deserves the advisor's attention: into Medium or High from a lower band.</summary>
     public static bool IsRise(RiskBand? before, RiskBand now) => now > (before ?? RiskBand.Low);
 }

@@ -28,7 +28,7 @@ public sealed record AdviseeSummary
     /// <summary>Filled for the page's rows after the query: last two terms, absences, tuition standing.</summary>
     public RiskInputs? Standing { get; init; }
 
-    public string? TopFactor => RiskFactors?.Split('\n', 2)[0].Split('|', 3) is [_, _, var words] ? words : null;
+    public string? TopFactor => RiskAssessment.FirstExplanation(RiskFactors);
 }
 
 /// <summary>Optional filters for the advisee list.</summary>

@@ -8,9 +8,7 @@ public sealed class AdvisingJourneyTests(BrowserSession session) : IClassFixture
     [Fact]
     public async Task Faculty_sorts_advisees_by_risk_opens_the_top_one_and_logs_a_meeting()
     {
-        var page = await session.NewPageAsync();
-        await page.GotoAsync("/account/sign-in");
-        await page.Locator($"[data-testid='sign-in-{Personas.Faculty}']").ClickAsync();
+        var page = await session.SignedInAsync(Personas.Faculty);
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/advising$"));
 
         // Highest risk first by default; the top row is High and says why.

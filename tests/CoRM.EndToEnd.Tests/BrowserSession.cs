@@ -43,6 +43,16 @@ public sealed class BrowserSession : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A new browser context signed in as a demo persona through the sign-in page, on their landing page.</summary>
+    public async Task<IPage> SignedInAsync(string email)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/account/sign-in");
+        await page.Locator($"[data-testid='sign-in-{email}']").ClickAsync();
+        await page.Locator("[data-testid=nav] a").First.WaitForAsync();
+        return page;
+    }
+
     public Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
 

@@ -5,15 +5,6 @@ namespace CoRM.EndToEnd.Tests;
 
 public sealed class FollowUpJourneyTests(BrowserSession session) : IClassFixture<BrowserSession>
 {
-    private async Task<IPage> SignedInAsync(string email)
-    {
-        var page = await session.NewPageAsync();
-        await page.GotoAsync("/account/sign-in");
-        await page.Locator($"[data-testid='sign-in-{email}']").ClickAsync();
-        await page.Locator("[data-testid=nav] a").First.WaitForAsync();
-        return page;
-    }
-
     private static async Task OpenProfileAsync(IPage page, string search, string name)
     {
         await page.GotoAsync($"/constituents?q={Uri.EscapeDataString(search)}");
@@ -24,7 +15,7 @@ public sealed class FollowUpJourneyTests(BrowserSession session) : IClassFixture
     [Fact]
     public async Task A_follow_up_created_on_a_profile_is_completed_from_my_follow_ups()
     {
-        var page = await SignedInAsync(Personas.StudentSuccess);
+        var page = await session.SignedInAsync(Personas.StudentSuccess);
         await OpenProfileAsync(page, "tiago", "Tiago Almeida");
 
         await page.Locator("[data-testid=new-follow-up]").ClickAsync();
@@ -53,8 +44,8 @@ public sealed class FollowUpJourneyTests(BrowserSession session) : IClassFixture
     [Fact]
     public async Task Two_people_editing_the_same_record_the_second_gets_a_clear_conflict_message()
     {
-        var first = await SignedInAsync(Personas.Admissions);
-        var second = await SignedInAsync(Personas.Advancement);
+        var first = await session.SignedInAsync(Personas.Admissions);
+        var second = await session.SignedInAsync(Personas.Advancement);
         await OpenProfileAsync(first, "sofia", "Sofia Almeida");
         await OpenProfileAsync(second, "sofia", "Sofia Almeida");
         await first.Locator("[data-testid=edit-details]").ClickAsync();
@@ -77,7 +68,7 @@ public sealed class FollowUpJourneyTests(BrowserSession session) : IClassFixture
     [Fact]
     public async Task A_bad_email_is_refused_with_a_message_and_nothing_changes()
     {
-        var page = await SignedInAsync(Personas.Admin);
+        var page = await session.SignedInAsync(Personas.Admin);
         await OpenProfileAsync(page, "tiago", "Tiago Almeida");
         var before = await page.Locator("[data-testid=profile-email]").InnerTextAsync();
 

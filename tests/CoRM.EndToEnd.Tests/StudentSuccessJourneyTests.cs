@@ -9,9 +9,7 @@ public sealed class StudentSuccessJourneyTests(BrowserSession session) : IClassF
     [Fact]
     public async Task Student_success_imports_the_real_file_and_sees_the_model_card_analytics_and_alerts()
     {
-        var page = await session.NewPageAsync();
-        await page.GotoAsync("/account/sign-in");
-        await page.Locator($"[data-testid='sign-in-{Personas.StudentSuccess}']").ClickAsync();
+        var page = await session.SignedInAsync(Personas.StudentSuccess);
         await page.Locator("[data-testid=nav] a", new() { HasText = "Import records" }).ClickAsync();
 
         // First a small SIS export through the column mapping: terms.
