@@ -11,6 +11,7 @@ using CoRM.Infrastructure.Persistence;
 using CoRM.Infrastructure.Persistence.Interceptors;
 using CoRM.Infrastructure.Seeding;
 using CoRM.Infrastructure.StudentSuccess;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -65,6 +66,9 @@ public static class DependencyInjection
         services.AddTransient<RiskAssessmentJob>();
 
         services.AddHealthChecks().AddDbContextCheck<CormDbContext>("database");
+
+        // Keys in the database: a restart or a second instance still reads yesterday's cookies and forms.
+        services.AddDataProtection().SetApplicationName("CoRM").PersistKeysToDbContext<CormDbContext>();
         return builder;
     }
 

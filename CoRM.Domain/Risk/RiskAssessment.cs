@@ -43,8 +43,11 @@ public class RiskAssessment
     public static string? FirstExplanation(string? factors) =>
         factors?.Split('\n', 2)[0].Split('|', 3) is [_, _, var words] ? words : null;
 
-    /// <summary>A rise that deserves the advisor's attention: into Medium or High from a lower band.</summary>
-    public static bool IsRise(RiskBand? before, RiskBand now) => now > (before ?? RiskBand.Low);
+    /// <summary>
+    /// A rise that deserves the advisor's attention: into a higher band than the last assessment. A first assessment
+    /// is a baseline, not a rise (importing a cohort must not flood the queue); advisors see its band on their list.
+    /// </summary>
+    public static bool IsRise(RiskBand? before, RiskBand now) => before is { } b && now > b;
 }
 
 /// <summary>

@@ -5,6 +5,7 @@ using CoRM.Domain.Engagement;
 using CoRM.Domain.Identity;
 using CoRM.Domain.Messaging;
 using CoRM.Domain.Risk;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoRM.Infrastructure.Persistence;
@@ -16,8 +17,11 @@ namespace CoRM.Infrastructure.Persistence;
 /// dotnet ef migrations add NAME --project CoRM.Infrastructure --startup-project CoRM.Portal --context SqlServerCormDbContext --output-dir Persistence/Migrations/SqlServer
 /// </code>
 /// </summary>
-public abstract class CormDbContext(DbContextOptions options) : DbContext(options)
+public abstract class CormDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
+    /// <summary>ASP.NET Core data-protection keys (sign-in cookies, antiforgery), shared by every portal instance.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Constituent> Constituents => Set<Constituent>();
     public DbSet<Hat> Hats => Set<Hat>();
     public DbSet<ContactPoint> ContactPoints => Set<ContactPoint>();

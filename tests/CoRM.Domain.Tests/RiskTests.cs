@@ -65,7 +65,7 @@ public sealed class RiskTests
         var stored = RiskAssessment.From(7, new DateOnly(2026, 11, 22), RiskMethod.Rules, score);
         Assert.Equal(score.Factors, stored.FactorList);
         Assert.True(RiskAssessment.IsRise(RiskBand.Low, RiskBand.High));
-        Assert.True(RiskAssessment.IsRise(null, RiskBand.Medium));
+        Assert.False(RiskAssessment.IsRise(null, RiskBand.High)); // a first assessment is a baseline
         Assert.False(RiskAssessment.IsRise(RiskBand.High, RiskBand.Medium));
         Assert.False(RiskAssessment.IsRise(RiskBand.Medium, RiskBand.Medium));
     }

@@ -93,4 +93,16 @@ public sealed class SignInTests(PortalFixture portal) : IClassFixture<PortalFixt
         Assert.NotEqual(HttpStatusCode.Redirect, signIn.StatusCode);
         Assert.False(signIn.Headers.Contains("Set-Cookie") && signIn.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith("corm.auth", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public async Task Data_protection_keys_live_in_the_database_so_instances_and_restarts_share_them()
+    {
+        using var client = await portal.ClientForAsync(Personas.Admin);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/dashboard")).StatusCode);
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(portal.Factory.Directory, "corm.db")};Mode=ReadOnly");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM DataProtectionKeys";
+        Assert.True(Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) >= 1);
+    }
 }
