@@ -43,6 +43,7 @@ public static class DependencyInjection
         services.AddSingleton<ConstituentRecords>();
         services.AddSingleton<FollowUpBoard>();
         services.AddSingleton<DirectMessages>();
+        services.AddSingleton<Volunteering.VolunteerScheduling>();
         services.AddSingleton<StaffDashboard>();
         services.AddSingleton<AdviseeList>();
         services.AddSingleton<StudentAcademicRecord>();

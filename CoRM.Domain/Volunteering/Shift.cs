@@ -28,7 +28,7 @@ public enum FillStatus
 }
 
 /// <summary>One dated slot of an opportunity: when, where, how many people, how few it can run with, which skills.</summary>
-public class Shift
+public class Shift : IVersioned
 {
     public int Id { get; set; }
     public int OpportunityId { get; set; }
@@ -66,4 +66,17 @@ public class Shift
         : confirmed >= Capacity ? FillStatus.Full
         : confirmed < MinimumStaffing ? FillStatus.Understaffed
         : FillStatus.Open;
+}
+
+/// <summary>What a volunteer can do and when they are usually free, as the coordinator searches for them.</summary>
+public class VolunteerProfile
+{
+    public const int SkillsMaxLength = 500;
+    public const int AvailabilityMaxLength = 500;
+
+    public int ConstituentId { get; set; }
+    public string Skills { get; set; } = "";
+    public string? Availability { get; set; }
+
+    public IReadOnlyList<string> SkillList => Skills.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -10,7 +10,7 @@ public enum SignUpStatus
 }
 
 /// <summary>A volunteer's place on a shift, from sign-up to attendance and hours.</summary>
-public class SignUp
+public class SignUp : IVersioned
 {
     public const decimal MaxHoursOverShift = 2m;
 

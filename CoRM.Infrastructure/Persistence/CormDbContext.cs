@@ -5,6 +5,7 @@ using CoRM.Domain.Engagement;
 using CoRM.Domain.Identity;
 using CoRM.Domain.Messaging;
 using CoRM.Domain.Risk;
+using CoRM.Domain.Volunteering;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -43,6 +44,10 @@ public abstract class CormDbContext(DbContextOptions options) : DbContext(option
     public DbSet<RiskAssessment> RiskAssessments => Set<RiskAssessment>();
     public DbSet<RiskAlert> RiskAlerts => Set<RiskAlert>();
     public DbSet<RiskModelRun> RiskModelRuns => Set<RiskModelRun>();
+    public DbSet<Opportunity> Opportunities => Set<Opportunity>();
+    public DbSet<Shift> Shifts => Set<Shift>();
+    public DbSet<SignUp> SignUps => Set<SignUp>();
+    public DbSet<VolunteerProfile> VolunteerProfiles => Set<VolunteerProfile>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CormDbContext).Assembly);

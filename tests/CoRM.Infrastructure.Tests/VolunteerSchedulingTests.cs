@@ -1,0 +1,121 @@
+using CoRM.Domain.Volunteering;
+using CoRM.Infrastructure.Common;
+using CoRM.Infrastructure.Tests.Support;
+using CoRM.Infrastructure.Volunteering;
+using Microsoft.EntityFrameworkCore;
+using static CoRM.Infrastructure.Seeding.DemoSeeder;
+
+namespace CoRM.Infrastructure.Tests;
+
+public sealed class VolunteerSchedulingTests : InstitutionTest
+{
+    private DateTime Now => Institution.Time.GetUtcNow().UtcDateTime;
+
+    private async Task<(int Shift, List<int> Volunteers)> NewShiftAsync(int capacity)
+    {
+        var ines = await Institution.PersonaAsync(Personas.VolunteerCoordinator);
+        var scheduling = Institution.Get<VolunteerScheduling>();
+        var opportunity = (await scheduling.CreateOpportunityAsync(ines, "Open day stewards", null, "Main hall", "public speaking")).Id!.Value;
+        var date = DateOnly.FromDateTime(Now).AddDays(10);
+        var created = await scheduling.CreateShiftsAsync(ines, new CreateShiftsRequest((int)opportunity, date, new TimeOnly(9, 0), new TimeOnly(13, 0), capacity, 1, null, "public speaking"));
+        Assert.True(created.Succeeded, created.Message);
+        await using var db = await Institution.OpenAsync();
+        // Volunteers with nothing booked that day, so only this test's bookings can clash.
+        var volunteers = await db.Constituents.Where(c => c.Hats.Any(h => h.Kind == Domain.Constituents.HatKind.Volunteer && h.EndDate == null))
+            .Where(c => !db.SignUps.Any(u => u.VolunteerId == c.Id && db.Shifts.Any(s => s.Id == u.ShiftId && s.StartsAt.Date == date.ToDateTime(TimeOnly.MinValue))))
+            .Select(c => c.Id).Take(4).ToListAsync();
+        return ((int)created.Id!.Value, volunteers);
+    }
+
+    [Fact]
+    public async Task Capacity_waitlist_and_a_cancellation_that_promotes_and_tells_the_next_volunteer()
+    {
+        var ines = await Institution.PersonaAsync(Personas.VolunteerCoordinator);
+        var scheduling = Institution.Get<VolunteerScheduling>();
+        var (shift, v) = await NewShiftAsync(capacity: 2);
+
+        var first = await scheduling.AssignAsync(ines, shift, v[0], waitlistIfFull: false);
+        Assert.True((await scheduling.AssignAsync(ines, shift, v[1], waitlistIfFull: false)).Succeeded);
+        var full = await scheduling.AssignAsync(ines, shift, v[2], waitlistIfFull: false);
+        Assert.Equal(CommandStatus.Invalid, full.Status);
+        Assert.Equal("The shift is full (2 of 2). Add them to the waitlist instead.", full.Message);
+        Assert.True((await scheduling.AssignAsync(ines, shift, v[2], waitlistIfFull: true)).Succeeded);
+        Assert.Equal(CommandStatus.Invalid, (await scheduling.AssignAsync(ines, shift, v[2], waitlistIfFull: true)).Status); // already on it
+
+        var details = await scheduling.ShiftAsync(ines, shift);
+        Assert.Equal(FillStatus.Waitlisted, details!.Shift.Status);
+        Assert.Equal(1, details.Roster.Single(r => r.VolunteerId == v[2]).WaitlistPosition);
+
+        var cancelled = await scheduling.CancelSignUpAsync(ines, (int)first.Id!.Value);
+        Assert.True(cancelled.Succeeded);
+        details = await scheduling.ShiftAsync(ines, shift);
+        Assert.Equal(SignUpStatus.Confirmed, details!.Roster.Single(r => r.VolunteerId == v[2]).Status);
+        Assert.Equal(FillStatus.Full, details.Shift.Status);
+        var promotedEmail = details.Roster.Single(r => r.VolunteerId == v[2]).Email;
+        if (promotedEmail is not null)
+            Assert.Contains(Directory.GetFiles(Institution.PickupDirectory, "*.eml").Select(File.ReadAllText), m => m.Contains("You're confirmed", StringComparison.Ordinal) && m.Contains(promotedEmail, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Double_booking_is_refused_and_a_clashing_volunteer_shows_as_busy()
+    {
+        var ines = await Institution.PersonaAsync(Personas.VolunteerCoordinator);
+        var scheduling = Institution.Get<VolunteerScheduling>();
+        var (shiftA, v) = await NewShiftAsync(capacity: 3);
+        var (shiftB, _) = await NewShiftAsync(capacity: 3); // same day and hours
+        Assert.True((await scheduling.AssignAsync(ines, shiftA, v[0], false)).Succeeded);
+
+        var clash = await scheduling.AssignAsync(ines, shiftB, v[0], false);
+        Assert.Equal(CommandStatus.Invalid, clash.Status);
+        Assert.Contains("already booked", clash.Message, StringComparison.Ordinal);
+        await using var db = await Institution.OpenAsync();
+        var name = await db.Constituents.Where(c => c.Id == v[0]).Select(c => c.LastName).SingleAsync();
+        Assert.False((await scheduling.CandidatesAsync(ines, shiftB, null, name)).Single(c => c.Id == v[0]).Free);
+        Assert.True((await scheduling.CandidatesAsync(ines, shiftB, null, null))[0].Free);
+    }
+
+    [Fact]
+    public async Task The_calendar_shows_fill_status_and_a_weekly_series_skips_its_exceptions()
+    {
+        var ines = await Institution.PersonaAsync(Personas.VolunteerCoordinator);
+        var scheduling = Institution.Get<VolunteerScheduling>();
+        var week = await scheduling.CalendarAsync(ines, Now, Now.AddDays(7));
+        Assert.NotEmpty(week);
+        Assert.Contains(week, s => s.Status == FillStatus.Understaffed || s.Status == FillStatus.Open);
+
+        var opportunity = (await scheduling.OpportunitiesAsync(ines))[0];
+        var from = DateOnly.FromDateTime(Now).AddDays(60);
+        var series = await scheduling.CreateShiftsAsync(ines, new CreateShiftsRequest(opportunity.Id, from, new TimeOnly(10, 0), new TimeOnly(12, 0), 3, 1, null, null,
+            new HashSet<DayOfWeek> { from.DayOfWeek }, from.AddDays(27), new HashSet<DateOnly> { from.AddDays(14) }));
+        Assert.True(series.Succeeded, series.Message);
+        var created = await scheduling.CalendarAsync(ines, from.ToDateTime(TimeOnly.MinValue), from.AddDays(28).ToDateTime(TimeOnly.MinValue));
+        Assert.Equal(3, created.Count(s => s.OpportunityId == opportunity.Id && s.StartsAt.Hour == 10));
+
+        var past = await scheduling.CreateShiftsAsync(ines, new CreateShiftsRequest(opportunity.Id, DateOnly.FromDateTime(Now).AddDays(-1), new TimeOnly(10, 0), new TimeOnly(12, 0), 3, 1, null, null));
+        Assert.Equal(CommandStatus.Invalid, past.Status);
+    }
+
+    [Fact]
+    public async Task Attendance_records_hours_once_the_shift_has_started_and_other_roles_get_nothing()
+    {
+        var ines = await Institution.PersonaAsync(Personas.VolunteerCoordinator);
+        var scheduling = Institution.Get<VolunteerScheduling>();
+        var (shift, v) = await NewShiftAsync(capacity: 2);
+        var signUp = (int)(await scheduling.AssignAsync(ines, shift, v[0], false)).Id!.Value;
+        Assert.Equal(CommandStatus.Invalid, (await scheduling.RecordAttendanceAsync(ines, signUp, true, null)).Status);
+
+        Institution.Time.Advance(TimeSpan.FromDays(10.5));
+        Assert.Equal(CommandStatus.Invalid, (await scheduling.RecordAttendanceAsync(ines, signUp, true, 40m)).Status);
+        Assert.True((await scheduling.RecordAttendanceAsync(ines, signUp, true, 3.5m)).Succeeded);
+        await using (var db = await Institution.OpenAsync())
+            Assert.Equal(3.5m, await db.SignUps.Where(u => u.Id == signUp).Select(u => u.Hours).SingleAsync());
+
+        foreach (var persona in new[] { Personas.Faculty, Personas.Advancement, Personas.Parent })
+        {
+            var other = await Institution.PersonaAsync(persona);
+            Assert.Empty(await scheduling.CalendarAsync(other, Now.AddDays(-30), Now.AddDays(30)));
+            Assert.Null(await scheduling.ShiftAsync(other, shift));
+            Assert.Equal(CommandStatus.NotFound, (await scheduling.AssignAsync(other, shift, v[1], true)).Status);
+        }
+    }
+}
