@@ -11,6 +11,9 @@ public static class Policies
     public const string Parent = Roles.Parent;
     public const string Admin = Roles.Admin;
 
+    /// <summary>Volunteer scheduling: coordinators and administrators.</summary>
+    public const string Volunteering = "VolunteeringStaff";
+
     /// <summary>Cohort analytics, alerts, the model card and imports: student-success staff and administrators.</summary>
     public const string StudentSuccess = "StudentSuccessStaff";
 
@@ -18,6 +21,7 @@ public static class Policies
     {
         foreach (var role in Roles.All) options.AddPolicy(role, p => p.RequireAuthenticatedUser().RequireRole(role));
         options.AddPolicy(Staff, p => p.RequireAuthenticatedUser().RequireRole(Roles.Staff));
+        options.AddPolicy(Volunteering, p => p.RequireAuthenticatedUser().RequireRole(Roles.VolunteerCoordinator, Roles.Admin));
         options.AddPolicy(StudentSuccess, p => p.RequireAuthenticatedUser().RequireRole(Roles.StudentSuccess, Roles.Admin));
     }
 }

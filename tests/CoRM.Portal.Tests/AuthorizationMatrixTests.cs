@@ -21,6 +21,8 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal) : IClassFixtu
         ["/family"] = [Personas.Parent],
         ["/admin/audit"] = [Personas.Admin],
         ["/jobs"] = [Personas.Admin],
+        ["/volunteering"] = [Personas.VolunteerCoordinator, Personas.Admin],
+        ["/volunteering/shifts/1"] = [Personas.VolunteerCoordinator, Personas.Admin],
         ["/student-success/analytics"] = [Personas.StudentSuccess, Personas.Admin],
         ["/student-success/analytics.csv?dimension=Programme"] = [Personas.StudentSuccess, Personas.Admin],
         ["/student-success/alerts"] = [Personas.StudentSuccess, Personas.Admin],

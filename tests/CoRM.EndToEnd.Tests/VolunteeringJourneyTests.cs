@@ -1,0 +1,55 @@
+using Microsoft.Playwright;
+using static CoRM.Infrastructure.Seeding.DemoSeeder;
+
+namespace CoRM.EndToEnd.Tests;
+
+public sealed class VolunteeringJourneyTests(BrowserSession session) : IClassFixture<BrowserSession>
+{
+    [Fact]
+    public async Task Coordinator_creates_a_shift_assigns_two_volunteers_one_cancels_and_the_waitlisted_one_is_promoted()
+    {
+        var page = await session.SignedInAsync(Personas.VolunteerCoordinator);
+        await page.Locator("[data-testid=nav] a", new() { HasText = "Shift calendar" }).ClickAsync();
+        await page.Locator("[data-testid=calendar]").WaitForAsync();
+        await page.Locator("[data-testid=calendar-shift]").First.WaitForAsync();
+        await session.ScreenshotAsync(page, "17-shift-calendar-week");
+
+        await page.Locator("[data-testid=new-opportunity]").ClickAsync();
+        var dialog = page.Locator(".mud-dialog");
+        await dialog.GetByLabel("What volunteers do").FillAsync("Library book sale");
+        await dialog.Locator("[data-testid=save-opportunity]").ClickAsync();
+        await Assertions.Expect(page.GetByText("Opportunity created.")).ToBeVisibleAsync();
+
+        await page.Locator("[data-testid=new-shift]").ClickAsync();
+        dialog = page.Locator(".mud-dialog");
+        await dialog.Locator("[data-testid=shift-opportunity]").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Library book sale" }).ClickAsync();
+        await dialog.GetByLabel("Capacity").FillAsync("1");
+        await dialog.GetByLabel("Minimum staffing").FillAsync("1");
+        await dialog.Locator("[data-testid=save-shift]").ClickAsync();
+        await Assertions.Expect(page.GetByText("Shift created.")).ToBeVisibleAsync();
+
+        await page.Locator("[data-testid=next]").ClickAsync();
+        var shift = page.Locator("[data-testid=calendar-shift]", new() { HasText = "Library book sale" });
+        await Assertions.Expect(shift).ToContainTextAsync("Understaffed");
+        await shift.ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=shift-status]")).ToContainTextAsync("Understaffed");
+
+        // First volunteer fills the only place; the second is refused as over capacity, then waitlisted.
+        var candidates = page.Locator("[data-testid=candidate]");
+        var first = (await candidates.Nth(0).Locator("p").First.InnerTextAsync()).Trim();
+        var second = (await candidates.Nth(1).Locator("p").First.InnerTextAsync()).Trim();
+        await candidates.Nth(0).Locator("[data-testid=assign]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=shift-status]")).ToContainTextAsync("Full");
+        await page.Locator("[data-testid=candidate]", new() { HasText = second }).Locator("[data-testid=assign]").ClickAsync();
+        await Assertions.Expect(page.GetByText("The shift is full (1 of 1). Add them to the waitlist instead.")).ToBeVisibleAsync();
+        await page.Locator("[data-testid=candidate]", new() { HasText = second }).Locator("[data-testid=waitlist]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=roster-row]", new() { HasText = second })).ToContainTextAsync("Waitlist #1");
+        await session.ScreenshotAsync(page, "18-shift-full-with-waitlist");
+
+        await page.Locator("[data-testid=roster-row]", new() { HasText = first }).Locator("[data-testid=cancel-sign-up]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=roster-row]", new() { HasText = second })).ToContainTextAsync("Confirmed");
+        await Assertions.Expect(page.Locator("[data-testid=roster-row]", new() { HasText = first })).ToContainTextAsync("Cancelled");
+        await session.ScreenshotAsync(page, "19-waitlist-promoted");
+    }
+}
