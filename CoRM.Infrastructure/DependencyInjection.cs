@@ -65,6 +65,7 @@ public static class DependencyInjection
         services.AddTransient<FollowUpDigestJob>();
         services.AddTransient<OutboxDispatchJob>();
         services.AddTransient<RiskAssessmentJob>();
+        services.AddTransient<ShiftReminderJob>();
 
         services.AddHealthChecks().AddDbContextCheck<CormDbContext>("database");
 

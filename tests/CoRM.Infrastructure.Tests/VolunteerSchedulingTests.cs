@@ -119,3 +119,65 @@ public sealed class VolunteerSchedulingTests : InstitutionTest
         }
     }
 }
+
+public sealed class ShiftReminderJobTests : InstitutionTest
+{
+    /// <summary>A shift twelve hours from now with two reachable volunteers on it.</summary>
+    private async Task<(int Shift, List<int> SignUps)> TonightsShiftAsync()
+    {
+        var ines = await Institution.PersonaAsync(Personas.VolunteerCoordinator);
+        var scheduling = Institution.Get<VolunteerScheduling>();
+        var start = Institution.Time.GetUtcNow().UtcDateTime.AddHours(12);
+        var opportunity = (int)(await scheduling.CreateOpportunityAsync(ines, "Evening phonathon", null, null, null)).Id!.Value;
+        var shift = (int)(await scheduling.CreateShiftsAsync(ines, new CreateShiftsRequest(opportunity, DateOnly.FromDateTime(start),
+            TimeOnly.FromDateTime(start), TimeOnly.FromDateTime(start.AddHours(2)), 5, 1, null, null))).Id!.Value;
+        await using var db = await Institution.OpenAsync();
+        var volunteers = await db.Constituents.Where(c => c.Hats.Any(h => h.Kind == Domain.Constituents.HatKind.Volunteer && h.EndDate == null)
+                && c.Email != null && !c.EmailOptOut && !c.DoNotContact)
+            .Where(c => !db.SignUps.Any(u => u.VolunteerId == c.Id && db.Shifts.Any(s => s.Id == u.ShiftId && s.StartsAt < start.AddHours(2) && start < s.EndsAt)))
+            .Select(c => c.Id).Take(2).ToListAsync();
+        var signUps = new List<int>();
+        foreach (var v in volunteers) signUps.Add((int)(await scheduling.AssignAsync(ines, shift, v, false)).Id!.Value);
+        return (shift, signUps);
+    }
+
+    [Fact]
+    public async Task Each_confirmed_volunteer_is_reminded_once_even_when_the_job_runs_twice_and_coordinators_get_one_digest_a_day()
+    {
+        var (_, signUps) = await TonightsShiftAsync();
+        var job = Institution.Get<Jobs.ShiftReminderJob>();
+
+        var first = await job.RunAsync();
+        var second = await job.RunAsync();
+
+        Assert.True(first.Reminders >= signUps.Count);
+        Assert.Equal(0, second.Reminders);
+        Assert.Equal(0, second.Digests);
+        await using var check = await Institution.OpenAsync();
+        foreach (var id in signUps)
+            Assert.Equal(1, await check.OutboxMessages.CountAsync(m => m.DedupKey == Jobs.ShiftReminderJob.ReminderKey(id) && m.SentAt != null));
+        Assert.Equal(first.Digests, await check.OutboxMessages.CountAsync(m => m.DedupKey.StartsWith("understaffed-digest:")));
+        Assert.Equal(first.Reminders + first.Digests, Directory.GetFiles(Institution.PickupDirectory, "*.eml").Length);
+
+        // Later the same day nothing new; the next day a fresh digest, and still one reminder per sign-up.
+        Institution.Time.Advance(TimeSpan.FromHours(3));
+        Assert.Equal(0, (await job.RunAsync()).Digests);
+        Institution.Time.Advance(TimeSpan.FromDays(1));
+        await job.RunAsync();
+        await using var after = await Institution.OpenAsync();
+        var keys = await after.OutboxMessages.Where(m => m.DedupKey.StartsWith("shift-reminder:")).Select(m => m.DedupKey).ToListAsync();
+        Assert.Equal(keys.Count, keys.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_cancelled_volunteer_gets_no_reminder()
+    {
+        var ines = await Institution.PersonaAsync(Personas.VolunteerCoordinator);
+        var (_, signUps) = await TonightsShiftAsync();
+        Assert.True((await Institution.Get<VolunteerScheduling>().CancelSignUpAsync(ines, signUps[0])).Succeeded);
+        await Institution.Get<Jobs.ShiftReminderJob>().RunAsync();
+        await using var check = await Institution.OpenAsync();
+        Assert.False(await check.OutboxMessages.AnyAsync(m => m.DedupKey == Jobs.ShiftReminderJob.ReminderKey(signUps[0])));
+        Assert.True(await check.OutboxMessages.AnyAsync(m => m.DedupKey == Jobs.ShiftReminderJob.ReminderKey(signUps[1])));
+    }
+}
