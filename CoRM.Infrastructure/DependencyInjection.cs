@@ -44,6 +44,7 @@ public static class DependencyInjection
         services.AddSingleton<FollowUpBoard>();
         services.AddSingleton<DirectMessages>();
         services.AddSingleton<Volunteering.VolunteerScheduling>();
+        services.AddSingleton<Volunteering.VolunteerRecords>();
         services.AddSingleton<StaffDashboard>();
         services.AddSingleton<AdviseeList>();
         services.AddSingleton<StudentAcademicRecord>();

@@ -60,6 +60,7 @@ public static class DependencyInjection
         app.MapStaticAssets();
         app.MapAccountEndpoints();
         app.MapStudentSuccessEndpoints();
+        app.MapVolunteeringEndpoints();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapHangfireDashboard("/jobs", new DashboardOptions
         {

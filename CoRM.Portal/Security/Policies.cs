@@ -14,6 +14,9 @@ public static class Policies
     /// <summary>Volunteer scheduling: coordinators and administrators.</summary>
     public const string Volunteering = "VolunteeringStaff";
 
+    /// <summary>Volunteer recognition segments (board invitations): coordinators, advancement and administrators.</summary>
+    public const string Recognition = "RecognitionStaff";
+
     /// <summary>Cohort analytics, alerts, the model card and imports: student-success staff and administrators.</summary>
     public const string StudentSuccess = "StudentSuccessStaff";
 
@@ -22,6 +25,7 @@ public static class Policies
         foreach (var role in Roles.All) options.AddPolicy(role, p => p.RequireAuthenticatedUser().RequireRole(role));
         options.AddPolicy(Staff, p => p.RequireAuthenticatedUser().RequireRole(Roles.Staff));
         options.AddPolicy(Volunteering, p => p.RequireAuthenticatedUser().RequireRole(Roles.VolunteerCoordinator, Roles.Admin));
+        options.AddPolicy(Recognition, p => p.RequireAuthenticatedUser().RequireRole(Roles.VolunteerCoordinator, Roles.Advancement, Roles.Admin));
         options.AddPolicy(StudentSuccess, p => p.RequireAuthenticatedUser().RequireRole(Roles.StudentSuccess, Roles.Admin));
     }
 }

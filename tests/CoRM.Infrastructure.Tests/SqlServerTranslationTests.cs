@@ -65,6 +65,7 @@ public sealed class SqlServerTranslationTests
             ["student success: cohort by programme"] = () => StudentSuccess.CohortAnalytics.Query(db, StudentSuccess.CohortDimension.Programme, null),
             ["student success: cohort by term"] = () => StudentSuccess.CohortAnalytics.Query(db, StudentSuccess.CohortDimension.Term, null),
             ["student success: alerts"] = () => StudentSuccess.RiskAlertQueue.Query(db, open: true),
+            ["volunteering: board candidates"] = () => Volunteering.VolunteerRecords.BoardCandidates(db, new DateTime(2026, 11, 22)),
             ["volunteering: calendar"] = () => Volunteering.VolunteerScheduling.Calendar(db, new DateTime(2026, 11, 1), new DateTime(2026, 12, 1)),
             ["risk: latest enrolment"] = () => RiskInputsQuery.Enrolments(db, db.Constituents.Select(c => c.Id), Today),
         };

@@ -181,3 +181,50 @@ public sealed class ShiftReminderJobTests : InstitutionTest
         Assert.True(await check.OutboxMessages.AnyAsync(m => m.DedupKey == Jobs.ShiftReminderJob.ReminderKey(signUps[1])));
     }
 }
+
+public sealed class VolunteerRecordsTests : InstitutionTest
+{
+    [Fact]
+    public async Task Board_candidates_volunteered_more_than_twice_in_twelve_months_and_export_to_csv_and_excel()
+    {
+        var ines = await Institution.PersonaAsync(Personas.VolunteerCoordinator);
+        var records = Institution.Get<VolunteerRecords>();
+        var candidates = await records.BoardCandidatesAsync(ines);
+        Assert.NotEmpty(candidates);
+        Assert.All(candidates, c => Assert.True(c.ShiftsAttended > 2));
+
+        var now = Institution.Time.GetUtcNow().UtcDateTime;
+        await using (var db = await Institution.OpenAsync())
+        {
+            var byHand = await db.SignUps.Where(u => u.Status == SignUpStatus.Attended)
+                .Join(db.Shifts.Where(s => s.StartsAt >= now.AddMonths(-12) && s.StartsAt <= now), u => u.ShiftId, s => s.Id, (u, s) => u.VolunteerId)
+                .GroupBy(v => v).Where(g => g.Count() >= 3).Select(g => g.Key).ToListAsync();
+            Assert.Equal(byHand.Order(), candidates.Select(c => c.Id).Order());
+        }
+
+        await using var text = new StringWriter();
+        await VolunteerRecords.WriteCsvAsync(candidates, text);
+        Assert.Equal(candidates.Count + 1, text.ToString().Trim().Split('\n').Length);
+        using var workbook = new ClosedXML.Excel.XLWorkbook(new MemoryStream(VolunteerRecords.ToExcel(candidates)));
+        var sheet = workbook.Worksheet(1);
+        Assert.Equal("Name", sheet.Cell(1, 2).GetString());
+        Assert.Equal(candidates[0].Name, sheet.Cell(2, 2).GetString());
+        Assert.Equal(candidates.Count + 1, sheet.LastRowUsed().RowNumber());
+
+        Assert.Empty(await records.BoardCandidatesAsync(await Institution.PersonaAsync(Personas.Faculty)));
+    }
+
+    [Fact]
+    public async Task A_volunteers_record_shows_hours_and_no_shows_to_coordinators_but_not_to_faculty()
+    {
+        var ines = await Institution.PersonaAsync(Personas.VolunteerCoordinator);
+        var records = Institution.Get<VolunteerRecords>();
+        var top = (await records.BoardCandidatesAsync(ines))[0];
+        var summary = await records.GetAsync(ines, top.Id);
+        Assert.NotNull(summary);
+        Assert.True(summary.Record.ShiftsAttended >= top.ShiftsAttended);
+        Assert.True(summary.Record.HoursByYear.Values.Sum() >= top.Hours);
+        Assert.InRange(summary.Record.NoShowRate, 0, 1);
+        Assert.Null(await records.GetAsync(await Institution.PersonaAsync(Personas.Faculty), top.Id));
+    }
+}
