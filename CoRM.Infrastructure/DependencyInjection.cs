@@ -45,6 +45,7 @@ public static class DependencyInjection
         services.AddSingleton<DirectMessages>();
         services.AddSingleton<Volunteering.VolunteerScheduling>();
         services.AddSingleton<Volunteering.VolunteerRecords>();
+        services.AddSingleton<Volunteering.VolunteerSelfService>();
         services.AddSingleton<StaffDashboard>();
         services.AddSingleton<AdviseeList>();
         services.AddSingleton<StudentAcademicRecord>();

@@ -11,11 +11,12 @@ public static class Roles
     public const string Advancement = "Advancement";
     public const string CaseWorker = "CaseWorker";
     public const string Admin = "Admin";
+    public const string Volunteer = "Volunteer";
 
     public static readonly IReadOnlyList<string> All =
-        [Faculty, Parent, VolunteerCoordinator, StudentSuccess, Admissions, Advancement, CaseWorker, Admin];
+        [Faculty, Parent, VolunteerCoordinator, StudentSuccess, Admissions, Advancement, CaseWorker, Admin, Volunteer];
 
-    /// <summary>Roles held by the institution's own people (everyone but parents).</summary>
+    /// <summary>Roles held by the institution's own people (everyone but parents and volunteers).</summary>
     public static readonly IReadOnlyList<string> Staff =
         [Faculty, VolunteerCoordinator, StudentSuccess, Admissions, Advancement, CaseWorker, Admin];
 

@@ -30,6 +30,7 @@ public static class TopicVisibility
         [Roles.VolunteerCoordinator] = [Topic.General, Topic.Volunteering],
         [Roles.CaseWorker] = [Topic.General, Topic.Case, Topic.Family],
         [Roles.Parent] = [],
+        [Roles.Volunteer] = [],
     };
 
     public static IReadOnlyList<Topic> VisibleTo(UserScope user) =>

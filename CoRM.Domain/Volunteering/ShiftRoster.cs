@@ -50,5 +50,6 @@ public static class ShiftRoster
     /// <summary>1-based place on the waitlist, or null when not waitlisted.</summary>
     public static int? WaitlistPosition(SignUp signUp, IReadOnlyCollection<SignUp> roster) =>
         signUp.Status != SignUpStatus.Waitlisted ? null
-        : roster.Where(s => s.Status == SignUpStatus.Waitlisted).OrderBy(s => s.SignedUpAt).ThenBy(s => s.Id).ToList().IndexOf(signUp) + 1;
+        : roster.Where(s => s.Status == SignUpStatus.Waitlisted).OrderBy(s => s.SignedUpAt).ThenBy(s => s.Id).ToList()
+            .FindIndex(s => ReferenceEquals(s, signUp) || (s.Id != 0 && s.Id == signUp.Id)) + 1;
 }

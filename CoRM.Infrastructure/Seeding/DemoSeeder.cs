@@ -31,6 +31,7 @@ public sealed class DemoSeeder(IDbContextFactory<CormDbContext> dbFactory, TimeP
         public const string Admissions = "priya.nair@" + InstitutionDomain;
         public const string Advancement = "tomas.ferreira@" + InstitutionDomain;
         public const string CaseWorker = "grace.lin@" + InstitutionDomain;
+        public const string Volunteer = "beatriz.santos@example.net";
 
         /// <summary>The parent persona's child who granted access, and the one who did not.</summary>
         public const string GrantedChild = "sofia.almeida@students." + InstitutionDomain;
@@ -188,6 +189,12 @@ public sealed class DemoSeeder(IDbContextFactory<CormDbContext> dbFactory, TimeP
             Interact(sofia, 6, [Topic.Advising, Topic.General, Topic.Admissions, Topic.Family], [helena, priya, daniel]);
             Interact(tiago, 4, [Topic.Advising, Topic.General, Topic.Family], [helena, priya]);
             Interact(rui, 2, [Topic.Family, Topic.General], [priya]);
+
+            // The volunteer persona: an alumna who volunteers and signs in to pick her own shifts.
+            var beatriz = Person("Beatriz", "Santos", Personas.Volunteer, today.AddYears(-34), "Lisbon");
+            beatriz.Hats.Add(Hat.Wear(HatKind.Alumnus, today.AddYears(-11)));
+            beatriz.Hats.Add(Hat.Wear(HatKind.Volunteer, today.AddYears(-3)));
+            Users.Add((beatriz, new PortalUser { Email = Personas.Volunteer, DisplayName = beatriz.DisplayName, Roles = Roles.Volunteer, PersonaDescription = "Alumna who volunteers (signs up for her own shifts)" }));
         }
 
         private Constituent Person(string first, string last, string? email, DateOnly birth, string region)

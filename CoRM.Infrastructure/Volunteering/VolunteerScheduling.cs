@@ -182,9 +182,12 @@ public sealed class VolunteerScheduling(IDbContextFactory<CormDbContext> dbFacto
     }
 
     /// <summary>Puts a volunteer on a shift: confirmed while there is room, else waitlisted if asked; refuses clashes and over-capacity.</summary>
-    public async Task<CommandResult> AssignAsync(UserScope user, int shiftId, int volunteerId, bool waitlistIfFull, CancellationToken ct = default)
+    public async Task<CommandResult> AssignAsync(UserScope user, int shiftId, int volunteerId, bool waitlistIfFull, CancellationToken ct = default) =>
+        MayCoordinate(user) ? await AddToRosterAsync(user, shiftId, volunteerId, waitlistIfFull, ct) : CommandResult.NotFound;
+
+    /// <summary>The roster change itself, once the caller has decided who may make it (coordinator, or the volunteer for themself).</summary>
+    internal async Task<CommandResult> AddToRosterAsync(UserScope user, int shiftId, int volunteerId, bool waitlistIfFull, CancellationToken ct)
     {
-        if (!MayCoordinate(user)) return CommandResult.NotFound;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var shift = await db.Shifts.SingleOrDefaultAsync(s => s.Id == shiftId, ct);
@@ -214,11 +217,14 @@ public sealed class VolunteerScheduling(IDbContextFactory<CormDbContext> dbFacto
     }
 
     /// <summary>Cancels a sign-up; the first waitlisted volunteer takes the place and gets an e-mail saying so.</summary>
-    public async Task<CommandResult> CancelSignUpAsync(UserScope user, int signUpId, CancellationToken ct = default)
+    public async Task<CommandResult> CancelSignUpAsync(UserScope user, int signUpId, CancellationToken ct = default) =>
+        MayCoordinate(user) ? await CancelCoreAsync(user, signUpId, onlyVolunteer: null, ct) : CommandResult.NotFound;
+
+    /// <summary>Cancels a sign-up (only the given volunteer's, when set) and promotes the first waitlisted volunteer.</summary>
+    internal async Task<CommandResult> CancelCoreAsync(UserScope user, int signUpId, int? onlyVolunteer, CancellationToken ct)
     {
-        if (!MayCoordinate(user)) return CommandResult.NotFound;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var signUp = await db.SignUps.SingleOrDefaultAsync(u => u.Id == signUpId, ct);
+        var signUp = await db.SignUps.SingleOrDefaultAsync(u => u.Id == signUpId && (onlyVolunteer == null || u.VolunteerId == onlyVolunteer), ct);
         if (signUp is null) return CommandResult.NotFound;
         var roster = await db.SignUps.Where(u => u.ShiftId == signUp.ShiftId).ToListAsync(ct);
         var shift = await db.Shifts.SingleAsync(s => s.Id == signUp.ShiftId, ct);

@@ -10,6 +10,7 @@ public static class Policies
     public const string Faculty = Roles.Faculty;
     public const string Parent = Roles.Parent;
     public const string Admin = Roles.Admin;
+    public const string Volunteer = Roles.Volunteer;
 
     /// <summary>Volunteer scheduling: coordinators and administrators.</summary>
     public const string Volunteering = "VolunteeringStaff";

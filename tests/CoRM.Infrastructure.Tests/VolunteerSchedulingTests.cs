@@ -228,3 +228,43 @@ public sealed class VolunteerRecordsTests : InstitutionTest
         Assert.Null(await records.GetAsync(await Institution.PersonaAsync(Personas.Faculty), top.Id));
     }
 }
+
+public sealed class VolunteerSelfServiceTests : InstitutionTest
+{
+    [Fact]
+    public async Task A_volunteer_signs_up_joins_a_waitlist_when_full_cancels_only_their_own_and_gets_a_calendar()
+    {
+        var beatriz = await Institution.PersonaAsync(Personas.Volunteer);
+        var self = Institution.Get<VolunteerSelfService>();
+        var open = await self.OpenShiftsAsync(beatriz);
+        Assert.NotEmpty(open);
+        var free = open.First(o => !o.WouldWaitlist);
+        Assert.True((await self.SignUpAsync(beatriz, free.Shift.Id)).Succeeded);
+        var full = open.FirstOrDefault(o => o.WouldWaitlist && !o.Shift.Overlaps(free.Shift));
+        if (full is not null)
+        {
+            Assert.True((await self.SignUpAsync(beatriz, full.Shift.Id)).Succeeded);
+            Assert.Contains(await self.MineAsync(beatriz), m => m.Shift.Id == full.Shift.Id && m.Status == SignUpStatus.Waitlisted && m.WaitlistPosition >= 1);
+        }
+        Assert.DoesNotContain(await self.OpenShiftsAsync(beatriz), o => o.Shift.Id == free.Shift.Id);
+
+        var feed = await self.CalendarFeedAsync(beatriz.ConstituentId);
+        Assert.Contains("BEGIN:VEVENT", feed, StringComparison.Ordinal);
+        Assert.Contains(free.Shift.Opportunity, feed, StringComparison.Ordinal);
+
+        await using var db = await Institution.OpenAsync();
+        var someoneElses = await db.SignUps.Where(u => u.VolunteerId != beatriz.ConstituentId && u.Status == SignUpStatus.Confirmed).Select(u => u.Id).FirstAsync();
+        Assert.Equal(CommandStatus.NotFound, (await self.CancelAsync(beatriz, someoneElses)).Status);
+        var mine = (await self.MineAsync(beatriz)).First(m => m.Shift.Id == free.Shift.Id);
+        Assert.True((await self.CancelAsync(beatriz, mine.SignUpId)).Succeeded);
+
+        var faculty = await Institution.PersonaAsync(Personas.Faculty);
+        Assert.Empty(await self.OpenShiftsAsync(faculty));
+        Assert.Equal(CommandStatus.NotFound, (await self.SignUpAsync(faculty, free.Shift.Id)).Status);
+    }
+}
+
+internal static class CalendarShiftExtensions
+{
+    public static bool Overlaps(this CalendarShift a, CalendarShift b) => a.StartsAt < b.EndsAt && b.StartsAt < a.EndsAt;
+}

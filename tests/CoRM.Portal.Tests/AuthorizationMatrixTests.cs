@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using CoRM.Portal.Tests.Support;
 using static CoRM.Infrastructure.Seeding.DemoSeeder;
@@ -12,7 +13,8 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal) : IClassFixtu
     /// <summary>Who may open what. Everyone signed in may open "/", which forwards them to their dashboard.</summary>
     private static readonly Dictionary<string, string[]> MayOpen = new()
     {
-        ["/"] = [Personas.Admin, Personas.Faculty, Personas.Parent, Personas.VolunteerCoordinator, Personas.StudentSuccess, Personas.Admissions, Personas.Advancement, Personas.CaseWorker],
+        ["/"] = [Personas.Admin, Personas.Faculty, Personas.Parent, Personas.VolunteerCoordinator, Personas.StudentSuccess, Personas.Admissions, Personas.Advancement, Personas.CaseWorker, Personas.Volunteer],
+        ["/volunteer"] = [Personas.Volunteer],
         ["/dashboard"] = Staff,
         ["/constituents"] = Staff,
         ["/constituents/1"] = Staff,
@@ -36,7 +38,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal) : IClassFixtu
     private static string[] Staff => [Personas.Admin, Personas.Faculty, Personas.VolunteerCoordinator, Personas.StudentSuccess, Personas.Admissions, Personas.Advancement, Personas.CaseWorker];
 
     private static readonly string[] Everyone =
-        [Anonymous, Personas.Admin, Personas.Faculty, Personas.Parent, Personas.VolunteerCoordinator, Personas.StudentSuccess, Personas.Admissions, Personas.Advancement, Personas.CaseWorker];
+        [Anonymous, Personas.Admin, Personas.Faculty, Personas.Parent, Personas.VolunteerCoordinator, Personas.StudentSuccess, Personas.Admissions, Personas.Advancement, Personas.CaseWorker, Personas.Volunteer];
 
     public static TheoryData<string, string> Cases()
     {
@@ -98,6 +100,27 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal) : IClassFixtu
         var lines = (await response.Content.ReadAsStringAsync()).Trim().Split('\n');
         Assert.StartsWith("Programme,Students,DroppedOut,DropoutRate,HighRisk,HighRiskRate", lines[0], StringComparison.Ordinal);
         Assert.Equal(7, lines.Length); // six demo programmes
+    }
+
+    [Fact]
+    public async Task A_volunteers_calendar_feed_needs_their_secret_address()
+    {
+        await using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(portal.Factory.Directory, "corm.db")};Mode=ReadOnly");
+        await db.OpenAsync();
+        await using var command = db.CreateCommand();
+        command.CommandText = "SELECT ConstituentId FROM PortalUsers WHERE Email = $e";
+        command.Parameters.AddWithValue("$e", Personas.Volunteer);
+        var beatriz = Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        var protection = portal.Factory.Services.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>();
+        var token = Security.VolunteeringEndpoints.CalendarToken(protection, beatriz);
+
+        using var client = await portal.ClientForAsync(null);
+        var feed = await client.GetAsync($"/volunteer/calendar.ics?token={Uri.EscapeDataString(token)}");
+        Assert.Equal(HttpStatusCode.OK, feed.StatusCode);
+        Assert.Equal("text/calendar", feed.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("BEGIN:VCALENDAR", await feed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/volunteer/calendar.ics?token=forged")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/volunteer/calendar.ics")).StatusCode);
     }
 
     [Fact]

@@ -12,7 +12,9 @@ public sealed class LayoutTests : PortalComponentTest
         { Personas.Faculty, ["/advising", "/dashboard", "/constituents", "/follow-ups"], ["/family", "/admin/audit", "/jobs"] },
         { Personas.Parent, ["/family"], ["/dashboard", "/advising", "/constituents", "/follow-ups", "/admin/audit", "/jobs"] },
         { Personas.Admissions, ["/dashboard", "/constituents", "/follow-ups"], ["/advising", "/family", "/admin/audit", "/jobs"] },
-        { Personas.Admin, ["/dashboard", "/constituents", "/follow-ups", "/admin/audit", "/jobs"], ["/advising", "/family"] },
+        { Personas.Admin, ["/dashboard", "/constituents", "/follow-ups", "/admin/audit", "/jobs", "/volunteering"], ["/advising", "/family", "/volunteer"] },
+        { Personas.Volunteer, ["/volunteer"], ["/dashboard", "/constituents", "/follow-ups", "/volunteering", "/family", "/advising", "/admin/audit"] },
+        { Personas.VolunteerCoordinator, ["/volunteering", "/volunteering/recognition", "/constituents"], ["/volunteer", "/advising", "/student-success/analytics"] },
     };
 
     [Theory]

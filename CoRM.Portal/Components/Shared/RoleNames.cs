@@ -14,6 +14,7 @@ internal static class RoleNames
         Roles.Advancement => "Advancement",
         Roles.CaseWorker => "Case worker",
         Roles.Admin => "Administrator",
+        Roles.Volunteer => "Volunteer",
         _ => role,
     };
 }
