@@ -121,6 +121,21 @@ internal sealed class HandWrittenQueries(string connectionString)
         return values;
     }
 
+    /// <summary>The month calendar: shifts in a range with their opportunity and confirmed and waitlisted counts.</summary>
+    public IReadOnlyList<int> MonthCalendar(DateTime from, DateTime to)
+    {
+        using var connection = Open();
+        return Ids(connection, """
+            SELECT s.Id, o.Title, s.StartsAt, s.EndsAt, s.Location, s.Capacity, s.MinimumStaffing,
+                   (SELECT COUNT(*) FROM SignUps u WHERE u.ShiftId = s.Id AND u.Status IN (0, 3, 4)),
+                   (SELECT COUNT(*) FROM SignUps u WHERE u.ShiftId = s.Id AND u.Status = 1),
+                   s.CancelledAt
+            FROM Shifts s JOIN Opportunities o ON o.Id = s.OpportunityId
+            WHERE s.StartsAt < $to AND s.EndsAt > $from
+            ORDER BY s.StartsAt, s.Id
+            """, ("$from", from.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)), ("$to", to.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)));
+    }
+
     private SqliteConnection Open()
     {
         var connection = new SqliteConnection(connectionString);

@@ -102,6 +102,7 @@ internal sealed class LargeUniversityGenerator(SqliteConnection connection, doub
         for (var i = 0; i < 25; i++)
             Run(followUp, students[i], benchFaculty, Date(today.AddDays(i - 5)), Stamp(start), Guid.NewGuid().ToString().ToUpperInvariant());
         GenerateAcademics(tx, students);
+        GenerateVolunteering(tx, alumni, admin);
         tx.Commit();
         Execute("ANALYZE;");
         return new Result(nextId, interactions, busiest, benchFaculty, admin);
@@ -152,6 +153,26 @@ internal sealed class LargeUniversityGenerator(SqliteConnection connection, doub
                     Run(attendance, student, (programme - 1) * 12 + t * 6 + c, t + 1, random.Next(struggling ? 8 : 3));
                 }
             }
+        }
+    }
+
+    /// <summary>The design's volunteering load: 5,000 shifts in one month (December 2026) and 50,000 sign-ups from alumni.</summary>
+    private void GenerateVolunteering(SqliteTransaction tx, List<int> alumni, int coordinator)
+    {
+        for (var o = 1; o <= 50; o++)
+            Execute($"INSERT INTO Opportunities (Id, Title, Location, Skills, CoordinatorId, Active) VALUES ({o}, 'Opportunity {o}', 'Site {o}', '', {coordinator}, 1)", tx);
+        var shift = Prepare(tx, "INSERT INTO Shifts (Id, OpportunityId, StartsAt, EndsAt, Capacity, MinimumStaffing, RequiredSkills, Version) VALUES ($id, $o, $s, $e, $c, $m, '', $v)",
+            "$id", "$o", "$s", "$e", "$c", "$m", "$v");
+        var signUp = Prepare(tx, "INSERT INTO SignUps (ShiftId, VolunteerId, Status, SignedUpAt, Version) VALUES ($s, $v, $st, $at, $g)", "$s", "$v", "$st", "$at", "$g");
+        var month = new DateTime(2026, 12, 1, 0, 0, 0, DateTimeKind.Utc);
+        var shifts = Count(5_000);
+        for (var i = 1; i <= shifts; i++)
+        {
+            var start = month.AddDays(random.Next(31)).AddHours(8 + random.Next(10));
+            var capacity = 6 + random.Next(10);
+            Run(shift, i, 1 + random.Next(50), Stamp(start), Stamp(start.AddHours(3)), capacity, capacity / 2, Guid.NewGuid().ToString().ToUpperInvariant());
+            for (var k = 0; k < 10; k++)
+                Run(signUp, i, alumni[random.Next(alumni.Count)], k < capacity ? 0 : 1, Stamp(start.AddDays(-20).AddMinutes(k)), Guid.NewGuid().ToString().ToUpperInvariant());
         }
     }
 

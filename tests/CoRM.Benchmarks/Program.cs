@@ -145,6 +145,14 @@ await Compare("cohort analytics by programme (all students)",
         .SelectMany(r => new[] { r.Students, r.DroppedOut, r.HighRisk }).ToList(),
     () => floor.CohortByProgramme());
 
+// Volunteering (issue 5): the coordinator's month calendar.
+// The calendar reads only; it never dispatches mail, so no outbox dispatcher is wired here.
+var scheduling = new CoRM.Infrastructure.Volunteering.VolunteerScheduling(dbFactory, new AuditTrail(TimeProvider.System), null!, TimeProvider.System);
+var december = new DateTime(2026, 12, 1, 0, 0, 0, DateTimeKind.Utc);
+await Compare("month calendar (5,000 shifts, 50,000 sign-ups)",
+    async () => (await scheduling.CalendarAsync(admin, december, december.AddMonths(1))).Select(s => s.Id).ToList(),
+    () => floor.MonthCalendar(december, december.AddMonths(1)));
+
 string? Option(string name)
 {
     var i = Array.IndexOf(args, name);
