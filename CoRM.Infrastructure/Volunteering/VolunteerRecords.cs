@@ -1,4 +1,3 @@
-using ClosedXML.Excel;
 using CoRM.Domain.Access;
 using CoRM.Domain.Constituents;
 using CoRM.Domain.Engagement;
@@ -64,44 +63,30 @@ public sealed class VolunteerRecords(IDbContextFactory<CormDbContext> dbFactory,
             .Select(x => new RecognitionCandidate(x.c.Id, x.c.DisplayName, x.c.DoNotContact ? null : x.c.Email, x.g.Shifts, x.g.Hours, x.g.Last));
     }
 
-    public static async Task WriteCsvAsync(IEnumerable<RecognitionCandidate> rows, TextWriter writer)
+    private static readonly string[] CandidateHeaders = ["ConstituentId", "Name", "Email", "ShiftsAttended", "Hours", "LastShift"];
+
+    private static IEnumerable<IReadOnlyList<object?>> CandidateRows(IEnumerable<RecognitionCandidate> rows) =>
+        rows.Select(r => (IReadOnlyList<object?>)[r.Id, r.Name, r.Email, r.ShiftsAttended, r.Hours, DateOnly.FromDateTime(r.LastShift)]);
+
+    public static string ToCsv(IEnumerable<RecognitionCandidate> rows) => TabularExport.ToCsv(CandidateHeaders, CandidateRows(rows));
+
+    public static byte[] ToExcel(IReadOnlyList<RecognitionCandidate> rows) => TabularExport.ToExcel("Board candidates", CandidateHeaders, CandidateRows(rows));
+
+    /// <summary>Hours and shifts per volunteer for a year, for the annual report and recognition.</summary>
+    public async Task<IReadOnlyList<IReadOnlyList<object?>>> HoursAsync(UserScope user, int year, CancellationToken ct = default)
     {
-        await using var csv = new CsvHelper.CsvWriter(writer, System.Globalization.CultureInfo.InvariantCulture, leaveOpen: true);
-        foreach (var header in new[] { "ConstituentId", "Name", "Email", "ShiftsAttended", "Hours", "LastShift" }) csv.WriteField(header);
-        await csv.NextRecordAsync();
-        foreach (var r in rows)
-        {
-            csv.WriteField(r.Id);
-            csv.WriteField(r.Name);
-            csv.WriteField(r.Email);
-            csv.WriteField(r.ShiftsAttended);
-            csv.WriteField(r.Hours);
-            csv.WriteField(r.LastShift.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-            await csv.NextRecordAsync();
-        }
+        if (!VolunteerScheduling.MayCoordinate(user)) return [];
+        var from = new DateTime(year, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        var to = from.AddYears(1);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.SignUps.Where(u => u.Status == SignUpStatus.Attended || u.Status == SignUpStatus.NoShow)
+            .Join(db.Shifts.Where(s => s.StartsAt >= from && s.StartsAt < to), u => u.ShiftId, s => s.Id, (u, s) => u)
+            .GroupBy(u => u.VolunteerId)
+            .Select(g => new { g.Key, Attended = g.Count(u => u.Status == SignUpStatus.Attended), NoShows = g.Count(u => u.Status == SignUpStatus.NoShow), Hours = g.Sum(u => u.Hours) ?? 0 })
+            .Join(db.Constituents, g => g.Key, c => c.Id, (g, c) => new { g.Key, c.DisplayName, c.SortName, g.Attended, g.NoShows, g.Hours })
+            .OrderBy(x => x.SortName).ToListAsync(ct);
+        return rows.Select(r => (IReadOnlyList<object?>)[r.Key, r.DisplayName, year, r.Attended, r.NoShows, r.Hours]).ToList();
     }
 
-    public static byte[] ToExcel(IReadOnlyList<RecognitionCandidate> rows)
-    {
-        using var workbook = new XLWorkbook();
-        var sheet = workbook.Worksheets.Add("Board candidates");
-        string[] headers = ["Constituent", "Name", "E-mail", "Shifts (12 months)", "Hours", "Last shift"];
-        for (var i = 0; i < headers.Length; i++) sheet.Cell(1, i + 1).Value = headers[i];
-        for (var r = 0; r < rows.Count; r++)
-        {
-            sheet.Cell(r + 2, 1).Value = rows[r].Id;
-            sheet.Cell(r + 2, 2).Value = rows[r].Name;
-            sheet.Cell(r + 2, 3).Value = rows[r].Email ?? "";
-            sheet.Cell(r + 2, 4).Value = rows[r].ShiftsAttended;
-            sheet.Cell(r + 2, 5).Value = rows[r].Hours;
-            sheet.Cell(r + 2, 6).Value = rows[r].LastShift.Date;
-        }
-        sheet.Row(1).Style.Font.Bold = true;
-        // Fixed widths: ClosedXML's AdjustToContents needs System.Drawing (libgdiplus), which servers here lack.
-        double[] widths = [12, 28, 34, 18, 10, 12];
-        for (var i = 0; i < widths.Length; i++) sheet.Column(i + 1).Width = widths[i];
-        using var stream = new MemoryStream();
-        workbook.SaveAs(stream);
-        return stream.ToArray();
-    }
+    public static readonly string[] HoursHeaders = ["ConstituentId", "Name", "Year", "ShiftsAttended", "NoShows", "Hours"];
 }

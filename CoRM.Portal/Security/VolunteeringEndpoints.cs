@@ -32,9 +32,7 @@ internal static class VolunteeringEndpoints
         app.MapGet("/volunteering/board-candidates.csv", async (HttpContext http, VolunteerRecords records, CancellationToken ct) =>
         {
             if (CormClaims.ScopeOf(http.User) is not { } user) return Results.Forbid();
-            await using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-            await VolunteerRecords.WriteCsvAsync(await records.BoardCandidatesAsync(user, ct), text);
-            return Results.File(System.Text.Encoding.UTF8.GetBytes(text.ToString()), "text/csv", "board-candidates.csv");
+            return Results.File(System.Text.Encoding.UTF8.GetBytes(VolunteerRecords.ToCsv(await records.BoardCandidatesAsync(user, ct))), "text/csv", "board-candidates.csv");
         }).RequireAuthorization(Policies.Recognition);
         app.MapGet("/volunteering/board-candidates.xlsx", async (HttpContext http, VolunteerRecords records, CancellationToken ct) =>
         {
@@ -42,5 +40,27 @@ internal static class VolunteeringEndpoints
             return Results.File(VolunteerRecords.ToExcel(await records.BoardCandidatesAsync(user, ct)),
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "board-candidates.xlsx");
         }).RequireAuthorization(Policies.Recognition);
+
+        // Hours per volunteer for a year, and one shift's roster: CSV or Excel by the extension.
+        app.MapGet("/volunteering/hours.{format}", async (string format, int? year, HttpContext http, VolunteerRecords records, TimeProvider time, CancellationToken ct) =>
+        {
+            if (CormClaims.ScopeOf(http.User) is not { } user) return Results.Forbid();
+            var y = year ?? time.GetUtcNow().Year;
+            return Export(format, $"volunteer-hours-{y}", "Hours", VolunteerRecords.HoursHeaders, await records.HoursAsync(user, y, ct));
+        }).RequireAuthorization(Policies.Volunteering);
+        app.MapGet("/volunteering/shifts/{id:int}/roster.{format}", async (int id, string format, HttpContext http, VolunteerScheduling scheduling, CancellationToken ct) =>
+        {
+            if (CormClaims.ScopeOf(http.User) is not { } user) return Results.Forbid();
+            if (await scheduling.ShiftAsync(user, id, ct) is not { } shift) return Results.NotFound();
+            var rows = shift.Roster.Select(r => (IReadOnlyList<object?>)[r.Name, r.Email, r.Status.ToString(), r.WaitlistPosition, r.Hours, r.SignedUpAt]).ToList();
+            return Export(format, $"roster-shift-{id}", "Roster", ["Name", "Email", "Status", "WaitlistPosition", "Hours", "SignedUpAt"], rows);
+        }).RequireAuthorization(Policies.Volunteering);
     }
+
+    private static IResult Export(string format, string name, string sheet, IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<object?>> rows) => format switch
+    {
+        "csv" => Results.File(System.Text.Encoding.UTF8.GetBytes(Infrastructure.Common.TabularExport.ToCsv(headers, rows)), "text/csv", name + ".csv"),
+        "xlsx" => Results.File(Infrastructure.Common.TabularExport.ToExcel(sheet, headers, rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx"),
+        _ => Results.NotFound(),
+    };
 }

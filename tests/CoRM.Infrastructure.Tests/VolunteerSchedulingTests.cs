@@ -202,9 +202,7 @@ public sealed class VolunteerRecordsTests : InstitutionTest
             Assert.Equal(byHand.Order(), candidates.Select(c => c.Id).Order());
         }
 
-        await using var text = new StringWriter();
-        await VolunteerRecords.WriteCsvAsync(candidates, text);
-        Assert.Equal(candidates.Count + 1, text.ToString().Trim().Split('\n').Length);
+        Assert.Equal(candidates.Count + 1, VolunteerRecords.ToCsv(candidates).Trim().Split('\n').Length);
         using var workbook = new ClosedXML.Excel.XLWorkbook(new MemoryStream(VolunteerRecords.ToExcel(candidates)));
         var sheet = workbook.Worksheet(1);
         Assert.Equal("Name", sheet.Cell(1, 2).GetString());
@@ -212,6 +210,12 @@ public sealed class VolunteerRecordsTests : InstitutionTest
         Assert.Equal(candidates.Count + 1, sheet.LastRowUsed().RowNumber());
 
         Assert.Empty(await records.BoardCandidatesAsync(await Institution.PersonaAsync(Personas.Faculty)));
+
+        var hours = await records.HoursAsync(await Institution.PersonaAsync(Personas.VolunteerCoordinator), now.Year);
+        Assert.NotEmpty(hours);
+        var top = hours.Single(r => (int)r[0]! == candidates[0].Id);
+        Assert.True((int)top[3]! >= 1);
+        Assert.Empty(await records.HoursAsync(await Institution.PersonaAsync(Personas.Advancement), now.Year));
     }
 
     [Fact]

@@ -25,6 +25,8 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal) : IClassFixtu
         ["/jobs"] = [Personas.Admin],
         ["/volunteering"] = [Personas.VolunteerCoordinator, Personas.Admin],
         ["/volunteering/shifts/1"] = [Personas.VolunteerCoordinator, Personas.Admin],
+        ["/volunteering/hours.xlsx?year=2026"] = [Personas.VolunteerCoordinator, Personas.Admin],
+        ["/volunteering/shifts/1/roster.csv"] = [Personas.VolunteerCoordinator, Personas.Admin],
         ["/volunteering/recognition"] = [Personas.VolunteerCoordinator, Personas.Advancement, Personas.Admin],
         ["/volunteering/board-candidates.csv"] = [Personas.VolunteerCoordinator, Personas.Advancement, Personas.Admin],
         ["/volunteering/board-candidates.xlsx"] = [Personas.VolunteerCoordinator, Personas.Advancement, Personas.Admin],
