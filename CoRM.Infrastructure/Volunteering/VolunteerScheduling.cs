@@ -243,6 +243,41 @@ public sealed class VolunteerScheduling(IDbContextFactory<CormDbContext> dbFacto
         }
     }
 
+    /// <summary>Cancels a whole shift: every confirmed or waitlisted volunteer is released and told by e-mail.</summary>
+    public async Task<CommandResult> CancelShiftAsync(UserScope user, int shiftId, CancellationToken ct = default)
+    {
+        if (!MayCoordinate(user)) return CommandResult.NotFound;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var shift = await db.Shifts.SingleOrDefaultAsync(s => s.Id == shiftId, ct);
+        if (shift is null) return CommandResult.NotFound;
+        if (shift.CancelledAt is not null) return CommandResult.Invalid("This shift is already cancelled.");
+        var now = time.UtcNow();
+        if (shift.StartsAt <= now) return CommandResult.Invalid("A shift that has started cannot be cancelled; record attendance instead.");
+        shift.CancelledAt = now;
+        var released = await db.SignUps.Where(u => u.ShiftId == shiftId && (u.Status == SignUpStatus.Confirmed || u.Status == SignUpStatus.Waitlisted)).ToListAsync(ct);
+        var title = await db.Opportunities.Where(o => o.Id == shift.OpportunityId).Select(o => o.Title).SingleAsync(ct);
+        var ids = released.Select(u => u.VolunteerId).ToList();
+        var people = await db.Constituents.Where(c => ids.Contains(c.Id) && c.Email != null && !c.EmailOptOut && !c.DoNotContact)
+            .ToDictionaryAsync(c => c.Id, c => new { c.DisplayName, c.Email }, ct);
+        var when = shift.StartsAt.ToString("dddd d MMMM, HH:mm", CultureInfo.InvariantCulture);
+        foreach (var signUp in released)
+        {
+            signUp.Status = SignUpStatus.Cancelled;
+            signUp.CancelledAt = now;
+            if (!people.TryGetValue(signUp.VolunteerId, out var person)) continue;
+            db.OutboxMessages.Add(new OutboxMessage
+            {
+                DedupKey = $"shift-cancelled:{signUp.Id}", RecipientConstituentId = signUp.VolunteerId, ToAddress = person.Email!, ToName = person.DisplayName,
+                Subject = $"Cancelled: {title}, {when}", CreatedAt = now,
+                TextBody = $"Hello {person.DisplayName},\n\nThe {title} shift on {when} (UTC) has been cancelled. You do not need to come. Thank you for signing up.\n",
+            });
+        }
+        audit.Record(db, user, AuditAction.Update, nameof(Shift), shiftId, $"Cancelled; {released.Count} volunteer(s) released");
+        await db.SaveChangesAsync(ct);
+        await dispatcher.DispatchPendingAsync(ct);
+        return CommandResult.Ok(shiftId);
+    }
+
     public async Task<CommandResult> RecordAttendanceAsync(UserScope user, int signUpId, bool attended, decimal? hours, CancellationToken ct = default)
     {
         if (!MayCoordinate(user)) return CommandResult.NotFound;

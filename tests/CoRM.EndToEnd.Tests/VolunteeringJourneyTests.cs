@@ -52,4 +52,21 @@ public sealed class VolunteeringJourneyTests(BrowserSession session) : IClassFix
         await Assertions.Expect(page.Locator("[data-testid=roster-row]", new() { HasText = first })).ToContainTextAsync("Cancelled");
         await session.ScreenshotAsync(page, "19-waitlist-promoted");
     }
+
+    [Fact]
+    public async Task A_volunteer_signs_up_for_an_open_shift_and_sees_it_with_a_calendar_address()
+    {
+        var page = await session.SignedInAsync(Personas.Volunteer);
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/volunteer$"));
+        Assert.Equal(["My volunteering"], (await page.Locator("[data-testid=nav] a").AllInnerTextsAsync()).Select(t => t.Trim()).ToList());
+
+        var open = page.Locator("[data-testid=open-shift]", new() { Has = page.Locator("[data-testid=sign-up]", new() { HasText = "Sign up" }) }).First;
+        var what = (await open.Locator("td").Nth(1).InnerTextAsync()).Split('\n')[0].Trim();
+        var when = (await open.Locator("td").Nth(0).InnerTextAsync()).Trim();
+        await open.Locator("[data-testid=sign-up]").ClickAsync();
+        await Assertions.Expect(page.GetByText("You're signed up. Thank you!")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=my-shift]", new() { HasText = when }).Filter(new() { HasText = what })).ToContainTextAsync("confirmed");
+        await Assertions.Expect(page.Locator("input[data-testid=calendar-feed], [data-testid=calendar-feed] input").First).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("/volunteer/calendar.ics\\?token="));
+        await session.ScreenshotAsync(page, "20-volunteer-self-service");
+    }
 }

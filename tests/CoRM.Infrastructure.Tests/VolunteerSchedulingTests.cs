@@ -96,6 +96,25 @@ public sealed class VolunteerSchedulingTests : InstitutionTest
     }
 
     [Fact]
+    public async Task Cancelling_a_shift_releases_everyone_tells_them_and_refuses_new_sign_ups()
+    {
+        var ines = await Institution.PersonaAsync(Personas.VolunteerCoordinator);
+        var scheduling = Institution.Get<VolunteerScheduling>();
+        var (shift, v) = await NewShiftAsync(capacity: 1);
+        Assert.True((await scheduling.AssignAsync(ines, shift, v[0], false)).Succeeded);
+        Assert.True((await scheduling.AssignAsync(ines, shift, v[1], true)).Succeeded);
+
+        Assert.True((await scheduling.CancelShiftAsync(ines, shift)).Succeeded);
+        var details = await scheduling.ShiftAsync(ines, shift);
+        Assert.Equal(FillStatus.Cancelled, details!.Shift.Status);
+        Assert.All(details.Roster, r => Assert.Equal(SignUpStatus.Cancelled, r.Status));
+        Assert.Equal(CommandStatus.Invalid, (await scheduling.AssignAsync(ines, shift, v[2], true)).Status);
+        Assert.Equal(CommandStatus.Invalid, (await scheduling.CancelShiftAsync(ines, shift)).Status);
+        await using var db = await Institution.OpenAsync();
+        Assert.Equal(details.Roster.Count(r => r.Email is not null), await db.OutboxMessages.CountAsync(m => m.DedupKey.StartsWith("shift-cancelled:")));
+    }
+
+    [Fact]
     public async Task Attendance_records_hours_once_the_shift_has_started_and_other_roles_get_nothing()
     {
         var ines = await Institution.PersonaAsync(Personas.VolunteerCoordinator);
