@@ -51,22 +51,9 @@ public sealed class CohortAnalytics(IDbContextFactory<CormDbContext> dbFactory)
     }
 
     /// <summary>The rows as CSV, for a spreadsheet: group, students, dropouts, rate, high-risk count, rate.</summary>
-    public static async Task WriteCsvAsync(IEnumerable<CohortRow> rows, CohortDimension dimension, TextWriter writer)
-    {
-        await using var csv = new CsvHelper.CsvWriter(writer, System.Globalization.CultureInfo.InvariantCulture, leaveOpen: true);
-        foreach (var header in new[] { dimension.ToString(), "Students", "DroppedOut", "DropoutRate", "HighRisk", "HighRiskRate" }) csv.WriteField(header);
-        await csv.NextRecordAsync();
-        foreach (var row in rows)
-        {
-            csv.WriteField(row.Group);
-            csv.WriteField(row.Students);
-            csv.WriteField(row.DroppedOut);
-            csv.WriteField(Math.Round(row.DropoutRate, 4));
-            csv.WriteField(row.HighRisk);
-            csv.WriteField(Math.Round(row.HighRiskRate, 4));
-            await csv.NextRecordAsync();
-        }
-    }
+    public static string ToCsv(IEnumerable<CohortRow> rows, CohortDimension dimension) =>
+        Common.TabularExport.ToCsv([dimension.ToString(), "Students", "DroppedOut", "DropoutRate", "HighRisk", "HighRiskRate"],
+            rows.Select(r => (IReadOnlyList<object?>)[r.Group, r.Students, r.DroppedOut, Math.Round(r.DropoutRate, 4), r.HighRisk, Math.Round(r.HighRiskRate, 4)]));
 
     internal static IQueryable<CohortRow> Query(CormDbContext db, CohortDimension dimension, int? termId)
     {

@@ -13,9 +13,7 @@ internal static class StudentSuccessEndpoints
             if (user is null) return Results.Forbid();
             var by = dimension ?? CohortDimension.Region;
             var rows = await analytics.ByAsync(user, by, termId, ct);
-            await using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-            await CohortAnalytics.WriteCsvAsync(rows, by, text);
-            return Results.File(System.Text.Encoding.UTF8.GetBytes(text.ToString()), "text/csv", $"cohort-by-{by.ToString().ToLowerInvariant()}.csv");
+            return Results.File(System.Text.Encoding.UTF8.GetBytes(CohortAnalytics.ToCsv(rows, by)), "text/csv", $"cohort-by-{by.ToString().ToLowerInvariant()}.csv");
         }).RequireAuthorization(Policies.StudentSuccess);
     }
 }
