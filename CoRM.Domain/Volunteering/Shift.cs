@@ -60,11 +60,14 @@ public class Shift : IVersioned
     /// <summary>Overlaps another time slot; back-to-back shifts (one ends as the next starts) do not.</summary>
     public bool Overlaps(DateTime start, DateTime end) => StartsAt < end && start < EndsAt;
 
-    public FillStatus StatusWith(int confirmed, int waitlisted) =>
-        CancelledAt is not null ? FillStatus.Cancelled
+    public FillStatus StatusWith(int confirmed, int waitlisted) => FillStatusOf(Capacity, MinimumStaffing, CancelledAt is not null, confirmed, waitlisted);
+
+    /// <summary>The fill status from a shift's numbers, for read models that carry them without the entity.</summary>
+    public static FillStatus FillStatusOf(int capacity, int minimumStaffing, bool cancelled, int confirmed, int waitlisted) =>
+        cancelled ? FillStatus.Cancelled
         : waitlisted > 0 ? FillStatus.Waitlisted
-        : confirmed >= Capacity ? FillStatus.Full
-        : confirmed < MinimumStaffing ? FillStatus.Understaffed
+        : confirmed >= capacity ? FillStatus.Full
+        : confirmed < minimumStaffing ? FillStatus.Understaffed
         : FillStatus.Open;
 }
 

@@ -4,6 +4,7 @@ using CoRM.Infrastructure.Risk;
 using CoRM.Domain.Constituents;
 using CoRM.Domain.Engagement;
 using CoRM.Infrastructure.Common;
+using CoRM.Infrastructure.Constituents;
 using CoRM.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -84,8 +85,7 @@ public sealed class AdviseeList(IDbContextFactory<CormDbContext> dbFactory, Time
         if (!user.IsIn(Roles.Faculty)) return [];
         var today = time.Today();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var advisees = db.Relationships.Where(r => r.RelatedId == user.ConstituentId && r.Kind == RelationshipKind.Advisor && r.StartDate <= today && (r.EndDate == null || r.EndDate >= today))
-            .Select(r => r.SubjectId);
+        var advisees = ConstituentScope.ActiveAdvising(db, today).Where(r => r.RelatedId == user.ConstituentId).Select(r => r.SubjectId);
         var rows = await db.ProgrammeEnrolments.Where(e => advisees.Contains(e.StudentId)).Select(e => new { e.Programme!.Code, e.Programme.Name }).Distinct()
             .OrderBy(p => p.Name).ToListAsync(ct);
         return rows.Select(r => (r.Code, r.Name)).ToList();
@@ -97,16 +97,15 @@ public sealed class AdviseeList(IDbContextFactory<CormDbContext> dbFactory, Time
         if (!user.IsIn(Roles.Faculty)) return [];
         var today = time.Today();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var advisees = db.Relationships.Where(r => r.RelatedId == user.ConstituentId && r.Kind == RelationshipKind.Advisor && r.StartDate <= today && (r.EndDate == null || r.EndDate >= today))
-            .Select(r => r.SubjectId);
+        var advisees = ConstituentScope.ActiveAdvising(db, today).Where(r => r.RelatedId == user.ConstituentId).Select(r => r.SubjectId);
         var terms = await db.Terms.Where(t => db.ProgrammeEnrolments.Any(e => e.TermId == t.Id && advisees.Contains(e.StudentId)))
             .OrderByDescending(t => t.StartsOn).Select(t => new { t.Id, t.Name }).ToListAsync(ct);
         return terms.Select(t => (t.Id, t.Name)).ToList();
     }
 
     internal static IQueryable<AdviseeSummary> Query(CormDbContext db, int advisorId, DateOnly today, IReadOnlyList<Topic> topics) =>
-        db.Relationships
-            .Where(r => r.RelatedId == advisorId && r.Kind == RelationshipKind.Advisor && r.StartDate <= today && (r.EndDate == null || r.EndDate >= today))
+        ConstituentScope.ActiveAdvising(db, today)
+            .Where(r => r.RelatedId == advisorId)
             .Select(r => new AdviseeSummary
             {
                 Id = r.SubjectId,

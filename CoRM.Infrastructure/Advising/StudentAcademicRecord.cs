@@ -71,18 +71,15 @@ public sealed class StudentAcademicRecord(IDbContextFactory<CormDbContext> dbFac
             .OrderByDescending(e => e.Term!.StartsOn)
             .Select(e => new { Programme = e.Programme!.Name, Term = e.Term!.Name, e.Status, e.EnrolledOn, e.Term.EnrolmentDeadline })
             .FirstOrDefaultAsync(ct);
-        var terms = await db.CourseResults.Where(r => r.StudentId == studentId)
-            .GroupBy(r => r.TermId)
-            .Select(g => new
-            {
-                TermId = g.Key,
-                Enrolled = g.Count(),
-                Passed = g.Count(r => r.Passed),
-                Average = g.Average(r => (double?)r.Grade),
-                Absences = db.AttendanceRecords.Where(a => a.StudentId == studentId && a.TermId == g.Key).Sum(a => (int?)a.Absences) ?? 0,
-            })
-            .Join(db.Terms, t => t.TermId, term => term.Id, (t, term) => new { t.TermId, term.Code, term.Name, term.StartsOn, t.Enrolled, t.Passed, t.Average, t.Absences })
-            .OrderBy(t => t.StartsOn).ToListAsync(ct);
+        // The same per-term totals the risk signal reads, so the page and the score never disagree.
+        var student = db.Constituents.Where(c => c.Id == studentId).Select(c => c.Id);
+        var totals = await Risk.RiskInputsQuery.Results(db, student).ToListAsync(ct);
+        var absences = (await Risk.RiskInputsQuery.Absences(db, student).ToListAsync(ct)).ToDictionary(a => a.TermId, a => a.Absences);
+        var termIds = totals.Select(t => t.TermId).ToList();
+        var termInfo = await db.Terms.AsNoTracking().Where(t => termIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
+        var terms = totals.OrderBy(t => termInfo[t.TermId].StartsOn)
+            .Select(t => new { t.TermId, termInfo[t.TermId].Code, termInfo[t.TermId].Name, t.Enrolled, t.Passed, Average = t.AverageGrade, Absences = absences.GetValueOrDefault(t.TermId) })
+            .ToList();
         var invoices = await db.TuitionInvoices.AsNoTracking().Include(i => i.Payments).Where(i => i.StudentId == studentId).OrderBy(i => i.DueOn).ToListAsync(ct);
         if (enrolment is null && terms.Count == 0 && invoices.Count == 0) return null;
 

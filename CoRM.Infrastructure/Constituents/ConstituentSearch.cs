@@ -48,11 +48,16 @@ public sealed class ConstituentSearch(IDbContextFactory<CormDbContext> dbFactory
         if (criteria.Id is { } id) return scoped.Where(c => c.Id == id);
         if (criteria.Email is { } email) return scoped.Where(c => c.Email == email);
 
-        var low = criteria.NamePrefix!;
-        var high = SearchText.PrefixUpperBound(low);
-        return scoped.Where(c =>
-            (string.Compare(c.SortName, low) >= 0 && string.Compare(c.SortName, high) < 0)
-            || (string.Compare(c.SearchName, low) >= 0 && string.Compare(c.SearchName, high) < 0));
+        return WithNamePrefix(scoped, criteria.NamePrefix!);
+    }
+
+    /// <summary>Family-name-first or given-name-first prefix match on the folded names, as two index range scans.</summary>
+    internal static IQueryable<Constituent> WithNamePrefix(IQueryable<Constituent> constituents, string foldedPrefix)
+    {
+        var high = SearchText.PrefixUpperBound(foldedPrefix);
+        return constituents.Where(c =>
+            (string.Compare(c.SortName, foldedPrefix) >= 0 && string.Compare(c.SortName, high) < 0)
+            || (string.Compare(c.SearchName, foldedPrefix) >= 0 && string.Compare(c.SearchName, high) < 0));
     }
 
     internal static IQueryable<ConstituentSearchRow> Project(IQueryable<Constituent> constituents, DateOnly today) =>

@@ -34,8 +34,7 @@ public sealed class RiskAssessmentJob(IDbContextFactory<CormDbContext> dbFactory
         var done = (await db.RiskAssessments.Where(a => a.AssessedOn == today).Select(a => new { a.StudentId, a.Method }).ToListAsync(ct))
             .Select(a => (a.StudentId, a.Method)).ToHashSet();
         var previousBands = await PreviousBandsAsync(db, today, ct);
-        var advisors = (await db.Relationships
-                .Where(r => r.Kind == RelationshipKind.Advisor && r.StartDate <= today && (r.EndDate == null || r.EndDate >= today))
+        var advisors = (await Constituents.ConstituentScope.ActiveAdvising(db, today)
                 .Select(r => new { r.SubjectId, r.RelatedId }).ToListAsync(ct))
             .GroupBy(r => r.SubjectId).ToDictionary(g => g.Key, g => g.First().RelatedId);
 

@@ -53,16 +53,12 @@ public sealed record ModelCard(DateTime TrainedAt, int Examples, int Dropouts, d
 /// </summary>
 public sealed class DropoutModel
 {
-    private readonly MLContext ml;
-    private readonly ITransformer model;
     private readonly PredictionEngine<DropoutFeatures, Prediction> engine;
 
     private readonly float[] weights;
 
     private DropoutModel(MLContext ml, ITransformer model, ModelCard card)
     {
-        this.ml = ml;
-        this.model = model;
         Card = card;
         engine = ml.Model.CreatePredictionEngine<DropoutFeatures, Prediction>(model);
         // The fitted chain ends with the calibrated linear predictor: its weights, times the normalised features, are the contributions.
@@ -146,8 +142,4 @@ public sealed class DropoutModel
         double positives = ranked.Count(r => r.DroppedOut), negatives = ranked.Count - positives;
         return (rankSum - positives * (positives + 1) / 2) / (positives * negatives);
     }
-
-    internal ITransformer Transformer => model;
-
-    internal MLContext Context => ml;
 }

@@ -18,11 +18,7 @@ public sealed record OpportunityRow(int Id, string Title, string? Location, stri
 public sealed record CalendarShift(int Id, int OpportunityId, string Opportunity, DateTime StartsAt, DateTime EndsAt, string? Location,
     int Capacity, int MinimumStaffing, int Confirmed, int Waitlisted, DateTime? CancelledAt)
 {
-    public FillStatus Status => CancelledAt is not null ? FillStatus.Cancelled
-        : Waitlisted > 0 ? FillStatus.Waitlisted
-        : Confirmed >= Capacity ? FillStatus.Full
-        : Confirmed < MinimumStaffing ? FillStatus.Understaffed
-        : FillStatus.Open;
+    public FillStatus Status => Shift.FillStatusOf(Capacity, MinimumStaffing, CancelledAt is not null, Confirmed, Waitlisted);
 }
 
 public sealed record RosterEntry(int SignUpId, int VolunteerId, string Name, string? Email, SignUpStatus Status, DateTime SignedUpAt, decimal? Hours, int? WaitlistPosition);
@@ -151,10 +147,7 @@ public sealed class VolunteerScheduling(IDbContextFactory<CormDbContext> dbFacto
         var volunteers = db.Constituents.Where(c => c.Hats.Any(h => h.Kind == HatKind.Volunteer && h.StartDate <= today && (h.EndDate == null || h.EndDate >= today)));
         if (!string.IsNullOrWhiteSpace(name))
         {
-            var folded = SearchText.Fold(name);
-            var high = SearchText.PrefixUpperBound(folded);
-            volunteers = volunteers.Where(c => (string.Compare(c.SortName, folded) >= 0 && string.Compare(c.SortName, high) < 0)
-                || (string.Compare(c.SearchName, folded) >= 0 && string.Compare(c.SearchName, high) < 0));
+            volunteers = Constituents.ConstituentSearch.WithNamePrefix(volunteers, SearchText.Fold(name));
         }
         if (!string.IsNullOrWhiteSpace(skill))
         {
