@@ -113,4 +113,8 @@ public class Constituent : IVersioned
     /// <summary>Whether the institution may send this constituent a message on a channel today.</summary>
     public bool MayBeContactedBy(InteractionChannelKind channel) =>
         !DoNotContact && !(channel == InteractionChannelKind.Email && EmailOptOut);
+
+    /// <summary>The same rule as <see cref="MayBeContactedBy"/> for e-mail, as a query the database can run in bulk sends.</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<Constituent, bool>> MayBeEmailed =
+        c => c.Email != null && !c.DoNotContact && !c.EmailOptOut;
 }

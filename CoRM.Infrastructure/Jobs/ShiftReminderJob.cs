@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CoRM.Domain.Constituents;
 using CoRM.Domain.Messaging;
 using CoRM.Domain.Volunteering;
 using CoRM.Infrastructure.Common;
@@ -34,7 +35,7 @@ public sealed class ShiftReminderJob(IDbContextFactory<CormDbContext> dbFactory,
 
         var due = await db.SignUps.Where(u => u.Status == SignUpStatus.Confirmed)
             .Join(db.Shifts.Where(s => s.CancelledAt == null && s.StartsAt > now && s.StartsAt <= until), u => u.ShiftId, s => s.Id, (u, s) => new { u.Id, u.VolunteerId, Shift = s })
-            .Join(db.Constituents.Where(c => c.Email != null && !c.EmailOptOut && !c.DoNotContact), x => x.VolunteerId, c => c.Id, (x, c) => new { x.Id, x.Shift, c.DisplayName, c.Email })
+            .Join(db.Constituents.Where(Constituent.MayBeEmailed), x => x.VolunteerId, c => c.Id, (x, c) => new { x.Id, x.Shift, c.DisplayName, c.Email })
             .Select(x => new { x.Id, x.Shift, x.DisplayName, x.Email, Title = db.Opportunities.Where(o => o.Id == x.Shift.OpportunityId).Select(o => o.Title).First() })
             .ToListAsync(ct);
         var keys = due.Select(d => ReminderKey(d.Id)).ToList();

@@ -250,7 +250,7 @@ public sealed class VolunteerScheduling(IDbContextFactory<CormDbContext> dbFacto
         var released = await db.SignUps.Where(u => u.ShiftId == shiftId && (u.Status == SignUpStatus.Confirmed || u.Status == SignUpStatus.Waitlisted)).ToListAsync(ct);
         var title = await db.Opportunities.Where(o => o.Id == shift.OpportunityId).Select(o => o.Title).SingleAsync(ct);
         var ids = released.Select(u => u.VolunteerId).ToList();
-        var people = await db.Constituents.Where(c => ids.Contains(c.Id) && c.Email != null && !c.EmailOptOut && !c.DoNotContact)
+        var people = await db.Constituents.Where(c => ids.Contains(c.Id)).Where(Constituent.MayBeEmailed)
             .ToDictionaryAsync(c => c.Id, c => new { c.DisplayName, c.Email }, ct);
         var when = shift.StartsAt.ToString("dddd d MMMM, HH:mm", CultureInfo.InvariantCulture);
         foreach (var signUp in released)
@@ -295,15 +295,16 @@ public sealed class VolunteerScheduling(IDbContextFactory<CormDbContext> dbFacto
 
     private async Task QueuePromotionNoticeAsync(CormDbContext db, SignUp promoted, Shift shift, CancellationToken ct)
     {
-        var volunteer = await db.Constituents.Where(c => c.Id == promoted.VolunteerId).Select(c => new { c.DisplayName, c.Email, c.EmailOptOut, c.DoNotContact }).SingleAsync(ct);
-        if (volunteer.Email is null || volunteer.EmailOptOut || volunteer.DoNotContact) return;
+        var volunteer = await db.Constituents.Where(c => c.Id == promoted.VolunteerId).Where(Constituent.MayBeEmailed)
+            .Select(c => new { c.DisplayName, c.Email }).SingleOrDefaultAsync(ct);
+        if (volunteer is null) return; // no address, or asked not to be e-mailed
         var title = await db.Opportunities.Where(o => o.Id == shift.OpportunityId).Select(o => o.Title).SingleAsync(ct);
         var when = shift.StartsAt.ToString("dddd d MMMM, HH:mm", CultureInfo.InvariantCulture);
         db.OutboxMessages.Add(new OutboxMessage
         {
             DedupKey = $"shift-promotion:{promoted.Id}",
             RecipientConstituentId = promoted.VolunteerId,
-            ToAddress = volunteer.Email,
+            ToAddress = volunteer.Email!,
             ToName = volunteer.DisplayName,
             Subject = $"You're confirmed: {title}, {when}",
             TextBody = $"Hello {volunteer.DisplayName},\n\nA place opened up and you are now confirmed for {title} on {when} (UTC)" +

@@ -55,6 +55,20 @@ public class ConstituentTests
         c.DoNotContact = true;
         Assert.False(c.MayBeContactedBy(InteractionChannelKind.Letter));
     }
+
+    [Theory]
+    [InlineData(false, false, true)]
+    [InlineData(true, false, false)]
+    [InlineData(false, true, false)]
+    public void The_bulk_email_rule_agrees_with_the_per_record_rule(bool optOut, bool doNotContact, bool expected)
+    {
+        var c = A.Student();
+        c.EmailOptOut = optOut;
+        c.DoNotContact = doNotContact;
+        var mayBeEmailed = Constituent.MayBeEmailed.Compile();
+        Assert.Equal(expected, mayBeEmailed(c));
+        Assert.Equal(c.Email is not null && c.MayBeContactedBy(InteractionChannelKind.Email), mayBeEmailed(c));
+    }
 }
 
 public class SearchTextTests
