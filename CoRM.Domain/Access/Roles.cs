@@ -13,10 +13,13 @@ public static class Roles
     public const string Admin = "Admin";
     public const string Volunteer = "Volunteer";
 
-    public static readonly IReadOnlyList<string> All =
-        [Faculty, Parent, VolunteerCoordinator, StudentSuccess, Admissions, Advancement, CaseWorker, Admin, Volunteer];
+    /// <summary>A student signing in to manage who in their family may see their records.</summary>
+    public const string Student = "Student";
 
-    /// <summary>Roles held by the institution's own people (everyone but parents and volunteers).</summary>
+    public static readonly IReadOnlyList<string> All =
+        [Faculty, Parent, VolunteerCoordinator, StudentSuccess, Admissions, Advancement, CaseWorker, Admin, Volunteer, Student];
+
+    /// <summary>Roles held by the institution's own people (everyone but parents, volunteers and students).</summary>
     public static readonly IReadOnlyList<string> Staff =
         [Faculty, VolunteerCoordinator, StudentSuccess, Admissions, Advancement, CaseWorker, Admin];
 

@@ -31,6 +31,7 @@ public static class TopicVisibility
         [Roles.CaseWorker] = [Topic.General, Topic.Case, Topic.Family],
         [Roles.Parent] = [],
         [Roles.Volunteer] = [],
+        [Roles.Student] = [],
     };
 
     public static IReadOnlyList<Topic> VisibleTo(UserScope user) =>
