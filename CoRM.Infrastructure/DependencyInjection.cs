@@ -30,6 +30,7 @@ public static class DependencyInjection
         var contentRoot = builder.Environment.ContentRootPath;
 
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Admissions.AdmissionsOptions>().BindConfiguration(Admissions.AdmissionsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section).ValidateDataAnnotations().ValidateOnStart()
             .PostConfigure(o => o.PickupDirectory = Path.GetFullPath(o.PickupDirectory, contentRoot));
 
@@ -52,7 +53,12 @@ public static class DependencyInjection
         services.AddSingleton<CohortAnalytics>();
         services.AddSingleton<RiskAlertQueue>();
         services.AddSingleton<RiskModelCards>();
-        services.AddSingleton<GrantedChildren>();
+        services.AddSingleton<FamilyDashboard>();
+        services.AddSingleton<FamilyAccess>();
+        services.AddSingleton<FamilyRequests>();
+        services.AddSingleton<ParentInvitations>();
+        services.AddSingleton<Admissions.AdmissionsPipeline>();
+        services.AddSingleton<Admissions.AdmissionsBoard>();
         services.AddSingleton<PortalUserDirectory>();
         services.AddTransient<DemoSeeder>();
         services.AddSingleton<DropoutDatasetImport>();
@@ -68,6 +74,7 @@ public static class DependencyInjection
         services.AddTransient<OutboxDispatchJob>();
         services.AddTransient<RiskAssessmentJob>();
         services.AddTransient<ShiftReminderJob>();
+        services.AddTransient<AdmissionsReminderJob>();
 
         services.AddHealthChecks().AddDbContextCheck<CormDbContext>("database");
 

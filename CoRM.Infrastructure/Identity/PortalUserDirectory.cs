@@ -49,12 +49,15 @@ public sealed class PortalUserDirectory(IDbContextFactory<CormDbContext> dbFacto
             if (user is not null) user.ExternalObjectId = objectId;
         }
         if (user is null) return null;
-        var roles = appRoles.Where(Roles.IsKnown).Distinct().ToList();
+        var roles = appRoles.Where(Roles.IsKnown).ToList();
+        // Parents are not given app roles in the tenant: the role comes from the invitation they redeemed.
+        if (await db.ParentInvitations.AnyAsync(i => i.RedeemedByPortalUserId == user.Id, ct)) roles.Add(Roles.Parent);
+        roles = roles.Distinct().ToList();
         user.Roles = string.Join(',', roles);
         return await RecordSignInAsync(db, user, roles, remoteAddress, ct);
     }
 
-    private async Task<SignedInUser> RecordSignInAsync(CormDbContext db, PortalUser user, IReadOnlyList<string> roles, string? remoteAddress, CancellationToken ct)
+    internal async Task<SignedInUser> RecordSignInAsync(CormDbContext db, PortalUser user, IReadOnlyList<string> roles, string? remoteAddress, CancellationToken ct)
     {
         user.LastSignInAt = time.UtcNow();
         var scope = new UserScope(user.ConstituentId, roles.ToHashSet(), user.Email, remoteAddress);

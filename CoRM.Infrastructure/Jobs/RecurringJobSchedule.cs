@@ -10,6 +10,7 @@ public static class RecurringJobSchedule
         jobs.AddOrUpdate<FollowUpDigestJob>(FollowUpDigestJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Daily(6));
         jobs.AddOrUpdate<RiskAssessmentJob>(RiskAssessmentJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Daily(2));
         jobs.AddOrUpdate<ShiftReminderJob>(ShiftReminderJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Hourly());
+        jobs.AddOrUpdate<AdmissionsReminderJob>(AdmissionsReminderJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Daily(7));
         jobs.AddOrUpdate<OutboxDispatchJob>(OutboxDispatchJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), "*/5 * * * *");
     }
 }

@@ -1,7 +1,9 @@
 using CoRM.Domain.Academics;
+using CoRM.Domain.Admissions;
 using CoRM.Domain.Auditing;
 using CoRM.Domain.Constituents;
 using CoRM.Domain.Engagement;
+using CoRM.Domain.Families;
 using CoRM.Domain.Identity;
 using CoRM.Domain.Messaging;
 using CoRM.Domain.Risk;
@@ -48,6 +50,12 @@ public abstract class CormDbContext(DbContextOptions options) : DbContext(option
     public DbSet<Shift> Shifts => Set<Shift>();
     public DbSet<SignUp> SignUps => Set<SignUp>();
     public DbSet<VolunteerProfile> VolunteerProfiles => Set<VolunteerProfile>();
+    public DbSet<ParentInvitation> ParentInvitations => Set<ParentInvitation>();
+    public DbSet<FamilyRequest> FamilyRequests => Set<FamilyRequest>();
+    public DbSet<InformationRequest> InformationRequests => Set<InformationRequest>();
+    public DbSet<AdmissionApplication> AdmissionApplications => Set<AdmissionApplication>();
+    public DbSet<ApplicationReview> ApplicationReviews => Set<ApplicationReview>();
+    public DbSet<ReviewScore> ReviewScores => Set<ReviewScore>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CormDbContext).Assembly);

@@ -33,6 +33,9 @@ public sealed class DemoSeeder(IDbContextFactory<CormDbContext> dbFactory, TimeP
         public const string CaseWorker = "grace.lin@" + InstitutionDomain;
         public const string Volunteer = "beatriz.santos@example.net";
 
+        /// <summary>The student persona (Sofia signs in to manage her family's access).</summary>
+        public const string Student = GrantedChild;
+
         /// <summary>The parent persona's child who granted access, and the one who did not.</summary>
         public const string GrantedChild = "sofia.almeida@students." + InstitutionDomain;
         public const string UngrantedChild = "tiago.almeida@students." + InstitutionDomain;
@@ -71,6 +74,7 @@ public sealed class DemoSeeder(IDbContextFactory<CormDbContext> dbFactory, TimeP
         db.ChangeTracker.AutoDetectChangesEnabled = true;
         await DemoAcademicsSeeder.SeedAsync(db, today, ct);
         await DemoVolunteeringSeeder.SeedAsync(db, today, now, ct);
+        await DemoAdmissionsSeeder.SeedAsync(db, today, now, ct);
 
         return new Summary(built.Constituents.Count, built.Relationships.Count, built.PendingInteractions.Count, built.PendingFollowUps.Count, built.Users.Count);
     }

@@ -1,6 +1,7 @@
 using CoRM.Domain.Academics;
 using CoRM.Domain.Access;
 using CoRM.Domain.Risk;
+using CoRM.Infrastructure.Common;
 using CoRM.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,7 +28,7 @@ public sealed record TermOption(int Id, string Code, string Name);
 /// Dropout and high-risk rates by region, by late or on-time enrolment, by programme and by term, computed in the
 /// database over programme enrolments. Student-success staff and administrators only.
 /// </summary>
-public sealed class CohortAnalytics(IDbContextFactory<CormDbContext> dbFactory)
+public sealed class CohortAnalytics(IDbContextFactory<CormDbContext> dbFactory, TimeProvider time)
 {
     public const string Late = "Enrolled late";
     public const string OnTime = "Enrolled on time";
@@ -39,7 +40,9 @@ public sealed class CohortAnalytics(IDbContextFactory<CormDbContext> dbFactory)
     {
         if (!MayUse(user)) return [];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Terms.OrderByDescending(t => t.StartsOn).Select(t => new TermOption(t.Id, t.Code, t.Name)).ToListAsync(ct);
+        // Terms that have begun: the next intake has applicants, not a cohort to analyse yet.
+        var today = time.Today();
+        return await db.Terms.Where(t => t.StartsOn <= today).OrderByDescending(t => t.StartsOn).Select(t => new TermOption(t.Id, t.Code, t.Name)).ToListAsync(ct);
     }
 
     public async Task<IReadOnlyList<CohortRow>> ByAsync(UserScope user, CohortDimension dimension, int? termId, CancellationToken ct = default)

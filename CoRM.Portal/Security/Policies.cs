@@ -11,6 +11,13 @@ public static class Policies
     public const string Parent = Roles.Parent;
     public const string Admin = Roles.Admin;
     public const string Volunteer = Roles.Volunteer;
+    public const string Student = Roles.Student;
+
+    /// <summary>Family access, parent invitations and parents' requests: admissions, student success and administrators.</summary>
+    public const string Secretariat = "SecretariatStaff";
+
+    /// <summary>The admissions pipeline: admissions staff and administrators.</summary>
+    public const string Admissions = "AdmissionsStaff";
 
     /// <summary>Volunteer scheduling: coordinators and administrators.</summary>
     public const string Volunteering = "VolunteeringStaff";
@@ -28,5 +35,7 @@ public static class Policies
         options.AddPolicy(Volunteering, p => p.RequireAuthenticatedUser().RequireRole(Roles.VolunteerCoordinator, Roles.Admin));
         options.AddPolicy(Recognition, p => p.RequireAuthenticatedUser().RequireRole(Roles.VolunteerCoordinator, Roles.Advancement, Roles.Admin));
         options.AddPolicy(StudentSuccess, p => p.RequireAuthenticatedUser().RequireRole(Roles.StudentSuccess, Roles.Admin));
+        options.AddPolicy(Secretariat, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admissions, Roles.StudentSuccess, Roles.Admin));
+        options.AddPolicy(Admissions, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admissions, Roles.Admin));
     }
 }

@@ -78,7 +78,7 @@ public sealed class ConstituentAccessTests : InstitutionTest
         Assert.Null(await Institution.Get<ConstituentRecords>().GetProfileAsync(parent, sofia));
         Assert.Empty((await Institution.Get<ConstituentSearch>().SearchAsync(parent, "Almeida", 0, 10)).Items);
 
-        var children = await Institution.Get<GrantedChildren>().ForAsync(parent);
+        var children = await Institution.Get<FamilyDashboard>().ForAsync(parent);
         var child = Assert.Single(children);
         Assert.Equal(sofia, child.Id);
         Assert.DoesNotContain(children, c => c.Id == tiago);
@@ -95,7 +95,7 @@ public sealed class ConstituentAccessTests : InstitutionTest
             link.Revoke(TestInstitution.Now.UtcDateTime);
             await db.SaveChangesAsync();
         }
-        Assert.Empty(await Institution.Get<GrantedChildren>().ForAsync(parent));
+        Assert.Empty(await Institution.Get<FamilyDashboard>().ForAsync(parent));
     }
 
     [Fact]

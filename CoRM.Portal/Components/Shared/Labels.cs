@@ -1,4 +1,6 @@
+using CoRM.Domain.Admissions;
 using CoRM.Domain.Constituents;
+using CoRM.Domain.Families;
 using CoRM.Domain.Engagement;
 using MudBlazor;
 
@@ -52,6 +54,48 @@ internal static class Labels
         HatKind.Alumnus => MudBlazor.Color.Tertiary,
         _ => MudBlazor.Color.Default,
     };
+
+    public static string Of(AdmissionStage stage) => stage switch
+    {
+        AdmissionStage.Started => "Application started",
+        AdmissionStage.Submitted => "Submitted, awaiting readers",
+        AdmissionStage.InReview => "Being read",
+        AdmissionStage.Admitted => "Offer made",
+        AdmissionStage.Waitlisted => "Waiting list",
+        AdmissionStage.Denied => "Not admitted",
+        AdmissionStage.Deposited => "Place secured (deposit paid)",
+        AdmissionStage.Enrolled => "Enrolled",
+        AdmissionStage.Withdrawn => "Withdrawn",
+        _ => stage.ToString(),
+    };
+
+    public static Color Color(AdmissionStage stage) => stage switch
+    {
+        AdmissionStage.Admitted or AdmissionStage.Deposited or AdmissionStage.Enrolled => MudBlazor.Color.Success,
+        AdmissionStage.Denied or AdmissionStage.Withdrawn => MudBlazor.Color.Default,
+        AdmissionStage.Waitlisted => MudBlazor.Color.Warning,
+        _ => MudBlazor.Color.Info,
+    };
+
+    public static string Of(AdmissionSource source) => source switch
+    {
+        AdmissionSource.EducationFair => "Education fair",
+        AdmissionSource.SchoolVisit => "School visit",
+        AdmissionSource.Parent => "Parent portal",
+        _ => source.ToString(),
+    };
+
+    public static string Of(FamilyRequestKind kind) => kind switch
+    {
+        FamilyRequestKind.Certificate => "Certificate or document",
+        FamilyRequestKind.Payment => "Fees and payments",
+        FamilyRequestKind.Absence => "Absence",
+        _ => kind.ToString(),
+    };
+
+    public static string Money(decimal amount) => amount.ToString("N2", System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string Percent(double? share) => share is { } s ? s.ToString("P0", System.Globalization.CultureInfo.InvariantCulture) : "—";
 
     public static string Date(DateOnly? date) => date?.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture) ?? "—";
 

@@ -1,0 +1,346 @@
+using CoRM.Domain;
+using CoRM.Domain.Access;
+using CoRM.Domain.Academics;
+using CoRM.Domain.Admissions;
+using CoRM.Domain.Auditing;
+using CoRM.Domain.Constituents;
+using CoRM.Domain.Engagement;
+using CoRM.Domain.Messaging;
+using CoRM.Infrastructure.Auditing;
+using CoRM.Infrastructure.Common;
+using CoRM.Infrastructure.Email;
+using CoRM.Infrastructure.Families;
+using CoRM.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CoRM.Infrastructure.Admissions;
+
+/// <summary>A new person entering the funnel (a prospect or an applicant), or an existing record by id.</summary>
+public sealed record PersonDetails(string FirstName, string LastName, string? Email, DateOnly? BirthDate, string? Region);
+
+public sealed record NewInquiry(PersonDetails Person, int? ProgrammeId, int? TermId, AdmissionSource Source, string? Notes);
+
+public sealed record NewApplication(int? ApplicantId, PersonDetails? Person, int ProgrammeId, int TermId, AdmissionSource Source, string? GuardianName, string? GuardianEmail);
+
+/// <summary>A parent applying on behalf of a child: an existing child they may see, or a new one.</summary>
+public sealed record ParentApplication(int? ChildId, PersonDetails? Child, int ProgrammeId, int TermId);
+
+/// <summary>
+/// The admissions pipeline's commands: inquiry → application → documents → submission → readings → decision →
+/// deposit → enrolment. The rules are the domain's (<see cref="AdmissionApplication"/>); this class finds the records
+/// in the user's scope, keeps hats and timelines in step, and writes the letters to the outbox.
+/// </summary>
+public sealed class AdmissionsPipeline(IDbContextFactory<CormDbContext> dbFactory, OutboxDispatcher dispatcher, AuditTrail audit,
+    IOptions<AdmissionsOptions> options, TimeProvider time)
+{
+    public static bool MayWork(UserScope user) => user.IsIn(Roles.Admissions) || user.IsIn(Roles.Admin);
+
+    public async Task<CommandResult> RecordInquiryAsync(UserScope staff, NewInquiry inquiry, CancellationToken ct = default)
+    {
+        if (!MayWork(staff)) return CommandResult.NotFound;
+        var now = time.UtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await RunAsync(db, async () =>
+        {
+            await CheckProgrammeAndTermAsync(db, inquiry.ProgrammeId, inquiry.TermId, ct);
+            var prospect = await FindOrCreatePersonAsync(db, inquiry.Person, now, ct);
+            if (!prospect.Hats.Any(h => h.EndDate == null && h.Kind is HatKind.Prospect or HatKind.Applicant or HatKind.Student))
+                prospect.Hats.Add(Hat.Wear(HatKind.Prospect, time.Today()));
+            await db.SaveChangesAsync(ct);
+            var request = InformationRequest.Receive(prospect.Id, inquiry.ProgrammeId, inquiry.TermId, inquiry.Source, inquiry.Notes, now);
+            db.InformationRequests.Add(request);
+            db.Interactions.Add(Interaction.Log(prospect.Id, Channel.WebForm, Topic.Admissions, "Request for information", inquiry.Notes, now, staff.ConstituentId, now, inbound: true));
+            await db.SaveChangesAsync(ct);
+            return CommandResult.Ok(prospect.Id);
+        });
+    }
+
+    public async Task<CommandResult> StartApplicationAsync(UserScope staff, NewApplication application, CancellationToken ct = default)
+    {
+        if (!MayWork(staff)) return CommandResult.NotFound;
+        var now = time.UtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await RunAsync(db, async () =>
+        {
+            await CheckProgrammeAndTermAsync(db, application.ProgrammeId, application.TermId, ct);
+            Constituent applicant;
+            if (application.ApplicantId is { } id)
+                applicant = await db.Constituents.Include(c => c.Hats).SingleOrDefaultAsync(c => c.Id == id && c.Kind == ConstituentKind.Person, ct)
+                    ?? throw new DomainException("That person does not exist.");
+            else
+                applicant = await FindOrCreatePersonAsync(db, application.Person ?? throw new DomainException("Give the applicant's name."), now, ct);
+            var started = await StartAsync(db, applicant, application.ProgrammeId, application.TermId, application.Source, staff.ConstituentId, guardianId: null, now, ct);
+            started.NameGuardian(application.GuardianName, application.GuardianEmail);
+            await db.SaveChangesAsync(ct);
+            return CommandResult.Ok(started.Id);
+        });
+    }
+
+    /// <summary>
+    /// A parent starts an application for a child. A new child is created with the parent relationship recorded
+    /// (subject the child, related the parent); an existing child must be one the parent may see today.
+    /// </summary>
+    public async Task<CommandResult> StartForChildAsync(UserScope parent, ParentApplication application, CancellationToken ct = default)
+    {
+        if (!parent.IsIn(Roles.Parent)) return CommandResult.NotFound;
+        var now = time.UtcNow();
+        var today = time.Today();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await RunAsync(db, async () =>
+        {
+            await CheckProgrammeAndTermAsync(db, application.ProgrammeId, application.TermId, ct);
+            Constituent child;
+            if (application.ChildId is { } childId)
+            {
+                if (!(await FamilyDashboard.GrantsForAsync(db, parent.ConstituentId, childId, today, ct)).HasFlag(AccessGrant.EnrolmentStatus))
+                    return CommandResult.NotFound;
+                child = await db.Constituents.Include(c => c.Hats).SingleAsync(c => c.Id == childId, ct);
+            }
+            else
+            {
+                var details = application.Child ?? throw new DomainException("Give your child's name.");
+                if (details.BirthDate is null) throw new DomainException("Give your child's date of birth.");
+                if (details.BirthDate > today) throw new DomainException("The date of birth cannot be in the future.");
+                var parentRecord = await db.Constituents.SingleAsync(c => c.Id == parent.ConstituentId, ct);
+                child = Constituent.Person(details.FirstName, details.LastName, now, details.Email, details.BirthDate);
+                child.Region = string.IsNullOrWhiteSpace(details.Region) ? parentRecord.Region : details.Region.Trim();
+                db.Constituents.Add(child);
+                db.Relationships.Add(Relationship.Between(child, parentRecord, RelationshipKind.Parent, details.BirthDate.Value));
+                await db.SaveChangesAsync(ct);
+            }
+            var started = await StartAsync(db, child, application.ProgrammeId, application.TermId, AdmissionSource.Parent, parent.ConstituentId, parent.ConstituentId, now, ct);
+            db.Interactions.Add(Interaction.Log(parent.ConstituentId, Channel.WebForm, Topic.Admissions, $"Started an application for {child.DisplayName}", null, now, parent.ConstituentId, now, inbound: true));
+            await db.SaveChangesAsync(ct);
+            return CommandResult.Ok(started.Id);
+        });
+    }
+
+    public Task<CommandResult> RecordDocumentsAsync(UserScope staff, int applicationId, bool transcript, bool statement, bool recommendation, Guid version, CancellationToken ct = default) =>
+        ChangeAsync(staff, applicationId, version, (db, a, now) =>
+        {
+            a.RecordDocuments(transcript, statement, recommendation);
+            return Task.CompletedTask;
+        }, ct);
+
+    public Task<CommandResult> SubmitAsync(UserScope staff, int applicationId, Guid version, CancellationToken ct = default) =>
+        ChangeAsync(staff, applicationId, version, (db, a, now) =>
+        {
+            a.Submit(now);
+            db.Interactions.Add(Interaction.Log(a.ApplicantId, Channel.WebForm, Topic.Admissions, "Application complete and submitted for reading", null, now, staff.ConstituentId, now));
+            return Task.CompletedTask;
+        }, ct);
+
+    /// <summary>A reader's evaluation. Not version-checked: two readers reading at once is the normal case.</summary>
+    public async Task<CommandResult> ReviewAsync(UserScope reader, int applicationId, IReadOnlyDictionary<RubricCriterion, int> scores, AdmissionDecision recommendation, string? comments, CancellationToken ct = default)
+    {
+        if (!MayWork(reader)) return CommandResult.NotFound;
+        var now = time.UtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var application = await db.AdmissionApplications.Include(a => a.Reviews).SingleOrDefaultAsync(a => a.Id == applicationId, ct);
+        if (application is null) return CommandResult.NotFound;
+        return await RunAsync(db, async () =>
+        {
+            var review = application.Review(reader.ConstituentId, scores, recommendation, comments, now);
+            audit.Record(db, reader, AuditAction.Update, nameof(AdmissionApplication), application.Id, $"Reading {review.WeightedScore}");
+            await db.SaveChangesAsync(ct);
+            return CommandResult.Ok(application.Id);
+        });
+    }
+
+    /// <summary>Records the decision and writes the letter; an offer issues the deposit invoice.</summary>
+    public Task<CommandResult> DecideAsync(UserScope staff, int applicationId, AdmissionDecision decision, decimal? deposit, Guid version, CancellationToken ct = default) =>
+        ChangeAsync(staff, applicationId, version, async (db, a, now) =>
+        {
+            a.Decide(decision, staff.ConstituentId, now);
+            var programme = await db.Programmes.Where(p => p.Id == a.ProgrammeId).Select(p => p.Name).SingleAsync(ct);
+            var term = await db.Terms.Where(t => t.Id == a.TermId).Select(t => t.Name).SingleAsync(ct);
+            string letter;
+            if (decision == AdmissionDecision.Admit)
+            {
+                var amount = deposit ?? options.Value.DefaultDeposit;
+                var invoice = TuitionInvoice.Issue(a.ApplicantId, a.TermId, $"Enrolment deposit, {programme}", amount, time.Today().AddDays(options.Value.DepositDueDays));
+                db.TuitionInvoices.Add(invoice);
+                await db.SaveChangesAsync(ct);
+                a.OweDeposit(invoice.Id, amount, invoice.DueOn);
+                letter = $"We are delighted to offer you a place in {programme} from {term}.\n\nTo secure it, please pay the enrolment deposit of {amount:N2} by {invoice.DueOn:d MMMM yyyy}.";
+            }
+            else
+            {
+                letter = decision == AdmissionDecision.Waitlist
+                    ? $"Your application to {programme} for {term} has been placed on our waiting list. We will write again as soon as a place becomes available."
+                    : $"Thank you for applying to {programme} for {term}. We are sorry that we cannot offer you a place this time.";
+            }
+            db.Interactions.Add(Interaction.Log(a.ApplicantId, Channel.Email, Topic.Admissions, $"Decision: {decision}", letter, now, staff.ConstituentId, now));
+            await QueueLettersAsync(db, a, $"decision:{a.Id}:{decision}:{now:yyyyMMddHHmm}", $"Your application to {programme}", letter, now, ct);
+        }, ct);
+
+    /// <summary>The deposit was paid at the desk: pays the invoice in full and secures the place.</summary>
+    public Task<CommandResult> RecordDepositAsync(UserScope staff, int applicationId, Guid version, CancellationToken ct = default) =>
+        ChangeAsync(staff, applicationId, version, async (db, a, now) =>
+        {
+            if (a.DepositInvoiceId is not { } invoiceId) throw new DomainException("No deposit is owed on this application.");
+            var invoice = await db.TuitionInvoices.Include(i => i.Payments).SingleAsync(i => i.Id == invoiceId, ct);
+            var owed = invoice.OutstandingOn(time.Today());
+            if (owed > 0) invoice.Pay(owed, time.Today());
+            a.DepositPaid(now);
+            db.Interactions.Add(Interaction.Log(a.ApplicantId, Channel.InPerson, Topic.Admissions, "Deposit paid", $"{invoice.Amount:N2}", now, staff.ConstituentId, now, inbound: true));
+        }, ct);
+
+    /// <summary>
+    /// Enrols the applicant: the Student hat, a programme enrolment for the term, and the named parent or guardian
+    /// as a constituent with a parent relationship (matched by e-mail when they are already known).
+    /// </summary>
+    public Task<CommandResult> EnrolAsync(UserScope staff, int applicationId, Guid version, CancellationToken ct = default) =>
+        ChangeAsync(staff, applicationId, version, async (db, a, now) =>
+        {
+            a.Enrol(now);
+            var today = time.Today();
+            var student = await db.Constituents.Include(c => c.Hats).SingleAsync(c => c.Id == a.ApplicantId, ct);
+            foreach (var hat in student.Hats.Where(h => h.EndDate == null && h.Kind is HatKind.Applicant or HatKind.Prospect)) hat.TakeOff(today);
+            if (!student.WearsHatOn(HatKind.Student, today)) student.Hats.Add(Hat.Wear(HatKind.Student, today));
+            db.ProgrammeEnrolments.Add(new ProgrammeEnrolment { StudentId = student.Id, ProgrammeId = a.ProgrammeId, TermId = a.TermId, Status = EnrolmentStatus.Enrolled, EnrolledOn = today });
+
+            if (a.GuardianId is null && a.GuardianName is not null)
+            {
+                var guardian = a.GuardianEmail is null ? null : await db.Constituents.Include(c => c.Hats).FirstOrDefaultAsync(c => c.Email == a.GuardianEmail, ct);
+                if (guardian is null)
+                {
+                    var parts = a.GuardianName.Split(' ', 2, StringSplitOptions.TrimEntries);
+                    guardian = Constituent.Person(parts[0], parts.Length > 1 ? parts[1] : student.LastName, now, a.GuardianEmail);
+                    guardian.Region = student.Region;
+                    db.Constituents.Add(guardian);
+                }
+                if (!guardian.WearsHatOn(HatKind.Parent, today)) guardian.Hats.Add(Hat.Wear(HatKind.Parent, today));
+                db.Relationships.Add(Relationship.Between(student, guardian, RelationshipKind.Parent, student.BirthDate ?? today));
+                await db.SaveChangesAsync(ct);
+                a.GuardianId = guardian.Id;
+            }
+            else if (a.GuardianId is { } guardianId && !await db.Relationships.AnyAsync(r => r.SubjectId == student.Id && r.RelatedId == guardianId, ct))
+            {
+                db.Relationships.Add(new Relationship { SubjectId = student.Id, RelatedId = guardianId, Kind = RelationshipKind.Parent, StartDate = student.BirthDate ?? today });
+            }
+            db.Interactions.Add(Interaction.Log(student.Id, Channel.InPerson, Topic.Admissions, "Enrolled", null, now, staff.ConstituentId, now));
+        }, ct);
+
+    public Task<CommandResult> WithdrawAsync(UserScope staff, int applicationId, Guid version, CancellationToken ct = default) =>
+        ChangeAsync(staff, applicationId, version, async (db, a, now) =>
+        {
+            a.Withdraw(now);
+            var applicant = await db.Constituents.Include(c => c.Hats).SingleAsync(c => c.Id == a.ApplicantId, ct);
+            foreach (var hat in applicant.Hats.Where(h => h.EndDate == null && h.Kind == HatKind.Applicant)) hat.TakeOff(time.Today());
+            db.Interactions.Add(Interaction.Log(a.ApplicantId, Channel.InPerson, Topic.Admissions, "Application withdrawn", null, now, staff.ConstituentId, now));
+        }, ct);
+
+    /// <summary>The letters go to the applicant and to the parent or guardian on the file, each where e-mail is allowed.</summary>
+    internal static async Task QueueLettersAsync(CormDbContext db, AdmissionApplication a, string key, string subject, string body, DateTime now, CancellationToken ct)
+    {
+        var ids = new[] { a.ApplicantId, a.GuardianId ?? 0 }.Where(id => id != 0).ToList();
+        var recipients = await db.Constituents.Where(c => ids.Contains(c.Id)).Where(Constituent.MayBeEmailed)
+            .Select(c => new { c.Id, c.DisplayName, c.Email }).ToListAsync(ct);
+        foreach (var r in recipients)
+            db.OutboxMessages.Add(new OutboxMessage
+            {
+                DedupKey = $"admissions:{key}:{r.Id}", RecipientConstituentId = r.Id, ToAddress = r.Email!, ToName = r.DisplayName,
+                Subject = subject, TextBody = $"Dear {r.DisplayName},\n\n{body}\n\n— Admissions, Northfield University\n", CreatedAt = now,
+            });
+        if (a.GuardianId is null && a.GuardianEmail is not null)
+            db.OutboxMessages.Add(new OutboxMessage
+            {
+                DedupKey = $"admissions:{key}:guardian", ToAddress = a.GuardianEmail, ToName = a.GuardianName ?? a.GuardianEmail,
+                Subject = subject, TextBody = $"Dear {a.GuardianName},\n\n{body}\n\n— Admissions, Northfield University\n", CreatedAt = now,
+            });
+    }
+
+    private async Task<AdmissionApplication> StartAsync(CormDbContext db, Constituent applicant, int programmeId, int termId, AdmissionSource source,
+        int startedById, int? guardianId, DateTime now, CancellationToken ct)
+    {
+        if (await db.AdmissionApplications.AnyAsync(a => a.ApplicantId == applicant.Id && a.ProgrammeId == programmeId && a.TermId == termId && a.Stage != AdmissionStage.Withdrawn && a.Stage != AdmissionStage.Denied, ct))
+            throw new DomainException($"{applicant.DisplayName} already has an application for this programme and term.");
+        var today = DateOnly.FromDateTime(now);
+        foreach (var hat in applicant.Hats.Where(h => h.EndDate == null && h.Kind == HatKind.Prospect)) hat.TakeOff(today);
+        if (!applicant.WearsHatOn(HatKind.Applicant, today)) applicant.Hats.Add(Hat.Wear(HatKind.Applicant, today));
+        var counsellor = await NextCounsellorAsync(db, ct);
+        var application = AdmissionApplication.Start(applicant.Id, programmeId, termId, source, startedById, counsellor, now);
+        application.GuardianId = guardianId;
+        db.AdmissionApplications.Add(application);
+        db.Interactions.Add(Interaction.Log(applicant.Id, Channel.WebForm, Topic.Admissions, "Application started", null, now, startedById, now, inbound: startedById != counsellor));
+        await db.SaveChangesAsync(ct);
+
+        // The prospect's open requests for information now lead to this application (the funnel's conversion).
+        await db.InformationRequests.Where(r => r.ProspectId == applicant.Id && r.ApplicationId == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.ApplicationId, application.Id), ct);
+        return application;
+    }
+
+    /// <summary>New files go to the admissions officer with the fewest open ones.</summary>
+    internal static async Task<int?> NextCounsellorAsync(CormDbContext db, CancellationToken ct)
+    {
+        var officers = await db.PortalUsers.Where(u => u.Roles.Contains(Roles.Admissions)).Select(u => u.ConstituentId).ToListAsync(ct);
+        if (officers.Count == 0) return null;
+        var load = await db.AdmissionApplications
+            .Where(a => a.CounsellorId != null && officers.Contains(a.CounsellorId.Value) && a.Stage != AdmissionStage.Enrolled && a.Stage != AdmissionStage.Denied && a.Stage != AdmissionStage.Withdrawn)
+            .GroupBy(a => a.CounsellorId!.Value).Select(g => new { Id = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Id, g => g.Count, ct);
+        return officers.OrderBy(o => load.GetValueOrDefault(o)).ThenBy(o => o).First();
+    }
+
+    private static async Task<Constituent> FindOrCreatePersonAsync(CormDbContext db, PersonDetails person, DateTime now, CancellationToken ct)
+    {
+        var email = string.IsNullOrWhiteSpace(person.Email) ? null : EmailAddress.Normalise(person.Email);
+        if (email is not null)
+        {
+            var known = await db.Constituents.Include(c => c.Hats).FirstOrDefaultAsync(c => c.Email == email && c.Kind == ConstituentKind.Person, ct);
+            if (known is not null) return known;
+        }
+        if (person.BirthDate is { } born && born > DateOnly.FromDateTime(now)) throw new DomainException("The date of birth cannot be in the future.");
+        var created = Constituent.Person(person.FirstName, person.LastName, now, email, person.BirthDate);
+        created.Region = string.IsNullOrWhiteSpace(person.Region) ? null : person.Region.Trim();
+        db.Constituents.Add(created);
+        return created;
+    }
+
+    private static async Task CheckProgrammeAndTermAsync(CormDbContext db, int? programmeId, int? termId, CancellationToken ct)
+    {
+        if (programmeId is { } p && !await db.Programmes.AnyAsync(x => x.Id == p, ct)) throw new DomainException("Choose a programme from the list.");
+        if (termId is { } t && !await db.Terms.AnyAsync(x => x.Id == t, ct)) throw new DomainException("Choose a term from the list.");
+    }
+
+    private async Task<CommandResult> ChangeAsync(UserScope staff, int applicationId, Guid version, Func<CormDbContext, AdmissionApplication, DateTime, Task> change, CancellationToken ct)
+    {
+        if (!MayWork(staff)) return CommandResult.NotFound;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var application = await db.AdmissionApplications.Include(a => a.Reviews).SingleOrDefaultAsync(a => a.Id == applicationId, ct);
+        if (application is null) return CommandResult.NotFound;
+        if (application.Version != version) return CommandResult.Conflict("application");
+        return await RunAsync(db, async () =>
+        {
+            await change(db, application, time.UtcNow());
+            audit.Record(db, staff, AuditAction.Update, nameof(AdmissionApplication), application.Id, application.Stage.ToString());
+            await db.SaveChangesAsync(ct);
+            return CommandResult.Ok(application.Id);
+        });
+    }
+
+    /// <summary>One transaction per command: a rule broken half-way leaves nothing behind.</summary>
+    private async Task<CommandResult> RunAsync(CormDbContext db, Func<Task<CommandResult>> work)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync();
+        CommandResult result;
+        try
+        {
+            result = await work();
+        }
+        catch (DomainException e)
+        {
+            return CommandResult.Invalid(e.Message);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return CommandResult.Conflict("application");
+        }
+        if (!result.Succeeded) return result;
+        await tx.CommitAsync();
+        await dispatcher.DispatchPendingAsync();
+        return result;
+    }
+}
