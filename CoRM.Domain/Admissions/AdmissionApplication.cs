@@ -126,7 +126,7 @@ public class AdmissionApplication : IVersioned
         if (Stage is not (AdmissionStage.Submitted or AdmissionStage.InReview))
             throw new DomainException(Stage == AdmissionStage.Started ? "The application has not been submitted yet." : "The application has already been decided.");
         if (Reviews.Any(r => r.ReaderId == readerId)) throw new DomainException("You have already read this application; each reader scores it once.");
-        if (readerId == StartedById) throw new DomainException("You started this application, so another reader must evaluate it.");
+        if (readerId == ApplicantId || readerId == GuardianId) throw new DomainException("This is your own or your family's application: another reader must evaluate it.");
         foreach (var criterion in AdmissionsRubric.Weights.Keys)
         {
             if (!scores.TryGetValue(criterion, out var score)) throw new DomainException($"Score {AdmissionsRubric.Describe(criterion).ToLowerInvariant()}.");

@@ -36,9 +36,9 @@ public sealed record ApplicationDetail(
     bool TranscriptReceived, bool StatementReceived, bool RecommendationReceived,
     DateTime StartedAt, DateTime? SubmittedAt, AdmissionDecision? Decision, DateTime? DecidedAt,
     decimal? DepositAmount, DateOnly? DepositDueOn, DateTime? DepositPaidAt, DateTime? EnrolledAt,
-    int Readings, bool IReadIt, bool StartedByMe, IReadOnlyList<ReviewView> Reviews, decimal? AverageScore, Guid Version)
+    int Readings, bool IReadIt, bool IsMine, IReadOnlyList<ReviewView> Reviews, decimal? AverageScore, Guid Version)
 {
-    public bool MayRead => !IReadIt && !StartedByMe && Stage is AdmissionStage.Submitted or AdmissionStage.InReview;
+    public bool MayRead => !IReadIt && !IsMine && Stage is AdmissionStage.Submitted or AdmissionStage.InReview;
     public bool MayDecide => (Stage == AdmissionStage.InReview && Readings >= AdmissionsRubric.RequiredReaders) || Stage == AdmissionStage.Waitlisted;
 }
 
@@ -140,7 +140,7 @@ public sealed class AdmissionsBoard(IDbContextFactory<CormDbContext> dbFactory, 
             a.StartedById is { } s ? names.GetValueOrDefault(s) : null, startedByParent,
             a.GuardianId is { } g ? names.GetValueOrDefault(g) : a.GuardianName, a.GuardianEmail, a.CounsellorId is { } c ? names.GetValueOrDefault(c) : null,
             a.TranscriptReceived, a.StatementReceived, a.RecommendationReceived, a.StartedAt, a.SubmittedAt, a.Decision, a.DecidedAt,
-            a.DepositAmount, a.DepositDueOn, a.DepositPaidAt, a.EnrolledAt, a.Reviews.Count, iReadIt, a.StartedById == staff.ConstituentId,
+            a.DepositAmount, a.DepositDueOn, a.DepositPaidAt, a.EnrolledAt, a.Reviews.Count, iReadIt, a.ApplicantId == staff.ConstituentId || a.GuardianId == staff.ConstituentId,
             reviews, showReviews ? a.AverageScore : null, a.Version);
     }
 

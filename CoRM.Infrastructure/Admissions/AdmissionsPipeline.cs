@@ -197,7 +197,7 @@ public sealed class AdmissionsPipeline(IDbContextFactory<CormDbContext> dbFactor
             a.Enrol(now);
             var today = time.Today();
             var student = await db.Constituents.Include(c => c.Hats).SingleAsync(c => c.Id == a.ApplicantId, ct);
-            foreach (var hat in student.Hats.Where(h => h.EndDate == null && h.Kind is HatKind.Applicant or HatKind.Prospect)) hat.TakeOff(today);
+            foreach (var hat in student.Hats.Where(h => h.EndDate == null && h.Kind is HatKind.Applicant or HatKind.Prospect)) EndHat(hat, today);
             if (!student.WearsHatOn(HatKind.Student, today)) student.Hats.Add(Hat.Wear(HatKind.Student, today));
             db.ProgrammeEnrolments.Add(new ProgrammeEnrolment { StudentId = student.Id, ProgrammeId = a.ProgrammeId, TermId = a.TermId, Status = EnrolmentStatus.Enrolled, EnrolledOn = today });
 
@@ -228,7 +228,7 @@ public sealed class AdmissionsPipeline(IDbContextFactory<CormDbContext> dbFactor
         {
             a.Withdraw(now);
             var applicant = await db.Constituents.Include(c => c.Hats).SingleAsync(c => c.Id == a.ApplicantId, ct);
-            foreach (var hat in applicant.Hats.Where(h => h.EndDate == null && h.Kind == HatKind.Applicant)) hat.TakeOff(time.Today());
+            foreach (var hat in applicant.Hats.Where(h => h.EndDate == null && h.Kind == HatKind.Applicant)) EndHat(hat, time.Today());
             db.Interactions.Add(Interaction.Log(a.ApplicantId, Channel.InPerson, Topic.Admissions, "Application withdrawn", null, now, staff.ConstituentId, now));
         }, ct);
 
@@ -258,7 +258,7 @@ public sealed class AdmissionsPipeline(IDbContextFactory<CormDbContext> dbFactor
         if (await db.AdmissionApplications.AnyAsync(a => a.ApplicantId == applicant.Id && a.ProgrammeId == programmeId && a.TermId == termId && a.Stage != AdmissionStage.Withdrawn && a.Stage != AdmissionStage.Denied, ct))
             throw new DomainException($"{applicant.DisplayName} already has an application for this programme and term.");
         var today = DateOnly.FromDateTime(now);
-        foreach (var hat in applicant.Hats.Where(h => h.EndDate == null && h.Kind == HatKind.Prospect)) hat.TakeOff(today);
+        foreach (var hat in applicant.Hats.Where(h => h.EndDate == null && h.Kind == HatKind.Prospect)) EndHat(hat, today);
         if (!applicant.WearsHatOn(HatKind.Applicant, today)) applicant.Hats.Add(Hat.Wear(HatKind.Applicant, today));
         var counsellor = await NextCounsellorAsync(db, ct);
         var application = AdmissionApplication.Start(applicant.Id, programmeId, termId, source, startedById, counsellor, now);
@@ -272,6 +272,9 @@ public sealed class AdmissionsPipeline(IDbContextFactory<CormDbContext> dbFactor
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.ApplicationId, application.Id), ct);
         return application;
     }
+
+    /// <summary>A hat changed today was last worn yesterday (or today, when it was only put on today).</summary>
+    private static void EndHat(Hat hat, DateOnly today) => hat.TakeOff(today.AddDays(-1) < hat.StartDate ? hat.StartDate : today.AddDays(-1));
 
     /// <summary>New files go to the admissions officer with the fewest open ones.</summary>
     internal static async Task<int?> NextCounsellorAsync(CormDbContext db, CancellationToken ct)

@@ -58,8 +58,8 @@ public sealed class FamilyRequests(IDbContextFactory<CormDbContext> dbFactory, O
         if (!parent.IsIn(Roles.Parent)) return [];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!(await FamilyDashboard.GrantsForAsync(db, parent.ConstituentId, childId, time.Today(), ct)).HasFlag(AccessGrant.EnrolmentStatus)) return [];
-        return await Rows(db, db.FamilyRequests.Where(r => r.ParentId == parent.ConstituentId && r.ChildId == childId))
-            .OrderByDescending(r => r.SentAt).Take(50).ToListAsync(ct);
+        return await Rows(db, db.FamilyRequests.Where(r => r.ParentId == parent.ConstituentId && r.ChildId == childId).OrderByDescending(r => r.SentAt).Take(50))
+            .ToListAsync(ct);
     }
 
     /// <summary>The secretariat's queue: open requests oldest first, or answered ones newest first.</summary>

@@ -60,10 +60,12 @@ public class AdmissionsTests
     }
 
     [Fact]
-    public void Whoever_started_an_application_does_not_read_it()
+    public void Nobody_reads_their_own_or_their_familys_application()
     {
         var application = Submitted();
+        application.GuardianId = 2;
         Assert.Throws<DomainException>(() => application.Review(readerId: 1, Good, AdmissionDecision.Admit, null, A.Now));
+        Assert.Throws<DomainException>(() => application.Review(readerId: 2, Good, AdmissionDecision.Admit, null, A.Now));
     }
 
     [Theory]
