@@ -48,7 +48,7 @@ public sealed record Option(int Id, string Name);
 /// The admissions board (a column per stage with counts and the oldest files first), the funnel with conversion
 /// rates, its breakdowns, and one application's file. Admissions staff and administrators only.
 /// </summary>
-public sealed class AdmissionsBoard(IDbContextFactory<CormDbContext> dbFactory, AuditTrail audit)
+public sealed class AdmissionsBoard(IDbContextFactory<CormDbContext> dbFactory, AuditTrail audit, TimeProvider time)
 {
     public const int CardsPerColumn = 25;
 
@@ -144,11 +144,13 @@ public sealed class AdmissionsBoard(IDbContextFactory<CormDbContext> dbFactory, 
             reviews, showReviews ? a.AverageScore : null, a.Version);
     }
 
-    public async Task<(IReadOnlyList<Option> Programmes, IReadOnlyList<Option> Terms, IReadOnlyList<string> Regions)> OptionsAsync(CancellationToken ct = default)
+    /// <summary>Programmes, terms (only those still open for enrolment when <paramref name="openOnly"/>) and regions for the filters and forms.</summary>
+    public async Task<(IReadOnlyList<Option> Programmes, IReadOnlyList<Option> Terms, IReadOnlyList<string> Regions)> OptionsAsync(bool openOnly = false, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var programmes = await db.Programmes.OrderBy(p => p.Name).Select(p => new Option(p.Id, p.Name)).ToListAsync(ct);
-        var terms = await db.Terms.OrderByDescending(t => t.StartsOn).Select(t => new Option(t.Id, t.Name)).ToListAsync(ct);
+        var today = time.Today();
+        var terms = await db.Terms.Where(t => !openOnly || t.EnrolmentDeadline >= today).OrderByDescending(t => t.StartsOn).Select(t => new Option(t.Id, t.Name)).ToListAsync(ct);
         var regions = await db.Constituents.Where(c => c.Region != null).Select(c => c.Region!).Distinct().OrderBy(r => r).Take(200).ToListAsync(ct);
         return (programmes, terms, regions);
     }

@@ -90,6 +90,8 @@ public sealed class AdmissionsPipeline(IDbContextFactory<CormDbContext> dbFactor
         return await RunAsync(db, async () =>
         {
             await CheckProgrammeAndTermAsync(db, application.ProgrammeId, application.TermId, ct);
+            if (!await db.Terms.AnyAsync(t => t.Id == application.TermId && t.EnrolmentDeadline >= today, ct))
+                throw new DomainException("Applications for that term are closed. Choose a later term.");
             Constituent child;
             if (application.ChildId is { } childId)
             {

@@ -27,6 +27,9 @@ public sealed record RelationshipRow(
     DateOnly StartDate, DateOnly? EndDate, bool IsActive, AccessGrant Grants, ConsentBasis ConsentBasis, DateOnly? ConsentExpiresOn, bool Revoked)
 {
     public string Label => ThisIsSubject ? Kind.AsSeenBySubject() : Kind.AsSeenByRelated();
+
+    /// <summary>This profile is the child of a parent or guardian link: family access applies to it.</summary>
+    public bool IsFamilyOfSubject => ThisIsSubject && Kind is RelationshipKind.Parent or RelationshipKind.Guardian;
 }
 
 public sealed record ContactPointRow(ContactPointKind Kind, string Value, string? Label, bool IsPrimary);

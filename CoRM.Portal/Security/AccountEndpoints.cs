@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CoRM.Infrastructure.Families;
 using CoRM.Infrastructure.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -25,6 +26,25 @@ internal static class AccountEndpoints
             return Results.LocalRedirect(SafeReturnUrl(returnUrl));
         });
 
+        // Redeeming a parent invitation. With Entra the code rides through the sign-in round trip and is redeemed
+        // when the token arrives (AuthenticationSetup); in development the account is created and signed in here.
+        account.MapPost("/join", async ([FromForm] string? code, HttpContext http, SignInMode mode, ParentInvitations invitations, CancellationToken ct) =>
+        {
+            if (string.IsNullOrWhiteSpace(code)) return Results.LocalRedirect("/join?error=" + Uri.EscapeDataString("Enter the code from your invitation e-mail."));
+            if (mode.UsesEntra)
+            {
+                var properties = new AuthenticationProperties { RedirectUri = "/family" };
+                properties.Items[InvitationItem] = code;
+                return Results.Challenge(properties, [OpenIdConnectDefaults.AuthenticationScheme]);
+            }
+            if (!mode.DevelopmentSignInAllowed) return Results.NotFound();
+            var joined = await invitations.RedeemAsync(code, externalObjectId: null, listAsPersona: true, http.Connection.RemoteIpAddress?.ToString(), ct);
+            if (!joined.Succeeded) return Results.LocalRedirect($"/join?code={Uri.EscapeDataString(code)}&error={Uri.EscapeDataString(joined.Error!)}");
+            var identity = new ClaimsIdentity(CormClaims.For(joined.User!), CookieAuthenticationDefaults.AuthenticationScheme, ClaimTypes.Name, ClaimTypes.Role);
+            await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
+            return Results.LocalRedirect("/family");
+        });
+
         account.MapGet("/challenge", (string? returnUrl, SignInMode mode) => mode.UsesEntra
             ? Results.Challenge(new AuthenticationProperties { RedirectUri = SafeReturnUrl(returnUrl) }, [OpenIdConnectDefaults.AuthenticationScheme])
             : Results.Redirect("/account/sign-in"));
@@ -37,6 +57,9 @@ internal static class AccountEndpoints
             return Results.LocalRedirect("/account/signed-out");
         });
     }
+
+    /// <summary>The authentication-properties key carrying an invitation code through the Entra round trip.</summary>
+    internal const string InvitationItem = "corm.invitation";
 
     /// <summary>Only local paths: an open redirect would let a crafted link send users elsewhere after sign-in.</summary>
     internal static string SafeReturnUrl(string? returnUrl) =>

@@ -69,7 +69,21 @@ internal static class AuthenticationSetup
         var roles = principal.Claims.Where(c => c.Type is "roles" or ClaimTypes.Role).Select(c => c.Value).ToList();
         var email = principal.FindFirst("email")?.Value ?? principal.FindFirst("preferred_username")?.Value;
         var users = context.HttpContext.RequestServices.GetRequiredService<PortalUserDirectory>();
-        var user = await users.LinkEntraUserAsync(objectId, email, roles, context.HttpContext.Connection.RemoteIpAddress?.ToString(), context.HttpContext.RequestAborted);
+        var remote = context.HttpContext.Connection.RemoteIpAddress?.ToString();
+        var user = await users.LinkEntraUserAsync(objectId, email, roles, remote, context.HttpContext.RequestAborted);
+        if (user is null && context.Properties?.Items.TryGetValue(AccountEndpoints.InvitationItem, out var code) == true && code is not null)
+        {
+            // A parent redeeming an invitation on their first sign-in: the code, not the e-mail claim, links the account.
+            var joined = await context.HttpContext.RequestServices.GetRequiredService<CoRM.Infrastructure.Families.ParentInvitations>()
+                .RedeemAsync(code, objectId, listAsPersona: false, remote, context.HttpContext.RequestAborted);
+            if (!joined.Succeeded)
+            {
+                context.Fail(joined.Error!);
+                return;
+            }
+            user = joined.User;
+            foreach (var role in user!.Roles.Where(r => !principal.IsInRole(r))) identity.AddClaim(new Claim("roles", role));
+        }
         if (user is null)
         {
             context.Fail("No CoRM account is linked to this sign-in. Ask the secretariat for an invitation.");

@@ -15,6 +15,7 @@ internal static class RoleNames
         Roles.CaseWorker => "Case worker",
         Roles.Admin => "Administrator",
         Roles.Volunteer => "Volunteer",
+        Roles.Student => "Student",
         _ => role,
     };
 }
