@@ -13,7 +13,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal) : IClassFixtu
     /// <summary>Who may open what. Everyone signed in may open "/", which forwards them to their dashboard.</summary>
     private static readonly Dictionary<string, string[]> MayOpen = new()
     {
-        ["/"] = [Personas.Admin, Personas.Faculty, Personas.Parent, Personas.VolunteerCoordinator, Personas.StudentSuccess, Personas.Admissions, Personas.Advancement, Personas.CaseWorker, Personas.Volunteer],
+        ["/"] = [Personas.Admin, Personas.Faculty, Personas.Parent, Personas.VolunteerCoordinator, Personas.StudentSuccess, Personas.Admissions, Personas.Advancement, Personas.CaseWorker, Personas.Volunteer, Personas.Student],
         ["/volunteer"] = [Personas.Volunteer],
         ["/dashboard"] = Staff,
         ["/constituents"] = Staff,
@@ -21,6 +21,12 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal) : IClassFixtu
         ["/follow-ups"] = Staff,
         ["/advising"] = [Personas.Faculty],
         ["/family"] = [Personas.Parent],
+        ["/family/apply"] = [Personas.Parent],
+        ["/my/family-access"] = [Personas.Student],
+        ["/families/requests"] = [Personas.Admissions, Personas.StudentSuccess, Personas.Admin],
+        ["/admissions"] = [Personas.Admissions, Personas.Admin],
+        ["/admissions/funnel"] = [Personas.Admissions, Personas.Admin],
+        ["/admissions/applications/1"] = [Personas.Admissions, Personas.Admin],
         ["/admin/audit"] = [Personas.Admin],
         ["/jobs"] = [Personas.Admin],
         ["/volunteering"] = [Personas.VolunteerCoordinator, Personas.Admin],
@@ -40,7 +46,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal) : IClassFixtu
     private static string[] Staff => [Personas.Admin, Personas.Faculty, Personas.VolunteerCoordinator, Personas.StudentSuccess, Personas.Admissions, Personas.Advancement, Personas.CaseWorker];
 
     private static readonly string[] Everyone =
-        [Anonymous, Personas.Admin, Personas.Faculty, Personas.Parent, Personas.VolunteerCoordinator, Personas.StudentSuccess, Personas.Admissions, Personas.Advancement, Personas.CaseWorker, Personas.Volunteer];
+        [Anonymous, Personas.Admin, Personas.Faculty, Personas.Parent, Personas.VolunteerCoordinator, Personas.StudentSuccess, Personas.Admissions, Personas.Advancement, Personas.CaseWorker, Personas.Volunteer, Personas.Student];
 
     public static TheoryData<string, string> Cases()
     {
@@ -79,6 +85,8 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal) : IClassFixtu
     [InlineData("/account/sign-in")]
     [InlineData("/account/signed-out")]
     [InlineData("/account/access-denied")]
+    [InlineData("/join")]
+    [InlineData("/join?code=ABCDE-FGHJK")]
     public async Task Public_endpoints_answer_anyone(string path)
     {
         using var client = await portal.ClientForAsync(null);
