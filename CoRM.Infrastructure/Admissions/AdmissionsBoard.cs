@@ -144,6 +144,13 @@ public sealed class AdmissionsBoard(IDbContextFactory<CormDbContext> dbFactory, 
             reviews, showReviews ? a.AverageScore : null, a.Version);
     }
 
+    /// <summary>The intake being worked on: the term of the most recently started application.</summary>
+    public async Task<int?> CurrentIntakeAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.AdmissionApplications.OrderByDescending(a => a.StartedAt).Select(a => (int?)a.TermId).FirstOrDefaultAsync(ct);
+    }
+
     /// <summary>Programmes, terms (only those still open for enrolment when <paramref name="openOnly"/>) and regions for the filters and forms.</summary>
     public async Task<(IReadOnlyList<Option> Programmes, IReadOnlyList<Option> Terms, IReadOnlyList<string> Regions)> OptionsAsync(bool openOnly = false, CancellationToken ct = default)
     {

@@ -159,11 +159,12 @@ internal static class DemoAdmissionsSeeder
         }
         var strength = target is AdmissionStage.Denied ? 2 : target is AdmissionStage.Waitlisted ? 3 : 4;
         var readings = target == AdmissionStage.InReview ? f.Random.Int(1, 2) : 2;
+        var firstReader = f.Random.Int(0, 1);
         for (var r = 0; r < readings; r++)
         {
             var scores = AdmissionsRubric.Weights.Keys.ToDictionary(c => c, _ => Math.Clamp(strength + f.Random.Int(-1, 1), 1, 5));
             var recommendation = strength >= 4 ? AdmissionDecision.Admit : strength == 3 ? AdmissionDecision.Waitlist : AdmissionDecision.Deny;
-            a.Review(readers[r], scores, recommendation, null, a.SubmittedAt!.Value.AddDays(2 + r * 3));
+            a.Review(readers[(firstReader + r) % 2], scores, recommendation, null, a.SubmittedAt!.Value.AddDays(2 + r * 3));
         }
         if (target == AdmissionStage.InReview) return a;
         var decision = target switch { AdmissionStage.Denied => AdmissionDecision.Deny, AdmissionStage.Waitlisted => AdmissionDecision.Waitlist, _ => AdmissionDecision.Admit };
