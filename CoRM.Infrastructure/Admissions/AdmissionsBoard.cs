@@ -50,7 +50,7 @@ public sealed record Option(int Id, string Name);
 /// </summary>
 public sealed class AdmissionsBoard(IDbContextFactory<CormDbContext> dbFactory, AuditTrail audit, TimeProvider time)
 {
-    public const int CardsPerColumn = 25;
+    public const int CardsPerColumn = 15;
 
     private static readonly (AdmissionStage Stage, string Title)[] Columns =
     [

@@ -20,7 +20,15 @@ public sealed record FamilyLinkRow(
     public string Explanation => Effective == AccessGrant.None
         ? RevokedAt is not null ? $"Access withdrawn on {RevokedAt:yyyy-MM-dd}" : StudentIsMinor ? "No access" : "No consent on record: sees nothing"
         : StudentIsMinor && Basis == ConsentBasis.None ? "Minor: the parent sees enrolment and balance by default"
-        : $"Consent ({Basis}){(ConsentExpiresOn is { } until ? $" until {until:yyyy-MM-dd}" : "")}";
+        : $"{BasisText(Basis)}{(ConsentExpiresOn is { } until ? $" until {until:yyyy-MM-dd}" : "")}{(ConsentRecordedAt is { } at ? $", recorded {at:yyyy-MM-dd}" : "")}";
+
+    private static string BasisText(ConsentBasis basis) => basis switch
+    {
+        ConsentBasis.WrittenConsent => "Written consent",
+        ConsentBasis.TaxDependant => "Tax-dependant attestation",
+        ConsentBasis.HealthOrSafetyEmergency => "Health or safety emergency",
+        _ => "No consent",
+    };
 }
 
 public sealed record GrantRequest(int RelationshipId, AccessGrant Grants, ConsentBasis Basis, DateOnly? ExpiresOn, Guid Version);

@@ -43,17 +43,18 @@ internal static class DemoAdmissionsSeeder
         float[] sourceWeights = [0.45f, 0.2f, 0.15f, 0.12f, 0.08f];
 
         // Last autumn's intake, as history: the current first-years applied, were read, admitted, paid and enrolled.
-        var firstYears = await db.ProgrammeEnrolments.Where(e => e.TermId == current.Id && !db.ProgrammeEnrolments.Any(o => o.StudentId == e.StudentId && o.TermId != current.Id))
-            .OrderBy(e => e.StudentId).Select(e => new { e.StudentId, e.ProgrammeId, e.EnrolledOn }).ToListAsync(ct);
+        var intakeYear = current.StartsOn.Year;
+        var firstYears = await db.Hats.Where(h => h.Kind == HatKind.Student && h.EndDate == null && h.StartDate.Year == intakeYear)
+            .Join(db.ProgrammeEnrolments.Where(e => e.TermId == current.Id), h => h.ConstituentId, e => e.StudentId, (h, e) => new { e.StudentId, e.ProgrammeId, e.EnrolledOn })
+            .OrderBy(e => e.StudentId).ToListAsync(ct);
         foreach (var s in firstYears)
         {
             var started = current.StartsOn.AddMonths(-f.Random.Int(5, 8)).ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc);
             var source = f.Random.WeightedRandom(sources, sourceWeights);
-            if (f.Random.Bool(0.6f))
-                db.InformationRequests.Add(InformationRequest.Receive(s.StudentId, s.ProgrammeId, current.Id, source, null, started.AddDays(-f.Random.Int(10, 60))));
             var a = Walk(f, s.StudentId, s.ProgrammeId, current.Id, source, started, readers, AdmissionStage.Enrolled);
             a.EnrolledAt = s.EnrolledOn.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc);
             db.AdmissionApplications.Add(a);
+            if (f.Random.Bool(0.6f)) await InquiredBeforeAsync(db, a, s.ProgrammeId, f.Random.Int(10, 60), ct);
         }
         // ... and those who were turned down or walked away.
         for (var i = 0; i < 30; i++)
@@ -84,11 +85,12 @@ internal static class DemoAdmissionsSeeder
                 await db.SaveChangesAsync(ct);
                 var started = now.AddDays(-f.Random.Int(stage == AdmissionStage.Started ? 2 : 20, 75));
                 var source = f.Random.WeightedRandom(sources, sourceWeights);
-                if (f.Random.Bool(0.5f)) db.InformationRequests.Add(InformationRequest.Receive(person.Id, f.PickRandom(programmes), intake.Id, source, null, started.AddDays(-f.Random.Int(5, 40))));
                 var a = Walk(f, person.Id, f.PickRandom(programmes), intake.Id, source, started, readers, stage);
+                var inquired = f.Random.Bool(0.5f);
                 if (age < 18 || f.Random.Bool(0.3f)) a.NameGuardian($"{f.Name.FirstName()} {person.LastName}", $"{person.FirstName.ToLowerInvariant()}.family{f.Random.Int(10, 999)}@example.org");
                 if (stage == AdmissionStage.Started) a.StartedAt = now.AddDays(-f.Random.Int(1, 14));
                 db.AdmissionApplications.Add(a);
+                if (inquired) await InquiredBeforeAsync(db, a, a.ProgrammeId, f.Random.Int(5, 40), ct);
                 if (a.Stage == AdmissionStage.Admitted || a.Stage == AdmissionStage.Deposited)
                 {
                     await db.SaveChangesAsync(ct);
@@ -126,6 +128,15 @@ internal static class DemoAdmissionsSeeder
         db.FamilyRequests.Add(FamilyRequest.Send(sofia.Id, rui, FamilyRequestKind.Certificate, "Enrolment certificate for the tax office",
             "Could you send me a certificate that Sofia is enrolled this year? The tax office asks for it.", now.AddDays(-2)));
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The request for information that led to an application, linked to it as the pipeline links them.</summary>
+    private static async Task InquiredBeforeAsync(CormDbContext db, AdmissionApplication application, int programmeId, int daysBefore, CancellationToken ct)
+    {
+        await db.SaveChangesAsync(ct);
+        var request = InformationRequest.Receive(application.ApplicantId, programmeId, application.TermId, application.Source, null, application.StartedAt.AddDays(-daysBefore));
+        request.ApplicationId = application.Id;
+        db.InformationRequests.Add(request);
     }
 
     private static Constituent NewPerson(Faker f, DateOnly today, DateTime now, int age)

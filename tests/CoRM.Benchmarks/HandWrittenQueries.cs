@@ -136,6 +136,88 @@ internal sealed class HandWrittenQueries(string connectionString)
             """, ("$from", from.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)), ("$to", to.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)));
     }
 
+    /// <summary>
+    /// The parent dashboard: the family links with the access rule written in SQL (active, not revoked; a minor's
+    /// default of enrolment and balance; consent with a basis that has not expired), then the visible children's
+    /// enrolments, applications, next deadline, invoices with payments, latest-term grades, and one audit row each.
+    /// </summary>
+    public IReadOnlyList<int> ParentDashboard(int parentId, DateOnly today, string reader)
+    {
+        using var connection = Open();
+        var visible = new List<(int Id, int Grants)>();
+        using (var links = Command(connection, """
+            SELECT r.SubjectId,
+                   (CASE WHEN r.ConsentBasis <> 0 AND r.RevokedAt IS NULL AND (r.ConsentExpiresOn IS NULL OR r.ConsentExpiresOn >= $today) THEN r.Grants ELSE 0 END)
+                 | (CASE WHEN c.BirthDate > date($today, '-18 years') THEN 5 ELSE 0 END) AS Effective
+            FROM Relationships r JOIN Constituents c ON c.Id = r.SubjectId
+            WHERE r.RelatedId = $p AND r.Kind IN (0, 1) AND r.RevokedAt IS NULL AND r.StartDate <= $today AND (r.EndDate IS NULL OR r.EndDate >= $today)
+            ORDER BY c.SortName
+            """, ("$p", parentId), ("$today", Date(today))).ExecuteReader())
+            while (links.Read())
+                if ((links.GetInt32(1) & 1) == 1) visible.Add((links.GetInt32(0), links.GetInt32(1)));
+        if (visible.Count == 0) return [];
+        var ids = string.Join(',', visible.Select(v => v.Id));
+        var balance = string.Join(',', visible.Where(v => (v.Grants & 4) == 4).Select(v => v.Id).DefaultIfEmpty(0));
+        var grades = string.Join(',', visible.Where(v => (v.Grants & 2) == 2).Select(v => v.Id).DefaultIfEmpty(0));
+        var result = visible.Select(v => v.Id).ToList();
+        result.Add(Rows(connection, $"SELECT e.StudentId, t.Name, t.StartsOn, t.EnrolmentDeadline, p.Name, e.Status, e.EnrolledOn FROM ProgrammeEnrolments e JOIN Terms t ON t.Id = e.TermId JOIN Programmes p ON p.Id = e.ProgrammeId WHERE e.StudentId IN ({ids}) ORDER BY t.StartsOn DESC"));
+        Rows(connection, $"SELECT a.Id, p.Name, t.Name, a.Stage, a.DepositDueOn FROM AdmissionApplications a JOIN Programmes p ON p.Id = a.ProgrammeId JOIN Terms t ON t.Id = a.TermId WHERE a.ApplicantId IN ({ids}) AND a.Stage <> 8");
+        Rows(connection, "SELECT Id, Name, EnrolmentDeadline FROM Terms WHERE EnrolmentDeadline >= $today ORDER BY EnrolmentDeadline LIMIT 1", ("$today", Date(today)));
+        result.Add(Rows(connection, $"SELECT i.Id, i.Description, i.Amount, i.DueOn FROM TuitionInvoices i WHERE i.StudentId IN ({balance}) ORDER BY i.DueOn DESC"));
+        result.Add(Rows(connection, $"SELECT p.Id, p.PaidOn, p.Amount, p.InvoiceId FROM TuitionPayments p JOIN TuitionInvoices i ON i.Id = p.InvoiceId WHERE i.StudentId IN ({balance})"));
+        result.Add(Rows(connection, $"""
+            SELECT r.Id, r.StudentId, c.Name, r.Grade, r.Passed FROM CourseResults r JOIN Courses c ON c.Id = r.CourseId
+            WHERE r.StudentId IN ({grades})
+              AND r.TermId = (SELECT x.TermId FROM CourseResults x JOIN Terms t ON t.Id = x.TermId WHERE x.StudentId = r.StudentId ORDER BY t.StartsOn DESC LIMIT 1)
+            """));
+        foreach (var (id, _) in visible)
+            Command(connection, "INSERT INTO AuditEntries (At, UserName, Action, RecordType, RecordId, Detail) VALUES ($at, $who, 0, 'Constituent', $id, 'Family dashboard')",
+                ("$at", DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture)), ("$who", reader), ("$id", id.ToString(CultureInfo.InvariantCulture))).ExecuteNonQuery();
+        return result;
+    }
+
+    /// <summary>The admissions funnel for one intake: one grouped scan of the applications, one count of inquiry-only prospects.</summary>
+    public IReadOnlyList<int> AdmissionsFunnel(int termId)
+    {
+        using var connection = Open();
+        var inquiredOnly = Convert.ToInt32(Scalar(connection, "SELECT COUNT(DISTINCT ProspectId) FROM InformationRequests WHERE TermId = $t AND ApplicationId IS NULL", ("$t", termId)), CultureInfo.InvariantCulture);
+        using var command = Command(connection, """
+            SELECT COUNT(*), COUNT(SubmittedAt), SUM(CASE WHEN Decision = 0 THEN 1 ELSE 0 END), COUNT(DepositPaidAt), COUNT(EnrolledAt)
+            FROM AdmissionApplications WHERE TermId = $t
+            """, ("$t", termId));
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return [inquiredOnly + reader.GetInt32(0), reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4)];
+    }
+
+    /// <summary>The pipeline board for one intake: counts per stage, and the oldest cards of each column with their names and readings.</summary>
+    public IReadOnlyList<int> AdmissionsBoard(int termId, int cards)
+    {
+        using var connection = Open();
+        var counts = new Dictionary<int, int>();
+        using (var reader = Command(connection, "SELECT Stage, COUNT(*) FROM AdmissionApplications WHERE TermId = $t GROUP BY Stage", ("$t", termId)).ExecuteReader())
+            while (reader.Read()) counts[reader.GetInt32(0)] = reader.GetInt32(1);
+        var result = new List<int> { Convert.ToInt32(Scalar(connection, "SELECT COUNT(DISTINCT ProspectId) FROM InformationRequests WHERE TermId = $t AND ApplicationId IS NULL", ("$t", termId)), CultureInfo.InvariantCulture) };
+        result.AddRange(Ids(connection, """
+            SELECT r.ProspectId, c.DisplayName, p.Name, t.Name, r.Source, r.ReceivedAt
+            FROM InformationRequests r JOIN Constituents c ON c.Id = r.ProspectId LEFT JOIN Programmes p ON p.Id = r.ProgrammeId LEFT JOIN Terms t ON t.Id = r.TermId
+            WHERE r.TermId = $t AND r.ApplicationId IS NULL ORDER BY r.ReceivedAt DESC LIMIT $n
+            """, ("$t", termId), ("$n", cards)));
+        foreach (var stage in new[] { 0, 1, 2, 3, 4, 6, 7 })
+        {
+            result.Add(counts.GetValueOrDefault(stage));
+            result.AddRange(Ids(connection, """
+                SELECT a.Id, c.DisplayName, p.Name, t.Name, a.Source, a.StartedAt, a.TranscriptReceived, a.StatementReceived, a.RecommendationReceived,
+                       (SELECT COUNT(*) FROM ApplicationReviews v WHERE v.ApplicationId = a.Id),
+                       (SELECT AVG(v.WeightedScore) FROM ApplicationReviews v WHERE v.ApplicationId = a.Id), a.DepositDueOn
+                FROM AdmissionApplications a JOIN Constituents c ON c.Id = a.ApplicantId JOIN Programmes p ON p.Id = a.ProgrammeId JOIN Terms t ON t.Id = a.TermId
+                WHERE a.TermId = $t AND a.Stage = $s ORDER BY a.StartedAt, a.Id LIMIT $n
+                """, ("$t", termId), ("$s", stage), ("$n", cards)));
+        }
+        result.Add(counts.GetValueOrDefault(5) + counts.GetValueOrDefault(8));
+        return result;
+    }
+
     private SqliteConnection Open()
     {
         var connection = new SqliteConnection(connectionString);

@@ -14,6 +14,11 @@ internal sealed class LargeUniversityGenerator(SqliteConnection connection, doub
 {
     public const string AdminEmail = "bench.admin@large.example.edu";
     public const string FacultyEmail = "bench.faculty@large.example.edu";
+    public const string ParentEmail = "bench.parent@large.example.org";
+    public const string AdmissionsEmail = "bench.admissions@large.example.edu";
+
+    /// <summary>The intake the admissions figures are about.</summary>
+    public const int IntakeTermId = 4;
 
     private static readonly string[] GivenNames =
         ["Ana", "João", "Maria", "Pedro", "Sofia", "Tiago", "Inês", "Rui", "Marta", "Miguel", "Beatriz", "Duarte", "Helena", "Nuno", "Carla", "Luís",
@@ -103,6 +108,7 @@ internal sealed class LargeUniversityGenerator(SqliteConnection connection, doub
             Run(followUp, students[i], benchFaculty, Date(today.AddDays(i - 5)), Stamp(start), Guid.NewGuid().ToString().ToUpperInvariant());
         GenerateAcademics(tx, students);
         GenerateVolunteering(tx, alumni, admin);
+        GenerateFamiliesAndAdmissions(tx, students, faculty, Person);
         tx.Commit();
         Execute("ANALYZE;");
         return new Result(nextId, interactions, busiest, benchFaculty, admin);
@@ -155,6 +161,75 @@ internal sealed class LargeUniversityGenerator(SqliteConnection connection, doub
             }
         }
     }
+
+    /// <summary>
+    /// Consent on half of the 300,000 parent links (a third of those including grades), a bench parent with two
+    /// children (one granted, one not), and next autumn's intake: 60,000 applications in every stage with two rubric
+    /// readings each once submitted, and 40,000 prospects who only asked for information.
+    /// </summary>
+    private void GenerateFamiliesAndAdmissions(SqliteTransaction tx, List<int> students, int[] faculty, Func<string, int, int, HatKind, DateOnly, int> person)
+    {
+        Execute($"UPDATE Relationships SET Grants = CASE WHEN Id % 6 = 0 THEN 7 ELSE 5 END, ConsentBasis = 1, ConsentRecordedAt = '{Stamp(today.ToDateTime(TimeOnly.MinValue).AddDays(-90))}' WHERE Kind = 0 AND Id % 2 = 0", tx);
+        var parent = person("large.example.org", 45, 55, HatKind.Parent, today.AddYears(-3));
+        Execute($"""
+            INSERT INTO Relationships (SubjectId, RelatedId, Kind, StartDate, Grants, ConsentBasis, ConsentRecordedAt, Version) VALUES
+              ({students[1]}, {parent}, 0, '{Date(today.AddYears(-20))}', 7, 1, '{Stamp(today.ToDateTime(TimeOnly.MinValue).AddDays(-30))}', '{Guid.NewGuid().ToString().ToUpperInvariant()}'),
+              ({students[2]}, {parent}, 0, '{Date(today.AddYears(-20))}', 0, 0, NULL, '{Guid.NewGuid().ToString().ToUpperInvariant()}');
+            UPDATE Constituents SET BirthDate = '{Date(today.AddYears(-20))}' WHERE Id IN ({students[1]}, {students[2]});
+            INSERT INTO PortalUsers (ConstituentId, Email, DisplayName, Roles) VALUES ({parent}, '{ParentEmail}', 'Bench Parent', 'Parent'), ({faculty[1]}, '{AdmissionsEmail}', 'Bench Admissions', 'Admissions');
+            INSERT INTO Terms (Id, Code, Name, StartsOn, EndsOn, EnrolmentDeadline) VALUES ({IntakeTermId}, '2027-S1', '2027-S1', '2027-09-14', '2028-01-31', '2027-09-14');
+            """, tx);
+
+        var application = Prepare(tx, """
+            INSERT INTO AdmissionApplications (ApplicantId, ProgrammeId, TermId, Source, Stage, StartedById, CounsellorId, TranscriptReceived, StatementReceived, RecommendationReceived,
+                StartedAt, SubmittedAt, Decision, DecidedAt, DepositAmount, DepositPaidAt, EnrolledAt, Version)
+            VALUES ($a, $p, $t, $src, $stage, $a, $c, $tr, $st, $rec, $started, $submitted, $decision, $decided, $deposit, $paid, $enrolled, $v) RETURNING Id
+            """, "$a", "$p", "$t", "$src", "$stage", "$c", "$tr", "$st", "$rec", "$started", "$submitted", "$decision", "$decided", "$deposit", "$paid", "$enrolled", "$v");
+        var review = Prepare(tx, "INSERT INTO ApplicationReviews (ApplicationId, ReaderId, SubmittedAt, Recommendation, WeightedScore) VALUES ($a, $r, $at, 0, $w) RETURNING Id", "$a", "$r", "$at", "$w");
+        var score = Prepare(tx, "INSERT INTO ReviewScores (ReviewId, Criterion, Score, Weight) VALUES ($r, $c, $s, $w)", "$r", "$c", "$s", "$w");
+        var inquiry = Prepare(tx, "INSERT INTO InformationRequests (ProspectId, ProgrammeId, TermId, Source, ReceivedAt, ApplicationId) VALUES ($p, $prog, $t, $src, $at, $app)", "$p", "$prog", "$t", "$src", "$at", "$app");
+        var counsellors = faculty.Take(20).ToArray();
+        // Stages in proportion: many start, fewer finish.
+        (int Stage, int Weight)[] stages = [(0, 25), (1, 10), (2, 15), (3, 12), (4, 4), (5, 12), (6, 8), (7, 8), (8, 6)];
+        var total = stages.Sum(s => s.Weight);
+        var start = today.ToDateTime(TimeOnly.MinValue).AddDays(-120);
+        for (var i = 0; i < Count(60_000); i++)
+        {
+            var roll = random.Next(total);
+            var stage = stages.First(s => (roll -= s.Weight) < 0).Stage;
+            var applicant = person("example.com", 17, 19, HatKind.Applicant, today.AddDays(-random.Next(1, 120)));
+            var programme = 1 + random.Next(40);
+            var started = start.AddMinutes(random.Next(110 * 24 * 60));
+            var submitted = stage is 0 or 8 ? (DateTime?)null : started.AddDays(random.Next(3, 12));
+            var decided = stage is 3 or 4 or 5 or 6 or 7 ? submitted!.Value.AddDays(random.Next(5, 20)) : (DateTime?)null;
+            var paid = stage is 6 or 7 ? decided!.Value.AddDays(random.Next(1, 12)) : (DateTime?)null;
+            int? decision = stage switch { 3 or 6 or 7 => 0, 4 => 1, 5 => 2, _ => null };
+            var complete = submitted is not null;
+            var id = Convert.ToInt64(Scalar(application, applicant, programme, IntakeTermId, random.Next(5), stage, counsellors[random.Next(counsellors.Length)],
+                complete ? 1 : random.Next(2), complete ? 1 : random.Next(2), complete ? 1 : 0, Stamp(started), Stamp(submitted), decision, Stamp(decided),
+                paid is null ? null : 250.0, Stamp(paid), stage == 7 ? Stamp(paid!.Value.AddDays(10)) : null, Guid.NewGuid().ToString().ToUpperInvariant()), CultureInfo.InvariantCulture);
+            if (random.Next(2) == 0) Run(inquiry, applicant, programme, IntakeTermId, random.Next(5), Stamp(started.AddDays(-random.Next(5, 60))), id);
+            var readings = stage switch { 0 or 1 or 8 => 0, 2 => 1 + random.Next(2), _ => 2 };
+            for (var r = 0; r < readings; r++)
+            {
+                var reviewId = Convert.ToInt64(Scalar(review, id, counsellors[(i + r) % counsellors.Length], Stamp(submitted!.Value.AddDays(2 + r)), 3.5), CultureInfo.InvariantCulture);
+                for (var c = 0; c < 4; c++) Run(score, reviewId, c, 2 + random.Next(4), c == 0 ? 0.4 : 0.2);
+            }
+        }
+        for (var i = 0; i < Count(40_000); i++)
+        {
+            var prospect = person("example.net", 16, 18, HatKind.Prospect, today.AddDays(-random.Next(1, 200)));
+            Run(inquiry, prospect, random.Next(5) == 0 ? null : 1 + random.Next(40), IntakeTermId, random.Next(5), Stamp(start.AddMinutes(random.Next(110 * 24 * 60))), null);
+        }
+    }
+
+    private static object? Scalar(SqliteCommand command, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        return command.ExecuteScalar();
+    }
+
+    private static string? Stamp(DateTime? at) => at is { } value ? Stamp(value) : null;
 
     /// <summary>The design's volunteering load: 5,000 shifts in one month (December 2026) and 50,000 sign-ups from alumni.</summary>
     private void GenerateVolunteering(SqliteTransaction tx, List<int> alumni, int coordinator)

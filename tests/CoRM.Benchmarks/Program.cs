@@ -113,7 +113,7 @@ await Compare($"profile + timeline page (faculty, advisee C-{advisee})",
 
 // Advising and student success (issue 3).
 var adviseeList = new CoRM.Infrastructure.Advising.AdviseeList(dbFactory, TimeProvider.System);
-var cohorts = new CoRM.Infrastructure.StudentSuccess.CohortAnalytics(dbFactory);
+var cohorts = new CoRM.Infrastructure.StudentSuccess.CohortAnalytics(dbFactory, TimeProvider.System);
 var job = new CoRM.Infrastructure.Jobs.RiskAssessmentJob(dbFactory, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<CoRM.Infrastructure.Jobs.RiskAssessmentJob>.Instance);
 
 // The nightly recompute, timed from a clean slate for today (so the first run of the day is what is measured).
@@ -152,6 +152,31 @@ var december = new DateTime(2026, 12, 1, 0, 0, 0, DateTimeKind.Utc);
 await Compare("month calendar (5,000 shifts, 50,000 sign-ups)",
     async () => (await scheduling.CalendarAsync(admin, december, december.AddMonths(1))).Select(s => s.Id).ToList(),
     () => floor.MonthCalendar(december, december.AddMonths(1)));
+
+// Families and admissions (issue 4): the parent dashboard, the pipeline board and the funnel of a 60,000-application intake.
+var audit = new AuditTrail(TimeProvider.System);
+var familyDashboard = new CoRM.Infrastructure.Families.FamilyDashboard(dbFactory, audit, TimeProvider.System);
+var admissionsBoard = new CoRM.Infrastructure.Admissions.AdmissionsBoard(dbFactory, audit, TimeProvider.System);
+UserScope parent, officer;
+await using (var db = await dbFactory.CreateDbContextAsync())
+{
+    parent = UserScope.Of(await db.PortalUsers.Where(u => u.Email == LargeUniversityGenerator.ParentEmail).Select(u => u.ConstituentId).SingleAsync(), "bench parent", Roles.Parent);
+    officer = UserScope.Of(await db.PortalUsers.Where(u => u.Email == LargeUniversityGenerator.AdmissionsEmail).Select(u => u.ConstituentId).SingleAsync(), "bench admissions", Roles.Admissions);
+}
+await Compare("parent dashboard (2 children, 1 granted)",
+    async () =>
+    {
+        var cards = await familyDashboard.ForAsync(parent);
+        return [.. cards.Select(c => c.Id), cards.Sum(c => c.Enrolments.Count), cards.Sum(c => c.Balance?.Invoices.Count ?? 0), cards.Sum(c => c.Balance?.Payments.Count ?? 0), cards.Sum(c => c.Grades?.Courses.Count ?? 0)];
+    },
+    () => floor.ParentDashboard(parent.ConstituentId, today, parent.UserName));
+var intake = new CoRM.Infrastructure.Admissions.AdmissionsFilter(TermId: LargeUniversityGenerator.IntakeTermId);
+await Compare("admissions funnel (intake of 60,000)",
+    async () => (await admissionsBoard.FunnelAsync(officer, intake)).Select(s => s.Count).ToList(),
+    () => floor.AdmissionsFunnel(LargeUniversityGenerator.IntakeTermId));
+await Compare("admissions board (8 columns, 15 cards each)",
+    async () => (await admissionsBoard.BoardAsync(officer, intake)).SelectMany(c => c.Key == "Closed" ? [c.Count] : c.Key == "Inquiry" ? c.Cards.Select(x => x.ApplicantId).Prepend(c.Count) : c.Cards.Select(x => x.Id).Prepend(c.Count)).ToList(),
+    () => floor.AdmissionsBoard(LargeUniversityGenerator.IntakeTermId, CoRM.Infrastructure.Admissions.AdmissionsBoard.CardsPerColumn));
 
 string? Option(string name)
 {

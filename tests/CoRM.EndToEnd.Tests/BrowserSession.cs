@@ -67,6 +67,17 @@ public sealed class BrowserSession : IAsyncLifetime
         return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>A text value straight from the portal's database file (an invitation e-mail, say).</summary>
+    public async Task<string?> TextAsync(string sql, string parameter)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(Portal.Directory, "corm.db")};Mode=ReadOnly");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$p", parameter);
+        return (await command.ExecuteScalarAsync())?.ToString();
+    }
+
     public async Task DisposeAsync()
     {
         await Browser.DisposeAsync();

@@ -34,7 +34,7 @@ public sealed partial class SignInJourneyTests(BrowserSession session) : IClassF
         await page.Locator("[data-testid=dashboard-figures]").WaitForAsync();
         Assert.Equal("Priya Nair", (await page.Locator("[data-testid=signed-in-user]").InnerTextAsync()).Trim());
         var nav = await NavigationLabelsAsync(page);
-        Assert.Equal(["Dashboard", "Constituents", "My follow-ups"], nav);
+        Assert.Equal(["Dashboard", "Constituents", "My follow-ups", "Pipeline", "Funnel", "Family requests"], nav);
         await page.Locator("[data-testid=hat-chart] svg").First.WaitForAsync();
         await session.ScreenshotAsync(page, "02-admissions-dashboard");
 
@@ -95,7 +95,7 @@ public sealed partial class SignInJourneyTests(BrowserSession session) : IClassF
         await page.WaitForURLAsync(PathIs("/family"));
 
         var nav = await NavigationLabelsAsync(page);
-        Assert.Equal(["My children"], nav);
+        Assert.Equal(["My children", "Apply for a child"], nav);
         var cards = page.Locator("[data-testid=child-card]");
         await Assertions.Expect(cards).ToHaveCountAsync(1);
         await Assertions.Expect(cards.First).ToContainTextAsync("Sofia Almeida");
