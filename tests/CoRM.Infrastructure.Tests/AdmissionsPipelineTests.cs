@@ -149,10 +149,31 @@ public sealed class AdmissionsPipelineTests : InstitutionTest
         Assert.Equal((0, 0), (again.IncompleteReminders, again.DepositReminders));
 
         await using var check = await Institution.OpenAsync();
-        Assert.Equal(stalled + late, await check.FollowUps.CountAsync(f => f.Topic == Topic.Admissions && f.Title.StartsWith("Incomplete application") || f.Title.StartsWith("Deposit unpaid")));
+        Assert.Equal(stalled + late, await check.FollowUps.CountAsync(f => f.Topic == Topic.Admissions && (f.Title.StartsWith("Incomplete application") || f.Title.StartsWith("Deposit unpaid"))));
         var keys = await check.OutboxMessages.Where(m => m.DedupKey.Contains("-reminder:")).Select(m => m.DedupKey).ToListAsync();
         Assert.Equal(keys.Count, keys.Distinct().Count());
         Assert.True(keys.Count >= stalled + late, "one reminder per file at least (guardians on file get their own)");
+    }
+
+    [Fact]
+    public async Task Two_instances_running_the_reminders_at_once_send_each_reminder_once()
+    {
+        Institution.Time.Advance(TimeSpan.FromDays(30));
+        int due;
+        await using (var db = await Institution.OpenAsync())
+        {
+            var now = Institution.Time.GetUtcNow().UtcDateTime;
+            due = await db.AdmissionApplications.CountAsync(a => (a.Stage == AdmissionStage.Started && a.StartedAt <= now.AddDays(-7)) || (a.Stage == AdmissionStage.Admitted && a.DecidedAt <= now.AddDays(-10)));
+        }
+
+        // Two job objects, as two portal instances would each resolve one, racing over the same files.
+        var runs = await Task.WhenAll(Institution.Get<AdmissionsReminderJob>().RunAsync(), Institution.Get<AdmissionsReminderJob>().RunAsync());
+
+        Assert.Equal(due, runs.Sum(r => r.IncompleteReminders + r.DepositReminders));
+        await using var check = await Institution.OpenAsync();
+        Assert.Equal(due, await check.FollowUps.CountAsync(f => f.Topic == Topic.Admissions && (f.Title.StartsWith("Incomplete application") || f.Title.StartsWith("Deposit unpaid"))));
+        var keys = await check.OutboxMessages.Where(m => m.DedupKey.Contains("-reminder:")).Select(m => m.DedupKey).ToListAsync();
+        Assert.Equal(keys.Count, keys.Distinct().Count());
     }
 
     [Fact]
