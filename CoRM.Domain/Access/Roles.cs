@@ -23,6 +23,12 @@ public static class Roles
     public static readonly IReadOnlyList<string> Staff =
         [Faculty, VolunteerCoordinator, StudentSuccess, Admissions, Advancement, CaseWorker, Admin];
 
+    /// <summary>The secretariat: invites parents, captures consent and answers parents' requests.</summary>
+    public static readonly IReadOnlyList<string> Secretariat = [Admissions, StudentSuccess, Admin];
+
+    /// <summary>Who works the admissions pipeline.</summary>
+    public static readonly IReadOnlyList<string> AdmissionsOffice = [Admissions, Admin];
+
     /// <summary>Roles that may search the whole constituent directory.</summary>
     public static readonly IReadOnlyList<string> Directory =
         [VolunteerCoordinator, StudentSuccess, Admissions, Advancement, Admin];

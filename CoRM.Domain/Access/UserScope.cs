@@ -10,6 +10,10 @@ public sealed record UserScope(int ConstituentId, IReadOnlySet<string> Roles, st
 
     public bool IsStaff => Access.Roles.Staff.Any(Roles.Contains);
 
+    public bool IsSecretariat => Access.Roles.Secretariat.Any(Roles.Contains);
+
+    public bool WorksAdmissions => Access.Roles.AdmissionsOffice.Any(Roles.Contains);
+
     /// <summary>May search every constituent, not only their own advisees or cases.</summary>
     public bool SeesWholeDirectory => Access.Roles.Directory.Any(Roles.Contains);
 

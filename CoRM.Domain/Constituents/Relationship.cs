@@ -38,6 +38,10 @@ public class Relationship : IVersioned
 
     public bool IsFamily => Kind is RelationshipKind.Parent or RelationshipKind.Guardian;
 
+    /// <summary><see cref="IsFamily"/> as a query the database can run.</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<Relationship, bool>> FamilyLink =
+        r => r.Kind == RelationshipKind.Parent || r.Kind == RelationshipKind.Guardian;
+
     /// <summary>Records consent for the related party to see <paramref name="grants"/> of the subject.</summary>
     public void GrantAccess(AccessGrant grants, ConsentBasis basis, int? givenById, DateTime recordedAt, DateOnly? expiresOn = null)
     {

@@ -61,7 +61,7 @@ public sealed class AdmissionsBoard(IDbContextFactory<CormDbContext> dbFactory, 
 
     public async Task<IReadOnlyList<PipelineColumn>> BoardAsync(UserScope staff, AdmissionsFilter filter, CancellationToken ct = default)
     {
-        if (!AdmissionsPipeline.MayWork(staff)) return [];
+        if (!staff.WorksAdmissions) return [];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var applications = Applications(db, filter);
         var counts = await applications.GroupBy(a => a.Stage).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
@@ -84,7 +84,7 @@ public sealed class AdmissionsBoard(IDbContextFactory<CormDbContext> dbFactory, 
     /// <summary>Everyone who entered the funnel, and how many reached each later step.</summary>
     public async Task<IReadOnlyList<FunnelStep>> FunnelAsync(UserScope staff, AdmissionsFilter filter, CancellationToken ct = default)
     {
-        if (!AdmissionsPipeline.MayWork(staff)) return [];
+        if (!staff.WorksAdmissions) return [];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var reached = await Reached(Applications(db, filter)).SingleOrDefaultAsync(ct);
         var inquiredOnly = await Inquiries(db, filter).Where(r => r.ApplicationId == null).Select(r => r.ProspectId).Distinct().CountAsync(ct);
@@ -98,7 +98,7 @@ public sealed class AdmissionsBoard(IDbContextFactory<CormDbContext> dbFactory, 
 
     public async Task<IReadOnlyList<FunnelBreakdownRow>> BreakdownAsync(UserScope staff, AdmissionsFilter filter, FunnelDimension dimension, CancellationToken ct = default)
     {
-        if (!AdmissionsPipeline.MayWork(staff)) return [];
+        if (!staff.WorksAdmissions) return [];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var applications = Applications(db, filter);
         var rows = dimension switch
@@ -115,7 +115,7 @@ public sealed class AdmissionsBoard(IDbContextFactory<CormDbContext> dbFactory, 
 
     public async Task<ApplicationDetail?> ApplicationAsync(UserScope staff, int applicationId, CancellationToken ct = default)
     {
-        if (!AdmissionsPipeline.MayWork(staff)) return null;
+        if (!staff.WorksAdmissions) return null;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var a = await db.AdmissionApplications.AsNoTracking().Include(x => x.Reviews).ThenInclude(r => r.Scores).SingleOrDefaultAsync(x => x.Id == applicationId, ct);
         if (a is null) return null;

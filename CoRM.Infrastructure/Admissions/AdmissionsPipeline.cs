@@ -34,11 +34,9 @@ public sealed record ParentApplication(int? ChildId, PersonDetails? Child, int P
 public sealed class AdmissionsPipeline(IDbContextFactory<CormDbContext> dbFactory, OutboxDispatcher dispatcher, AuditTrail audit,
     IOptions<AdmissionsOptions> options, TimeProvider time)
 {
-    public static bool MayWork(UserScope user) => user.IsIn(Roles.Admissions) || user.IsIn(Roles.Admin);
-
     public async Task<CommandResult> RecordInquiryAsync(UserScope staff, NewInquiry inquiry, CancellationToken ct = default)
     {
-        if (!MayWork(staff)) return CommandResult.NotFound;
+        if (!staff.WorksAdmissions) return CommandResult.NotFound;
         var now = time.UtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await RunAsync(db, async () =>
@@ -58,7 +56,7 @@ public sealed class AdmissionsPipeline(IDbContextFactory<CormDbContext> dbFactor
 
     public async Task<CommandResult> StartApplicationAsync(UserScope staff, NewApplication application, CancellationToken ct = default)
     {
-        if (!MayWork(staff)) return CommandResult.NotFound;
+        if (!staff.WorksAdmissions) return CommandResult.NotFound;
         var now = time.UtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await RunAsync(db, async () =>
@@ -136,7 +134,7 @@ public sealed class AdmissionsPipeline(IDbContextFactory<CormDbContext> dbFactor
     /// <summary>A reader's evaluation. Not version-checked: two readers reading at once is the normal case.</summary>
     public async Task<CommandResult> ReviewAsync(UserScope reader, int applicationId, IReadOnlyDictionary<RubricCriterion, int> scores, AdmissionDecision recommendation, string? comments, CancellationToken ct = default)
     {
-        if (!MayWork(reader)) return CommandResult.NotFound;
+        if (!reader.WorksAdmissions) return CommandResult.NotFound;
         var now = time.UtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var application = await db.AdmissionApplications.Include(a => a.Reviews).SingleOrDefaultAsync(a => a.Id == applicationId, ct);
@@ -220,7 +218,8 @@ public sealed class AdmissionsPipeline(IDbContextFactory<CormDbContext> dbFactor
             }
             else if (a.GuardianId is { } guardianId && !await db.Relationships.AnyAsync(r => r.SubjectId == student.Id && r.RelatedId == guardianId, ct))
             {
-                db.Relationships.Add(new Relationship { SubjectId = student.Id, RelatedId = guardianId, Kind = RelationshipKind.Parent, StartDate = student.BirthDate ?? today });
+                var guardian = await db.Constituents.SingleAsync(c => c.Id == guardianId, ct);
+                db.Relationships.Add(Relationship.Between(student, guardian, RelationshipKind.Parent, student.BirthDate ?? today));
             }
             db.Interactions.Add(Interaction.Log(student.Id, Channel.InPerson, Topic.Admissions, "Enrolled", null, now, staff.ConstituentId, now));
         }, ct);
@@ -312,7 +311,7 @@ public sealed class AdmissionsPipeline(IDbContextFactory<CormDbContext> dbFactor
 
     private async Task<CommandResult> ChangeAsync(UserScope staff, int applicationId, Guid version, Func<CormDbContext, AdmissionApplication, DateTime, Task> change, CancellationToken ct)
     {
-        if (!MayWork(staff)) return CommandResult.NotFound;
+        if (!staff.WorksAdmissions) return CommandResult.NotFound;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var application = await db.AdmissionApplications.Include(a => a.Reviews).SingleOrDefaultAsync(a => a.Id == applicationId, ct);
         if (application is null) return CommandResult.NotFound;

@@ -20,15 +20,9 @@ public sealed record FamilyLinkRow(
     public string Explanation => Effective == AccessGrant.None
         ? RevokedAt is not null ? $"Access withdrawn on {RevokedAt:yyyy-MM-dd}" : StudentIsMinor ? "No access" : "No consent on record: sees nothing"
         : StudentIsMinor && Basis == ConsentBasis.None ? "Minor: the parent sees enrolment and balance by default"
-        : $"{BasisText(Basis)}{(ConsentExpiresOn is { } until ? $" until {until:yyyy-MM-dd}" : "")}{(ConsentRecordedAt is { } at ? $", recorded {at:yyyy-MM-dd}" : "")}";
+        : $"{Capitalised(AccessText.Describe(Basis))}{(ConsentExpiresOn is { } until ? $" until {until:yyyy-MM-dd}" : "")}{(ConsentRecordedAt is { } at ? $", recorded {at:yyyy-MM-dd}" : "")}";
 
-    private static string BasisText(ConsentBasis basis) => basis switch
-    {
-        ConsentBasis.WrittenConsent => "Written consent",
-        ConsentBasis.TaxDependant => "Tax-dependant attestation",
-        ConsentBasis.HealthOrSafetyEmergency => "Health or safety emergency",
-        _ => "No consent",
-    };
+    private static string Capitalised(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 }
 
 public sealed record GrantRequest(int RelationshipId, AccessGrant Grants, ConsentBasis Basis, DateOnly? ExpiresOn, Guid Version);
@@ -48,7 +42,7 @@ public sealed class FamilyAccess(IDbContextFactory<CormDbContext> dbFactory, Aud
         var today = time.Today();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var links = await db.Relationships.AsNoTracking()
-            .Where(r => r.SubjectId == studentId && (r.Kind == RelationshipKind.Parent || r.Kind == RelationshipKind.Guardian))
+            .Where(Relationship.FamilyLink).Where(r => r.SubjectId == studentId)
             .Include(r => r.Subject).Include(r => r.Related)
             .OrderBy(r => r.Related!.SortName)
             .ToListAsync(ct);
@@ -76,7 +70,7 @@ public sealed class FamilyAccess(IDbContextFactory<CormDbContext> dbFactory, Aud
         {
             return CommandResult.Invalid(e.Message);
         }
-        var what = Describe(request.Grants);
+        var what = AccessText.Describe(request.Grants);
         var who = byStudent ? "the student" : "the secretariat";
         db.Interactions.Add(Interaction.Log(link.SubjectId, byStudent ? Channel.WebForm : Channel.InPerson, Topic.Family,
             $"{link.Related!.DisplayName} may see {what}", $"Consent ({request.Basis}) recorded by {who}{(request.ExpiresOn is { } e2 ? $", until {e2:yyyy-MM-dd}" : "")}.",
@@ -102,12 +96,11 @@ public sealed class FamilyAccess(IDbContextFactory<CormDbContext> dbFactory, Aud
     }
 
     private static bool MayManage(UserScope user, int studentId) =>
-        ParentInvitations.MayManage(user) || (user.IsIn(Roles.Student) && user.ConstituentId == studentId);
+        user.IsSecretariat || (user.IsIn(Roles.Student) && user.ConstituentId == studentId);
 
     private static async Task<Relationship?> FindAsync(CormDbContext db, UserScope user, int relationshipId, CancellationToken ct)
     {
-        var link = await db.Relationships.Include(r => r.Related)
-            .SingleOrDefaultAsync(r => r.Id == relationshipId && (r.Kind == RelationshipKind.Parent || r.Kind == RelationshipKind.Guardian), ct);
+        var link = await db.Relationships.Include(r => r.Related).Where(Relationship.FamilyLink).SingleOrDefaultAsync(r => r.Id == relationshipId, ct);
         return link is not null && MayManage(user, link.SubjectId) ? link : null;
     }
 
@@ -123,8 +116,4 @@ public sealed class FamilyAccess(IDbContextFactory<CormDbContext> dbFactory, Aud
             return CommandResult.Conflict("consent record");
         }
     }
-
-    public static string Describe(AccessGrant grants) =>
-        grants == AccessGrant.None ? "nothing" : string.Join(", ", new[] { (AccessGrant.EnrolmentStatus, "enrolment"), (AccessGrant.Grades, "grades"), (AccessGrant.Balance, "balance and payments") }
-            .Where(g => grants.HasFlag(g.Item1)).Select(g => g.Item2));
 }

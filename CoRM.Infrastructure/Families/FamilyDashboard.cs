@@ -120,7 +120,7 @@ public sealed class FamilyDashboard(IDbContextFactory<CormDbContext> dbFactory, 
     /// <summary>Every family link of a parent, with the child, for the policy to judge.</summary>
     internal static IQueryable<Relationship> Links(CormDbContext db, int parentId) =>
         db.Relationships.AsNoTracking()
-            .Where(r => r.RelatedId == parentId && (r.Kind == RelationshipKind.Parent || r.Kind == RelationshipKind.Guardian))
+            .Where(Relationship.FamilyLink).Where(r => r.RelatedId == parentId)
             .Include(r => r.Subject!)
             .OrderBy(r => r.Subject!.SortName);
 

@@ -65,7 +65,7 @@ public sealed class FamilyRequests(IDbContextFactory<CormDbContext> dbFactory, O
     /// <summary>The secretariat's queue: open requests oldest first, or answered ones newest first.</summary>
     public async Task<Page<FamilyRequestRow>> QueueAsync(UserScope staff, bool answered, int page, int pageSize, CancellationToken ct = default)
     {
-        if (!ParentInvitations.MayManage(staff)) return new Page<FamilyRequestRow>([], 0, page, pageSize);
+        if (!staff.IsSecretariat) return new Page<FamilyRequestRow>([], 0, page, pageSize);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = db.FamilyRequests.Where(r => answered ? r.AnsweredAt != null : r.AnsweredAt == null);
         var total = await query.CountAsync(ct);
@@ -76,7 +76,7 @@ public sealed class FamilyRequests(IDbContextFactory<CormDbContext> dbFactory, O
 
     public async Task<CommandResult> AnswerAsync(UserScope staff, int requestId, string answer, Guid version, CancellationToken ct = default)
     {
-        if (!ParentInvitations.MayManage(staff)) return CommandResult.NotFound;
+        if (!staff.IsSecretariat) return CommandResult.NotFound;
         var now = time.UtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var request = await db.FamilyRequests.SingleOrDefaultAsync(r => r.Id == requestId, ct);

@@ -38,19 +38,15 @@ public sealed class ParentInvitations(IDbContextFactory<CormDbContext> dbFactory
     private const string Alphabet = "ABCDEFGHJKMNPQRSTVWXYZ0123456789";
     private const int CodeLength = 10;
 
-    /// <summary>Staff who may invite parents and manage family access: the secretariat roles.</summary>
-    public static bool MayManage(UserScope user) => user.IsIn(Roles.Admissions) || user.IsIn(Roles.StudentSuccess) || user.IsIn(Roles.Admin);
-
     public async Task<CommandResult> SendAsync(UserScope staff, int parentId, CancellationToken ct = default)
     {
-        if (!MayManage(staff)) return CommandResult.NotFound;
+        if (!staff.IsSecretariat) return CommandResult.NotFound;
         var now = time.UtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var parent = await db.Constituents.Where(c => c.Id == parentId && c.Kind == ConstituentKind.Person)
-            .Select(c => new { c.Id, c.DisplayName, c.Email, IsFamily = db.Relationships.Any(r => r.RelatedId == c.Id && (r.Kind == RelationshipKind.Parent || r.Kind == RelationshipKind.Guardian)) })
-            .SingleOrDefaultAsync(ct);
+            .Select(c => new { c.Id, c.DisplayName, c.Email }).SingleOrDefaultAsync(ct);
         if (parent is null) return CommandResult.NotFound;
-        if (!parent.IsFamily) return CommandResult.Invalid($"{parent.DisplayName} is not recorded as anyone's parent or guardian.");
+        if (!await db.Relationships.Where(Relationship.FamilyLink).AnyAsync(r => r.RelatedId == parentId, ct)) return CommandResult.Invalid($"{parent.DisplayName} is not recorded as anyone's parent or guardian.");
         if (parent.Email is null) return CommandResult.Invalid($"{parent.DisplayName} has no e-mail address on record. Add one first.");
         if (await db.PortalUsers.AnyAsync(u => u.ConstituentId == parentId && u.Roles.Contains(Roles.Parent), ct))
             return CommandResult.Invalid($"{parent.DisplayName} already signs in to the portal.");
@@ -93,7 +89,7 @@ public sealed class ParentInvitations(IDbContextFactory<CormDbContext> dbFactory
 
     public async Task<IReadOnlyList<InvitationRow>> ForParentAsync(UserScope staff, int parentId, CancellationToken ct = default)
     {
-        if (!MayManage(staff)) return [];
+        if (!staff.IsSecretariat) return [];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await db.ParentInvitations.AsNoTracking().Where(i => i.ParentId == parentId).OrderByDescending(i => i.CreatedAt).Take(10).ToListAsync(ct);
         var now = time.UtcNow();

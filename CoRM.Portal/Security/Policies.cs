@@ -35,7 +35,7 @@ public static class Policies
         options.AddPolicy(Volunteering, p => p.RequireAuthenticatedUser().RequireRole(Roles.VolunteerCoordinator, Roles.Admin));
         options.AddPolicy(Recognition, p => p.RequireAuthenticatedUser().RequireRole(Roles.VolunteerCoordinator, Roles.Advancement, Roles.Admin));
         options.AddPolicy(StudentSuccess, p => p.RequireAuthenticatedUser().RequireRole(Roles.StudentSuccess, Roles.Admin));
-        options.AddPolicy(Secretariat, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admissions, Roles.StudentSuccess, Roles.Admin));
-        options.AddPolicy(Admissions, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admissions, Roles.Admin));
+        options.AddPolicy(Secretariat, p => p.RequireAuthenticatedUser().RequireRole(Roles.Secretariat));
+        options.AddPolicy(Admissions, p => p.RequireAuthenticatedUser().RequireRole(Roles.AdmissionsOffice));
     }
 }

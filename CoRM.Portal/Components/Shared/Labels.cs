@@ -93,14 +93,6 @@ internal static class Labels
         _ => kind.ToString(),
     };
 
-    public static string Of(CoRM.Domain.Access.ConsentBasis basis) => basis switch
-    {
-        CoRM.Domain.Access.ConsentBasis.WrittenConsent => "written consent",
-        CoRM.Domain.Access.ConsentBasis.TaxDependant => "tax-dependant attestation",
-        CoRM.Domain.Access.ConsentBasis.HealthOrSafetyEmergency => "health or safety emergency",
-        _ => "no consent recorded",
-    };
-
     public static string Money(decimal amount) => amount.ToString("N2", System.Globalization.CultureInfo.InvariantCulture);
 
     public static string Percent(double? share) => share is { } s ? s.ToString("P0", System.Globalization.CultureInfo.InvariantCulture) : "—";
