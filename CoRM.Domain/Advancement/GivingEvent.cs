@@ -1,0 +1,52 @@
+namespace CoRM.Domain.Advancement;
+
+/// <summary>
+/// A fundraising event (a gala dinner, a concert). A ticket's price less the fair-market value of what the guest
+/// receives (the dinner) is the deductible part of buying it.
+/// </summary>
+public class GivingEvent
+{
+    public const int NameMaxLength = 200;
+
+    public int Id { get; set; }
+    public string Name { get; set; } = "";
+    public DateTime StartsAt { get; set; }
+    public decimal TicketPrice { get; set; }
+    public decimal FairMarketValue { get; set; }
+    public int? Capacity { get; set; }
+    public int FundId { get; set; }
+
+    public static GivingEvent Plan(string name, DateTime startsAt, decimal ticketPrice, decimal fairMarketValue, int? capacity, int fundId)
+    {
+        name = name.Trim();
+        if (name.Length is 0 or > NameMaxLength) throw new DomainException($"An event needs a name of up to {NameMaxLength} characters.");
+        if (ticketPrice < 0 || fairMarketValue < 0) throw new DomainException("Prices and values cannot be negative.");
+        if (capacity is < 1) throw new DomainException("Capacity is at least one guest.");
+        return new GivingEvent { Name = name, StartsAt = startsAt, TicketPrice = ticketPrice, FairMarketValue = fairMarketValue, Capacity = capacity, FundId = fundId };
+    }
+
+    /// <summary>The deductible part of one ticket.</summary>
+    public decimal DeductiblePerTicket => Gift.Deductible(TicketPrice, FairMarketValue);
+
+    public EventRegistration Register(int constituentId, int tickets, int alreadySold, DateTime now)
+    {
+        if (tickets < 1) throw new DomainException("Register at least one ticket.");
+        if (Capacity is { } capacity && alreadySold + tickets > capacity)
+            throw new DomainException($"Only {Math.Max(0, capacity - alreadySold)} of {capacity} places are left.");
+        if (now > StartsAt) throw new DomainException("The event has already started.");
+        return new EventRegistration { EventId = Id, ConstituentId = constituentId, Tickets = tickets, RegisteredAt = now };
+    }
+}
+
+public class EventRegistration
+{
+    public int Id { get; set; }
+    public int EventId { get; set; }
+    public int ConstituentId { get; set; }
+    public int Tickets { get; set; }
+    public DateTime RegisteredAt { get; set; }
+
+    /// <summary>The gift that paid for the tickets (its deductible amount excludes the fair-market value).</summary>
+    public int? GiftId { get; set; }
+    public bool? Attended { get; set; }
+}

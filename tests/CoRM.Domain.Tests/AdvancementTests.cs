@@ -1,0 +1,109 @@
+using CoRM.Domain.Advancement;
+
+namespace CoRM.Domain.Tests;
+
+public class AdvancementTests
+{
+    private static Gift AGift(decimal amount = 100m, decimal benefit = 0, GiftKind kind = GiftKind.Outright, PaymentMethod method = PaymentMethod.Card, string? description = null) =>
+        Gift.Receive(donorId: 1, amount, "eur", A.Today, fundId: 1, method, A.Today, A.Now, 9, kind, benefit, description);
+
+    [Theory]
+    [InlineData(150, 60, 90)]
+    [InlineData(50, 50, 0)]
+    [InlineData(100, 0, 100)]
+    public void The_deductible_part_is_what_was_paid_less_what_was_received(decimal paid, decimal benefit, decimal deductible)
+    {
+        var gift = AGift(paid, benefit, GiftKind.EventTicket);
+        Assert.Equal(deductible, gift.DeductibleAmount);
+        Assert.Equal("EUR", gift.Currency);
+    }
+
+    [Fact]
+    public void A_gala_ticket_is_deductible_above_the_dinners_value()
+    {
+        var gala = GivingEvent.Plan("Spring gala", A.Now.AddDays(30), ticketPrice: 150m, fairMarketValue: 65m, capacity: 2, fundId: 1);
+        Assert.Equal(85m, gala.DeductiblePerTicket);
+        var registration = gala.Register(7, 2, alreadySold: 0, A.Now);
+        Assert.Equal(2, registration.Tickets);
+        var full = Assert.Throws<DomainException>(() => gala.Register(8, 1, alreadySold: 2, A.Now));
+        Assert.Equal("Only 0 of 2 places are left.", full.Message);
+    }
+
+    [Fact]
+    public void Bad_gifts_are_refused_with_a_reason()
+    {
+        Assert.Contains("more than zero", Assert.Throws<DomainException>(() => AGift(0)).Message, StringComparison.Ordinal);
+        Assert.Contains("two decimals", Assert.Throws<DomainException>(() => AGift(10.001m)).Message, StringComparison.Ordinal);
+        Assert.Contains("worth more", Assert.Throws<DomainException>(() => AGift(10, 11)).Message, StringComparison.Ordinal);
+        Assert.Contains("Describe", Assert.Throws<DomainException>(() => AGift(500, method: PaymentMethod.InKind)).Message, StringComparison.Ordinal);
+        Assert.Throws<DomainException>(() => Gift.Receive(1, 10, "EURO", A.Today, 1, PaymentMethod.Card, A.Today, A.Now, null));
+        Assert.Throws<DomainException>(() => Gift.Receive(1, 10, "EUR", A.Today.AddDays(1), 1, PaymentMethod.Card, A.Today, A.Now, null));
+    }
+
+    [Fact]
+    public void An_in_kind_gift_is_valued_and_described()
+    {
+        var gift = AGift(1200m, method: PaymentMethod.InKind, description: "Ten laptops, valued at retail by the supplier's invoice");
+        Assert.Equal((GiftKind.InKind, 1200m), (gift.Kind, gift.DeductibleAmount));
+    }
+
+    [Fact]
+    public void Soft_credits_go_to_others_once_each_and_never_beyond_the_gift()
+    {
+        var gift = AGift(500m);
+        gift.CreditTo(2, 500m, SoftCreditReason.Spouse);
+        gift.CreditTo(3, 250m, SoftCreditReason.MatchingGift);
+
+        Assert.Equal(750m, gift.SoftCredits.Sum(s => s.Amount)); // recognition, not money: two people may each be credited
+        Assert.Throws<DomainException>(() => gift.CreditTo(1, 10m, SoftCreditReason.Tribute));
+        Assert.Throws<DomainException>(() => gift.CreditTo(2, 10m, SoftCreditReason.Household));
+        Assert.Throws<DomainException>(() => gift.CreditTo(4, 501m, SoftCreditReason.ParentOfStudent));
+    }
+
+    [Fact]
+    public void A_pledge_splits_into_instalments_and_payments_settle_the_oldest_first()
+    {
+        var pledge = Pledge.Make(1, 1000m, "EUR", 1, A.Today, 3, Frequency.Quarterly, A.Today.AddDays(10), A.Now);
+
+        Assert.Equal([333.33m, 333.33m, 333.34m], pledge.Instalments.Select(i => i.Amount));
+        Assert.Equal(A.Today.AddDays(10).AddMonths(6), pledge.Instalments[2].DueOn);
+        Assert.Equal(600m, pledge.Balance(paid: 400m));
+        Assert.Equal(2, pledge.NextDue(400m)!.Number);
+        Assert.Equal(266.66m, pledge.Schedule(400m)[1].Owed);
+        Assert.Equal(0m, pledge.OverdueOn(A.Today, 0m));
+        Assert.Equal(333.33m, pledge.OverdueOn(A.Today.AddDays(11), 0m));
+        Assert.Null(pledge.NextDue(1000m));
+
+        pledge.Cancel(A.Today);
+        Assert.Equal(0m, pledge.Balance(400m));
+        Assert.Null(pledge.NextDue(400m));
+    }
+
+    [Fact]
+    public void A_recurring_gift_misses_an_instalment_only_after_the_grace_period()
+    {
+        var monthly = RecurringGift.Start(1, 20m, "EUR", 1, Frequency.Monthly, new DateOnly(2026, 8, 1), PaymentMethod.DirectDebit, A.Now);
+        var paid = new[] { new DateOnly(2026, 8, 1), new DateOnly(2026, 9, 3), new DateOnly(2026, 11, 1) };
+
+        // October was not paid; September paid late still counts for September.
+        Assert.Equal([new DateOnly(2026, 10, 1)], monthly.Missed(paid, new DateOnly(2026, 11, 5)));
+        Assert.Equal([new DateOnly(2026, 10, 1)], monthly.Missed(paid, A.Today));
+        Assert.Equal([new DateOnly(2026, 10, 1), new DateOnly(2026, 12, 1)], monthly.Missed(paid, new DateOnly(2026, 12, 8)));
+
+        monthly.Stop(new DateOnly(2026, 11, 30));
+        Assert.Equal([new DateOnly(2026, 10, 1)], monthly.Missed(paid, new DateOnly(2027, 3, 1)));
+    }
+
+    [Fact]
+    public void Rfm_scores_place_donors_in_fifths_of_this_institutions_donors()
+    {
+        var donors = Enumerable.Range(1, 100).Select(i => new RfmValues(DaysSinceLastGift: i * 7, Gifts: 1 + i / 10, Total: i * 50m)).ToList();
+        var cuts = RfmCutPoints.From(donors);
+
+        Assert.Equal((5, 1, 1), cuts.Score(donors[0]));   // gave most recently, once, least
+        Assert.Equal((1, 5, 5), cuts.Score(donors[^1]));  // longest ago, most often, most
+        var middle = cuts.Score(donors[49]);
+        Assert.Equal(3, middle.R);
+        Assert.Equal(3, middle.M);
+    }
+}
