@@ -31,6 +31,7 @@ public static class DependencyInjection
 
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<Admissions.AdmissionsOptions>().BindConfiguration(Admissions.AdmissionsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Advancement.AdvancementOptions>().BindConfiguration(Advancement.AdvancementOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section).ValidateDataAnnotations().ValidateOnStart()
             .PostConfigure(o => o.PickupDirectory = Path.GetFullPath(o.PickupDirectory, contentRoot));
 
@@ -59,6 +60,7 @@ public static class DependencyInjection
         services.AddSingleton<ParentInvitations>();
         services.AddSingleton<Admissions.AdmissionsPipeline>();
         services.AddSingleton<Admissions.AdmissionsBoard>();
+        services.AddSingleton<Advancement.GivingRecords>();
         services.AddSingleton<PortalUserDirectory>();
         services.AddTransient<DemoSeeder>();
         services.AddSingleton<DropoutDatasetImport>();
@@ -75,6 +77,8 @@ public static class DependencyInjection
         services.AddTransient<RiskAssessmentJob>();
         services.AddTransient<ShiftReminderJob>();
         services.AddTransient<AdmissionsReminderJob>();
+        services.AddTransient<DonorScoreJob>();
+        services.AddTransient<GiftOfficerReminderJob>();
 
         services.AddHealthChecks().AddDbContextCheck<CormDbContext>("database");
 

@@ -26,6 +26,9 @@ public static class Roles
     /// <summary>The secretariat: invites parents, captures consent and answers parents' requests.</summary>
     public static readonly IReadOnlyList<string> Secretariat = [Admissions, StudentSuccess, Admin];
 
+    /// <summary>Who sees and records gifts: advancement staff and administrators.</summary>
+    public static readonly IReadOnlyList<string> GivingOffice = [Advancement, Admin];
+
     /// <summary>Who works the admissions pipeline.</summary>
     public static readonly IReadOnlyList<string> AdmissionsOffice = [Admissions, Admin];
 

@@ -12,6 +12,8 @@ public sealed record UserScope(int ConstituentId, IReadOnlySet<string> Roles, st
 
     public bool IsSecretariat => Access.Roles.Secretariat.Any(Roles.Contains);
 
+    public bool WorksGiving => Access.Roles.GivingOffice.Any(Roles.Contains);
+
     public bool WorksAdmissions => Access.Roles.AdmissionsOffice.Any(Roles.Contains);
 
     /// <summary>May search every constituent, not only their own advisees or cases.</summary>

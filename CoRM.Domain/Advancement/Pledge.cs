@@ -82,4 +82,7 @@ public class PledgeInstalment
     public int Number { get; set; }
     public DateOnly DueOn { get; set; }
     public decimal Amount { get; set; }
+
+    /// <summary>The gift officer's reminder follow-up for this instalment, once created.</summary>
+    public int? ReminderFollowUpId { get; set; }
 }

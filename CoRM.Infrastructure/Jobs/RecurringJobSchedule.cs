@@ -11,6 +11,8 @@ public static class RecurringJobSchedule
         jobs.AddOrUpdate<RiskAssessmentJob>(RiskAssessmentJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Daily(2));
         jobs.AddOrUpdate<ShiftReminderJob>(ShiftReminderJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Hourly());
         jobs.AddOrUpdate<AdmissionsReminderJob>(AdmissionsReminderJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Daily(7));
+        jobs.AddOrUpdate<DonorScoreJob>(DonorScoreJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Daily(3));
+        jobs.AddOrUpdate<GiftOfficerReminderJob>(GiftOfficerReminderJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Daily(6, 30));
         jobs.AddOrUpdate<OutboxDispatchJob>(OutboxDispatchJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), "*/5 * * * *");
     }
 }

@@ -1,5 +1,6 @@
 using CoRM.Domain.Academics;
 using CoRM.Domain.Admissions;
+using CoRM.Domain.Advancement;
 using CoRM.Domain.Auditing;
 using CoRM.Domain.Constituents;
 using CoRM.Domain.Engagement;
@@ -56,6 +57,17 @@ public abstract class CormDbContext(DbContextOptions options) : DbContext(option
     public DbSet<AdmissionApplication> AdmissionApplications => Set<AdmissionApplication>();
     public DbSet<ApplicationReview> ApplicationReviews => Set<ApplicationReview>();
     public DbSet<ReviewScore> ReviewScores => Set<ReviewScore>();
+    public DbSet<Fund> Funds => Set<Fund>();
+    public DbSet<Appeal> Appeals => Set<Appeal>();
+    public DbSet<Gift> Gifts => Set<Gift>();
+    public DbSet<SoftCredit> SoftCredits => Set<SoftCredit>();
+    public DbSet<Pledge> Pledges => Set<Pledge>();
+    public DbSet<PledgeInstalment> PledgeInstalments => Set<PledgeInstalment>();
+    public DbSet<RecurringGift> RecurringGifts => Set<RecurringGift>();
+    public DbSet<MissedInstalment> MissedInstalments => Set<MissedInstalment>();
+    public DbSet<GivingEvent> GivingEvents => Set<GivingEvent>();
+    public DbSet<EventRegistration> EventRegistrations => Set<EventRegistration>();
+    public DbSet<DonorScore> DonorScores => Set<DonorScore>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CormDbContext).Assembly);

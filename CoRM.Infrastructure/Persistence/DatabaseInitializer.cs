@@ -39,6 +39,8 @@ public static class DatabaseInitializer
             }
             // Today's risk assessments and alerts, so advisors do not wait for the first nightly run.
             await services.GetRequiredService<Jobs.RiskAssessmentJob>().RunAsync(ct);
+            // Donor scores likewise, so donor records and segments have RFM from the start.
+            await services.GetRequiredService<Jobs.DonorScoreJob>().RunAsync(ct);
         }
     }
 }

@@ -75,6 +75,7 @@ public sealed class DemoSeeder(IDbContextFactory<CormDbContext> dbFactory, TimeP
         await DemoAcademicsSeeder.SeedAsync(db, today, ct);
         await DemoVolunteeringSeeder.SeedAsync(db, today, now, ct);
         await DemoAdmissionsSeeder.SeedAsync(db, today, now, ct);
+        await DemoAdvancementSeeder.SeedAsync(db, today, now, ct);
 
         return new Summary(built.Constituents.Count, built.Relationships.Count, built.PendingInteractions.Count, built.PendingFollowUps.Count, built.Users.Count);
     }

@@ -1,0 +1,20 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CoRM.Infrastructure.Advancement;
+
+/// <summary>Bound from the "Advancement" section.</summary>
+public sealed class AdvancementOptions
+{
+    public const string Section = "Advancement";
+
+    /// <summary>A gift of at least this much gets a thank-you follow-up due within 48 hours.</summary>
+    [Range(0.01, 100_000_000)]
+    public decimal ThankYouThreshold { get; set; } = 1000m;
+
+    /// <summary>Days before a pledge instalment falls due that its gift officer is reminded.</summary>
+    [Range(1, 90)]
+    public int PledgeReminderDays { get; set; } = 7;
+
+    [Required, StringLength(3, MinimumLength = 3)]
+    public string Currency { get; set; } = "EUR";
+}

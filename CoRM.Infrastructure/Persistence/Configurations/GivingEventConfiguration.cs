@@ -1,0 +1,17 @@
+using CoRM.Domain.Advancement;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CoRM.Infrastructure.Persistence.Configurations;
+
+internal sealed class GivingEventConfiguration : IEntityTypeConfiguration<GivingEvent>
+{
+    public void Configure(EntityTypeBuilder<GivingEvent> builder)
+    {
+        builder.Property(e => e.Name).HasMaxLength(GivingEvent.NameMaxLength);
+        builder.Property(e => e.TicketPrice).HasPrecision(14, 2);
+        builder.Property(e => e.FairMarketValue).HasPrecision(14, 2);
+        builder.HasOne<Fund>().WithMany().HasForeignKey(e => e.FundId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(e => e.StartsAt);
+    }
+}

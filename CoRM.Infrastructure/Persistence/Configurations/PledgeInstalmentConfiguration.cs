@@ -1,0 +1,16 @@
+using CoRM.Domain.Advancement;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CoRM.Infrastructure.Persistence.Configurations;
+
+internal sealed class PledgeInstalmentConfiguration : IEntityTypeConfiguration<PledgeInstalment>
+{
+    public void Configure(EntityTypeBuilder<PledgeInstalment> builder)
+    {
+        builder.Property(i => i.Amount).HasPrecision(14, 2);
+        builder.HasIndex(i => new { i.PledgeId, i.Number }).IsUnique();
+        // "Pledge instalment due" reminders look instalments up by date.
+        builder.HasIndex(i => i.DueOn);
+    }
+}

@@ -1,0 +1,120 @@
+using Bogus;
+using CoRM.Domain.Advancement;
+using CoRM.Domain.Constituents;
+using CoRM.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoRM.Infrastructure.Seeding;
+
+/// <summary>
+/// Giving for the demo: four funds, two appeals, ten years of gifts from the donors (most small and annual, a few
+/// major), spouses soft-credited, one organisation matching an employee's gift, pledges with instalments, monthly
+/// recurring gifts (one with a missed month), an in-kind gift and a gala with registrations.
+/// </summary>
+internal static class DemoAdvancementSeeder
+{
+    public static async Task SeedAsync(CormDbContext db, DateOnly today, DateTime now, CancellationToken ct)
+    {
+        var f = new Faker("en") { Random = new Randomizer(20261125) };
+        var funds = new[]
+        {
+            new Fund { Code = "ANNUAL", Name = "Annual Fund" },
+            new Fund { Code = "SCHOL", Name = "Scholarship Fund", Restricted = true },
+            new Fund { Code = "LIBRARY", Name = "Library Renewal", Restricted = true },
+            new Fund { Code = "ATHLETICS", Name = "Athletics" },
+        };
+        db.Funds.AddRange(funds);
+        var appeals = new[]
+        {
+            new Appeal { Code = $"SPRING{today.Year}", Name = $"Spring appeal {today.Year}", StartsOn = new DateOnly(today.Year, 3, 1), Cost = 2400m },
+            new Appeal { Code = $"YE{today.Year - 1}", Name = $"Year-end appeal {today.Year - 1}", StartsOn = new DateOnly(today.Year - 1, 11, 15), Cost = 3100m },
+        };
+        db.Appeals.AddRange(appeals);
+        await db.SaveChangesAsync(ct);
+
+        var tomas = await db.PortalUsers.Where(u => u.Email == DemoSeeder.Personas.Advancement).Select(u => u.ConstituentId).SingleAsync(ct);
+        var donors = await db.Hats.Where(h => h.Kind == HatKind.Donor).Select(h => h.ConstituentId).Distinct().OrderBy(id => id).ToListAsync(ct);
+        var spouses = await db.Relationships.Where(r => r.Kind == RelationshipKind.Spouse).Select(r => new { r.SubjectId, r.RelatedId }).ToListAsync(ct);
+        var gifts = new List<Gift>();
+        foreach (var donor in donors)
+        {
+            var major = f.Random.Bool(0.08f);
+            var years = f.Random.Int(1, 10);
+            var lapsed = f.Random.Bool(0.2f); // gave until last year, nothing yet this year
+            for (var y = years - 1; y >= (lapsed ? 1 : 0); y--)
+            {
+                var on = today.AddYears(-y).AddDays(-f.Random.Int(0, y == 0 ? 300 : 360));
+                if (on > today) on = today;
+                var amount = major ? f.Random.Int(10, 200) * 100m : f.Random.Int(2, 40) * 5m;
+                var fund = f.Random.WeightedRandom(funds, [0.6f, 0.2f, 0.1f, 0.1f]);
+                var appeal = on >= appeals[0].StartsOn && on <= appeals[0].StartsOn.AddMonths(2) ? appeals[0]
+                    : on >= appeals[1].StartsOn && on <= appeals[1].StartsOn.AddMonths(2) ? appeals[1] : null;
+                var gift = Gift.Receive(donor, amount, "EUR", on, fund.Id, f.PickRandom(PaymentMethod.Card, PaymentMethod.BankTransfer, PaymentMethod.DirectDebit, PaymentMethod.Cheque),
+                    today, now, tomas, appealId: appeal?.Id);
+                var spouse = spouses.FirstOrDefault(s => s.SubjectId == donor || s.RelatedId == donor);
+                if (spouse is not null) gift.CreditTo(spouse.SubjectId == donor ? spouse.RelatedId : spouse.SubjectId, amount, SoftCreditReason.Spouse);
+                gifts.Add(gift);
+            }
+        }
+        db.Gifts.AddRange(gifts);
+
+        // An organisation matching an employee's gift: the company pays, the employee is soft-credited.
+        var employment = await db.Relationships.Where(r => r.Kind == RelationshipKind.Employer).Select(r => new { Employee = r.SubjectId, Company = r.RelatedId }).FirstAsync(ct);
+        var match = Gift.Receive(employment.Company, 500m, "EUR", today.AddDays(-20), funds[1].Id, PaymentMethod.BankTransfer, today, now, tomas);
+        match.CreditTo(employment.Employee, 500m, SoftCreditReason.MatchingGift);
+        db.Gifts.Add(match);
+        db.Gifts.Add(Gift.Receive(donors[3], 1800m, "EUR", today.AddDays(-45), funds[2].Id, PaymentMethod.InKind, today, now, tomas, GiftKind.InKind,
+            description: "Forty reference books, valued at the bookseller's invoice"));
+        await db.SaveChangesAsync(ct);
+
+        // Pledges: one on schedule, one behind.
+        var onTrack = Pledge.Make(donors[0], 6000m, "EUR", funds[1].Id, today.AddMonths(-4), 12, Frequency.Monthly, today.AddMonths(-4).AddDays(5), now);
+        var behind = Pledge.Make(donors[1], 2000m, "EUR", funds[2].Id, today.AddMonths(-7), 4, Frequency.Quarterly, today.AddMonths(-6), now);
+        db.Pledges.AddRange(onTrack, behind);
+        await db.SaveChangesAsync(ct);
+        foreach (var instalment in onTrack.Instalments.Where(i => i.DueOn <= today))
+            db.Gifts.Add(PledgePayment(onTrack, instalment.Amount, instalment.DueOn, today, now, tomas));
+        db.Gifts.Add(PledgePayment(behind, 500m, behind.Instalments[0].DueOn, today, now, tomas));
+
+        // Monthly recurring gifts; the third donor's card failed last month.
+        for (var i = 5; i < 9; i++)
+        {
+            var start = new DateOnly(today.Year, today.Month, 1).AddMonths(-f.Random.Int(4, 12));
+            var recurring = RecurringGift.Start(donors[i], f.Random.Int(2, 10) * 5m, "EUR", funds[0].Id, Frequency.Monthly, start, PaymentMethod.DirectDebit, now);
+            db.RecurringGifts.Add(recurring);
+            await db.SaveChangesAsync(ct);
+            foreach (var due in recurring.ExpectedThrough(today))
+            {
+                if (i == 7 && due == new DateOnly(today.Year, today.Month, 1).AddMonths(-1)) continue;
+                var gift = Gift.Receive(recurring.DonorId, recurring.Amount, "EUR", due.AddDays(f.Random.Int(0, 3)) is var paid && paid > today ? today : paid, recurring.FundId,
+                    PaymentMethod.DirectDebit, today, now, tomas, GiftKind.RecurringInstalment);
+                gift.RecurringGiftId = recurring.Id;
+                db.Gifts.Add(gift);
+            }
+        }
+
+        // A gala: tickets are part gift, part dinner.
+        var gala = GivingEvent.Plan("Scholarship gala", now.AddDays(-60), 150m, 65m, 120, funds[1].Id);
+        db.GivingEvents.Add(gala);
+        await db.SaveChangesAsync(ct);
+        foreach (var guest in donors.Skip(10).Take(18))
+        {
+            var tickets = f.Random.Int(1, 2);
+            var registration = new EventRegistration { EventId = gala.Id, ConstituentId = guest, Tickets = tickets, RegisteredAt = now.AddDays(-90), Attended = f.Random.Bool(0.85f) };
+            var ticketGift = Gift.Receive(guest, tickets * gala.TicketPrice, "EUR", DateOnly.FromDateTime(now.AddDays(-90)), gala.FundId, PaymentMethod.Card, today, now, tomas,
+                GiftKind.EventTicket, tickets * gala.FairMarketValue);
+            db.Gifts.Add(ticketGift);
+            await db.SaveChangesAsync(ct);
+            registration.GiftId = ticketGift.Id;
+            db.EventRegistrations.Add(registration);
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static Gift PledgePayment(Pledge pledge, decimal amount, DateOnly on, DateOnly today, DateTime now, int recordedBy)
+    {
+        var gift = Gift.Receive(pledge.DonorId, amount, pledge.Currency, on > today ? today : on, pledge.FundId, PaymentMethod.BankTransfer, today, now, recordedBy, GiftKind.PledgePayment);
+        gift.PledgeId = pledge.Id;
+        return gift;
+    }
+}

@@ -1,0 +1,155 @@
+using CoRM.Domain.Access;
+using CoRM.Domain.Advancement;
+using CoRM.Domain.Constituents;
+using CoRM.Domain.Engagement;
+using CoRM.Infrastructure.Advancement;
+using CoRM.Infrastructure.Common;
+using CoRM.Infrastructure.Jobs;
+using CoRM.Infrastructure.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using static CoRM.Infrastructure.Seeding.DemoSeeder;
+
+namespace CoRM.Infrastructure.Tests;
+
+public sealed class AdvancementTests : InstitutionTest
+{
+    private DateOnly Today => DateOnly.FromDateTime(Institution.Time.GetUtcNow().UtcDateTime);
+
+    private async Task<(int Donor, int Spouse, int Fund)> MarriedDonorAsync()
+    {
+        await using var db = await Institution.OpenAsync();
+        var couple = await db.Relationships.Where(r => r.Kind == RelationshipKind.Spouse).OrderBy(r => r.Id).Select(r => new { r.SubjectId, r.RelatedId }).FirstAsync();
+        return (couple.SubjectId, couple.RelatedId, await db.Funds.Where(f => f.Code == "ANNUAL").Select(f => f.Id).SingleAsync());
+    }
+
+    [Fact]
+    public async Task A_gift_with_a_soft_credit_shows_on_both_records_and_a_large_one_is_thanked()
+    {
+        var tomas = await Institution.PersonaAsync(Personas.Advancement);
+        var giving = Institution.Get<GivingRecords>();
+        var (donor, spouse, fund) = await MarriedDonorAsync();
+        var before = await giving.DonorAsync(tomas, donor);
+        var spouseBefore = await giving.DonorAsync(tomas, spouse);
+
+        var recorded = await giving.RecordGiftAsync(tomas, new RecordGiftRequest(donor, 2500m, null, Today, fund, PaymentMethod.BankTransfer,
+            SoftCredits: [new SoftCreditRequest(spouse, 2500m, SoftCreditReason.Spouse)]));
+        Assert.True(recorded.Succeeded, recorded.Message);
+
+        var after = await giving.DonorAsync(tomas, donor);
+        Assert.Equal(before!.Lifetime + 2500m, after!.Lifetime);
+        Assert.Equal(Today, after.LastGiftOn);
+        Assert.Equal(2500m, after.LastGiftAmount);
+        Assert.Contains(after.SoftCreditsGiven, s => s.OtherId == spouse && s.Amount == 2500m);
+        var spouseAfter = await giving.DonorAsync(tomas, spouse);
+        Assert.Equal(spouseBefore!.SoftCreditsReceived + 2500m, spouseAfter!.SoftCreditsReceived);
+        Assert.Equal(spouseBefore.Lifetime, spouseAfter.Lifetime); // soft credit is recognition, not money
+        Assert.Equal(after.Lifetime + spouseAfter.Lifetime, after.HouseholdLifetime);
+        Assert.Equal(after.Lifetime + spouseAfter.Lifetime, spouseAfter.HouseholdLifetime);
+
+        await using var db = await Institution.OpenAsync();
+        Assert.True(await db.FollowUps.AnyAsync(f => f.ConstituentId == donor && f.OwnerId == tomas.ConstituentId && f.Title.StartsWith("Thank") && f.DueOn == Today.AddDays(2)));
+        Assert.True(await db.Interactions.AnyAsync(i => i.ConstituentId == donor && i.Topic == Topic.Giving && i.Subject == "Gift of 2,500.00 EUR to Annual Fund"));
+    }
+
+    [Fact]
+    public async Task Bad_gifts_change_nothing()
+    {
+        var tomas = await Institution.PersonaAsync(Personas.Advancement);
+        var giving = Institution.Get<GivingRecords>();
+        var (donor, _, fund) = await MarriedDonorAsync();
+        await using var db = await Institution.OpenAsync();
+        var gifts = await db.Gifts.CountAsync();
+
+        Assert.Equal(CommandStatus.Invalid, (await giving.RecordGiftAsync(tomas, new RecordGiftRequest(donor, -5m, null, Today, fund, PaymentMethod.Card))).Status);
+        Assert.Equal(CommandStatus.Invalid, (await giving.RecordGiftAsync(tomas, new RecordGiftRequest(donor, 50m, null, Today, 9999, PaymentMethod.Card))).Status);
+        Assert.Equal(CommandStatus.Invalid, (await giving.RecordGiftAsync(tomas, new RecordGiftRequest(donor, 50m, null, Today, fund, PaymentMethod.Card,
+            SoftCredits: [new SoftCreditRequest(donor, 50m, SoftCreditReason.Spouse)]))).Status);
+        Assert.Equal(CommandStatus.NotFound, (await giving.RecordGiftAsync(tomas, new RecordGiftRequest(987654, 50m, null, Today, fund, PaymentMethod.Card))).Status);
+        Assert.Equal(gifts, await db.Gifts.CountAsync());
+    }
+
+    [Fact]
+    public async Task Pledge_payments_reduce_the_balance_and_move_the_next_instalment()
+    {
+        var tomas = await Institution.PersonaAsync(Personas.Advancement);
+        var giving = Institution.Get<GivingRecords>();
+        var (donor, _, fund) = await MarriedDonorAsync();
+        var made = await giving.MakePledgeAsync(tomas, new PledgeRequest(donor, 1200m, fund, 4, Frequency.Quarterly, Today.AddDays(-1)));
+        Assert.Equal(CommandStatus.Invalid, made.Status); // the first instalment cannot precede the pledge
+        made = await giving.MakePledgeAsync(tomas, new PledgeRequest(donor, 1200m, fund, 4, Frequency.Quarterly, Today));
+        Assert.True(made.Succeeded, made.Message);
+        var pledgeId = (int)made.Id!.Value;
+
+        Assert.True((await giving.RecordGiftAsync(tomas, new RecordGiftRequest(donor, 450m, null, Today, fund, PaymentMethod.BankTransfer, PledgeId: pledgeId))).Succeeded);
+        var row = (await giving.DonorAsync(tomas, donor))!.Pledges.Single(p => p.Id == pledgeId);
+        Assert.Equal((450m, 750m), (row.Paid, row.Balance));
+        Assert.Equal(Today.AddMonths(3), row.NextDueOn);
+        Assert.Equal(150m, row.NextDueAmount);
+
+        // Someone else's pledge cannot be paid from this donor's gift.
+        var (other, _, _) = (await Institution.ConstituentIdAsync(Personas.Volunteer), 0, 0);
+        Assert.Equal(CommandStatus.Invalid, (await giving.RecordGiftAsync(tomas, new RecordGiftRequest(other, 10m, null, Today, fund, PaymentMethod.Card, PledgeId: pledgeId))).Status);
+    }
+
+    [Fact]
+    public async Task A_missed_recurring_instalment_is_flagged_once_with_a_follow_up()
+    {
+        var job = Institution.Get<GiftOfficerReminderJob>();
+        var first = await job.RunAsync();
+        Assert.True(first.MissedInstalments >= 1, "the demo's failed direct debit");
+        var again = await job.RunAsync();
+        Assert.Equal((0, 0), (again.MissedInstalments, again.PledgeReminders));
+
+        await using var db = await Institution.OpenAsync();
+        var flagged = await db.MissedInstalments.ToListAsync();
+        Assert.Equal(first.MissedInstalments, flagged.Count);
+        Assert.All(flagged, m => Assert.NotNull(m.FollowUpId));
+        Assert.Equal(first.MissedInstalments, await db.FollowUps.CountAsync(f => f.Title.StartsWith("Recurring gift of")));
+        Assert.Equal(first.PledgeReminders, await db.PledgeInstalments.CountAsync(i => i.ReminderFollowUpId != null));
+    }
+
+    [Fact]
+    public async Task Donor_scores_are_recomputed_from_the_gifts_and_agree_with_a_count_by_hand()
+    {
+        var job = Institution.Get<DonorScoreJob>();
+        var donors = await job.RunAsync();
+        Assert.Equal(donors, await job.RunAsync()); // a rerun replaces, never adds
+
+        await using var db = await Institution.OpenAsync();
+        Assert.Equal(await db.Gifts.Select(g => g.DonorId).Distinct().CountAsync(), await db.DonorScores.CountAsync());
+        var sample = await db.DonorScores.OrderByDescending(s => s.LifetimeTotal).FirstAsync();
+        var gifts = await db.Gifts.Where(g => g.DonorId == sample.ConstituentId).ToListAsync();
+        Assert.Equal(gifts.Sum(g => g.Amount), sample.LifetimeTotal);
+        Assert.Equal(gifts.Max(g => g.ReceivedOn), sample.LastGiftOn);
+        Assert.InRange(sample.Monetary, 4, 5); // the biggest lifetime giver is near the top for money given recently
+        Assert.All(await db.DonorScores.Where(s => s.WindowGifts > 0).ToListAsync(), s => Assert.InRange(s.Recency, 1, 5));
+    }
+
+    [Fact]
+    public async Task Faculty_parents_and_other_roles_see_no_gifts_and_record_none()
+    {
+        var (donor, _, fund) = await MarriedDonorAsync();
+        foreach (var who in new[] { Personas.Faculty, Personas.Parent, Personas.StudentSuccess, Personas.Admissions, Personas.CaseWorker, Personas.VolunteerCoordinator, Personas.Volunteer, Personas.Student })
+        {
+            var user = await Institution.PersonaAsync(who);
+            var giving = Institution.Get<GivingRecords>();
+            Assert.Null(await giving.DonorAsync(user, donor));
+            Assert.Empty((await giving.RecentAsync(user, null, 0, 25)).Items);
+            Assert.Equal(CommandStatus.NotFound, (await giving.RecordGiftAsync(user, new RecordGiftRequest(donor, 10m, null, Today, fund, PaymentMethod.Card))).Status);
+        }
+        Assert.NotNull(await Institution.Get<GivingRecords>().DonorAsync(await Institution.PersonaAsync(Personas.Admin), donor));
+    }
+
+    [Fact]
+    public async Task Advancement_staff_see_no_grades_or_case_notes_on_a_timeline()
+    {
+        var tomas = await Institution.PersonaAsync(Personas.Advancement);
+        var visible = TopicVisibility.VisibleTo(tomas);
+        Assert.DoesNotContain(Topic.Advising, visible);
+        Assert.DoesNotContain(Topic.Case, visible);
+        var sofia = await Institution.ConstituentIdAsync(Personas.GrantedChild);
+        var timeline = await Institution.Get<Constituents.ConstituentRecords>().GetTimelineAsync(tomas, sofia, null, 0, 100);
+        Assert.DoesNotContain(timeline.Items, t => t.Topic is Topic.Advising or Topic.Case);
+        Assert.Null(await Institution.Get<Advising.StudentAcademicRecord>().GetAsync(tomas, sofia));
+    }
+}
