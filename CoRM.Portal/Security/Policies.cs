@@ -16,6 +16,9 @@ public static class Policies
     /// <summary>Family access, parent invitations and parents' requests: admissions, student success and administrators.</summary>
     public const string Secretariat = "SecretariatStaff";
 
+    /// <summary>Gifts, pledges and donor records: advancement staff and administrators.</summary>
+    public const string Giving = "GivingStaff";
+
     /// <summary>The admissions pipeline: admissions staff and administrators.</summary>
     public const string Admissions = "AdmissionsStaff";
 
@@ -36,6 +39,7 @@ public static class Policies
         options.AddPolicy(Recognition, p => p.RequireAuthenticatedUser().RequireRole(Roles.VolunteerCoordinator, Roles.Advancement, Roles.Admin));
         options.AddPolicy(StudentSuccess, p => p.RequireAuthenticatedUser().RequireRole(Roles.StudentSuccess, Roles.Admin));
         options.AddPolicy(Secretariat, p => p.RequireAuthenticatedUser().RequireRole(Roles.Secretariat));
+        options.AddPolicy(Giving, p => p.RequireAuthenticatedUser().RequireRole(Roles.GivingOffice));
         options.AddPolicy(Admissions, p => p.RequireAuthenticatedUser().RequireRole(Roles.AdmissionsOffice));
     }
 }

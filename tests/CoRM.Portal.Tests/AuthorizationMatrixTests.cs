@@ -25,6 +25,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal) : IClassFixtu
         ["/my/family-access"] = [Personas.Student],
         ["/families/requests"] = [Personas.Admissions, Personas.StudentSuccess, Personas.Admin],
         ["/admissions"] = [Personas.Admissions, Personas.Admin],
+        ["/advancement/gifts"] = [Personas.Advancement, Personas.Admin],
         ["/admissions/funnel"] = [Personas.Admissions, Personas.Admin],
         ["/admissions/applications/1"] = [Personas.Admissions, Personas.Admin],
         ["/admin/audit"] = [Personas.Admin],

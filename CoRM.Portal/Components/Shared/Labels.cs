@@ -1,4 +1,5 @@
 using CoRM.Domain.Admissions;
+using CoRM.Domain.Advancement;
 using CoRM.Domain.Constituents;
 using CoRM.Domain.Families;
 using CoRM.Domain.Engagement;
@@ -91,6 +92,30 @@ internal static class Labels
         FamilyRequestKind.Payment => "Fees and payments",
         FamilyRequestKind.Absence => "Absence",
         _ => kind.ToString(),
+    };
+
+    public static string Of(PaymentMethod method) => method switch
+    {
+        PaymentMethod.BankTransfer => "Bank transfer",
+        PaymentMethod.DirectDebit => "Direct debit",
+        PaymentMethod.InKind => "In kind",
+        _ => method.ToString(),
+    };
+
+    public static string Of(GiftKind kind) => kind switch
+    {
+        GiftKind.PledgePayment => "Pledge payment",
+        GiftKind.RecurringInstalment => "Recurring",
+        GiftKind.InKind => "In kind",
+        GiftKind.EventTicket => "Event ticket",
+        _ => "Gift",
+    };
+
+    public static string Of(SoftCreditReason reason) => reason switch
+    {
+        SoftCreditReason.ParentOfStudent => "parent of the student",
+        SoftCreditReason.MatchingGift => "matching gift",
+        _ => reason.ToString().ToLowerInvariant(),
     };
 
     public static string Money(decimal amount) => amount.ToString("N2", System.Globalization.CultureInfo.InvariantCulture);

@@ -1,0 +1,68 @@
+using Bunit;
+using CoRM.Portal.Components.Pages.Advancement;
+using CoRM.Portal.Components.Pages.Constituents;
+using CoRM.Portal.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using MudBlazor;
+using static CoRM.Infrastructure.Seeding.DemoSeeder;
+
+namespace CoRM.Portal.Tests;
+
+public sealed class AdvancementComponentTests : PortalComponentTest
+{
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        Render<MudPopoverProvider>();
+        dialogs = Render<MudDialogProvider>();
+        Render<MudSnackbarProvider>();
+    }
+
+    private IRenderedComponent<MudDialogProvider> dialogs = default!;
+
+    private async Task<int> TopDonorAsync()
+    {
+        await using var db = await Institution.OpenAsync();
+        return await db.DonorScores.OrderByDescending(s => s.LifetimeTotal).Select(s => s.ConstituentId).FirstAsync();
+    }
+
+    [Fact]
+    public async Task A_gift_officer_sees_the_donor_record_with_its_figures_and_scores()
+    {
+        await SignInAsAsync(Personas.Advancement);
+        var donor = await TopDonorAsync();
+        decimal lifetime;
+        await using (var db = await Institution.OpenAsync())
+            lifetime = await db.Gifts.Where(g => g.DonorId == donor).SumAsync(g => g.Amount);
+
+        var panel = Render<DonorPanel>(p => p.Add(x => x.ConstituentId, donor));
+        panel.WaitForAssertion(() => Assert.NotEmpty(panel.FindAll("[data-testid=donor-figure]")), TimeSpan.FromSeconds(10));
+        Assert.Contains(lifetime.ToString("N2", System.Globalization.CultureInfo.InvariantCulture), panel.FindAll("[data-testid=donor-figure]")[0].TextContent, StringComparison.Ordinal);
+        Assert.Matches(@"RFM [1-5]-[1-5]-[1-5]", panel.Find("[data-testid=rfm]").TextContent);
+        Assert.NotEmpty(panel.FindAll("[data-testid=donor-gifts] tr"));
+    }
+
+    [Fact]
+    public async Task Recording_a_gift_without_an_amount_is_refused_in_the_dialog()
+    {
+        await SignInAsAsync(Personas.Advancement);
+        var donor = await TopDonorAsync();
+        var panel = Render<DonorPanel>(p => p.Add(x => x.ConstituentId, donor));
+        panel.WaitForAssertion(() => Assert.NotNull(panel.Find("[data-testid=record-gift]")), TimeSpan.FromSeconds(10));
+        panel.Find("[data-testid=record-gift]").Click();
+        dialogs.WaitForAssertion(() => Assert.NotNull(dialogs.Find("[data-testid=save-gift]")), TimeSpan.FromSeconds(10));
+        dialogs.Find("[data-testid=save-gift]").Click();
+        dialogs.WaitForAssertion(() => Assert.Contains("Give the amount.", dialogs.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task Faculty_see_no_giving_on_an_advisees_profile()
+    {
+        await SignInAsAsync(Personas.Faculty);
+        var sofia = await Institution.ConstituentIdAsync(Personas.GrantedChild);
+        var page = Render<ConstituentProfilePage>(p => p.Add(x => x.Id, sofia));
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=profile-name]")), TimeSpan.FromSeconds(10));
+        Assert.Empty(page.FindAll("[data-testid=donor-panel]"));
+        Assert.Empty(page.FindAll("[data-testid=record-gift]"));
+    }
+}
