@@ -61,6 +61,7 @@ public static class DependencyInjection
         services.AddSingleton<Admissions.AdmissionsPipeline>();
         services.AddSingleton<Admissions.AdmissionsBoard>();
         services.AddSingleton<Advancement.GivingRecords>();
+        services.AddSingleton<Advancement.Segments>();
         services.AddSingleton<PortalUserDirectory>();
         services.AddTransient<DemoSeeder>();
         services.AddSingleton<DropoutDatasetImport>();

@@ -68,6 +68,7 @@ public abstract class CormDbContext(DbContextOptions options) : DbContext(option
     public DbSet<GivingEvent> GivingEvents => Set<GivingEvent>();
     public DbSet<EventRegistration> EventRegistrations => Set<EventRegistration>();
     public DbSet<DonorScore> DonorScores => Set<DonorScore>();
+    public DbSet<Segment> Segments => Set<Segment>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CormDbContext).Assembly);

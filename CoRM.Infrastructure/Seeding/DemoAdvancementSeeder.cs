@@ -93,22 +93,43 @@ internal static class DemoAdvancementSeeder
             }
         }
 
-        // A gala: tickets are part gift, part dinner.
-        var gala = GivingEvent.Plan("Scholarship gala", now.AddDays(-60), 150m, 65m, 120, funds[1].Id);
-        db.GivingEvents.Add(gala);
-        await db.SaveChangesAsync(ct);
-        foreach (var guest in donors.Skip(10).Take(18))
+        // Events: the gala's tickets are part gift, part dinner; the free ones only record who came.
+        var events = new[]
         {
-            var tickets = f.Random.Int(1, 2);
-            var registration = new EventRegistration { EventId = gala.Id, ConstituentId = guest, Tickets = tickets, RegisteredAt = now.AddDays(-90), Attended = f.Random.Bool(0.85f) };
-            var ticketGift = Gift.Receive(guest, tickets * gala.TicketPrice, "EUR", DateOnly.FromDateTime(now.AddDays(-90)), gala.FundId, PaymentMethod.Card, today, now, tomas,
-                GiftKind.EventTicket, tickets * gala.FairMarketValue);
-            db.Gifts.Add(ticketGift);
-            await db.SaveChangesAsync(ct);
-            registration.GiftId = ticketGift.Id;
-            db.EventRegistrations.Add(registration);
-        }
+            GivingEvent.Plan("Scholarship gala", now.AddDays(-60), 150m, 65m, 120, funds[1].Id),
+            GivingEvent.Plan("Alumni lecture: the future of farming", now.AddDays(-150), 0m, 0m, 200, funds[0].Id),
+            GivingEvent.Plan("Spring concert", now.AddDays(-220), 25m, 25m, 300, funds[0].Id),
+            GivingEvent.Plan("Class reunion", now.AddDays(-300), 40m, 30m, 150, funds[0].Id),
+        };
+        db.GivingEvents.AddRange(events);
         await db.SaveChangesAsync(ct);
+        var regulars = donors.Skip(10).Take(6).ToList();
+        foreach (var (evt, index) in events.Select((e, i) => (e, i)))
+        {
+            var guests = regulars.Concat(f.PickRandom(donors.Skip(16), 10)).Distinct().ToList();
+            foreach (var guest in guests)
+            {
+                var tickets = f.Random.Int(1, 2);
+                var registration = new EventRegistration { EventId = evt.Id, ConstituentId = guest, Tickets = tickets, RegisteredAt = evt.StartsAt.AddDays(-30), Attended = regulars.Contains(guest) || f.Random.Bool(0.8f) };
+                if (evt.TicketPrice > 0)
+                {
+                    var ticketGift = Gift.Receive(guest, tickets * evt.TicketPrice, "EUR", DateOnly.FromDateTime(evt.StartsAt.AddDays(-30)), evt.FundId, PaymentMethod.Card, today, now, tomas,
+                        GiftKind.EventTicket, tickets * evt.FairMarketValue);
+                    db.Gifts.Add(ticketGift);
+                    await db.SaveChangesAsync(ct);
+                    registration.GiftId = ticketGift.Id;
+                }
+                db.EventRegistrations.Add(registration);
+            }
+        }
+
+        // Advocacy: people who signed the library petition (a web form), for the "petition signer" ask.
+        var people = await db.Constituents.Where(c => c.Kind == ConstituentKind.Person && c.Email != null).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(ct);
+        foreach (var signer in f.PickRandom(people, 40))
+            db.Interactions.Add(Domain.Engagement.Interaction.Log(signer, Domain.Engagement.Channel.WebForm, Domain.Engagement.Topic.General, "Signed petition: keep the library open at night",
+                null, now.AddDays(-f.Random.Int(1, 200)), null, now, inbound: true));
+        await db.SaveChangesAsync(ct);
+        await Advancement.Segments.InstallReadyMadeAsync(db, now, ct);
     }
 
     private static Gift PledgePayment(Pledge pledge, decimal amount, DateOnly on, DateOnly today, DateTime now, int recordedBy)

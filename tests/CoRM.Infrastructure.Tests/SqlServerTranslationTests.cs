@@ -29,6 +29,21 @@ public sealed class SqlServerTranslationTests
 
     public static TheoryData<string> Queries => new(QueriesFor(NewContext()).Keys);
 
+    private static readonly Domain.Advancement.SegmentRule[] AllRules =
+    [
+        new(Domain.Advancement.SegmentRuleKind.WearsHat, Hat: Domain.Constituents.HatKind.Alumnus),
+        new(Domain.Advancement.SegmentRuleKind.InRegion, Text: "Lisbon"),
+        new(Domain.Advancement.SegmentRuleKind.GaveWithinMonths, Negate: true, Months: 12),
+        new(Domain.Advancement.SegmentRuleKind.LapsedDonor),
+        new(Domain.Advancement.SegmentRuleKind.GaveAtLeast, Amount: 500m, Months: 24),
+        new(Domain.Advancement.SegmentRuleKind.RfmAtLeast, Recency: 3, Monetary: 4),
+        new(Domain.Advancement.SegmentRuleKind.AttendedEvents, Count: 3, Months: 12),
+        new(Domain.Advancement.SegmentRuleKind.VolunteeredShifts, Count: 2, Months: 12),
+        new(Domain.Advancement.SegmentRuleKind.TookAction, Text: "Signed petition", Months: 12),
+        new(Domain.Advancement.SegmentRuleKind.HasRelationship, Relationship: Domain.Constituents.RelationshipKind.Parent),
+        new(Domain.Advancement.SegmentRuleKind.MayBeEmailed),
+    ];
+
     private static Dictionary<string, Func<IQueryable>> QueriesFor(CormDbContext db)
     {
         var admin = UserScope.Of(1, "admin", Roles.Admin);
@@ -66,6 +81,7 @@ public sealed class SqlServerTranslationTests
             ["advancement: giving totals"] = () => Advancement.GivingRecords.GivingTotals(db, [5]),
             ["advancement: all donors' totals"] = () => Advancement.GivingRecords.GivingTotals(db),
             ["advancement: gift rows"] = () => Advancement.GivingRecords.Rows(db, db.Gifts.Where(g => g.FundId == 1).OrderByDescending(g => g.ReceivedOn).Skip(25).Take(25)),
+            ["segments: every rule, negated too"] = () => Advancement.Segments.Members(db, Advancement.SegmentQuery.Apply(db, AllRules, Today, new DateTime(2026, 11, 22)).OrderBy(c => c.SortName).Take(25)),
             ["advancement: scoring window"] = () => DonorScoreJob.Window(db, Today.AddYears(-5)),
             ["audit: log"] = () => AuditLog.Query(db, "Constituent").Skip(50).Take(50),
             ["jobs: digest items"] = () => FollowUpDigestJob.DueItems(db, Today),

@@ -1,0 +1,138 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CoRM.Domain.Constituents;
+
+namespace CoRM.Domain.Advancement;
+
+/// <summary>What a segment rule tests. Each is evaluated in the database against the whole constituent model.</summary>
+public enum SegmentRuleKind
+{
+    /// <summary>Wears a hat today (Hat).</summary>
+    WearsHat = 0,
+
+    /// <summary>Lives in a region (Text).</summary>
+    InRegion = 1,
+
+    /// <summary>Gave at least once in the last N months (Months).</summary>
+    GaveWithinMonths = 2,
+
+    /// <summary>Gave last calendar year and not this year.</summary>
+    LapsedDonor = 3,
+
+    /// <summary>Gave at least an amount in total over the last N months (Amount, Months).</summary>
+    GaveAtLeast = 4,
+
+    /// <summary>RFM scores at least R, F and M (Recency, Frequency, Monetary; 0 = any).</summary>
+    RfmAtLeast = 5,
+
+    /// <summary>Attended at least N events in the last M months (Count, Months).</summary>
+    AttendedEvents = 6,
+
+    /// <summary>Volunteered (attended) more than N shifts in the last M months (Count, Months).</summary>
+    VolunteeredShifts = 7,
+
+    /// <summary>Took an action whose record starts with a text (a petition, a pledge of support) in the last M months (Text, Months).</summary>
+    TookAction = 8,
+
+    /// <summary>Is the related party of a relationship of a kind (Relationship), e.g. is someone's parent.</summary>
+    HasRelationship = 9,
+
+    /// <summary>May be e-mailed: an address, no opt-out, not do-not-contact.</summary>
+    MayBeEmailed = 10,
+}
+
+/// <summary>One condition of a segment; <see cref="Negate"/> turns it into "not …".</summary>
+public sealed record SegmentRule(
+    SegmentRuleKind Kind, bool Negate = false, HatKind? Hat = null, string? Text = null, int? Months = null, int? Count = null,
+    decimal? Amount = null, int Recency = 0, int Frequency = 0, int Monetary = 0, RelationshipKind? Relationship = null)
+{
+    public const int MaxMonths = 240;
+
+    /// <summary>Checks the parameters the kind needs; throws a readable <see cref="DomainException"/>.</summary>
+    public SegmentRule Validated()
+    {
+        switch (Kind)
+        {
+            case SegmentRuleKind.WearsHat when Hat is null:
+                throw new DomainException("Choose the hat.");
+            case SegmentRuleKind.InRegion or SegmentRuleKind.TookAction when string.IsNullOrWhiteSpace(Text):
+                throw new DomainException(Kind == SegmentRuleKind.InRegion ? "Choose the region." : "Say which action (e.g. \"Signed petition\").");
+            case SegmentRuleKind.HasRelationship when Relationship is null:
+                throw new DomainException("Choose the kind of relationship.");
+            case SegmentRuleKind.GaveAtLeast when Amount is not > 0:
+                throw new DomainException("Give the amount, more than zero.");
+            case SegmentRuleKind.AttendedEvents or SegmentRuleKind.VolunteeredShifts when Count is not >= 0:
+                throw new DomainException("Give how many times.");
+            case SegmentRuleKind.RfmAtLeast when new[] { Recency, Frequency, Monetary }.Any(s => s is < 0 or > 5) || Recency + Frequency + Monetary == 0:
+                throw new DomainException("RFM thresholds are 1 to 5 (0 for any), and at least one is set.");
+        }
+        if (NeedsMonths && Months is not (>= 1 and <= MaxMonths)) throw new DomainException($"The period is 1 to {MaxMonths} months.");
+        return this with { Text = Text?.Trim() };
+    }
+
+    public bool NeedsMonths => Kind is SegmentRuleKind.GaveWithinMonths or SegmentRuleKind.GaveAtLeast or SegmentRuleKind.AttendedEvents or SegmentRuleKind.VolunteeredShifts or SegmentRuleKind.TookAction;
+
+    /// <summary>The rule in words, for lists and campaign pages.</summary>
+    public string Describe()
+    {
+        var text = Kind switch
+        {
+            SegmentRuleKind.WearsHat => $"is a {Hat}",
+            SegmentRuleKind.InRegion => $"lives in {Text}",
+            SegmentRuleKind.GaveWithinMonths => $"gave in the last {Months} months",
+            SegmentRuleKind.LapsedDonor => "gave last year but not this year",
+            SegmentRuleKind.GaveAtLeast => $"gave at least {Amount:N2} in the last {Months} months",
+            SegmentRuleKind.RfmAtLeast => $"has RFM of at least {Recency}-{Frequency}-{Monetary}",
+            SegmentRuleKind.AttendedEvents => $"attended {Count}+ events in the last {Months} months",
+            SegmentRuleKind.VolunteeredShifts => $"volunteered more than {Count} times in the last {Months} months",
+            SegmentRuleKind.TookAction => $"took the action \"{Text}\" in the last {Months} months",
+            SegmentRuleKind.HasRelationship => $"is someone's {Relationship}",
+            SegmentRuleKind.MayBeEmailed => "may be e-mailed",
+            _ => Kind.ToString(),
+        };
+        return Negate ? $"not: {text}" : text;
+    }
+}
+
+/// <summary>A saved, named set of rules (all must hold), evaluated in the database whenever it is used.</summary>
+public class Segment : IVersioned
+{
+    public const int NameMaxLength = 200;
+    public const int MaxRules = 12;
+    private static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() }, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+
+    public int Id { get; set; }
+    public string Name { get; set; } = "";
+    public string? Description { get; set; }
+    public string RulesJson { get; set; } = "[]";
+
+    /// <summary>Ready-made segments ship with CoRM and cannot be deleted.</summary>
+    public bool ReadyMade { get; set; }
+    public int? CreatedById { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public Guid Version { get; set; }
+
+    public IReadOnlyList<SegmentRule> Rules => Parse(RulesJson);
+
+    public static Segment Define(string name, string? description, IReadOnlyList<SegmentRule> rules, int? createdById, DateTime now, bool readyMade = false)
+    {
+        var segment = new Segment { CreatedById = createdById, CreatedAt = now, ReadyMade = readyMade };
+        segment.Change(name, description, rules, now);
+        return segment;
+    }
+
+    public void Change(string name, string? description, IReadOnlyList<SegmentRule> rules, DateTime now)
+    {
+        name = name.Trim();
+        if (name.Length is 0 or > NameMaxLength) throw new DomainException($"Name the segment (up to {NameMaxLength} characters).");
+        if (rules.Count == 0) throw new DomainException("Add at least one rule.");
+        if (rules.Count > MaxRules) throw new DomainException($"A segment has at most {MaxRules} rules.");
+        Name = name;
+        Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
+        RulesJson = JsonSerializer.Serialize(rules.Select(r => r.Validated()).ToList(), Json);
+        UpdatedAt = now;
+    }
+
+    public static IReadOnlyList<SegmentRule> Parse(string json) => JsonSerializer.Deserialize<List<SegmentRule>>(json, Json) ?? [];
+}
