@@ -36,4 +36,36 @@ public sealed class AdvancementJourneyTests(BrowserSession session) : IClassFixt
         await session.ScreenshotAsync(page, "32-gifts");
         Assert.Equal(1, await session.CountAsync($"SELECT COUNT(*) FROM FollowUps WHERE ConstituentId = {donor} AND Title LIKE 'Thank %' AND $email = $email", ""));
     }
+
+    [Fact]
+    public async Task A_gift_officer_builds_a_segment_with_a_live_count_and_saves_it()
+    {
+        var page = await session.SignedInAsync(Personas.Advancement);
+        await page.GotoAsync("/advancement/segments");
+        await Assertions.Expect(page.Locator("[data-testid=segments]")).ToContainTextAsync("Lapsed donors");
+        await Assertions.Expect(page.Locator("[data-testid=segment-count]").First).Not.ToHaveTextAsync("…");
+        await session.ScreenshotAsync(page, "33-segments");
+
+        await page.Locator("[data-testid=new-segment]").ClickAsync();
+        await page.Locator("[data-testid=segment-name]").FillAsync("Petition signers we can e-mail");
+        await page.Locator("[data-testid=rule-kind]").First.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "took an action" }).ClickAsync();
+        await page.Locator("[data-testid=rule-text]").FillAsync("Signed petition");
+        await page.Locator("[data-testid=rule-text]").PressAsync("Tab");
+        var signers = await session.CountAsync("SELECT COUNT(DISTINCT ConstituentId) FROM Interactions WHERE Subject LIKE 'Signed petition%' AND OccurredAt >= datetime('now', '-12 months') AND $email = $email", "");
+        await Assertions.Expect(page.Locator("[data-testid=live-count]")).ToHaveTextAsync(signers.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+
+        await page.Locator("[data-testid=add-rule]").ClickAsync();
+        await page.Locator("[data-testid=rule-kind]").Nth(1).ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "may be e-mailed" }).ClickAsync();
+        var emailable = await session.CountAsync("""
+            SELECT COUNT(DISTINCT i.ConstituentId) FROM Interactions i JOIN Constituents c ON c.Id = i.ConstituentId
+            WHERE i.Subject LIKE 'Signed petition%' AND i.OccurredAt >= datetime('now', '-12 months') AND c.Email IS NOT NULL AND c.DoNotContact = 0 AND c.EmailOptOut = 0 AND $email = $email
+            """, "");
+        await Assertions.Expect(page.Locator("[data-testid=live-count]")).ToHaveTextAsync(emailable.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+        await Assertions.Expect(page.Locator("[data-testid=segment-preview] tbody tr")).ToHaveCountAsync(Math.Min(emailable, 25));
+        await page.Locator("[data-testid=save-segment]").ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/advancement/segments/\d+$"));
+        await session.ScreenshotAsync(page, "34-segment-builder");
+    }
 }

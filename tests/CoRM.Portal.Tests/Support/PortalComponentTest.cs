@@ -40,7 +40,7 @@ public abstract class PortalComponentTest : BunitContext, IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         Institution = await TestInstitution.CreateAsync();
-        foreach (var type in new[] { typeof(ConstituentRecords), typeof(ConstituentSearch), typeof(FollowUpBoard), typeof(StaffDashboard), typeof(Infrastructure.Advising.StudentAcademicRecord), typeof(Infrastructure.Advising.AdviseeList), typeof(Infrastructure.Volunteering.VolunteerRecords), typeof(Infrastructure.Volunteering.VolunteerScheduling), typeof(Infrastructure.Families.FamilyDashboard), typeof(Infrastructure.Families.FamilyAccess), typeof(Infrastructure.Families.FamilyRequests), typeof(Infrastructure.Families.ParentInvitations), typeof(Infrastructure.Admissions.AdmissionsBoard), typeof(Infrastructure.Admissions.AdmissionsPipeline), typeof(Infrastructure.Advancement.GivingRecords), typeof(TimeProvider) })
+        foreach (var type in new[] { typeof(ConstituentRecords), typeof(ConstituentSearch), typeof(FollowUpBoard), typeof(StaffDashboard), typeof(Infrastructure.Advising.StudentAcademicRecord), typeof(Infrastructure.Advising.AdviseeList), typeof(Infrastructure.Volunteering.VolunteerRecords), typeof(Infrastructure.Volunteering.VolunteerScheduling), typeof(Infrastructure.Families.FamilyDashboard), typeof(Infrastructure.Families.FamilyAccess), typeof(Infrastructure.Families.FamilyRequests), typeof(Infrastructure.Families.ParentInvitations), typeof(Infrastructure.Admissions.AdmissionsBoard), typeof(Infrastructure.Admissions.AdmissionsPipeline), typeof(Infrastructure.Advancement.GivingRecords), typeof(Infrastructure.Advancement.Segments), typeof(TimeProvider) })
             Services.AddSingleton(type, Institution.Services.GetRequiredService(type));
     }
 
