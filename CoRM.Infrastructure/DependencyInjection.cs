@@ -62,6 +62,8 @@ public static class DependencyInjection
         services.AddSingleton<Admissions.AdmissionsBoard>();
         services.AddSingleton<Advancement.GivingRecords>();
         services.AddSingleton<Advancement.Segments>();
+        services.AddSingleton<Advancement.AppealCampaigns>();
+        services.AddSingleton<Advancement.UnsubscribeLinks>();
         services.AddSingleton<PortalUserDirectory>();
         services.AddTransient<DemoSeeder>();
         services.AddSingleton<DropoutDatasetImport>();
@@ -79,6 +81,7 @@ public static class DependencyInjection
         services.AddTransient<ShiftReminderJob>();
         services.AddTransient<AdmissionsReminderJob>();
         services.AddTransient<DonorScoreJob>();
+        services.AddTransient<AppealCampaignJob>();
         services.AddTransient<GiftOfficerReminderJob>();
 
         services.AddHealthChecks().AddDbContextCheck<CormDbContext>("database");

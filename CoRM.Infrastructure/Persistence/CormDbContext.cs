@@ -69,6 +69,8 @@ public abstract class CormDbContext(DbContextOptions options) : DbContext(option
     public DbSet<EventRegistration> EventRegistrations => Set<EventRegistration>();
     public DbSet<DonorScore> DonorScores => Set<DonorScore>();
     public DbSet<Segment> Segments => Set<Segment>();
+    public DbSet<AppealCampaign> AppealCampaigns => Set<AppealCampaign>();
+    public DbSet<CampaignRecipient> CampaignRecipients => Set<CampaignRecipient>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CormDbContext).Assembly);

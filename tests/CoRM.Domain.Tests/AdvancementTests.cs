@@ -107,3 +107,46 @@ public class AdvancementTests
         Assert.Equal(3, middle.M);
     }
 }
+
+public class CampaignTests
+{
+    private const string Body = "Dear {{FirstName}}, thank you for {{LifetimeGiving}} so far. {{UnsubscribeLink}}";
+
+    [Fact]
+    public void Merge_fields_are_filled_and_unknown_ones_refused_when_saving()
+    {
+        Assert.Equal("Dear Ana, thank you for 1,200.00 so far. https://x/u",
+            MergeTemplate.Render(Body, new Dictionary<string, string> { ["FirstName"] = "Ana", ["LifetimeGiving"] = "1,200.00", ["UnsubscribeLink"] = "https://x/u" }));
+        var error = Assert.Throws<DomainException>(() => AppealCampaign.Draft("Spring", 1, 1, "Hi {{Nickname}}", Body, A.Now, 90, null, A.Now));
+        Assert.StartsWith("Unknown merge field in the subject: {{Nickname}}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_appeal_carries_an_unsubscribe_link()
+    {
+        var error = Assert.Throws<DomainException>(() => AppealCampaign.Draft("Spring", 1, 1, "Hello", "Dear {{FirstName}}", A.Now, 90, null, A.Now));
+        Assert.Contains("{{UnsubscribeLink}}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Gifts_are_attributed_by_appeal_code_or_by_a_recipient_within_the_window()
+    {
+        var campaign = AppealCampaign.Draft("Spring", appealId: 7, 1, "Hello", Body, A.Now, 30, null, A.Now);
+        Assert.False(campaign.Attributes(A.Today, 7, true)); // not sent yet
+        campaign.SentAt = A.Now;
+        Assert.True(campaign.Attributes(A.Today.AddDays(200), 7, false));
+        Assert.True(campaign.Attributes(A.Today.AddDays(30), null, true));
+        Assert.False(campaign.Attributes(A.Today.AddDays(31), null, true));
+        Assert.False(campaign.Attributes(A.Today.AddDays(-1), null, true));
+        Assert.False(campaign.Attributes(A.Today.AddDays(3), null, false));
+    }
+
+    [Fact]
+    public void Sending_campaigns_cannot_be_cancelled()
+    {
+        var campaign = AppealCampaign.Draft("Spring", 7, 1, "Hello", Body, A.Now, 30, null, A.Now);
+        campaign.Schedule(A.Now, A.Now);
+        campaign.Status = CampaignStatus.Sending;
+        Assert.Throws<DomainException>(campaign.Cancel);
+    }
+}

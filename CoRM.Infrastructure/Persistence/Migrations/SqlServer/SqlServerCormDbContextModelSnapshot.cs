@@ -548,6 +548,103 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("Appeals");
                 });
 
+            modelBuilder.Entity("CoRM.Domain.Advancement.AppealCampaign", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AppealId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("BodyTemplate")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("CreatedById")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("ResponseWindowDays")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("ScheduledFor")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("SegmentId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("SnapshotAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<string>("SubjectTemplate")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppealId");
+
+                    b.HasIndex("SegmentId");
+
+                    b.HasIndex("Status", "ScheduledFor");
+
+                    b.ToTable("AppealCampaigns");
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Advancement.CampaignRecipient", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ConstituentId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConstituentId");
+
+                    b.HasIndex("CampaignId", "ConstituentId")
+                        .IsUnique();
+
+                    b.HasIndex("CampaignId", "Status", "Id");
+
+                    b.ToTable("CampaignRecipients");
+                });
+
             modelBuilder.Entity("CoRM.Domain.Advancement.DonorScore", b =>
                 {
                     b.Property<int>("ConstituentId")
@@ -2102,6 +2199,36 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasOne("CoRM.Domain.Admissions.ApplicationReview", null)
                         .WithMany("Scores")
                         .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Advancement.AppealCampaign", b =>
+                {
+                    b.HasOne("CoRM.Domain.Advancement.Appeal", null)
+                        .WithMany()
+                        .HasForeignKey("AppealId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CoRM.Domain.Advancement.Segment", null)
+                        .WithMany()
+                        .HasForeignKey("SegmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Advancement.CampaignRecipient", b =>
+                {
+                    b.HasOne("CoRM.Domain.Advancement.AppealCampaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CoRM.Domain.Constituents.Constituent", null)
+                        .WithMany()
+                        .HasForeignKey("ConstituentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

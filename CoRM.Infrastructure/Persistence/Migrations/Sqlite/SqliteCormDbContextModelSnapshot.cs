@@ -516,6 +516,99 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Appeals");
                 });
 
+            modelBuilder.Entity("CoRM.Domain.Advancement.AppealCampaign", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AppealId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BodyTemplate")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CreatedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResponseWindowDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ScheduledFor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SegmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SnapshotAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubjectTemplate")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppealId");
+
+                    b.HasIndex("SegmentId");
+
+                    b.HasIndex("Status", "ScheduledFor");
+
+                    b.ToTable("AppealCampaigns");
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Advancement.CampaignRecipient", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConstituentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConstituentId");
+
+                    b.HasIndex("CampaignId", "ConstituentId")
+                        .IsUnique();
+
+                    b.HasIndex("CampaignId", "Status", "Id");
+
+                    b.ToTable("CampaignRecipients");
+                });
+
             modelBuilder.Entity("CoRM.Domain.Advancement.DonorScore", b =>
                 {
                     b.Property<int>("ConstituentId")
@@ -2010,6 +2103,36 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasOne("CoRM.Domain.Admissions.ApplicationReview", null)
                         .WithMany("Scores")
                         .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Advancement.AppealCampaign", b =>
+                {
+                    b.HasOne("CoRM.Domain.Advancement.Appeal", null)
+                        .WithMany()
+                        .HasForeignKey("AppealId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CoRM.Domain.Advancement.Segment", null)
+                        .WithMany()
+                        .HasForeignKey("SegmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Advancement.CampaignRecipient", b =>
+                {
+                    b.HasOne("CoRM.Domain.Advancement.AppealCampaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CoRM.Domain.Constituents.Constituent", null)
+                        .WithMany()
+                        .HasForeignKey("ConstituentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,137 @@
+using CoRM.Domain;
+using CoRM.Domain.Access;
+using CoRM.Domain.Advancement;
+using CoRM.Domain.Auditing;
+using CoRM.Infrastructure.Auditing;
+using CoRM.Infrastructure.Common;
+using CoRM.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoRM.Infrastructure.Advancement;
+
+public sealed record NewCampaign(string Name, int SegmentId, string Subject, string Body, DateTime ScheduledFor, decimal Cost, int ResponseWindowDays = 90);
+
+public sealed record CampaignRow(int Id, string Name, string Segment, string Appeal, CampaignStatus Status, DateTime ScheduledFor, DateTime? SentAt, int Recipients, int Sent, Guid Version);
+
+public sealed record DailyResponse(DateOnly Day, decimal Amount, int Gifts);
+
+public sealed record CampaignResults(
+    int Id, string Name, string Segment, string Appeal, CampaignStatus Status, DateTime? SentAt, int ResponseWindowDays, decimal Cost,
+    int Recipients, int Emailed, int Skipped, int Responders, int Gifts, decimal Raised, IReadOnlyList<DailyResponse> ByDay, IReadOnlyList<CampaignBreakdownRow> ByRecency)
+{
+    public double? ResponseRate => Emailed == 0 ? null : (double)Responders / Emailed;
+    public decimal? AverageGift => Gifts == 0 ? null : Math.Round(Raised / Gifts, 2);
+    public decimal? CostPerUnitRaised => Raised == 0 ? null : Math.Round(Cost / Raised, 4);
+}
+
+/// <summary>Results split by the recipients' RFM recency score at send time (0 = not a recent donor).</summary>
+public sealed record CampaignBreakdownRow(string Group, int Recipients, int Responders, decimal Raised);
+
+/// <summary>Appeal campaigns: a segment, a template, a schedule; the send itself is <c>AppealCampaignJob</c>. Advancement and administrators.</summary>
+public sealed class AppealCampaigns(IDbContextFactory<CormDbContext> dbFactory, AuditTrail audit, TimeProvider time)
+{
+    public async Task<IReadOnlyList<CampaignRow>> ListAsync(UserScope user, CancellationToken ct = default)
+    {
+        if (!user.WorksGiving) return [];
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.AppealCampaigns.OrderByDescending(c => c.ScheduledFor)
+            .Select(c => new CampaignRow(c.Id, c.Name, db.Segments.Where(s => s.Id == c.SegmentId).Select(s => s.Name).First(),
+                db.Appeals.Where(a => a.Id == c.AppealId).Select(a => a.Name).First(), c.Status, c.ScheduledFor, c.SentAt,
+                db.CampaignRecipients.Count(r => r.CampaignId == c.Id), db.CampaignRecipients.Count(r => r.CampaignId == c.Id && r.Status == RecipientStatus.Sent), c.Version))
+            .Take(200).ToListAsync(ct);
+    }
+
+    /// <summary>Creates the campaign with its own appeal (so its gifts can be coded) and schedules it.</summary>
+    public async Task<CommandResult> CreateAsync(UserScope user, NewCampaign request, CancellationToken ct = default)
+    {
+        if (!user.WorksGiving) return CommandResult.NotFound;
+        var now = time.UtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        try
+        {
+            if (!await db.Segments.AnyAsync(s => s.Id == request.SegmentId, ct)) throw new DomainException("Choose a segment.");
+            if (request.Cost < 0) throw new DomainException("The cost cannot be negative.");
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var code = $"C{now:yyMMddHHmm}{Random.Shared.Next(100):D2}";
+            var appeal = new Appeal { Code = code, Name = request.Name.Trim(), StartsOn = DateOnly.FromDateTime(request.ScheduledFor), Cost = request.Cost };
+            db.Appeals.Add(appeal);
+            await db.SaveChangesAsync(ct);
+            var campaign = AppealCampaign.Draft(request.Name, appeal.Id, request.SegmentId, request.Subject, request.Body, request.ScheduledFor, request.ResponseWindowDays, user.ConstituentId, now);
+            campaign.Schedule(request.ScheduledFor < now ? now : request.ScheduledFor, now);
+            db.AppealCampaigns.Add(campaign);
+            audit.Record(db, user, AuditAction.Update, nameof(AppealCampaign), appeal.Id, $"Scheduled {campaign.Name} for {campaign.ScheduledFor:u}");
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return CommandResult.Ok(campaign.Id);
+        }
+        catch (DomainException e)
+        {
+            return CommandResult.Invalid(e.Message);
+        }
+    }
+
+    public async Task<CommandResult> CancelAsync(UserScope user, int id, Guid version, CancellationToken ct = default)
+    {
+        if (!user.WorksGiving) return CommandResult.NotFound;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var campaign = await db.AppealCampaigns.SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (campaign is null) return CommandResult.NotFound;
+        if (campaign.Version != version) return CommandResult.Conflict("campaign");
+        try
+        {
+            campaign.Cancel();
+            await db.SaveChangesAsync(ct);
+            return CommandResult.Ok(id);
+        }
+        catch (DomainException e)
+        {
+            return CommandResult.Invalid(e.Message);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The send job claimed it between our read and our write.
+            return CommandResult.Conflict("campaign");
+        }
+    }
+
+    /// <summary>
+    /// Response rate, amount raised, average gift and cost per unit raised. A gift counts when it carries the campaign's
+    /// appeal, or when a recipient gave within the response window after the send.
+    /// </summary>
+    public async Task<CampaignResults?> ResultsAsync(UserScope user, int id, CancellationToken ct = default)
+    {
+        if (!user.WorksGiving) return null;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var c = await db.AppealCampaigns.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (c is null) return null;
+        var appeal = await db.Appeals.AsNoTracking().SingleAsync(a => a.Id == c.AppealId, ct);
+        var segment = await db.Segments.Where(s => s.Id == c.SegmentId).Select(s => s.Name).SingleAsync(ct);
+        var counts = await db.CampaignRecipients.Where(r => r.CampaignId == id).GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var gifts = c.SentAt is null ? [] : await AttributedGifts(db, c).ToListAsync(ct);
+        var recency = await db.CampaignRecipients.Where(r => r.CampaignId == id)
+            .Select(r => new { r.ConstituentId, Recency = db.DonorScores.Where(s => s.ConstituentId == r.ConstituentId).Select(s => s.Recency).FirstOrDefault() })
+            .ToListAsync(ct);
+        var responders = gifts.Select(g => g.DonorId).ToHashSet();
+        var byRecency = recency.GroupBy(r => r.Recency).OrderByDescending(g => g.Key)
+            .Select(g => new CampaignBreakdownRow(g.Key == 0 ? "Not a recent donor" : $"Recency {g.Key}", g.Count(), g.Count(r => responders.Contains(r.ConstituentId)),
+                gifts.Where(x => g.Any(r => r.ConstituentId == x.DonorId)).Sum(x => x.Amount)))
+            .ToList();
+        return new CampaignResults(c.Id, c.Name, segment, appeal.Name, c.Status, c.SentAt, c.ResponseWindowDays, appeal.Cost,
+            counts.Values.Sum(), counts.GetValueOrDefault(RecipientStatus.Sent), counts.GetValueOrDefault(RecipientStatus.SkippedNoConsent),
+            responders.Count, gifts.Count, gifts.Sum(g => g.Amount),
+            gifts.GroupBy(g => g.ReceivedOn).OrderBy(g => g.Key).Select(g => new DailyResponse(g.Key, g.Sum(x => x.Amount), g.Count())).ToList(), byRecency);
+    }
+
+    internal sealed record AttributedGift(int Id, int DonorId, DateOnly ReceivedOn, decimal Amount);
+
+    internal static IQueryable<AttributedGift> AttributedGifts(CormDbContext db, AppealCampaign c)
+    {
+        var from = DateOnly.FromDateTime(c.SentAt!.Value);
+        var until = from.AddDays(c.ResponseWindowDays);
+        var appealId = c.AppealId;
+        var campaignId = c.Id;
+        return db.Gifts.Where(g => g.AppealId == appealId
+                || (g.ReceivedOn >= from && g.ReceivedOn <= until && db.CampaignRecipients.Any(r => r.CampaignId == campaignId && r.ConstituentId == g.DonorId && r.Status == RecipientStatus.Sent)))
+            .Select(g => new AttributedGift(g.Id, g.DonorId, g.ReceivedOn, g.Amount));
+    }
+}

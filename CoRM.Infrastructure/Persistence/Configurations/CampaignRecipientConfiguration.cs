@@ -1,0 +1,19 @@
+using CoRM.Domain.Advancement;
+using CoRM.Domain.Constituents;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CoRM.Infrastructure.Persistence.Configurations;
+
+internal sealed class CampaignRecipientConfiguration : IEntityTypeConfiguration<CampaignRecipient>
+{
+    public void Configure(EntityTypeBuilder<CampaignRecipient> builder)
+    {
+        builder.HasOne<AppealCampaign>().WithMany().HasForeignKey(r => r.CampaignId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Constituent>().WithMany().HasForeignKey(r => r.ConstituentId).OnDelete(DeleteBehavior.Cascade);
+        // One row per person per campaign (the snapshot cannot double anyone); the renderer walks the queue in order.
+        builder.HasIndex(r => new { r.CampaignId, r.ConstituentId }).IsUnique();
+        builder.HasIndex(r => new { r.CampaignId, r.Status, r.Id });
+        builder.HasIndex(r => r.ConstituentId);
+    }
+}

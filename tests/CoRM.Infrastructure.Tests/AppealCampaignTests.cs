@@ -1,0 +1,137 @@
+using CoRM.Domain.Advancement;
+using CoRM.Domain.Constituents;
+using CoRM.Domain.Engagement;
+using CoRM.Infrastructure.Advancement;
+using CoRM.Infrastructure.Common;
+using CoRM.Infrastructure.Jobs;
+using CoRM.Infrastructure.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using static CoRM.Infrastructure.Seeding.DemoSeeder;
+
+namespace CoRM.Infrastructure.Tests;
+
+public sealed class AppealCampaignTests
+{
+    private const string Body = "Dear {{FirstName}},\n\nYou have given {{LifetimeGiving}} to Northfield; your last gift was {{LastGiftAmount}}.\n\nNo more e-mails: {{UnsubscribeLink}}";
+
+    /// <summary>A segment that ignores consent, so the send itself must skip those who opted out.</summary>
+    private static async Task<int> DonorsSegmentAsync(TestInstitution institution)
+    {
+        var tomas = await institution.PersonaAsync(Personas.Advancement);
+        var saved = await institution.Get<Segments>().SaveAsync(tomas, null, "All donors", null, [new SegmentRule(SegmentRuleKind.GaveWithinMonths, Months: 240)], null);
+        Assert.True(saved.Succeeded, saved.Message);
+        return (int)saved.Id!.Value;
+    }
+
+    [Fact]
+    public async Task A_campaign_reaches_each_consenting_member_once_through_smtp_and_is_logged()
+    {
+        await using var sink = new SmtpSink();
+        await using var institution = await TestInstitution.CreateAsync(new Dictionary<string, string?>
+        {
+            ["Email:Transport"] = "Smtp",
+            ["Email:Smtp:Host"] = "127.0.0.1",
+            ["Email:Smtp:Port"] = sink.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Email:Smtp:Security"] = "None",
+        });
+        var tomas = await institution.PersonaAsync(Personas.Advancement);
+        var segment = await DonorsSegmentAsync(institution);
+        var now = institution.Time.GetUtcNow().UtcDateTime;
+        var created = await institution.Get<AppealCampaigns>().CreateAsync(tomas, new NewCampaign("Winter scholarship appeal", segment, "{{FirstName}}, a scholarship for winter", Body, now, 800m));
+        Assert.True(created.Succeeded, created.Message);
+
+        int members, consenting;
+        await using (var db = await institution.OpenAsync())
+        {
+            var donors = await db.Gifts.Select(g => g.DonorId).Distinct().ToListAsync();
+            members = donors.Count;
+            consenting = await db.Constituents.Where(c => donors.Contains(c.Id)).Where(Constituent.MayBeEmailed).CountAsync();
+        }
+        Assert.True(members > consenting, "the demo has donors who opted out");
+
+        var job = institution.Get<AppealCampaignJob>();
+        var first = await job.RunAsync();
+        Assert.Equal((1, consenting, members - consenting), (first.Campaigns, first.Rendered, first.Skipped));
+        var again = await job.RunAsync();
+        Assert.Equal((0, 0), (again.Rendered, again.Skipped));
+
+        var appeals = sink.Messages.Where(m => m.Contains("a scholarship for winter", StringComparison.Ordinal)).ToList();
+        Assert.Equal(consenting, appeals.Count);
+        Assert.All(appeals, m => Assert.Contains("/unsubscribe?token=", m, StringComparison.Ordinal));
+        await using var check = await institution.OpenAsync();
+        var campaign = await check.AppealCampaigns.SingleAsync(c => c.Id == created.Id);
+        Assert.Equal(CampaignStatus.Sent, campaign.Status);
+        Assert.Equal(consenting, await check.Interactions.CountAsync(i => i.Topic == Topic.Giving && i.Subject == "Appeal: Winter scholarship appeal"));
+        var keys = await check.OutboxMessages.Where(m => m.DedupKey.StartsWith("appeal:")).Select(m => m.DedupKey).ToListAsync();
+        Assert.Equal(keys.Count, keys.Distinct().Count());
+        Assert.Equal(0, await check.OutboxMessages.CountAsync(m => m.SentAt == null));
+    }
+
+    [Fact]
+    public async Task Two_instances_sending_at_once_queue_each_message_once()
+    {
+        await using var institution = await TestInstitution.CreateAsync();
+        var tomas = await institution.PersonaAsync(Personas.Advancement);
+        var segment = await DonorsSegmentAsync(institution);
+        var now = institution.Time.GetUtcNow().UtcDateTime;
+        Assert.True((await institution.Get<AppealCampaigns>().CreateAsync(tomas, new NewCampaign("Race", segment, "Hello {{FirstName}}", Body, now, 0m))).Succeeded);
+
+        var runs = await Task.WhenAll(institution.Get<AppealCampaignJob>().RunAsync(), institution.Get<AppealCampaignJob>().RunAsync());
+
+        await using var db = await institution.OpenAsync();
+        var queued = await db.OutboxMessages.CountAsync(m => m.DedupKey.StartsWith("appeal:"));
+        Assert.Equal(await db.CampaignRecipients.CountAsync(r => r.Status == RecipientStatus.Sent), queued);
+        Assert.Equal(queued, runs.Sum(r => r.Rendered));
+        Assert.Equal(0, await db.CampaignRecipients.CountAsync(r => r.Status == RecipientStatus.Queued));
+        Assert.Equal(await db.Gifts.Select(g => g.DonorId).Distinct().CountAsync(), await db.CampaignRecipients.CountAsync()); // one snapshot, not two
+    }
+
+    [Fact]
+    public async Task The_unsubscribe_link_opts_out_its_own_recipient_only_and_results_count_the_responses()
+    {
+        await using var institution = await TestInstitution.CreateAsync();
+        var tomas = await institution.PersonaAsync(Personas.Advancement);
+        var segment = await DonorsSegmentAsync(institution);
+        var now = institution.Time.GetUtcNow().UtcDateTime;
+        var created = await institution.Get<AppealCampaigns>().CreateAsync(tomas, new NewCampaign("Results", segment, "Hello", Body, now, 500m));
+        await institution.Get<AppealCampaignJob>().RunAsync();
+
+        var links = institution.Get<UnsubscribeLinks>();
+        int recipient;
+        string token;
+        await using (var db = await institution.OpenAsync())
+        {
+            recipient = await db.CampaignRecipients.Where(r => r.Status == RecipientStatus.Sent).OrderBy(r => r.Id).Select(r => r.ConstituentId).FirstAsync();
+            var body = await db.OutboxMessages.Where(m => m.DedupKey == $"appeal:{created.Id}:{recipient}").Select(m => m.TextBody).SingleAsync();
+            token = Uri.UnescapeDataString(body[(body.IndexOf("token=", StringComparison.Ordinal) + 6)..].Trim());
+        }
+        Assert.False(await links.OptOutAsync("forged"));
+        Assert.True(await links.OptOutAsync(token));
+        await using (var db = await institution.OpenAsync())
+        {
+            Assert.True(await db.Constituents.Where(c => c.Id == recipient).Select(c => c.EmailOptOut).SingleAsync());
+            Assert.Equal(1, await db.Constituents.CountAsync(c => c.EmailOptOut && db.Interactions.Any(i => i.ConstituentId == c.Id && i.Subject == "Unsubscribed from e-mail")));
+        }
+
+        // Two responses: a recipient giving within the window, and a gift coded to the appeal by someone else.
+        var giving = institution.Get<GivingRecords>();
+        var today = DateOnly.FromDateTime(now);
+        int fund, appeal, outsider;
+        await using (var db = await institution.OpenAsync())
+        {
+            fund = await db.Funds.Select(f => f.Id).FirstAsync();
+            appeal = await db.AppealCampaigns.Where(c => c.Id == created.Id).Select(c => c.AppealId).SingleAsync();
+            outsider = await db.Constituents.Where(c => !db.CampaignRecipients.Any(r => r.ConstituentId == c.Id) && c.Kind == ConstituentKind.Person).Select(c => c.Id).FirstAsync();
+        }
+        Assert.True((await giving.RecordGiftAsync(tomas, new RecordGiftRequest(recipient, 100m, null, today, fund, Domain.Advancement.PaymentMethod.Card))).Succeeded);
+        Assert.True((await giving.RecordGiftAsync(tomas, new RecordGiftRequest(outsider, 150m, null, today, fund, Domain.Advancement.PaymentMethod.Card, AppealId: appeal))).Succeeded);
+
+        var results = await institution.Get<AppealCampaigns>().ResultsAsync(tomas, (int)created.Id!.Value);
+        Assert.True(results!.Raised >= 250m);
+        Assert.True(results.Responders >= 2);
+        Assert.Equal(results.Raised / results.Gifts, results.AverageGift!.Value, 2);
+        Assert.Equal(Math.Round(500m / results.Raised, 4), results.CostPerUnitRaised);
+        Assert.Equal(results.Recipients, results.ByRecency.Sum(r => r.Recipients));
+        Assert.Null(await institution.Get<AppealCampaigns>().ResultsAsync(await institution.PersonaAsync(Personas.Faculty), (int)created.Id!.Value));
+    }
+}
