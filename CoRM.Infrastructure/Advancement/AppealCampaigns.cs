@@ -11,7 +11,7 @@ namespace CoRM.Infrastructure.Advancement;
 
 public sealed record NewCampaign(string Name, int SegmentId, string Subject, string Body, DateTime ScheduledFor, decimal Cost, int ResponseWindowDays = 90);
 
-public sealed record CampaignRow(int Id, string Name, string Segment, string Appeal, CampaignStatus Status, DateTime ScheduledFor, DateTime? SentAt, int Recipients, int Sent, Guid Version);
+public sealed record CampaignRow(int Id, string Name, string Segment, string Appeal, CampaignStatus Status, DateTime ScheduledFor, DateTime? SentAt, int Recipients, int Rendered, int Delivered, Guid Version);
 
 public sealed record DailyResponse(DateOnly Day, decimal Amount, int Gifts);
 
@@ -37,7 +37,8 @@ public sealed class AppealCampaigns(IDbContextFactory<CormDbContext> dbFactory, 
         return await db.AppealCampaigns.OrderByDescending(c => c.ScheduledFor)
             .Select(c => new CampaignRow(c.Id, c.Name, db.Segments.Where(s => s.Id == c.SegmentId).Select(s => s.Name).First(),
                 db.Appeals.Where(a => a.Id == c.AppealId).Select(a => a.Name).First(), c.Status, c.ScheduledFor, c.SentAt,
-                db.CampaignRecipients.Count(r => r.CampaignId == c.Id), db.CampaignRecipients.Count(r => r.CampaignId == c.Id && r.Status == RecipientStatus.Sent), c.Version))
+                db.CampaignRecipients.Count(r => r.CampaignId == c.Id), db.CampaignRecipients.Count(r => r.CampaignId == c.Id && r.Status == RecipientStatus.Sent),
+                db.OutboxMessages.Count(m => m.DedupKey.StartsWith("appeal:" + c.Id + ":") && m.SentAt != null), c.Version))
             .Take(200).ToListAsync(ct);
     }
 

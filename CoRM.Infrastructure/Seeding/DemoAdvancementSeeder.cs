@@ -130,6 +130,32 @@ internal static class DemoAdvancementSeeder
                 null, now.AddDays(-f.Random.Int(1, 200)), null, now, inbound: true));
         await db.SaveChangesAsync(ct);
         await Advancement.Segments.InstallReadyMadeAsync(db, now, ct);
+
+        // Last year-end's appeal, already sent, so its results page has responses to show.
+        var segment = await db.Segments.SingleAsync(x => x.Name == "Lapsed donors", ct);
+        var sentAt = appeals[1].StartsOn.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc);
+        var campaign = AppealCampaign.Draft(appeals[1].Name, appeals[1].Id, segment.Id, "{{FirstName}}, a year-end gift for Northfield",
+            "Dear {{FirstName}},\n\nThank you for {{LifetimeGiving}} over the years.\n\n{{UnsubscribeLink}}", sentAt, 90, tomas, sentAt.AddDays(-7));
+        campaign.Status = CampaignStatus.Sent;
+        campaign.SnapshotAt = sentAt;
+        campaign.SentAt = sentAt;
+        db.AppealCampaigns.Add(campaign);
+        await db.SaveChangesAsync(ct);
+        var responders = gifts.Where(g => g.AppealId == appeals[1].Id).Select(g => g.DonorId).Distinct().ToList();
+        var recipients = responders.Concat(f.PickRandom(donors, 60)).Distinct().ToList();
+        var addressees = await db.Constituents.Where(c => recipients.Contains(c.Id)).Select(c => new { c.Id, c.Email, c.DisplayName, c.FirstName }).ToListAsync(ct);
+        foreach (var person in addressees)
+        {
+            db.CampaignRecipients.Add(new CampaignRecipient { CampaignId = campaign.Id, ConstituentId = person.Id, Status = RecipientStatus.Sent, SentAt = sentAt });
+            if (person.Email is null) continue;
+            db.OutboxMessages.Add(new Domain.Messaging.OutboxMessage
+            {
+                DedupKey = $"appeal:{campaign.Id}:{person.Id}", RecipientConstituentId = person.Id, ToAddress = person.Email, ToName = person.DisplayName,
+                Subject = $"{person.FirstName}, a year-end gift for Northfield", TextBody = $"Dear {person.FirstName},\n\nThank you for your support over the years.",
+                CreatedAt = sentAt, SentAt = sentAt.AddMinutes(5), Attempts = 1,
+            });
+        }
+        await db.SaveChangesAsync(ct);
     }
 
     private static Gift PledgePayment(Pledge pledge, decimal amount, DateOnly on, DateOnly today, DateTime now, int recordedBy)

@@ -65,7 +65,7 @@ public sealed class AdvancementJourneyTests(BrowserSession session) : IClassFixt
         await Assertions.Expect(page.Locator("[data-testid=live-count]")).ToHaveTextAsync(emailable.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
         await Assertions.Expect(page.Locator("[data-testid=segment-preview] tbody tr")).ToHaveCountAsync(Math.Min(emailable, 25));
         await page.Locator("[data-testid=save-segment]").ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/advancement/segments/\d+$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/advancement/segments/\d+$"));
         await session.ScreenshotAsync(page, "34-segment-builder");
     }
 }

@@ -7,7 +7,7 @@ namespace CoRM.EndToEnd.Tests;
 /// The portal on a real Kestrel port and Debian's Chromium driven by Playwright (downloading
 /// Playwright's own browsers is not possible here). Screenshots go to artifacts/screenshots.
 /// </summary>
-public sealed class BrowserSession : IAsyncLifetime
+public class BrowserSession : IAsyncLifetime
 {
     private IPlaywright playwright = default!;
 
@@ -18,7 +18,7 @@ public sealed class BrowserSession : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Portal = await PortalFactory.CreateAsync();
+        Portal = await PortalFactory.CreateAsync(settings: Settings);
         BaseAddress = Portal.StartOnKestrel();
         Directory.CreateDirectory(ScreenshotDirectory);
         playwright = await Playwright.CreateAsync();
@@ -30,6 +30,9 @@ public sealed class BrowserSession : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
     }
+
+    /// <summary>Extra portal settings for a fixture that needs them (the background-job server, say).</summary>
+    protected virtual IDictionary<string, string?>? Settings => null;
 
     public async Task<IPage> NewPageAsync()
     {
@@ -91,4 +94,10 @@ public sealed class BrowserSession : IAsyncLifetime
             if (File.Exists(Path.Combine(dir.FullName, "CoRM.sln"))) return dir.FullName;
         return AppContext.BaseDirectory;
     }
+}
+
+/// <summary>A portal that runs its Hangfire server, for journeys whose work happens in a background job.</summary>
+public sealed class BrowserSessionWithJobs : BrowserSession
+{
+    protected override IDictionary<string, string?>? Settings => new Dictionary<string, string?> { ["Jobs:RunServer"] = "true" };
 }

@@ -74,16 +74,18 @@ public sealed class AppealCampaignTests
         var tomas = await institution.PersonaAsync(Personas.Advancement);
         var segment = await DonorsSegmentAsync(institution);
         var now = institution.Time.GetUtcNow().UtcDateTime;
-        Assert.True((await institution.Get<AppealCampaigns>().CreateAsync(tomas, new NewCampaign("Race", segment, "Hello {{FirstName}}", Body, now, 0m))).Succeeded);
+        var created = await institution.Get<AppealCampaigns>().CreateAsync(tomas, new NewCampaign("Race", segment, "Hello {{FirstName}}", Body, now, 0m));
+        Assert.True(created.Succeeded);
+        var id = (int)created.Id!.Value;
 
         var runs = await Task.WhenAll(institution.Get<AppealCampaignJob>().RunAsync(), institution.Get<AppealCampaignJob>().RunAsync());
 
         await using var db = await institution.OpenAsync();
-        var queued = await db.OutboxMessages.CountAsync(m => m.DedupKey.StartsWith("appeal:"));
-        Assert.Equal(await db.CampaignRecipients.CountAsync(r => r.Status == RecipientStatus.Sent), queued);
+        var queued = await db.OutboxMessages.CountAsync(m => m.DedupKey.StartsWith($"appeal:{id}:"));
+        Assert.Equal(await db.CampaignRecipients.CountAsync(r => r.CampaignId == id && r.Status == RecipientStatus.Sent), queued);
         Assert.Equal(queued, runs.Sum(r => r.Rendered));
-        Assert.Equal(0, await db.CampaignRecipients.CountAsync(r => r.Status == RecipientStatus.Queued));
-        Assert.Equal(await db.Gifts.Select(g => g.DonorId).Distinct().CountAsync(), await db.CampaignRecipients.CountAsync()); // one snapshot, not two
+        Assert.Equal(0, await db.CampaignRecipients.CountAsync(r => r.CampaignId == id && r.Status == RecipientStatus.Queued));
+        Assert.Equal(await db.Gifts.Select(g => g.DonorId).Distinct().CountAsync(), await db.CampaignRecipients.CountAsync(r => r.CampaignId == id)); // one snapshot, not two
     }
 
     [Fact]

@@ -27,6 +27,8 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal) : IClassFixtu
         ["/admissions"] = [Personas.Admissions, Personas.Admin],
         ["/advancement/gifts"] = [Personas.Advancement, Personas.Admin],
         ["/advancement/segments"] = [Personas.Advancement, Personas.Admin],
+        ["/advancement/campaigns"] = [Personas.Advancement, Personas.Admin],
+        ["/advancement/campaigns/1"] = [Personas.Advancement, Personas.Admin],
         ["/advancement/segments/new"] = [Personas.Advancement, Personas.Admin],
         ["/advancement/segments/1"] = [Personas.Advancement, Personas.Admin],
         ["/admissions/funnel"] = [Personas.Admissions, Personas.Admin],
@@ -90,6 +92,8 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal) : IClassFixtu
     [InlineData("/account/signed-out")]
     [InlineData("/account/access-denied")]
     [InlineData("/join")]
+    [InlineData("/unsubscribe")]
+    [InlineData("/unsubscribe?token=forged")]
     [InlineData("/join?code=ABCDE-FGHJK")]
     public async Task Public_endpoints_answer_anyone(string path)
     {

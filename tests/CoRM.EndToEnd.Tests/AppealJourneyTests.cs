@@ -1,0 +1,67 @@
+using Microsoft.Playwright;
+using static CoRM.Infrastructure.Seeding.DemoSeeder;
+
+namespace CoRM.EndToEnd.Tests;
+
+/// <summary>Build a segment, launch an appeal to it, watch the outbox drain, read the results; then a recipient unsubscribes.</summary>
+public sealed class AppealJourneyTests(BrowserSessionWithJobs session) : IClassFixture<BrowserSessionWithJobs>
+{
+    [Fact]
+    public async Task A_gift_officer_launches_an_appeal_to_a_segment_and_reads_its_results()
+    {
+        var page = await session.SignedInAsync(Personas.Advancement);
+
+        // The segment: lapsed donors in one region who may be e-mailed.
+        await page.GotoAsync("/advancement/segments/new");
+        await page.Locator("[data-testid=segment-name]").FillAsync("Lapsed donors to renew");
+        await page.Locator("[data-testid=rule-kind]").First.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "lapsed donor" }).ClickAsync();
+        await page.Locator("[data-testid=add-rule]").ClickAsync();
+        await page.Locator("[data-testid=rule-kind]").Nth(1).ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "may be e-mailed" }).ClickAsync();
+        var members = await session.CountAsync("""
+            SELECT COUNT(*) FROM Constituents c
+            WHERE EXISTS (SELECT 1 FROM Gifts g WHERE g.DonorId = c.Id AND g.ReceivedOn >= strftime('%Y', 'now', '-1 year') || '-01-01' AND g.ReceivedOn < strftime('%Y', 'now') || '-01-01')
+              AND NOT EXISTS (SELECT 1 FROM Gifts g WHERE g.DonorId = c.Id AND g.ReceivedOn >= strftime('%Y', 'now') || '-01-01')
+              AND c.Email IS NOT NULL AND c.DoNotContact = 0 AND c.EmailOptOut = 0 AND $email = $email
+            """, "");
+        Assert.True(members > 0);
+        await Assertions.Expect(page.Locator("[data-testid=live-count]")).ToHaveTextAsync(members.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+        await page.Locator("[data-testid=save-segment]").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/advancement/segments/\d+$"));
+
+        // The campaign, sent now.
+        await page.Locator("[data-testid=nav] a", new() { HasText = "Appeal campaigns" }).ClickAsync();
+        await page.Locator("[data-testid=new-campaign]").ClickAsync();
+        var dialog = page.Locator(".mud-dialog");
+        await dialog.Locator("[data-testid=campaign-name]").FillAsync("Renewal appeal");
+        await dialog.Locator("[data-testid=campaign-segment]").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Lapsed donors to renew" }).ClickAsync();
+        await Assertions.Expect(dialog).ToContainTextAsync($"{members:N0} people match now");
+        await session.ScreenshotAsync(page, "35-new-campaign");
+        await dialog.Locator("[data-testid=schedule-campaign]").ClickAsync();
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
+
+        var row = page.Locator("[data-testid=campaigns] tbody tr", new() { HasText = "Renewal appeal" });
+        await row.Locator("[data-testid=send-now]").ClickAsync();
+        await Assertions.Expect(row.Locator("[data-testid=campaign-status]")).ToHaveTextAsync("Sent", new() { Timeout = 60_000 });
+        await Assertions.Expect(row.Locator("[data-testid=campaign-rendered]")).ToHaveTextAsync(members.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Assertions.Expect(row.Locator("[data-testid=campaign-delivered]")).ToHaveTextAsync(members.ToString(System.Globalization.CultureInfo.InvariantCulture), new() { Timeout = 60_000 });
+        await session.ScreenshotAsync(page, "36-campaign-sent");
+        Assert.Equal(members, Directory.GetFiles(Path.Combine(session.Portal.Directory, "mail-pickup"), "*.eml").Count(f => File.ReadAllText(f).Contains("will you help a student", StringComparison.Ordinal)));
+
+        await row.Locator("a").First.ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=campaign-figures]")).ToContainTextAsync("Recipients");
+        await Assertions.Expect(page.Locator("[data-testid=campaign-figures]")).ToContainTextAsync(members.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await session.ScreenshotAsync(page, "37-campaign-results");
+
+        // A recipient follows the link at the foot of their e-mail.
+        var mail = Directory.GetFiles(Path.Combine(session.Portal.Directory, "mail-pickup"), "*.eml").Select(File.ReadAllText).First(m => m.Contains("will you help a student", StringComparison.Ordinal));
+        var link = System.Text.RegularExpressions.Regex.Match(mail.Replace("=\r\n", "", StringComparison.Ordinal).Replace("=3D", "=", StringComparison.Ordinal), @"/unsubscribe\?token=[^\s]+").Value;
+        var visitor = await session.NewPageAsync();
+        await visitor.GotoAsync(link);
+        await visitor.Locator("[data-testid=confirm-unsubscribe]").ClickAsync();
+        await Assertions.Expect(visitor.Locator("[data-testid=unsubscribed]")).ToBeVisibleAsync();
+        Assert.Equal(1, await session.CountAsync("SELECT COUNT(*) FROM Interactions WHERE Subject = 'Unsubscribed from e-mail' AND $email = $email", ""));
+    }
+}
