@@ -31,6 +31,8 @@ public static class DependencyInjection
 
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<Admissions.AdmissionsOptions>().BindConfiguration(Admissions.AdmissionsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Documents.DocumentOptions>().BindConfiguration(Documents.DocumentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Documents.PdfDocuments>();
         services.AddOptions<Advancement.AdvancementOptions>().BindConfiguration(Advancement.AdvancementOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section).ValidateDataAnnotations().ValidateOnStart()
             .PostConfigure(o => o.PickupDirectory = Path.GetFullPath(o.PickupDirectory, contentRoot));
@@ -61,6 +63,7 @@ public static class DependencyInjection
         services.AddSingleton<Admissions.AdmissionsPipeline>();
         services.AddSingleton<Admissions.AdmissionsBoard>();
         services.AddSingleton<Advancement.GivingRecords>();
+        services.AddSingleton<Advancement.Receipts>();
         services.AddSingleton<Advancement.Segments>();
         services.AddSingleton<Advancement.AppealCampaigns>();
         services.AddSingleton<Advancement.UnsubscribeLinks>();

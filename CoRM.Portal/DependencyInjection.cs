@@ -61,6 +61,7 @@ public static class DependencyInjection
         app.MapAccountEndpoints();
         app.MapStudentSuccessEndpoints();
         app.MapVolunteeringEndpoints();
+        app.MapAdvancementEndpoints();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapHangfireDashboard("/jobs", new DashboardOptions
         {

@@ -11,6 +11,14 @@ public enum CampaignStatus
     Cancelled = 4,
 }
 
+public enum CampaignChannel
+{
+    Email = 0,
+
+    /// <summary>Printed: the job renders one letter per recipient with a postal address, staff download the batch as a PDF.</summary>
+    Letter = 1,
+}
+
 public enum RecipientStatus
 {
     Queued = 0,
@@ -18,6 +26,9 @@ public enum RecipientStatus
 
     /// <summary>Opted out or asked not to be contacted between the snapshot and the send.</summary>
     SkippedNoConsent = 2,
+
+    /// <summary>A letter campaign and no postal address on file.</summary>
+    SkippedNoAddress = 3,
 }
 
 /// <summary>
@@ -37,6 +48,7 @@ public class AppealCampaign : IVersioned
     public int SegmentId { get; set; }
     public string SubjectTemplate { get; set; } = "";
     public string BodyTemplate { get; set; } = "";
+    public CampaignChannel Channel { get; set; }
     public DateTime ScheduledFor { get; set; }
     public int ResponseWindowDays { get; set; } = 90;
     public CampaignStatus Status { get; set; }
@@ -46,7 +58,8 @@ public class AppealCampaign : IVersioned
     public DateTime CreatedAt { get; set; }
     public Guid Version { get; set; }
 
-    public static AppealCampaign Draft(string name, int appealId, int segmentId, string subject, string body, DateTime scheduledFor, int responseWindowDays, int? createdById, DateTime now)
+    public static AppealCampaign Draft(string name, int appealId, int segmentId, string subject, string body, DateTime scheduledFor, int responseWindowDays, int? createdById, DateTime now,
+        CampaignChannel channel = CampaignChannel.Email)
     {
         name = name.Trim();
         if (name.Length is 0 or > NameMaxLength) throw new DomainException($"Name the campaign (up to {NameMaxLength} characters).");
@@ -57,7 +70,7 @@ public class AppealCampaign : IVersioned
         if (responseWindowDays is < 1 or > 365) throw new DomainException("The response window is 1 to 365 days.");
         return new AppealCampaign
         {
-            Name = name, AppealId = appealId, SegmentId = segmentId, SubjectTemplate = subject.Trim(), BodyTemplate = body.Trim(),
+            Name = name, AppealId = appealId, SegmentId = segmentId, SubjectTemplate = subject.Trim(), BodyTemplate = body.Trim(), Channel = channel,
             ScheduledFor = scheduledFor, ResponseWindowDays = responseWindowDays, Status = CampaignStatus.Draft, CreatedById = createdById, CreatedAt = now,
         };
     }
@@ -88,6 +101,10 @@ public class CampaignRecipient
     public int ConstituentId { get; set; }
     public RecipientStatus Status { get; set; }
     public DateTime? SentAt { get; set; }
+
+    /// <summary>Letters only: the address and the merged letter, written once by the job and printed from here.</summary>
+    public string? MailingAddress { get; set; }
+    public string? LetterBody { get; set; }
 }
 
 /// <summary>Merge fields in double braces. Unknown fields are refused when the template is saved, not discovered at send time.</summary>

@@ -15,6 +15,20 @@ public sealed class AdvancementOptions
     [Range(1, 90)]
     public int PledgeReminderDays { get; set; } = 7;
 
+    /// <summary>Printed on receipts and letters.</summary>
+    [Required, StringLength(200)]
+    public string Institution { get; set; } = "Northfield University";
+
+    [Required, StringLength(300)]
+    public string InstitutionAddress { get; set; } = "1 College Green, Northfield";
+
+    /// <summary>The charity registration number that makes a receipt official.</summary>
+    [Required, StringLength(60)]
+    public string CharityNumber { get; set; } = "RCN 000000";
+
+    [Required, StringLength(200)]
+    public string ReceiptSignatory { get; set; } = "Director of Advancement";
+
     [Required, StringLength(3, MinimumLength = 3)]
     public string Currency { get; set; } = "EUR";
 }

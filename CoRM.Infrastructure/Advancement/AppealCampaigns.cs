@@ -1,24 +1,33 @@
+using System.Globalization;
 using CoRM.Domain;
 using CoRM.Domain.Access;
 using CoRM.Domain.Advancement;
 using CoRM.Domain.Auditing;
+using CoRM.Domain.Engagement;
 using CoRM.Infrastructure.Auditing;
 using CoRM.Infrastructure.Common;
+using CoRM.Infrastructure.Documents;
 using CoRM.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CoRM.Infrastructure.Advancement;
 
-public sealed record NewCampaign(string Name, int SegmentId, string Subject, string Body, DateTime ScheduledFor, decimal Cost, int ResponseWindowDays = 90);
+public sealed record NewCampaign(string Name, int SegmentId, string Subject, string Body, DateTime ScheduledFor, decimal Cost, int ResponseWindowDays = 90,
+    CampaignChannel Channel = CampaignChannel.Email);
 
-public sealed record CampaignRow(int Id, string Name, string Segment, string Appeal, CampaignStatus Status, DateTime ScheduledFor, DateTime? SentAt, int Recipients, int Rendered, int Delivered, Guid Version);
+public sealed record CampaignRow(int Id, string Name, string Segment, string Appeal, CampaignChannel Channel, CampaignStatus Status, DateTime ScheduledFor, DateTime? SentAt,
+    int Recipients, int Rendered, int Delivered, Guid Version);
 
 public sealed record DailyResponse(DateOnly Day, decimal Amount, int Gifts);
 
 public sealed record CampaignResults(
-    int Id, string Name, string Segment, string Appeal, CampaignStatus Status, DateTime? SentAt, int ResponseWindowDays, decimal Cost,
-    int Recipients, int Emailed, int Skipped, int Responders, int Gifts, decimal Raised, IReadOnlyList<DailyResponse> ByDay, IReadOnlyList<CampaignBreakdownRow> ByRecency)
+    int Id, string Name, string Segment, string Appeal, CampaignChannel Channel, CampaignStatus Status, DateTime? SentAt, int ResponseWindowDays, decimal Cost,
+    int Recipients, int Emailed, int Skipped, int Responders, int Gifts, decimal Raised, int Actions, IReadOnlyList<DailyResponse> ByDay, IReadOnlyList<CampaignBreakdownRow> ByRecency)
 {
+    public const int LettersPerFile = 2_000;
+    public int LetterFiles => Channel == CampaignChannel.Letter ? (Emailed + LettersPerFile - 1) / LettersPerFile : 0;
+
     public double? ResponseRate => Emailed == 0 ? null : (double)Responders / Emailed;
     public decimal? AverageGift => Gifts == 0 ? null : Math.Round(Raised / Gifts, 2);
     public decimal? CostPerUnitRaised => Raised == 0 ? null : Math.Round(Cost / Raised, 4);
@@ -28,7 +37,7 @@ public sealed record CampaignResults(
 public sealed record CampaignBreakdownRow(string Group, int Recipients, int Responders, decimal Raised);
 
 /// <summary>Appeal campaigns: a segment, a template, a schedule; the send itself is <c>AppealCampaignJob</c>. Advancement and administrators.</summary>
-public sealed class AppealCampaigns(IDbContextFactory<CormDbContext> dbFactory, AuditTrail audit, TimeProvider time)
+public sealed class AppealCampaigns(IDbContextFactory<CormDbContext> dbFactory, AuditTrail audit, IOptions<AdvancementOptions> options, PdfDocuments documents, TimeProvider time)
 {
     public async Task<IReadOnlyList<CampaignRow>> ListAsync(UserScope user, CancellationToken ct = default)
     {
@@ -36,7 +45,7 @@ public sealed class AppealCampaigns(IDbContextFactory<CormDbContext> dbFactory, 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.AppealCampaigns.OrderByDescending(c => c.ScheduledFor)
             .Select(c => new CampaignRow(c.Id, c.Name, db.Segments.Where(s => s.Id == c.SegmentId).Select(s => s.Name).First(),
-                db.Appeals.Where(a => a.Id == c.AppealId).Select(a => a.Name).First(), c.Status, c.ScheduledFor, c.SentAt,
+                db.Appeals.Where(a => a.Id == c.AppealId).Select(a => a.Name).First(), c.Channel, c.Status, c.ScheduledFor, c.SentAt,
                 db.CampaignRecipients.Count(r => r.CampaignId == c.Id), db.CampaignRecipients.Count(r => r.CampaignId == c.Id && r.Status == RecipientStatus.Sent),
                 db.OutboxMessages.Count(m => m.DedupKey.StartsWith("appeal:" + c.Id + ":") && m.SentAt != null), c.Version))
             .Take(200).ToListAsync(ct);
@@ -57,7 +66,7 @@ public sealed class AppealCampaigns(IDbContextFactory<CormDbContext> dbFactory, 
             var appeal = new Appeal { Code = code, Name = request.Name.Trim(), StartsOn = DateOnly.FromDateTime(request.ScheduledFor), Cost = request.Cost };
             db.Appeals.Add(appeal);
             await db.SaveChangesAsync(ct);
-            var campaign = AppealCampaign.Draft(request.Name, appeal.Id, request.SegmentId, request.Subject, request.Body, request.ScheduledFor, request.ResponseWindowDays, user.ConstituentId, now);
+            var campaign = AppealCampaign.Draft(request.Name, appeal.Id, request.SegmentId, request.Subject, request.Body, request.ScheduledFor, request.ResponseWindowDays, user.ConstituentId, now, request.Channel);
             campaign.Schedule(request.ScheduledFor < now ? now : request.ScheduledFor, now);
             db.AppealCampaigns.Add(campaign);
             audit.Record(db, user, AuditAction.Update, nameof(AppealCampaign), appeal.Id, $"Scheduled {campaign.Name} for {campaign.ScheduledFor:u}");
@@ -117,10 +126,58 @@ public sealed class AppealCampaigns(IDbContextFactory<CormDbContext> dbFactory, 
             .Select(g => new CampaignBreakdownRow(g.Key == 0 ? "Not a recent donor" : $"Recency {g.Key}", g.Count(), g.Count(r => responders.Contains(r.ConstituentId)),
                 gifts.Where(x => g.Any(r => r.ConstituentId == x.DonorId)).Sum(x => x.Amount)))
             .ToList();
-        return new CampaignResults(c.Id, c.Name, segment, appeal.Name, c.Status, c.SentAt, c.ResponseWindowDays, appeal.Cost,
-            counts.Values.Sum(), counts.GetValueOrDefault(RecipientStatus.Sent), counts.GetValueOrDefault(RecipientStatus.SkippedNoConsent),
-            responders.Count, gifts.Count, gifts.Sum(g => g.Amount),
+        var actions = 0;
+        if (c.SentAt is { } sent)
+        {
+            // Non-monetary response: petitions signed, forms sent, events attended by recipients within the window.
+            var until = sent.AddDays(c.ResponseWindowDays);
+            actions = await db.Interactions.CountAsync(i => i.Inbound && i.Topic != Topic.Giving && (i.Channel == Channel.WebForm || i.Channel == Channel.Event)
+                && i.OccurredAt >= sent && i.OccurredAt <= until
+                && db.CampaignRecipients.Any(r => r.CampaignId == id && r.ConstituentId == i.ConstituentId && r.Status == RecipientStatus.Sent), ct);
+        }
+        return new CampaignResults(c.Id, c.Name, segment, appeal.Name, c.Channel, c.Status, c.SentAt, c.ResponseWindowDays, appeal.Cost,
+            counts.Values.Sum(), counts.GetValueOrDefault(RecipientStatus.Sent),
+            counts.GetValueOrDefault(RecipientStatus.SkippedNoConsent) + counts.GetValueOrDefault(RecipientStatus.SkippedNoAddress),
+            responders.Count, gifts.Count, gifts.Sum(g => g.Amount), actions,
             gifts.GroupBy(g => g.ReceivedOn).OrderBy(g => g.Key).Select(g => new DailyResponse(g.Key, g.Sum(x => x.Amount), g.Count())).ToList(), byRecency);
+    }
+
+    /// <summary>One part of a letter campaign's print batch: a page per letter, address block first, in recipient order.</summary>
+    public async Task<ReceiptPdf?> LettersPdfAsync(UserScope user, int id, int part, CancellationToken ct = default)
+    {
+        if (!user.WorksGiving || part < 1) return null;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var c = await db.AppealCampaigns.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id && x.Channel == CampaignChannel.Letter, ct);
+        if (c is null) return null;
+        var letters = await db.CampaignRecipients.Where(r => r.CampaignId == id && r.Status == RecipientStatus.Sent && r.LetterBody != null)
+            .OrderBy(r => r.Id).Skip((part - 1) * CampaignResults.LettersPerFile).Take(CampaignResults.LettersPerFile)
+            .Select(r => new { r.MailingAddress, r.LetterBody, r.SentAt }).ToListAsync(ct);
+        if (letters.Count == 0) return null;
+        audit.Record(db, user, AuditAction.Read, nameof(AppealCampaign), c.AppealId, $"Printed letters of {c.Name}, part {part}");
+        await db.SaveChangesAsync(ct);
+        var o = options.Value;
+        using var pdf = documents.Create($"{c.Name} — letters, part {part}", o.Institution);
+        foreach (var letter in letters)
+        {
+            pdf.NewPage();
+            pdf.Title(o.Institution);
+            pdf.Text(o.InstitutionAddress, muted: true);
+            pdf.Space(40); // the address sits where a window envelope shows it
+            pdf.Paragraph(letter.MailingAddress ?? "");
+            pdf.Space(24);
+            pdf.Text((letter.SentAt ?? c.SentAt ?? time.UtcNow()).ToString("d MMMM yyyy", CultureInfo.InvariantCulture));
+            pdf.Space(14);
+            var body = letter.LetterBody!;
+            var split = body.IndexOf("\n\n", StringComparison.Ordinal);
+            if (split > 0)
+            {
+                pdf.Text(body[..split], strong: true);
+                pdf.Space(8);
+                body = body[(split + 2)..];
+            }
+            pdf.Paragraph(body);
+        }
+        return new ReceiptPdf($"letters-{c.Id}-part-{part}.pdf", pdf.ToBytes());
     }
 
     internal sealed record AttributedGift(int Id, int DonorId, DateOnly ReceivedOn, decimal Amount);

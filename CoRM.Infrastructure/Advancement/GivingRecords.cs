@@ -24,7 +24,7 @@ public sealed record PledgeRequest(int DonorId, decimal Amount, int FundId, int 
 public sealed record RecurringRequest(int DonorId, decimal Amount, int FundId, Frequency Frequency, DateOnly StartsOn, PaymentMethod Method);
 
 public sealed record GiftRow(int Id, int DonorId, string DonorName, DateOnly ReceivedOn, decimal Amount, string Currency, decimal Deductible, string Fund,
-    string? Appeal, GiftKind Kind, PaymentMethod Method, string? Description, int SoftCredits);
+    string? Appeal, GiftKind Kind, PaymentMethod Method, string? Description, int SoftCredits, string? Receipt);
 
 public sealed record YearTotal(int Year, decimal Hard, decimal Soft);
 
@@ -233,5 +233,6 @@ public sealed class GivingRecords(IDbContextFactory<CormDbContext> dbFactory, Au
     internal static IQueryable<GiftRow> Rows(CormDbContext db, IQueryable<Gift> gifts) =>
         gifts.Select(g => new GiftRow(g.Id, g.DonorId, db.Constituents.Where(c => c.Id == g.DonorId).Select(c => c.DisplayName).First(), g.ReceivedOn, g.Amount, g.Currency,
             g.DeductibleAmount, db.Funds.Where(f => f.Id == g.FundId).Select(f => f.Name).First(), db.Appeals.Where(a => a.Id == g.AppealId).Select(a => a.Name).FirstOrDefault(),
-            g.Kind, g.Method, g.Description, g.SoftCredits.Count));
+            g.Kind, g.Method, g.Description, g.SoftCredits.Count,
+            db.ReceiptLines.Where(l => l.GiftId == g.Id && !l.Voided).Join(db.Receipts, l => l.ReceiptId, r => r.Id, (l, r) => r.Number).FirstOrDefault()));
 }

@@ -77,6 +77,7 @@ public sealed class AppealCampaignJob(IDbContextFactory<CormDbContext> dbFactory
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
             campaign = await db.AppealCampaigns.AsNoTracking().SingleAsync(c => c.Id == campaignId, ct);
         if (campaign.Status != CampaignStatus.Sending) return (0, 0);
+        if (campaign.Channel == CampaignChannel.Letter) return await RenderLettersAsync(campaign, ct);
         var interactionSubject = $"Appeal: {campaign.Name}";
         if (interactionSubject.Length > Interaction.SubjectMaxLength) interactionSubject = interactionSubject[..Interaction.SubjectMaxLength];
         while (true)
@@ -99,15 +100,7 @@ public sealed class AppealCampaignJob(IDbContextFactory<CormDbContext> dbFactory
                     skippedIds.Add(r.RecipientId);
                     continue;
                 }
-                var values = new Dictionary<string, string>
-                {
-                    ["FirstName"] = r.FirstName.Length > 0 ? r.FirstName : r.DisplayName,
-                    ["LastName"] = r.LastName,
-                    ["DisplayName"] = r.DisplayName,
-                    ["LastGiftAmount"] = (r.LastGiftAmount ?? 0).ToString("N2", CultureInfo.InvariantCulture),
-                    ["LifetimeGiving"] = (r.Lifetime ?? 0).ToString("N2", CultureInfo.InvariantCulture),
-                    ["UnsubscribeLink"] = links[r.ConstituentId],
-                };
+                var values = Values(r.FirstName, r.LastName, r.DisplayName, r.Lifetime, r.LastGiftAmount, links[r.ConstituentId]);
                 var subject = MergeTemplate.Render(campaign.SubjectTemplate, values);
                 db.OutboxMessages.Add(new OutboxMessage
                 {
@@ -136,14 +129,90 @@ public sealed class AppealCampaignJob(IDbContextFactory<CormDbContext> dbFactory
                 await Task.Delay(TimeSpan.FromMilliseconds(200), ct);
             }
         }
+        await MarkSentWhenDoneAsync(campaignId, ct);
+        return (rendered, skipped);
+    }
+
+    private async Task MarkSentWhenDoneAsync(int campaignId, CancellationToken ct)
+    {
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             var finished = time.UtcNow();
             await db.AppealCampaigns.Where(c => c.Id == campaignId && c.Status == CampaignStatus.Sending && !db.CampaignRecipients.Any(r => r.CampaignId == campaignId && r.Status == RecipientStatus.Queued))
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CampaignStatus.Sent).SetProperty(c => c.SentAt, finished).SetProperty(c => c.Version, Guid.NewGuid()), ct);
         }
+    }
+
+    /// <summary>
+    /// Letters: each batch claims its queued recipients with one conditional update (a second instance claims none of
+    /// them and re-reads), then stores each merged letter and address for the print batch, with an interaction each.
+    /// </summary>
+    private async Task<(int Rendered, int Skipped)> RenderLettersAsync(AppealCampaign campaign, CancellationToken ct)
+    {
+        int rendered = 0, skipped = 0;
+        var interactionSubject = $"Appeal letter: {campaign.Name}";
+        if (interactionSubject.Length > Interaction.SubjectMaxLength) interactionSubject = interactionSubject[..Interaction.SubjectMaxLength];
+        while (true)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var batch = await LetterBatch(db, campaign.Id).ToListAsync(ct);
+            if (batch.Count == 0) break;
+            var now = time.UtcNow();
+            var links = batch.Where(r => r.MayBeWritten && r.Address is not null).ToDictionary(r => r.ConstituentId, r => unsubscribe.LinkFor(r.ConstituentId));
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var ids = batch.Select(r => r.RecipientId).ToList();
+            var claimed = await db.CampaignRecipients.Where(x => ids.Contains(x.Id) && x.Status == RecipientStatus.Queued)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, RecipientStatus.Sent).SetProperty(x => x.SentAt, now), ct);
+            if (claimed != batch.Count)
+            {
+                await tx.RollbackAsync(ct); // another instance is on this batch
+                await Task.Delay(TimeSpan.FromMilliseconds(200), ct);
+                continue;
+            }
+            foreach (var r in batch)
+            {
+                var row = new CampaignRecipient { Id = r.RecipientId, CampaignId = campaign.Id, ConstituentId = r.ConstituentId, Status = RecipientStatus.Sent, SentAt = now };
+                db.CampaignRecipients.Attach(row);
+                if (!r.MayBeWritten || r.Address is null)
+                {
+                    row.Status = r.MayBeWritten ? RecipientStatus.SkippedNoAddress : RecipientStatus.SkippedNoConsent;
+                    row.SentAt = null;
+                    skipped++;
+                    continue;
+                }
+                var values = Values(r.FirstName, r.LastName, r.DisplayName, r.Lifetime, r.LastGiftAmount, links[r.ConstituentId]);
+                row.MailingAddress = $"{r.DisplayName}\n{r.Address.Street}\n{$"{r.Address.PostalCode} {r.Address.City}".Trim()}\n{r.Address.Country}".Trim();
+                row.LetterBody = MergeTemplate.Render(campaign.SubjectTemplate, values) + "\n\n" + MergeTemplate.Render(campaign.BodyTemplate, values);
+                db.Interactions.Add(Interaction.Log(r.ConstituentId, Channel.Letter, Topic.Giving, interactionSubject, null, now, null, now));
+                rendered++;
+            }
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        await MarkSentWhenDoneAsync(campaign.Id, ct);
         return (rendered, skipped);
     }
+
+    private static Dictionary<string, string> Values(string firstName, string lastName, string displayName, decimal? lifetime, decimal? lastGift, string unsubscribeLink) => new()
+    {
+        ["FirstName"] = firstName.Length > 0 ? firstName : displayName,
+        ["LastName"] = lastName,
+        ["DisplayName"] = displayName,
+        ["LastGiftAmount"] = (lastGift ?? 0).ToString("N2", CultureInfo.InvariantCulture),
+        ["LifetimeGiving"] = (lifetime ?? 0).ToString("N2", CultureInfo.InvariantCulture),
+        ["UnsubscribeLink"] = unsubscribeLink,
+    };
+
+    internal sealed record QueuedLetter(long RecipientId, int ConstituentId, string FirstName, string LastName, string DisplayName, bool MayBeWritten, Address? Address, decimal? Lifetime, decimal? LastGiftAmount);
+
+    /// <summary>Letters go to anyone not marked do-not-contact with a postal address; e-mail opt-out is about e-mail.</summary>
+    internal static IQueryable<QueuedLetter> LetterBatch(CormDbContext db, int campaignId) =>
+        db.CampaignRecipients.Where(r => r.CampaignId == campaignId && r.Status == RecipientStatus.Queued).OrderBy(r => r.Id).Take(BatchSize)
+            .Join(db.Constituents, r => r.ConstituentId, c => c.Id, (r, c) => new { r, c })
+            .Select(x => new QueuedLetter(x.r.Id, x.c.Id, x.c.FirstName, x.c.LastName, x.c.DisplayName, !x.c.DoNotContact,
+                db.Addresses.Where(a => a.ConstituentId == x.c.Id).OrderByDescending(a => a.IsPrimary).ThenBy(a => a.Id).FirstOrDefault(),
+                db.DonorScores.Where(s => s.ConstituentId == x.c.Id).Select(s => (decimal?)s.LifetimeTotal).FirstOrDefault(),
+                db.Gifts.Where(g => g.DonorId == x.c.Id).OrderByDescending(g => g.ReceivedOn).ThenByDescending(g => g.Id).Select(g => (decimal?)g.Amount).FirstOrDefault()));
 
     internal sealed record QueuedRecipient(long RecipientId, int ConstituentId, string FirstName, string LastName, string DisplayName, string? Email, bool MayBeEmailed, decimal? Lifetime, decimal? LastGiftAmount);
 

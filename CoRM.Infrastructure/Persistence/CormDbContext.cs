@@ -71,6 +71,8 @@ public abstract class CormDbContext(DbContextOptions options) : DbContext(option
     public DbSet<Segment> Segments => Set<Segment>();
     public DbSet<AppealCampaign> AppealCampaigns => Set<AppealCampaign>();
     public DbSet<CampaignRecipient> CampaignRecipients => Set<CampaignRecipient>();
+    public DbSet<Receipt> Receipts => Set<Receipt>();
+    public DbSet<ReceiptLine> ReceiptLines => Set<ReceiptLine>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CormDbContext).Assembly);

@@ -156,6 +156,68 @@ internal static class DemoAdvancementSeeder
             });
         }
         await db.SaveChangesAsync(ct);
+
+        await SeedSpringLetterAsync(db, f, appeals[0], tomas, ct);
+        await SeedReceiptsAsync(db, today, tomas, ct);
+    }
+
+    /// <summary>This spring's appeal went out as printed letters: its print batch can be downloaded again.</summary>
+    private static async Task SeedSpringLetterAsync(CormDbContext db, Faker f, Appeal appeal, int tomas, CancellationToken ct)
+    {
+        var segment = await db.Segments.SingleAsync(x => x.Name == "Lapsed donors", ct);
+        var sentAt = appeal.StartsOn.ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc);
+        var campaign = AppealCampaign.Draft(appeal.Name + " (letter)", appeal.Id, segment.Id, "Spring at Northfield",
+            "Dear {{FirstName}},\n\nThe library stays open at night this spring thanks to friends like you.\n\nTo receive no more appeals: {{UnsubscribeLink}}",
+            sentAt, 60, tomas, sentAt.AddDays(-10), CampaignChannel.Letter);
+        campaign.Status = CampaignStatus.Sent;
+        campaign.SnapshotAt = sentAt;
+        campaign.SentAt = sentAt;
+        db.AppealCampaigns.Add(campaign);
+        await db.SaveChangesAsync(ct);
+        var withAddress = await db.Hats.Where(h => h.Kind == HatKind.Donor).Select(h => h.ConstituentId).Distinct()
+            .Join(db.Constituents.Where(c => !c.DoNotContact), id => id, c => c.Id, (id, c) => c)
+            .Select(c => new { c.Id, c.FirstName, c.DisplayName, Address = db.Addresses.Where(a => a.ConstituentId == c.Id).OrderByDescending(a => a.IsPrimary).FirstOrDefault() })
+            .Where(x => x.Address != null).OrderBy(x => x.Id).Take(30).ToListAsync(ct);
+        foreach (var p in withAddress)
+            db.CampaignRecipients.Add(new CampaignRecipient
+            {
+                CampaignId = campaign.Id, ConstituentId = p.Id, Status = RecipientStatus.Sent, SentAt = sentAt,
+                MailingAddress = $"{p.DisplayName}\n{p.Address!.Street}\n{p.Address.PostalCode} {p.Address.City}\n{p.Address.Country}",
+                LetterBody = $"Spring at Northfield\n\nDear {(p.FirstName.Length > 0 ? p.FirstName : p.DisplayName)},\n\nThe library stays open at night this spring thanks to friends like you.",
+            });
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Annual summaries for last year's first donors, issued in January; one was reissued after a change of address.</summary>
+    private static async Task SeedReceiptsAsync(CormDbContext db, DateOnly today, int tomas, CancellationToken ct)
+    {
+        var year = today.Year - 1;
+        var from = new DateOnly(year, 1, 1);
+        var to = new DateOnly(year, 12, 31);
+        var issuedAt = new DateTime(today.Year, 1, 15, 10, 0, 0, DateTimeKind.Utc);
+        var donors = await db.Gifts.Where(g => g.ReceivedOn >= from && g.ReceivedOn <= to && g.DeductibleAmount > 0 && g.Currency == Money.DefaultCurrency)
+            .Select(g => g.DonorId).Distinct().OrderBy(id => id).Take(20).ToListAsync(ct);
+        var sequence = 0;
+        foreach (var donorId in donors)
+        {
+            var donor = await db.Constituents.Where(c => c.Id == donorId).Select(c => new { c.DisplayName, Address = db.Addresses.Where(a => a.ConstituentId == c.Id).OrderByDescending(a => a.IsPrimary).FirstOrDefault() }).SingleAsync(ct);
+            var gifts = await db.Gifts.AsNoTracking().Where(g => g.DonorId == donorId && g.ReceivedOn >= from && g.ReceivedOn <= to && g.DeductibleAmount > 0 && g.Currency == Money.DefaultCurrency)
+                .OrderBy(g => g.ReceivedOn).ToListAsync(ct);
+            var receipt = Receipt.Issue(ReceiptKind.AnnualSummary, donorId, donor.DisplayName, donor.Address?.ToString() ?? "", gifts, issuedAt, tomas);
+            receipt.AssignNumber(today.Year, ++sequence);
+            db.Receipts.Add(receipt);
+            if (sequence == 1)
+            {
+                await db.SaveChangesAsync(ct);
+                receipt.Void("The donor moved; reissued to the new address.", issuedAt.AddDays(12));
+                await db.SaveChangesAsync(ct); // the old lines leave the "one current receipt per gift" index first
+                var replacement = Receipt.Issue(ReceiptKind.AnnualSummary, donorId, donor.DisplayName, donor.Address?.ToString() ?? "", gifts, issuedAt.AddDays(12), tomas);
+                replacement.ReplacesId = receipt.Id;
+                replacement.AssignNumber(today.Year, ++sequence);
+                db.Receipts.Add(replacement);
+            }
+        }
+        await db.SaveChangesAsync(ct);
     }
 
     private static Gift PledgePayment(Pledge pledge, decimal amount, DateOnly on, DateOnly today, DateTime now, int recordedBy)

@@ -136,4 +136,56 @@ public sealed class AppealCampaignTests
         Assert.Equal(results.Recipients, results.ByRecency.Sum(r => r.Recipients));
         Assert.Null(await institution.Get<AppealCampaigns>().ResultsAsync(await institution.PersonaAsync(Personas.Faculty), (int)created.Id!.Value));
     }
+
+    [Fact]
+    public async Task A_letter_campaign_prints_one_letter_per_addressable_member_once_and_logs_each()
+    {
+        await using var institution = await TestInstitution.CreateAsync();
+        var tomas = await institution.PersonaAsync(Personas.Advancement);
+        var segment = await DonorsSegmentAsync(institution);
+        var now = institution.Time.GetUtcNow().UtcDateTime;
+        var campaigns = institution.Get<AppealCampaigns>();
+        var created = await campaigns.CreateAsync(tomas, new NewCampaign("Spring letter", segment, "A spring letter for {{FirstName}}", Body, now, 300m, Channel: CampaignChannel.Letter));
+        Assert.True(created.Succeeded, created.Message);
+        var id = (int)created.Id!.Value;
+
+        int members, addressable, optedOut;
+        await using (var db = await institution.OpenAsync())
+        {
+            var donors = await db.Gifts.Select(g => g.DonorId).Distinct().ToListAsync();
+            members = donors.Count;
+            addressable = await db.Constituents.CountAsync(c => donors.Contains(c.Id) && !c.DoNotContact && db.Addresses.Any(a => a.ConstituentId == c.Id));
+            // E-mail opt-out is about e-mail: this donor still gets the letter (do-not-contact would stop it).
+            optedOut = await db.Constituents.Where(c => donors.Contains(c.Id) && !c.DoNotContact && db.Addresses.Any(a => a.ConstituentId == c.Id)).Select(c => c.Id).FirstAsync();
+            await db.Constituents.Where(c => c.Id == optedOut).ExecuteUpdateAsync(x => x.SetProperty(c => c.EmailOptOut, true));
+        }
+        Assert.True(addressable > 0 && addressable < members, "the demo has donors with and without a postal address or consent");
+
+        var job = institution.Get<AppealCampaignJob>();
+        var first = await job.RunAsync();
+        Assert.Equal((addressable, members - addressable), (first.Rendered, first.Skipped));
+        Assert.Equal((0, 0), ((await job.RunAsync()).Rendered, (await job.RunAsync()).Skipped));
+
+        await using (var db = await institution.OpenAsync())
+        {
+            Assert.Equal(CampaignStatus.Sent, await db.AppealCampaigns.Where(c => c.Id == id).Select(c => c.Status).SingleAsync());
+            Assert.Equal(addressable, await db.Interactions.CountAsync(i => i.Channel == Channel.Letter && i.Subject == "Appeal letter: Spring letter"));
+            Assert.Equal(0, await db.OutboxMessages.CountAsync(m => m.DedupKey.StartsWith("appeal:" + id + ":"))); // nothing e-mailed
+            var letters = await db.CampaignRecipients.Where(r => r.CampaignId == id && r.Status == RecipientStatus.Sent).Select(r => new { r.LetterBody, r.MailingAddress }).ToListAsync();
+            Assert.All(letters, l => Assert.StartsWith("A spring letter for ", l.LetterBody, StringComparison.Ordinal));
+            Assert.All(letters, l => Assert.Contains("/unsubscribe?token=", l.LetterBody, StringComparison.Ordinal));
+            Assert.All(letters, l => Assert.False(string.IsNullOrWhiteSpace(l.MailingAddress)));
+        }
+        await using (var db = await institution.OpenAsync())
+            Assert.Equal(RecipientStatus.Sent, await db.CampaignRecipients.Where(r => r.CampaignId == id && r.ConstituentId == optedOut).Select(r => r.Status).SingleAsync());
+
+        var pdf = await campaigns.LettersPdfAsync(tomas, id, 1);
+        Assert.NotNull(pdf);
+        using var document = PdfSharp.Pdf.IO.PdfReader.Open(new MemoryStream(pdf.Content), PdfSharp.Pdf.IO.PdfDocumentOpenMode.Import);
+        Assert.Equal(addressable, document.PageCount);
+        Assert.Null(await campaigns.LettersPdfAsync(tomas, id, 2));
+        Assert.Null(await campaigns.LettersPdfAsync(await institution.PersonaAsync(Personas.Faculty), id, 1));
+        var results = await campaigns.ResultsAsync(tomas, id);
+        Assert.Equal((CampaignChannel.Letter, addressable, 1), (results!.Channel, results.Emailed, results.LetterFiles));
+    }
 }

@@ -29,6 +29,8 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal) : IClassFixtu
         ["/advancement/segments"] = [Personas.Advancement, Personas.Admin],
         ["/advancement/campaigns"] = [Personas.Advancement, Personas.Admin],
         ["/advancement/campaigns/1"] = [Personas.Advancement, Personas.Admin],
+        ["/advancement/campaigns/2/letters.pdf"] = [Personas.Advancement, Personas.Admin],
+        ["/advancement/receipts/1.pdf"] = [Personas.Advancement, Personas.Admin],
         ["/advancement/segments/new"] = [Personas.Advancement, Personas.Admin],
         ["/advancement/segments/1"] = [Personas.Advancement, Personas.Admin],
         ["/admissions/funnel"] = [Personas.Admissions, Personas.Admin],
@@ -118,6 +120,20 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal) : IClassFixtu
         var lines = (await response.Content.ReadAsStringAsync()).Trim().Split('\n');
         Assert.StartsWith("Programme,Students,DroppedOut,DropoutRate,HighRisk,HighRiskRate", lines[0], StringComparison.Ordinal);
         Assert.Equal(7, lines.Length); // six demo programmes
+    }
+
+    [Theory]
+    [InlineData("/advancement/receipts/1.pdf", "receipt-")]
+    [InlineData("/advancement/campaigns/2/letters.pdf?part=1", "letters-2-part-1")]
+    public async Task Receipts_and_letters_download_as_pdf(string path, string fileName)
+    {
+        using var client = await portal.ClientForAsync(Personas.Advancement);
+        var response = await client.GetAsync(path);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(fileName, response.Content.Headers.ContentDisposition?.FileName ?? "", StringComparison.Ordinal);
+        Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(await response.Content.ReadAsByteArrayAsync(), 0, 5), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/advancement/receipts/99999.pdf")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/advancement/campaigns/1/letters.pdf")).StatusCode); // an e-mail campaign has no letters
     }
 
     [Fact]

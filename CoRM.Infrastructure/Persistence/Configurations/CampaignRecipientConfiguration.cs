@@ -9,6 +9,8 @@ internal sealed class CampaignRecipientConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<CampaignRecipient> builder)
     {
+        builder.Property(r => r.MailingAddress).HasMaxLength(Receipt.AddressMaxLength);
+        builder.Property(r => r.LetterBody).HasMaxLength(AppealCampaign.BodyMaxLength * 2);
         builder.HasOne<AppealCampaign>().WithMany().HasForeignKey(r => r.CampaignId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Constituent>().WithMany().HasForeignKey(r => r.ConstituentId).OnDelete(DeleteBehavior.Cascade);
         // One row per person per campaign (the snapshot cannot double anyone); the renderer walks the queue in order.

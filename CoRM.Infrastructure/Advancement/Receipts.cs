@@ -1,0 +1,224 @@
+using System.Globalization;
+using CoRM.Domain;
+using CoRM.Domain.Access;
+using CoRM.Domain.Advancement;
+using CoRM.Domain.Auditing;
+using CoRM.Infrastructure.Auditing;
+using CoRM.Infrastructure.Common;
+using CoRM.Infrastructure.Documents;
+using CoRM.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CoRM.Infrastructure.Advancement;
+
+public sealed record ReceiptRow(int Id, string Number, ReceiptKind Kind, int TaxYear, decimal Amount, decimal Deductible, string Currency, DateTime IssuedAt,
+    bool Current, string? Replaces, string? ReplacedBy, string? VoidReason, int Gifts);
+
+public sealed record ReceiptPdf(string FileName, byte[] Content);
+
+/// <summary>
+/// Official tax receipts: one per gift, or one annual summary per donor and year covering every deductible gift not
+/// yet receipted. Never two current receipts for the same gift. Reissuing voids the current receipt and issues a
+/// replacement with the next number, which names the number it replaces. Advancement staff and administrators only.
+/// </summary>
+public sealed class Receipts(IDbContextFactory<CormDbContext> dbFactory, AuditTrail audit, IOptions<AdvancementOptions> options, PdfDocuments documents, TimeProvider time)
+{
+    private const int NumberAttempts = 5;
+
+    public async Task<CommandResult> IssueForGiftAsync(UserScope staff, int giftId, CancellationToken ct = default)
+    {
+        if (!staff.WorksGiving) return CommandResult.NotFound;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var gift = await db.Gifts.AsNoTracking().SingleOrDefaultAsync(g => g.Id == giftId, ct);
+        if (gift is null) return CommandResult.NotFound;
+        if (await CurrentReceiptFor(db, giftId).FirstOrDefaultAsync(ct) is { } existing)
+            return CommandResult.Invalid($"That gift is already on receipt {existing}. Reissue that receipt to correct it.");
+        return await IssueAsync(staff, ReceiptKind.Gift, gift.DonorId, [gift], replaces: null, ct);
+    }
+
+    /// <summary>One receipt for a donor's deductible gifts of a year that have no current receipt yet.</summary>
+    public async Task<CommandResult> IssueAnnualSummaryAsync(UserScope staff, int donorId, int year, CancellationToken ct = default)
+    {
+        if (!staff.WorksGiving) return CommandResult.NotFound;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.Constituents.AnyAsync(c => c.Id == donorId, ct)) return CommandResult.NotFound;
+        if (year < 1900 || year > time.Today().Year) return CommandResult.Invalid("Choose this year or an earlier one.");
+        var from = new DateOnly(year, 1, 1);
+        var to = new DateOnly(year, 12, 31);
+        var gifts = await Unreceipted(db, donorId).AsNoTracking().Where(g => g.ReceivedOn >= from && g.ReceivedOn <= to).OrderBy(g => g.ReceivedOn).ToListAsync(ct);
+        var currencies = gifts.Select(g => g.Currency).Distinct().ToList();
+        if (currencies.Count > 1)
+            gifts = gifts.Where(g => g.Currency == options.Value.Currency).ToList(); // the rest need a receipt each, in their own currency
+        return await IssueAsync(staff, ReceiptKind.AnnualSummary, donorId, gifts, replaces: null, ct);
+    }
+
+    /// <summary>Voids the receipt and issues its replacement over the same gifts as they stand now (a corrected amount, a new address).</summary>
+    public async Task<CommandResult> ReissueAsync(UserScope staff, int receiptId, string? reason, CancellationToken ct = default)
+    {
+        if (!staff.WorksGiving) return CommandResult.NotFound;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var receipt = await db.Receipts.Include(r => r.Lines).AsNoTracking().SingleOrDefaultAsync(r => r.Id == receiptId, ct);
+        if (receipt is null) return CommandResult.NotFound;
+        var giftIds = receipt.Lines.Select(l => l.GiftId).ToList();
+        var gifts = await db.Gifts.AsNoTracking().Where(g => giftIds.Contains(g.Id)).ToListAsync(ct);
+        try
+        {
+            receipt.Void(reason, time.UtcNow()); // checks the reason and that it is current before anything is written
+        }
+        catch (DomainException e)
+        {
+            return CommandResult.Invalid(e.Message);
+        }
+        return await IssueAsync(staff, receipt.Kind, receipt.DonorId, gifts, (receipt.Id, receipt.VoidReason!), ct);
+    }
+
+    public async Task<IReadOnlyList<ReceiptRow>> ForDonorAsync(UserScope staff, int donorId, CancellationToken ct = default)
+    {
+        if (!staff.WorksGiving) return [];
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.Receipts.Where(r => r.DonorId == donorId)
+            .OrderByDescending(r => r.IssuedAt).ThenByDescending(r => r.Id)
+            .Select(r => new
+            {
+                r.Id, r.Number, r.Kind, r.TaxYear, r.Amount, r.Deductible, r.Currency, r.IssuedAt, r.VoidedAt, r.VoidReason,
+                Replaces = db.Receipts.Where(o => o.Id == r.ReplacesId).Select(o => o.Number).FirstOrDefault(),
+                ReplacedBy = db.Receipts.Where(n => n.ReplacesId == r.Id).Select(n => n.Number).FirstOrDefault(),
+                Gifts = r.Lines.Count,
+            })
+            .Take(200).ToListAsync(ct);
+        return rows.Select(r => new ReceiptRow(r.Id, r.Number, r.Kind, r.TaxYear, r.Amount, r.Deductible, r.Currency, r.IssuedAt, r.VoidedAt is null,
+            r.Replaces, r.ReplacedBy, r.VoidReason, r.Gifts)).ToList();
+    }
+
+    /// <summary>Years in which the donor has deductible gifts without a current receipt: where an annual summary would add something.</summary>
+    public async Task<IReadOnlyList<int>> YearsToReceiptAsync(UserScope staff, int donorId, CancellationToken ct = default)
+    {
+        if (!staff.WorksGiving) return [];
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await Unreceipted(db, donorId).Select(g => g.ReceivedOn.Year).Distinct().OrderByDescending(y => y).ToListAsync(ct);
+    }
+
+    /// <summary>The receipt as a PDF, rebuilt from what was copied at issue; a voided receipt is marked as such.</summary>
+    public async Task<ReceiptPdf?> PdfAsync(UserScope staff, int receiptId, CancellationToken ct = default)
+    {
+        if (!staff.WorksGiving) return null;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var receipt = await db.Receipts.Include(r => r.Lines).AsNoTracking().SingleOrDefaultAsync(r => r.Id == receiptId, ct);
+        if (receipt is null) return null;
+        var replaces = receipt.ReplacesId is { } id ? await db.Receipts.Where(r => r.Id == id).Select(r => new { r.Number, r.VoidReason }).SingleAsync(ct) : null;
+        var replacedBy = await db.Receipts.Where(r => r.ReplacesId == receipt.Id).Select(r => r.Number).FirstOrDefaultAsync(ct);
+        var giftIds = receipt.Lines.Select(l => l.GiftId).ToList();
+        var funds = await db.Gifts.Where(g => giftIds.Contains(g.Id)).Join(db.Funds, g => g.FundId, f => f.Id, (g, f) => new { g.Id, f.Name }).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
+        audit.Record(db, staff, AuditAction.Read, nameof(Receipt), receipt.DonorId, $"Receipt {receipt.Number}");
+        await db.SaveChangesAsync(ct);
+
+        var o = options.Value;
+        var c = CultureInfo.InvariantCulture;
+        using var pdf = documents.Create($"Receipt {receipt.Number}", o.Institution);
+        pdf.Title(o.Institution);
+        pdf.Text(o.InstitutionAddress, muted: true);
+        pdf.Text($"Charity registration {o.CharityNumber}", muted: true);
+        pdf.Space(18);
+        pdf.Text(receipt.Kind == ReceiptKind.Gift ? "Official receipt for income tax purposes" : $"Official annual receipt for income tax purposes — {receipt.TaxYear}", strong: true);
+        pdf.Space(6);
+        pdf.Pair("Receipt number", receipt.Number, strong: true);
+        pdf.Pair("Issued on", receipt.IssuedAt.ToString("d MMMM yyyy", c));
+        if (replaces is not null) pdf.Pair("Cancels and replaces receipt", replaces.Number);
+        if (!receipt.IsCurrent) pdf.Pair("VOID", $"replaced by {replacedBy ?? "a later receipt"} on {receipt.VoidedAt:d MMM yyyy}", strong: true);
+        pdf.Space(12);
+        pdf.Text("Donor", strong: true);
+        pdf.Text(receipt.DonorName);
+        if (receipt.DonorAddress.Length > 0) pdf.Paragraph(receipt.DonorAddress);
+        pdf.Space(12);
+        var widths = new[] { 0.37, 0.21, 0.21, 0.21 };
+        pdf.Row(["Gift received", "Amount", "Advantage", "Eligible amount"], widths, header: true);
+        foreach (var line in receipt.Lines.OrderBy(l => l.ReceivedOn).ThenBy(l => l.GiftId))
+        {
+            var what = $"{line.ReceivedOn.ToString("d MMM yyyy", c)} · {funds.GetValueOrDefault(line.GiftId, "")}";
+            pdf.Row([what, Money(line.Amount, receipt.Currency), Money(line.BenefitValue, receipt.Currency), Money(line.Deductible, receipt.Currency)], widths);
+            if (line.Description is { } description) pdf.Text($"In kind: {description}", muted: true);
+        }
+        pdf.Rule();
+        pdf.Row(["Total", Money(receipt.Amount, receipt.Currency), Money(receipt.Lines.Sum(l => l.BenefitValue), receipt.Currency), Money(receipt.Deductible, receipt.Currency)], widths, header: false);
+        pdf.Space(10);
+        pdf.Pair(receipt.Lines.Count == 1 ? "Eligible amount of the gift for tax purposes" : "Eligible amount of the gifts for tax purposes", Money(receipt.Deductible, receipt.Currency), strong: true);
+        pdf.Space(30);
+        pdf.Text("____________________________");
+        pdf.Text(o.ReceiptSignatory, muted: true);
+        pdf.Space(16);
+        pdf.Paragraph("The eligible amount is what was given less the fair-market value of any advantage received in return. " +
+                      "Keep this receipt with your tax records. A replacement receipt cancels the one it names.");
+        return new ReceiptPdf($"receipt-{receipt.Number}.pdf", pdf.ToBytes());
+    }
+
+    private static string Money(decimal amount, string currency) => $"{amount.ToString("N2", CultureInfo.InvariantCulture)} {currency}";
+
+    /// <summary>A donor's gifts with a deductible part and no current receipt.</summary>
+    internal static IQueryable<Gift> Unreceipted(CormDbContext db, int donorId) =>
+        db.Gifts.Where(g => g.DonorId == donorId && g.DeductibleAmount > 0 && !db.ReceiptLines.Any(l => l.GiftId == g.Id && !l.Voided));
+
+    private static IQueryable<string> CurrentReceiptFor(CormDbContext db, int giftId) =>
+        db.ReceiptLines.Where(l => l.GiftId == giftId && !l.Voided).Join(db.Receipts, l => l.ReceiptId, r => r.Id, (l, r) => r.Number);
+
+    /// <summary>
+    /// Writes the receipt (and voids the one it replaces) in one transaction with the next number of this year's
+    /// series. A concurrent issuer taking the same number loses on the unique index and tries the next one.
+    /// </summary>
+    private async Task<CommandResult> IssueAsync(UserScope staff, ReceiptKind kind, int donorId, IReadOnlyList<Gift> gifts, (int Id, string Reason)? replaces, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var now = time.UtcNow();
+            var donor = await db.Constituents.Where(c => c.Id == donorId).Select(c => new
+            {
+                c.DisplayName,
+                Address = db.Addresses.Where(a => a.ConstituentId == c.Id).OrderByDescending(a => a.IsPrimary).ThenBy(a => a.Id).FirstOrDefault(),
+            }).SingleAsync(ct);
+            Receipt receipt;
+            try
+            {
+                receipt = Receipt.Issue(kind, donorId, donor.DisplayName, donor.Address?.ToString() ?? "", gifts, now, staff.ConstituentId);
+            }
+            catch (DomainException e)
+            {
+                return CommandResult.Invalid(e.Message);
+            }
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            if (replaces is { } old)
+            {
+                var voided = await db.Receipts.Where(r => r.Id == old.Id && r.VoidedAt == null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.VoidedAt, now).SetProperty(r => r.VoidReason, old.Reason), ct);
+                if (voided == 0) return CommandResult.Invalid("That receipt was replaced a moment ago; reissue the current one.");
+                await db.ReceiptLines.Where(l => l.ReceiptId == old.Id).ExecuteUpdateAsync(s => s.SetProperty(l => l.Voided, true), ct);
+                receipt.ReplacesId = old.Id;
+            }
+            else
+            {
+                var giftIds = gifts.Select(g => g.Id).ToList();
+                var taken = await db.ReceiptLines.Where(l => giftIds.Contains(l.GiftId) && !l.Voided)
+                    .Join(db.Receipts, l => l.ReceiptId, r => r.Id, (l, r) => r.Number).FirstOrDefaultAsync(ct);
+                if (taken is not null) return CommandResult.Invalid($"A gift here is already on receipt {taken}. Reissue that receipt to correct it.");
+            }
+            var year = now.Year;
+            var next = (await db.Receipts.Where(r => r.SeriesYear == year).MaxAsync(r => (int?)r.Sequence, ct) ?? 0) + 1;
+            receipt.AssignNumber(year, next);
+            db.Receipts.Add(receipt);
+            audit.Record(db, staff, AuditAction.Create, nameof(Receipt), donorId,
+                replaces is null ? $"Receipt {receipt.Number}" : $"Receipt {receipt.Number} replaces #{replaces.Value.Id}: {replaces.Value.Reason}");
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+                return CommandResult.Ok(receipt.Id);
+            }
+            catch (DbUpdateException) when (attempt < NumberAttempts)
+            {
+                // Someone took that number (or receipted one of these gifts): the void rolls back too, and the next
+                // attempt either takes the following number or reports the gift as receipted.
+                await tx.RollbackAsync(ct);
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+using PdfSharp;
+
+namespace CoRM.Infrastructure.Documents;
+
+/// <summary>Bound from the "Documents" section.</summary>
+public sealed class DocumentOptions
+{
+    public const string Section = "Documents";
+    public const string Agpl = "AGPL";
+
+    /// <summary>
+    /// PDFsharp 6.5 (the only version in the package mirror) refuses to work until a licence is loaded: "AGPL" loads
+    /// its free AGPL-3.0 licence, which obliges an institution running CoRM to offer CoRM's source to its users;
+    /// anything else is taken as a commercial licence key from empira.
+    /// </summary>
+    [Required]
+    public string PdfLicense { get; set; } = Agpl;
+}
+
+/// <summary>Makes PDF writers: loads the configured PDFsharp licence and the embedded fonts once per process.</summary>
+public sealed class PdfDocuments(IOptions<DocumentOptions> options)
+{
+    private static readonly Lock Gate = new();
+    private static bool ready;
+
+    internal PdfWriter Create(string title, string author)
+    {
+        lock (Gate)
+        {
+            if (!ready)
+            {
+                if (string.Equals(options.Value.PdfLicense, DocumentOptions.Agpl, StringComparison.OrdinalIgnoreCase)) PdfSharpLicense.SetAgplLicense();
+                else PdfSharpLicense.LoadLicense(options.Value.PdfLicense);
+                PdfFonts.EnsureRegistered();
+                ready = true;
+            }
+        }
+        return new PdfWriter(title, author);
+    }
+}

@@ -1,0 +1,20 @@
+using CoRM.Domain.Advancement;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CoRM.Infrastructure.Persistence.Configurations;
+
+internal sealed class ReceiptLineConfiguration : IEntityTypeConfiguration<ReceiptLine>
+{
+    public void Configure(EntityTypeBuilder<ReceiptLine> builder)
+    {
+        builder.Property(l => l.Amount).HasPrecision(14, 2);
+        builder.Property(l => l.BenefitValue).HasPrecision(14, 2);
+        builder.Property(l => l.Deductible).HasPrecision(14, 2);
+        builder.Property(l => l.Description).HasMaxLength(Gift.DescriptionMaxLength);
+        builder.HasOne<Gift>().WithMany().HasForeignKey(l => l.GiftId).OnDelete(DeleteBehavior.Restrict);
+        // A gift has at most one current receipt, even when two people issue at once. Brackets quote on both providers.
+        builder.HasIndex(l => l.GiftId).IsUnique().HasFilter("[Voided] = 0");
+        builder.HasIndex(l => l.ReceiptId);
+    }
+}

@@ -1,0 +1,150 @@
+using CoRM.Domain.Advancement;
+using CoRM.Infrastructure.Advancement;
+using CoRM.Infrastructure.Common;
+using CoRM.Infrastructure.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using PdfSharp.Pdf.IO;
+using static CoRM.Infrastructure.Seeding.DemoSeeder;
+
+namespace CoRM.Infrastructure.Tests;
+
+public sealed class ReceiptTests : InstitutionTest
+{
+    private DateOnly Today => DateOnly.FromDateTime(Institution.Time.GetUtcNow().UtcDateTime);
+
+    /// <summary>A donor with at least two deductible gifts last year and none receipted.</summary>
+    private async Task<(int Donor, int Year, List<Gift> Gifts)> DonorWithGiftsLastYearAsync()
+    {
+        await using var db = await Institution.OpenAsync();
+        var year = Today.Year - 1;
+        var from = new DateOnly(year, 1, 1);
+        var to = new DateOnly(year, 12, 31);
+        var donor = await db.Gifts.Where(g => g.ReceivedOn >= from && g.ReceivedOn <= to && g.DeductibleAmount > 0 && g.Currency == "EUR")
+            .Where(g => !db.Receipts.Any(r => r.DonorId == g.DonorId)) // the demo has receipted some donors already
+            .GroupBy(g => g.DonorId).Where(g => g.Count() >= 2).OrderBy(g => g.Key).Select(g => g.Key).FirstAsync();
+        var gifts = await db.Gifts.Where(g => g.DonorId == donor && g.ReceivedOn >= from && g.ReceivedOn <= to && g.DeductibleAmount > 0).OrderBy(g => g.ReceivedOn).ToListAsync();
+        return (donor, year, gifts);
+    }
+
+    [Fact]
+    public async Task A_gift_receipt_is_numbered_and_a_second_receipt_for_it_is_refused()
+    {
+        var tomas = await Institution.PersonaAsync(Personas.Advancement);
+        var receipts = Institution.Get<Receipts>();
+        var (donor, _, gifts) = await DonorWithGiftsLastYearAsync();
+
+        var issued = await receipts.IssueForGiftAsync(tomas, gifts[0].Id);
+        Assert.True(issued.Succeeded, issued.Message);
+        var again = await receipts.IssueForGiftAsync(tomas, gifts[0].Id);
+        Assert.Equal(CommandStatus.Invalid, again.Status);
+
+        var rows = await receipts.ForDonorAsync(tomas, donor);
+        var row = Assert.Single(rows);
+        Assert.Matches(@"^\d{4}-\d{6}$", row.Number);
+        Assert.Contains(row.Number, again.Message, StringComparison.Ordinal);
+        Assert.Equal(gifts[0].DeductibleAmount, row.Deductible);
+        Assert.True(row.Current);
+
+        var pdf = await receipts.PdfAsync(tomas, row.Id);
+        Assert.NotNull(pdf);
+        Assert.Equal($"receipt-{row.Number}.pdf", pdf.FileName);
+        using var document = PdfReader.Open(new MemoryStream(pdf.Content), PdfDocumentOpenMode.Import);
+        Assert.Equal(1, document.PageCount);
+        Assert.Equal($"Receipt {row.Number}", document.Info.Title);
+    }
+
+    [Fact]
+    public async Task Reissuing_voids_the_receipt_and_the_replacement_names_it()
+    {
+        var tomas = await Institution.PersonaAsync(Personas.Advancement);
+        var receipts = Institution.Get<Receipts>();
+        var (donor, _, gifts) = await DonorWithGiftsLastYearAsync();
+        var first = await receipts.IssueForGiftAsync(tomas, gifts[0].Id);
+
+        Assert.Equal(CommandStatus.Invalid, (await receipts.ReissueAsync(tomas, (int)first.Id!.Value, "  ")).Status); // a reason is required
+        var second = await receipts.ReissueAsync(tomas, (int)first.Id!.Value, "Donor moved house");
+        Assert.True(second.Succeeded, second.Message);
+        Assert.Equal(CommandStatus.Invalid, (await receipts.ReissueAsync(tomas, (int)first.Id!.Value, "Again")).Status); // only the current one
+
+        var rows = await receipts.ForDonorAsync(tomas, donor);
+        var voided = rows.Single(r => r.Id == first.Id);
+        var current = rows.Single(r => r.Id == second.Id);
+        Assert.False(voided.Current);
+        Assert.Equal("Donor moved house", voided.VoidReason);
+        Assert.Equal(current.Number, voided.ReplacedBy);
+        Assert.Equal(voided.Number, current.Replaces);
+        Assert.NotEqual(voided.Number, current.Number);
+        Assert.True(current.Current);
+        Assert.NotNull(await receipts.PdfAsync(tomas, voided.Id)); // the old one can still be reprinted, marked void
+    }
+
+    [Fact]
+    public async Task An_annual_summary_covers_the_years_unreceipted_gifts_once()
+    {
+        var tomas = await Institution.PersonaAsync(Personas.Advancement);
+        var receipts = Institution.Get<Receipts>();
+        var (donor, year, gifts) = await DonorWithGiftsLastYearAsync();
+        Assert.Contains(year, await receipts.YearsToReceiptAsync(tomas, donor));
+        await receipts.IssueForGiftAsync(tomas, gifts[0].Id);
+
+        var summary = await receipts.IssueAnnualSummaryAsync(tomas, donor, year);
+        Assert.True(summary.Succeeded, summary.Message);
+        var row = (await receipts.ForDonorAsync(tomas, donor)).Single(r => r.Id == summary.Id);
+        Assert.Equal(ReceiptKind.AnnualSummary, row.Kind);
+        Assert.Equal(gifts.Count - 1, row.Gifts);
+        Assert.Equal(gifts.Skip(1).Sum(g => g.DeductibleAmount), row.Deductible);
+        Assert.DoesNotContain(year, await receipts.YearsToReceiptAsync(tomas, donor));
+        var nothingLeft = await receipts.IssueAnnualSummaryAsync(tomas, donor, year);
+        Assert.Equal(CommandStatus.Invalid, nothingLeft.Status);
+        Assert.Contains("nothing left", nothingLeft.Message, StringComparison.Ordinal);
+
+        var pdf = await receipts.PdfAsync(tomas, row.Id);
+        using var document = PdfReader.Open(new MemoryStream(pdf!.Content), PdfDocumentOpenMode.Import);
+        Assert.True(document.PageCount >= 1);
+    }
+
+    [Fact]
+    public async Task Two_people_receipting_the_same_gift_at_once_make_one_receipt_and_numbers_never_repeat()
+    {
+        var tomas = await Institution.PersonaAsync(Personas.Advancement);
+        var receipts = Institution.Get<Receipts>();
+        var (donor, _, gifts) = await DonorWithGiftsLastYearAsync();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => receipts.IssueForGiftAsync(tomas, gifts[0].Id))));
+        Assert.Single(results, r => r.Succeeded);
+        var others = await Task.WhenAll(gifts.Skip(1).Select(g => Task.Run(() => receipts.IssueForGiftAsync(tomas, g.Id))));
+        Assert.All(others, r => Assert.True(r.Succeeded, r.Message));
+
+        await using var db = await Institution.OpenAsync();
+        var numbers = await db.Receipts.Select(r => r.Number).ToListAsync(); // the demo's and these
+        Assert.Equal(numbers.Count, numbers.Distinct().Count());
+        Assert.Equal(gifts.Count, await db.Receipts.CountAsync(r => r.DonorId == donor));
+    }
+
+    [Fact]
+    public async Task A_ticket_worth_its_price_gets_no_receipt_and_other_roles_get_nothing()
+    {
+        var tomas = await Institution.PersonaAsync(Personas.Advancement);
+        var receipts = Institution.Get<Receipts>();
+        var giving = Institution.Get<GivingRecords>();
+        var (donor, _, gifts) = await DonorWithGiftsLastYearAsync();
+        var ticket = await giving.RecordGiftAsync(tomas, new RecordGiftRequest(donor, 80m, null, Today, gifts[0].FundId, PaymentMethod.Card, GiftKind.EventTicket, BenefitValue: 80m));
+        Assert.True(ticket.Succeeded, ticket.Message);
+
+        var refused = await receipts.IssueForGiftAsync(tomas, (int)ticket.Id!.Value);
+        Assert.Equal(CommandStatus.Invalid, refused.Status);
+        Assert.Contains("no deductible part", refused.Message, StringComparison.Ordinal);
+
+        var issued = await receipts.IssueForGiftAsync(tomas, gifts[0].Id);
+        foreach (var persona in new[] { Personas.Faculty, Personas.Parent, Personas.VolunteerCoordinator, Personas.StudentSuccess, Personas.Admissions })
+        {
+            var other = await Institution.PersonaAsync(persona);
+            Assert.Equal(CommandStatus.NotFound, (await receipts.IssueForGiftAsync(other, gifts[1].Id)).Status);
+            Assert.Null(await receipts.PdfAsync(other, (int)issued.Id!.Value));
+            Assert.Empty(await receipts.ForDonorAsync(other, donor));
+            Assert.Equal(CommandStatus.NotFound, (await receipts.ReissueAsync(other, (int)issued.Id!.Value, "x")).Status);
+        }
+        await using var db = await Institution.OpenAsync();
+        Assert.Equal(1, await db.Receipts.CountAsync(r => r.DonorId == donor));
+    }
+}
