@@ -81,3 +81,17 @@ public class MissedInstalment
     public DateTime FlaggedAt { get; set; }
     public int? FollowUpId { get; set; }
 }
+
+/// <summary>
+/// A donor who gave last year and not yet this year ("LYBUNT"), reminded to their gift officer once per year. The
+/// unique donor and year keep a retried or doubled job from reminding twice.
+/// </summary>
+public class LapsedDonorReminder
+{
+    public int Id { get; set; }
+    public int DonorId { get; set; }
+    public int Year { get; set; }
+    public decimal LastYearTotal { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public int? FollowUpId { get; set; }
+}

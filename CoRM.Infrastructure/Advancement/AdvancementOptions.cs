@@ -15,6 +15,14 @@ public sealed class AdvancementOptions
     [Range(1, 90)]
     public int PledgeReminderDays { get; set; } = 7;
 
+    /// <summary>A donor who gave at least this much last year and nothing yet this year is a lapsed-donor follow-up for their officer.</summary>
+    [Range(0.01, 100_000_000)]
+    public decimal LapsedReminderMinimum { get; set; } = 250m;
+
+    /// <summary>From this month on, lapsed donors are reminded (early enough to ask before the year ends).</summary>
+    [Range(1, 12)]
+    public int LapsedReminderFromMonth { get; set; } = 9;
+
     /// <summary>Printed on receipts and letters.</summary>
     [Required, StringLength(200)]
     public string Institution { get; set; } = "Northfield University";

@@ -13,13 +13,15 @@ namespace CoRM.Infrastructure.Jobs;
 /// <summary>
 /// Daily reminders for gift officers: a recurring gift's missed instalment (recorded once per schedule and date, with a
 /// follow-up), and a pledge instalment falling due within the reminder window (once per instalment). The follow-up
-/// goes to the officer who recorded the schedule's last gift, else the first advancement officer.
+/// goes to the officer who recorded the schedule's last gift, else the first advancement officer. From the configured
+/// month on, each donor who gave at least the configured amount last year and nothing yet this year is a lapsed-donor
+/// follow-up, once per donor and year, for the officer who recorded their last gift.
 /// </summary>
 public sealed class GiftOfficerReminderJob(IDbContextFactory<CormDbContext> dbFactory, IOptions<AdvancementOptions> options, TimeProvider time, ILogger<GiftOfficerReminderJob> logger)
 {
     public const string RecurringJobId = "gift-officer-reminders";
 
-    public sealed record Summary(int MissedInstalments, int PledgeReminders);
+    public sealed record Summary(int MissedInstalments, int PledgeReminders, int LapsedDonors = 0);
 
     /// <summary>The follow-up and the missed-instalment row in one transaction; the unique row makes a racing second run roll back.</summary>
     private async Task<bool> FlagAsync(CormDbContext db, RecurringGift schedule, DateOnly due, int owner, DateOnly today, DateTime now, CancellationToken ct)
@@ -57,7 +59,7 @@ public sealed class GiftOfficerReminderJob(IDbContextFactory<CormDbContext> dbFa
         if (fallback is null)
         {
             logger.LogWarning("No one has the Advancement role to own gift-officer follow-ups; nothing flagged");
-            return new Summary(0, 0);
+            return new Summary(0, 0, 0);
         }
 
         var missed = 0;
@@ -109,6 +111,61 @@ public sealed class GiftOfficerReminderJob(IDbContextFactory<CormDbContext> dbFa
             }
             db.ChangeTracker.Clear();
         }
-        return new Summary(missed, reminders);
+        var lapsed = today.Month >= options.Value.LapsedReminderFromMonth ? await RemindLapsedAsync(db, fallback.Value, today, now, ct) : 0;
+        return new Summary(missed, reminders, lapsed);
+    }
+
+    internal sealed record LapsedDonor(int DonorId, decimal LastYearTotal, int? LastRecordedById);
+
+    /// <summary>Gave at least the minimum last year, nothing since the year began, not yet reminded this year.</summary>
+    internal static IQueryable<LapsedDonor> Lapsed(CormDbContext db, DateOnly today, decimal minimum)
+    {
+        var lastYear = new DateOnly(today.Year - 1, 1, 1);
+        var thisYear = new DateOnly(today.Year, 1, 1);
+        var year = today.Year;
+        return db.Gifts.Where(g => g.ReceivedOn >= lastYear && g.ReceivedOn < thisYear)
+            .GroupBy(g => g.DonorId)
+            .Select(g => new { DonorId = g.Key, Total = g.Sum(x => x.Amount) })
+            .Where(x => x.Total >= minimum)
+            .Where(x => !db.Gifts.Any(g => g.DonorId == x.DonorId && g.ReceivedOn >= thisYear))
+            .Where(x => !db.LapsedDonorReminders.Any(r => r.DonorId == x.DonorId && r.Year == year))
+            .Select(x => new LapsedDonor(x.DonorId, x.Total,
+                db.Gifts.Where(g => g.DonorId == x.DonorId).OrderByDescending(g => g.ReceivedOn).ThenByDescending(g => g.Id).Select(g => g.RecordedById).FirstOrDefault()));
+    }
+
+    private async Task<int> RemindLapsedAsync(CormDbContext db, int fallback, DateOnly today, DateTime now, CancellationToken ct)
+    {
+        var donors = await Lapsed(db, today, options.Value.LapsedReminderMinimum).ToListAsync(ct);
+        var ids = donors.Select(d => d.DonorId).ToList();
+        // Only people who still work in advancement own the follow-up; others' donors go to the first officer.
+        var officers = (await db.PortalUsers.Where(u => u.Roles.Contains(Roles.Advancement)).Select(u => u.ConstituentId).ToListAsync(ct)).ToHashSet();
+        var names = await db.Constituents.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.DisplayName, ct);
+        var reminded = 0;
+        foreach (var donor in donors)
+        {
+            var owner = donor.LastRecordedById is { } o && officers.Contains(o) ? o : fallback;
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var followUp = FollowUp.Create(donor.DonorId, owner, Topic.Giving, $"Lapsed donor: {names[donor.DonorId]} gave {donor.LastYearTotal:N2} in {today.Year - 1}, nothing yet in {today.Year}",
+                "Thank them for last year's support and ask for this year's gift.", today.AddDays(7), today, null, now);
+            db.FollowUps.Add(followUp);
+            await db.SaveChangesAsync(ct);
+            db.LapsedDonorReminders.Add(new LapsedDonorReminder { DonorId = donor.DonorId, Year = today.Year, LastYearTotal = donor.LastYearTotal, CreatedAt = now, FollowUpId = followUp.Id });
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+                reminded++;
+            }
+            catch (DbUpdateException e)
+            {
+                await tx.RollbackAsync(ct);
+                logger.LogInformation(e, "Lapsed donor {DonorId} was reminded by another run", donor.DonorId);
+            }
+            finally
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+        return reminded;
     }
 }

@@ -65,6 +65,7 @@ public abstract class CormDbContext(DbContextOptions options) : DbContext(option
     public DbSet<PledgeInstalment> PledgeInstalments => Set<PledgeInstalment>();
     public DbSet<RecurringGift> RecurringGifts => Set<RecurringGift>();
     public DbSet<MissedInstalment> MissedInstalments => Set<MissedInstalment>();
+    public DbSet<LapsedDonorReminder> LapsedDonorReminders => Set<LapsedDonorReminder>();
     public DbSet<GivingEvent> GivingEvents => Set<GivingEvent>();
     public DbSet<EventRegistration> EventRegistrations => Set<EventRegistration>();
     public DbSet<DonorScore> DonorScores => Set<DonorScore>();

@@ -109,6 +109,36 @@ public sealed class AdvancementTests : InstitutionTest
     }
 
     [Fact]
+    public async Task Donors_who_gave_last_year_and_not_this_year_are_reminded_once_to_their_officer()
+    {
+        var tomas = await Institution.PersonaAsync(Personas.Advancement);
+        var lastYear = new DateOnly(Today.Year - 1, 1, 1);
+        var thisYear = new DateOnly(Today.Year, 1, 1);
+        List<int> expected;
+        int returning;
+        await using (var db = await Institution.OpenAsync())
+        {
+            var gifts = await db.Gifts.Select(g => new { g.DonorId, g.ReceivedOn, g.Amount }).ToListAsync();
+            expected = gifts.Where(g => g.ReceivedOn >= lastYear && g.ReceivedOn < thisYear).GroupBy(g => g.DonorId)
+                .Where(g => g.Sum(x => x.Amount) >= 250m && !gifts.Any(x => x.DonorId == g.Key && x.ReceivedOn >= thisYear)).Select(g => g.Key).Order().ToList();
+            returning = gifts.Where(g => g.ReceivedOn >= lastYear && g.ReceivedOn < thisYear && gifts.Any(x => x.DonorId == g.DonorId && x.ReceivedOn >= thisYear)).Select(g => g.DonorId).First();
+        }
+        Assert.NotEmpty(expected);
+
+        var job = Institution.Get<GiftOfficerReminderJob>();
+        Assert.Equal(expected.Count, (await job.RunAsync()).LapsedDonors);
+        Assert.Equal(0, (await job.RunAsync()).LapsedDonors);
+
+        await using var check = await Institution.OpenAsync();
+        var reminded = await check.LapsedDonorReminders.Where(r => r.Year == Today.Year).Select(r => r.DonorId).OrderBy(id => id).ToListAsync();
+        Assert.Equal(expected, reminded);
+        Assert.DoesNotContain(returning, reminded);
+        var followUps = await check.FollowUps.Where(f => f.Title.StartsWith("Lapsed donor:")).ToListAsync();
+        Assert.Equal(expected.Count, followUps.Count);
+        Assert.All(followUps, f => Assert.Equal(tomas.ConstituentId, f.OwnerId)); // the demo's gifts were all recorded by Tomás or by nobody
+    }
+
+    [Fact]
     public async Task Donor_scores_are_recomputed_from_the_gifts_and_agree_with_a_count_by_hand()
     {
         var job = Institution.Get<DonorScoreJob>();

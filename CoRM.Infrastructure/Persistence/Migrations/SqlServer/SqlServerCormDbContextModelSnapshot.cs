@@ -888,6 +888,40 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("GivingEvents");
                 });
 
+            modelBuilder.Entity("CoRM.Domain.Advancement.LapsedDonorReminder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("DonorId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("FollowUpId")
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("LastYearTotal")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("decimal(14,2)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FollowUpId");
+
+                    b.HasIndex("DonorId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("LapsedDonorReminders");
+                });
+
             modelBuilder.Entity("CoRM.Domain.Advancement.MissedInstalment", b =>
                 {
                     b.Property<int>("Id")
@@ -2440,6 +2474,20 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                         .HasForeignKey("FundId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Advancement.LapsedDonorReminder", b =>
+                {
+                    b.HasOne("CoRM.Domain.Constituents.Constituent", null)
+                        .WithMany()
+                        .HasForeignKey("DonorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CoRM.Domain.Engagement.FollowUp", null)
+                        .WithMany()
+                        .HasForeignKey("FollowUpId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CoRM.Domain.Advancement.MissedInstalment", b =>

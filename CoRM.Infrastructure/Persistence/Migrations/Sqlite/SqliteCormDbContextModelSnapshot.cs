@@ -844,6 +844,38 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("GivingEvents");
                 });
 
+            modelBuilder.Entity("CoRM.Domain.Advancement.LapsedDonorReminder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DonorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FollowUpId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("LastYearTotal")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FollowUpId");
+
+                    b.HasIndex("DonorId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("LapsedDonorReminders");
+                });
+
             modelBuilder.Entity("CoRM.Domain.Advancement.MissedInstalment", b =>
                 {
                     b.Property<int>("Id")
@@ -2340,6 +2372,20 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                         .HasForeignKey("FundId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Advancement.LapsedDonorReminder", b =>
+                {
+                    b.HasOne("CoRM.Domain.Constituents.Constituent", null)
+                        .WithMany()
+                        .HasForeignKey("DonorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CoRM.Domain.Engagement.FollowUp", null)
+                        .WithMany()
+                        .HasForeignKey("FollowUpId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CoRM.Domain.Advancement.MissedInstalment", b =>
