@@ -68,4 +68,76 @@ public sealed class AdvancementJourneyTests(BrowserSession session) : IClassFixt
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/advancement/segments/\d+$"));
         await session.ScreenshotAsync(page, "34-segment-builder");
     }
+
+    [Fact]
+    public async Task A_gift_officer_receipts_a_gift_downloads_the_pdf_and_reissues_it()
+    {
+        // A donor with a deductible gift and no receipt yet, whose most recent gift is receiptable.
+        var donor = await session.CountAsync("""
+            SELECT g.DonorId FROM Gifts g WHERE g.DeductibleAmount > 0 AND NOT EXISTS (SELECT 1 FROM Receipts r WHERE r.DonorId = g.DonorId)
+            AND g.Id = (SELECT g2.Id FROM Gifts g2 WHERE g2.DonorId = g.DonorId ORDER BY g2.ReceivedOn DESC, g2.Id DESC LIMIT 1) AND $email = $email ORDER BY g.DonorId LIMIT 1
+            """, "");
+        var page = await session.SignedInAsync(Personas.Advancement);
+        await page.GotoAsync($"/constituents/{donor}");
+        var panel = page.Locator("[data-testid=donor-panel]");
+        await panel.Locator("[data-testid=issue-receipt]").First.ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Receipt issued");
+        await Assertions.Expect(panel.Locator("[data-testid=gift-receipt]").First).ToContainTextAsync("receipt ");
+
+        await panel.GetByRole(AriaRole.Tab, new() { Name = "Receipts" }).ClickAsync();
+        var rows = panel.Locator("[data-testid=receipt-row]");
+        await Assertions.Expect(rows).ToHaveCountAsync(1);
+        await Assertions.Expect(rows.First).ToContainTextAsync("current");
+        var href = await rows.First.Locator("a[href$='.pdf']").GetAttributeAsync("href");
+        var pdf = await page.Context.APIRequest.GetAsync(session.BaseAddress + href!.TrimStart('/'));
+        Assert.Equal("application/pdf", pdf.Headers["content-type"]);
+        Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(await pdf.BodyAsync(), 0, 5), StringComparison.Ordinal);
+
+        await rows.First.Locator("[data-testid=reissue]").ClickAsync();
+        var dialog = page.Locator(".mud-dialog");
+        await dialog.Locator("[data-testid=reissue-confirm]").ClickAsync();
+        await Assertions.Expect(dialog.Locator("[data-testid=dialog-error]")).ToContainTextAsync("Say why");
+        await dialog.Locator("[data-testid=reissue-reason]").FillAsync("The donor's name was misspelt");
+        await dialog.Locator("[data-testid=reissue-confirm]").ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-snackbar").Last).ToContainTextAsync("reissued");
+        await Assertions.Expect(rows).ToHaveCountAsync(2);
+        await Assertions.Expect(rows.First).ToContainTextAsync("replaces");
+        await Assertions.Expect(rows.Nth(1)).ToContainTextAsync("void");
+        await session.ScreenshotAsync(page, "38-receipts");
+        Assert.Equal(1, await session.CountAsync($"SELECT COUNT(*) FROM Receipts WHERE DonorId = {donor} AND VoidedAt IS NULL AND $email = $email", ""));
+    }
+
+    [Fact]
+    public async Task A_gift_officer_plans_a_gala_and_registers_a_paying_guest()
+    {
+        var guest = await session.TextAsync("SELECT DisplayName FROM Constituents WHERE Kind = 0 AND Email IS NOT NULL AND length(DisplayName) > 5 AND $p = $p ORDER BY Id LIMIT 1 OFFSET 40", "");
+        var page = await session.SignedInAsync(Personas.Advancement);
+        await page.GotoAsync("/advancement/events");
+        await Assertions.Expect(page.Locator("[data-testid=events] tbody tr").First).ToBeVisibleAsync();
+        await page.Locator("[data-testid=plan-event]").ClickAsync();
+        var dialog = page.Locator(".mud-dialog");
+        await dialog.Locator("[data-testid=event-name]").FillAsync("Founders' gala");
+        await dialog.Locator("[data-testid=event-date]").FillAsync(DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await dialog.Locator("[data-testid=event-date]").PressAsync("Tab");
+        await dialog.Locator("[data-testid=event-price]").FillAsync("150");
+        await dialog.Locator("[data-testid=event-value]").FillAsync("65");
+        await dialog.Locator("[data-testid=event-value]").PressAsync("Tab");
+        await Assertions.Expect(dialog.Locator("[data-testid=event-deductible]")).ToContainTextAsync("85.00");
+        await dialog.Locator("[data-testid=save-event]").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/advancement/events/\d+$"));
+        await Assertions.Expect(page.Locator("[data-testid=page-title]")).ToHaveTextAsync("Founders' gala");
+
+        await page.Locator("[data-testid=guest]").FillAsync(guest!.Split(' ')[0]);
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = guest }).First.ClickAsync();
+        await page.Locator("[data-testid=tickets]").FillAsync("2");
+        await page.Locator("[data-testid=tickets]").PressAsync("Tab");
+        await page.Locator("[data-testid=register]").ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-snackbar").Last).ToContainTextAsync("registered");
+        var row = page.Locator("[data-testid=registrations] tbody tr").First;
+        await Assertions.Expect(row).ToContainTextAsync(guest);
+        await Assertions.Expect(row).ToContainTextAsync("300.00");
+        await Assertions.Expect(row).ToContainTextAsync("170.00");
+        await Assertions.Expect(page.Locator("[data-testid=event-figures]")).ToContainTextAsync("300.00");
+        await session.ScreenshotAsync(page, "39-event");
+    }
 }

@@ -84,6 +84,7 @@ public sealed class SqlServerTranslationTests
             ["segments: every rule, negated too"] = () => Advancement.Segments.Members(db, Advancement.SegmentQuery.Apply(db, AllRules, Today, new DateTime(2026, 11, 22)).OrderBy(c => c.SortName).Take(25)),
             ["campaigns: render batch"] = () => AppealCampaignJob.Batch(db, 3),
             ["advancement: lapsed donors"] = () => GiftOfficerReminderJob.Lapsed(db, Today, 250m),
+            ["events: rows with sold, attended and raised"] = () => Advancement.GivingEvents.Rows(db, db.GivingEvents.OrderByDescending(e => e.StartsAt).Take(200)),
             ["campaigns: letter batch"] = () => AppealCampaignJob.LetterBatch(db, 3),
             ["receipts: unreceipted gifts by year"] = () => Advancement.Receipts.Unreceipted(db, 5).Select(g => g.ReceivedOn.Year).Distinct(),
             ["campaigns: attributed gifts"] = () => Advancement.AppealCampaigns.AttributedGifts(db, new Domain.Advancement.AppealCampaign { Id = 3, AppealId = 4, SentAt = new DateTime(2026, 11, 1), ResponseWindowDays = 90 }),

@@ -1,0 +1,158 @@
+using CoRM.Domain;
+using CoRM.Domain.Access;
+using CoRM.Domain.Advancement;
+using CoRM.Domain.Auditing;
+using CoRM.Domain.Constituents;
+using CoRM.Domain.Engagement;
+using CoRM.Infrastructure.Auditing;
+using CoRM.Infrastructure.Common;
+using CoRM.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CoRM.Infrastructure.Advancement;
+
+public sealed record EventRow(int Id, string Name, DateTime StartsAt, decimal TicketPrice, decimal FairMarketValue, decimal DeductiblePerTicket, int? Capacity,
+    int TicketsSold, int Registrations, int Attended, decimal Raised);
+
+public sealed record RegistrationRow(int Id, int ConstituentId, string Name, int Tickets, DateTime RegisteredAt, decimal? Paid, decimal? Deductible, bool? Attended);
+
+public sealed record EventDetail(EventRow Event, string Fund, IReadOnlyList<RegistrationRow> Registrations);
+
+public sealed record PlanEventRequest(string Name, DateTime StartsAt, decimal TicketPrice, decimal FairMarketValue, int? Capacity, int FundId);
+
+/// <summary>
+/// Fundraising events: planning with a ticket price and the fair-market value of what a guest receives, registrations
+/// (each paid registration is an event-ticket gift whose deductible part excludes that value) and attendance, which
+/// feeds the donor record and the "events attended" segment rule. Advancement staff and administrators only.
+/// </summary>
+public sealed class GivingEvents(IDbContextFactory<CormDbContext> dbFactory, AuditTrail audit, IOptions<AdvancementOptions> options, TimeProvider time)
+{
+    public async Task<IReadOnlyList<EventRow>> ListAsync(UserScope user, CancellationToken ct = default)
+    {
+        if (!user.WorksGiving) return [];
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await Rows(db, db.GivingEvents.OrderByDescending(e => e.StartsAt).Take(200)).ToListAsync(ct);
+    }
+
+    public async Task<EventDetail?> EventAsync(UserScope user, int id, CancellationToken ct = default)
+    {
+        if (!user.WorksGiving) return null;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var row = await Rows(db, db.GivingEvents.Where(e => e.Id == id)).SingleOrDefaultAsync(ct);
+        if (row is null) return null;
+        var fund = await db.GivingEvents.Where(e => e.Id == id).Join(db.Funds, e => e.FundId, f => f.Id, (e, f) => f.Name).SingleAsync(ct);
+        var registrations = await db.EventRegistrations.Where(r => r.EventId == id)
+            .Join(db.Constituents, r => r.ConstituentId, c => c.Id, (r, c) => new { r, c.DisplayName, c.SortName })
+            .OrderBy(x => x.SortName).ThenBy(x => x.r.Id)
+            .Select(x => new RegistrationRow(x.r.Id, x.r.ConstituentId, x.DisplayName, x.r.Tickets, x.r.RegisteredAt,
+                db.Gifts.Where(g => g.Id == x.r.GiftId).Select(g => (decimal?)g.Amount).FirstOrDefault(),
+                db.Gifts.Where(g => g.Id == x.r.GiftId).Select(g => (decimal?)g.DeductibleAmount).FirstOrDefault(),
+                x.r.Attended))
+            .ToListAsync(ct);
+        return new EventDetail(row, fund, registrations);
+    }
+
+    public async Task<CommandResult> PlanAsync(UserScope user, PlanEventRequest request, CancellationToken ct = default)
+    {
+        if (!user.WorksGiving) return CommandResult.NotFound;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        try
+        {
+            if (!await db.Funds.AnyAsync(f => f.Id == request.FundId, ct)) throw new DomainException("Choose the fund its tickets go to.");
+            if (request.StartsAt < time.UtcNow()) throw new DomainException("Plan the event for a future date.");
+            if (request.FairMarketValue > request.TicketPrice) throw new DomainException("What a guest receives cannot be worth more than the ticket.");
+            var planned = GivingEvent.Plan(request.Name, DateTime.SpecifyKind(request.StartsAt, DateTimeKind.Utc), request.TicketPrice, request.FairMarketValue, request.Capacity, request.FundId);
+            db.GivingEvents.Add(planned);
+            audit.Record(db, user, AuditAction.Create, nameof(GivingEvent), 0, planned.Name);
+            await db.SaveChangesAsync(ct);
+            return CommandResult.Ok(planned.Id);
+        }
+        catch (DomainException e)
+        {
+            return CommandResult.Invalid(e.Message);
+        }
+    }
+
+    /// <summary>
+    /// Registers a guest. A priced ticket is paid now: the registration and its event-ticket gift (deductible part =
+    /// price less fair-market value, per ticket) commit together, with a timeline entry.
+    /// </summary>
+    public async Task<CommandResult> RegisterAsync(UserScope user, int eventId, int constituentId, int tickets, PaymentMethod method, CancellationToken ct = default)
+    {
+        if (!user.WorksGiving) return CommandResult.NotFound;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var planned = await db.GivingEvents.SingleOrDefaultAsync(e => e.Id == eventId, ct);
+        var guest = await db.Constituents.Include(c => c.Hats).SingleOrDefaultAsync(c => c.Id == constituentId, ct);
+        if (planned is null || guest is null) return CommandResult.NotFound;
+        var now = time.UtcNow();
+        var today = time.Today();
+        try
+        {
+            // The capacity check and the insert share a transaction: SQLite serialises writers, so no oversell there.
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            if (await db.EventRegistrations.AnyAsync(r => r.EventId == eventId && r.ConstituentId == constituentId, ct))
+                throw new DomainException($"{guest.DisplayName} is already registered.");
+            var sold = await db.EventRegistrations.Where(r => r.EventId == eventId).SumAsync(r => (int?)r.Tickets, ct) ?? 0;
+            var registration = planned.Register(constituentId, tickets, sold, now);
+            if (planned.TicketPrice > 0)
+            {
+                var gift = Gift.Receive(constituentId, planned.TicketPrice * tickets, options.Value.Currency, today, planned.FundId, method, today, now, user.ConstituentId,
+                    GiftKind.EventTicket, planned.FairMarketValue * tickets, description: null);
+                db.Gifts.Add(gift);
+                await db.SaveChangesAsync(ct);
+                registration.GiftId = gift.Id;
+                if (!guest.WearsHatOn(HatKind.Donor, today)) guest.Hats.Add(Hat.Wear(HatKind.Donor, today));
+            }
+            db.EventRegistrations.Add(registration);
+            db.Interactions.Add(Interaction.Log(constituentId, Channel.Event, Topic.Giving, Clip($"Registered for {planned.Name} ({tickets} ticket{(tickets == 1 ? "" : "s")})"),
+                null, now, user.ConstituentId, now, inbound: true));
+            audit.Record(db, user, AuditAction.Update, nameof(EventRegistration), constituentId, $"{planned.Name}: {tickets} ticket(s)");
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return CommandResult.Ok(registration.Id);
+        }
+        catch (DomainException e)
+        {
+            return CommandResult.Invalid(e.Message);
+        }
+        catch (DbUpdateException)
+        {
+            return CommandResult.Invalid($"{guest.DisplayName} is already registered.");
+        }
+    }
+
+    /// <summary>Records whether the guest came; only once the event has started. Attending is an interaction on their timeline.</summary>
+    public async Task<CommandResult> MarkAttendanceAsync(UserScope user, int registrationId, bool attended, CancellationToken ct = default)
+    {
+        if (!user.WorksGiving) return CommandResult.NotFound;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var registration = await db.EventRegistrations.SingleOrDefaultAsync(r => r.Id == registrationId, ct);
+        if (registration is null) return CommandResult.NotFound;
+        var planned = await db.GivingEvents.SingleAsync(e => e.Id == registration.EventId, ct);
+        var now = time.UtcNow();
+        if (now < planned.StartsAt.AddHours(-2)) return CommandResult.Invalid("Attendance is taken on the day of the event.");
+        var wasAttended = registration.Attended == true;
+        registration.Attended = attended;
+        if (attended && !wasAttended)
+            db.Interactions.Add(Interaction.Log(registration.ConstituentId, Channel.Event, Topic.Giving, Clip($"Attended {planned.Name}"), null, planned.StartsAt, user.ConstituentId, now, inbound: true));
+        await db.SaveChangesAsync(ct);
+        return CommandResult.Ok(registration.Id);
+    }
+
+    public async Task<IReadOnlyList<Choice>> FundsAsync(UserScope user, CancellationToken ct = default)
+    {
+        if (!user.WorksGiving) return [];
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Funds.OrderBy(f => f.Name).Select(f => new Choice(f.Id, f.Name)).ToListAsync(ct);
+    }
+
+    internal static IQueryable<EventRow> Rows(CormDbContext db, IQueryable<GivingEvent> events) =>
+        events.Select(e => new EventRow(e.Id, e.Name, e.StartsAt, e.TicketPrice, e.FairMarketValue, e.TicketPrice > e.FairMarketValue ? e.TicketPrice - e.FairMarketValue : 0, e.Capacity,
+            db.EventRegistrations.Where(r => r.EventId == e.Id).Sum(r => (int?)r.Tickets) ?? 0,
+            db.EventRegistrations.Count(r => r.EventId == e.Id),
+            db.EventRegistrations.Count(r => r.EventId == e.Id && r.Attended == true),
+            db.Gifts.Where(g => db.EventRegistrations.Any(r => r.EventId == e.Id && r.GiftId == g.Id)).Sum(g => (decimal?)g.Amount) ?? 0));
+
+    private static string Clip(string subject) => subject.Length > Interaction.SubjectMaxLength ? subject[..Interaction.SubjectMaxLength] : subject;
+}
