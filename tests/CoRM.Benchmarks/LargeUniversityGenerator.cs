@@ -16,6 +16,7 @@ internal sealed class LargeUniversityGenerator(SqliteConnection connection, doub
     public const string FacultyEmail = "bench.faculty@large.example.edu";
     public const string ParentEmail = "bench.parent@large.example.org";
     public const string AdmissionsEmail = "bench.admissions@large.example.edu";
+    public const string AdvancementEmail = "bench.advancement@large.example.edu";
 
     /// <summary>The intake the admissions figures are about.</summary>
     public const int IntakeTermId = 4;
@@ -83,8 +84,12 @@ internal sealed class LargeUniversityGenerator(SqliteConnection connection, doub
         for (var i = 0; i < Count(250_000); i++)
             alumni.Add(Person("alumni.large.example.edu", 23, 80, HatKind.Alumnus, today.AddYears(-random.Next(1, 50))));
         // Donors are alumni and relatives who give: a second hat on the same record.
+        var donors = new HashSet<int>();
         for (var i = 0; i < Count(60_000); i++)
-            Run(hat, i % 3 == 0 ? relatives[random.Next(relatives.Count)] : alumni[random.Next(alumni.Count)], (int)HatKind.Donor, Date(today.AddYears(-random.Next(1, 15))), null);
+        {
+            var donor = i % 3 == 0 ? relatives[random.Next(relatives.Count)] : alumni[random.Next(alumni.Count)];
+            if (donors.Add(donor)) Run(hat, donor, (int)HatKind.Donor, Date(today.AddYears(-random.Next(1, 15))), null);
+        }
 
         var admin = Person("large.example.edu", 30, 60, HatKind.Staff, today.AddYears(-5));
         Execute($"INSERT INTO PortalUsers (ConstituentId, Email, DisplayName, Roles) VALUES ({admin}, '{AdminEmail}', 'Bench Admin', 'Admin'), ({benchFaculty}, '{FacultyEmail}', 'Bench Faculty', 'Faculty')", tx);
@@ -109,6 +114,7 @@ internal sealed class LargeUniversityGenerator(SqliteConnection connection, doub
         GenerateAcademics(tx, students);
         GenerateVolunteering(tx, alumni, admin);
         GenerateFamiliesAndAdmissions(tx, students, faculty, Person);
+        GenerateGiving(tx, donors.Order().ToList(), Person("large.example.edu", 30, 60, HatKind.Staff, today.AddYears(-3)), alumni);
         tx.Commit();
         Execute("ANALYZE;");
         return new Result(nextId, interactions, busiest, benchFaculty, admin);
@@ -248,6 +254,43 @@ internal sealed class LargeUniversityGenerator(SqliteConnection connection, doub
             Run(shift, i, 1 + random.Next(50), Stamp(start), Stamp(start.AddHours(3)), capacity, capacity / 2, Guid.NewGuid().ToString().ToUpperInvariant());
             for (var k = 0; k < 10; k++)
                 Run(signUp, i, alumni[random.Next(alumni.Count)], k < capacity ? 0 : 1, Stamp(start.AddDays(-20).AddMinutes(k)), Guid.NewGuid().ToString().ToUpperInvariant());
+        }
+    }
+
+    /// <summary>
+    /// Ten years of giving for every donor (1 to 12 gifts each, mostly small, one in fifty a major gift), two appeals,
+    /// four funds, an advancement officer, and five galas whose attendance feeds the "events attended" rule.
+    /// </summary>
+    private void GenerateGiving(SqliteTransaction tx, List<int> donors, int officer, List<int> alumni)
+    {
+        Execute($"INSERT INTO PortalUsers (ConstituentId, Email, DisplayName, Roles) VALUES ({officer}, '{AdvancementEmail}', 'Bench Advancement', 'Advancement')", tx);
+        Execute("""
+            INSERT INTO Funds (Id, Code, Name, Restricted) VALUES (1, 'ANNUAL', 'Annual Fund', 0), (2, 'SCHOL', 'Scholarships', 1), (3, 'LIBRARY', 'Library', 1), (4, 'ATHLETICS', 'Athletics', 0);
+            INSERT INTO Appeals (Id, Code, Name, StartsOn, Cost) VALUES (1, 'YE', 'Year-end appeal', '2025-11-15', 25000), (2, 'SPRING', 'Spring appeal', '2026-03-01', 18000);
+            """, tx);
+        var gift = Prepare(tx, """
+            INSERT INTO Gifts (DonorId, Amount, Currency, ReceivedOn, FundId, AppealId, Method, Kind, BenefitValue, DeductibleAmount, RecordedAt, RecordedById, Version)
+            VALUES ($d, $a, 'EUR', $on, $f, $ap, $m, 0, 0, $a, $at, $by, $v)
+            """, "$d", "$a", "$on", "$f", "$ap", "$m", "$at", "$by", "$v");
+        foreach (var donor in donors)
+        {
+            var gifts = 1 + random.Next(12);
+            var major = random.Next(50) == 0;
+            for (var k = 0; k < gifts; k++)
+            {
+                var on = today.AddDays(-random.Next(10 * 365));
+                var amount = major ? 1_000 * (1 + random.Next(50)) : 10 * (1 + random.Next(random.Next(3) == 0 ? 50 : 10));
+                Run(gift, donor, (double)amount, Date(on), 1 + random.Next(4), random.Next(4) == 0 ? 1 + random.Next(2) : null, random.Next(4), Stamp(on.ToDateTime(new TimeOnly(12, 0))), officer,
+                    Guid.NewGuid().ToString().ToUpperInvariant());
+            }
+        }
+        var registration = Prepare(tx, "INSERT INTO EventRegistrations (EventId, ConstituentId, Tickets, RegisteredAt, Attended) VALUES ($e, $c, 1, $at, $att)", "$e", "$c", "$at", "$att");
+        for (var e = 1; e <= 5; e++)
+        {
+            var startsAt = today.ToDateTime(new TimeOnly(19, 0)).AddMonths(-3 * e);
+            Execute($"INSERT INTO GivingEvents (Id, Name, StartsAt, TicketPrice, FairMarketValue, Capacity, FundId) VALUES ({e}, 'Gala {e}', '{Stamp(startsAt)}', 150, 65, NULL, 1)", tx);
+            foreach (var guest in alumni.Skip(e * 1_000).Take(Count(2_000)).Concat(donors.Take(Count(1_000))).Distinct())
+                Run(registration, e, guest, Stamp(startsAt.AddDays(-20)), random.Next(5) == 0 ? 0 : 1);
         }
     }
 

@@ -23,7 +23,7 @@ public sealed class EmailAndJobsTests
         Assert.True(owners > 0);
         Assert.Equal(owners, firstRun);
         Assert.Equal(0, secondRun);
-        Assert.Equal(owners, await db.OutboxMessages.CountAsync(m => m.SentAt != null));
+        Assert.Equal(owners, await db.OutboxMessages.CountAsync(m => m.SentAt != null && !m.DedupKey.StartsWith("appeal:")));
         var files = Directory.GetFiles(institution.PickupDirectory, "*.eml");
         Assert.Equal(owners, files.Length);
 
@@ -80,7 +80,7 @@ public sealed class EmailAndJobsTests
         await institution.Get<FollowUpDigestJob>().RunAsync();
 
         await using var db = await institution.OpenAsync();
-        var pending = await db.OutboxMessages.ToListAsync();
+        var pending = await db.OutboxMessages.Where(m => !m.DedupKey.StartsWith("appeal:")).ToListAsync(); // the demo's past appeal went out long ago
         Assert.NotEmpty(pending);
         Assert.All(pending, m =>
         {

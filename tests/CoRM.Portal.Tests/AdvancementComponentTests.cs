@@ -65,4 +65,47 @@ public sealed class AdvancementComponentTests : PortalComponentTest
         Assert.Empty(page.FindAll("[data-testid=donor-panel]"));
         Assert.Empty(page.FindAll("[data-testid=record-gift]"));
     }
+
+    [Fact]
+    public async Task The_receipts_tab_shows_the_number_history_of_a_reissued_receipt()
+    {
+        await SignInAsAsync(Personas.Advancement);
+        int donor;
+        string voided, replacement;
+        await using (var db = await Institution.OpenAsync())
+        {
+            var replaced = await db.Receipts.Where(r => r.ReplacesId != null).OrderBy(r => r.Id).FirstAsync();
+            donor = replaced.DonorId;
+            replacement = replaced.Number;
+            voided = await db.Receipts.Where(r => r.Id == replaced.ReplacesId).Select(r => r.Number).SingleAsync();
+        }
+        var receipts = Render<DonorReceipts>(p => p.Add(x => x.DonorId, donor));
+        receipts.WaitForAssertion(() => Assert.Equal(2, receipts.FindAll("[data-testid=receipt-row]").Count), TimeSpan.FromSeconds(10));
+        var rows = receipts.FindAll("[data-testid=receipt-row]");
+        Assert.Contains(replacement, rows[0].TextContent, StringComparison.Ordinal);
+        Assert.Contains($"replaces {voided}", rows[0].TextContent, StringComparison.Ordinal);
+        Assert.Contains($"void → {replacement}", rows[1].TextContent, StringComparison.Ordinal);
+        Assert.Single(receipts.FindAll("[data-testid=reissue]")); // only the current one can be reissued
+        Assert.Equal($"/advancement/receipts/", rows[0].QuerySelector("a[href$='.pdf']")!.GetAttribute("href")![..22]);
+    }
+
+    [Fact]
+    public async Task The_events_list_shows_deductible_parts_and_other_roles_find_no_event()
+    {
+        await SignInAsAsync(Personas.Advancement);
+        var list = Render<EventsPage>();
+        list.WaitForAssertion(() => Assert.NotEmpty(list.FindAll("[data-testid=events] tbody tr")), TimeSpan.FromSeconds(10));
+        int eventId;
+        await using (var db = await Institution.OpenAsync())
+        {
+            var gala = await db.GivingEvents.Where(e => e.TicketPrice > e.FairMarketValue && e.FairMarketValue > 0).OrderBy(e => e.Id).FirstAsync();
+            eventId = gala.Id;
+            Assert.Contains(list.FindAll("[data-testid=events] tbody tr"), r => r.TextContent.Contains(gala.Name, StringComparison.Ordinal)
+                && r.TextContent.Contains((gala.TicketPrice - gala.FairMarketValue).ToString("N2", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        }
+
+        await SignInAsAsync(Personas.Faculty);
+        var page = Render<EventPage>(p => p.Add(x => x.Id, eventId));
+        page.WaitForAssertion(() => Assert.Contains("Event not found", page.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+    }
 }
