@@ -218,6 +218,94 @@ internal sealed class HandWrittenQueries(string connectionString)
         return result;
     }
 
+    // Advancement (issue 6). Donors in one region who gave since a date and may be e-mailed.
+    private const string SegmentWhere = """
+        c.Kind IN (0, 2) AND c.Region = $region AND c.Email IS NOT NULL AND c.DoNotContact = 0 AND c.EmailOptOut = 0
+        AND EXISTS (SELECT 1 FROM Hats h WHERE h.ConstituentId = c.Id AND h.Kind = $donor AND h.StartDate <= $today AND (h.EndDate IS NULL OR h.EndDate >= $today))
+        AND EXISTS (SELECT 1 FROM Gifts g WHERE g.DonorId = c.Id AND g.ReceivedOn >= $since)
+        """;
+
+    public IReadOnlyList<int> SegmentCount(string region, DateOnly since, DateOnly today)
+    {
+        using var connection = Open();
+        return [Convert.ToInt32(Scalar(connection, $"SELECT COUNT(*) FROM Constituents c WHERE {SegmentWhere}",
+            ("$region", region), ("$donor", (int)HatKind.Donor), ("$today", Date(today)), ("$since", Date(since))), CultureInfo.InvariantCulture)];
+    }
+
+    public IReadOnlyList<int> SegmentPreview(string region, DateOnly since, DateOnly today, int take)
+    {
+        using var connection = Open();
+        Scalar(connection, $"SELECT COUNT(*) FROM Constituents c WHERE {SegmentWhere}", ("$region", region), ("$donor", (int)HatKind.Donor), ("$today", Date(today)), ("$since", Date(since)));
+        return Ids(connection, $"""
+            SELECT c.Id, c.DisplayName, c.Email, c.Region, (SELECT s.LifetimeTotal FROM DonorScores s WHERE s.ConstituentId = c.Id),
+                   (SELECT MAX(g.ReceivedOn) FROM Gifts g WHERE g.DonorId = c.Id)
+            FROM Constituents c WHERE {SegmentWhere} ORDER BY c.SortName, c.Id LIMIT $take
+            """, ("$region", region), ("$donor", (int)HatKind.Donor), ("$today", Date(today)), ("$since", Date(since)), ("$take", take));
+    }
+
+    /// <summary>
+    /// The RFM recompute as one set-based statement: totals, five-year window and NTILE quintiles, written to
+    /// DonorScores, then rolled back so CoRM's own scores stay. Quintiles by NTILE split ties differently from CoRM's
+    /// cut points, so this is a timing floor, not an equality check. Returns the donors scored.
+    /// </summary>
+    public IReadOnlyList<int> RfmRecompute(DateOnly today)
+    {
+        using var connection = Open();
+        using var tx = connection.BeginTransaction();
+        using var delete = Command(connection, "DELETE FROM DonorScores");
+        delete.Transaction = tx;
+        delete.ExecuteNonQuery();
+        using var insert = Command(connection, """
+            WITH totals AS (
+                SELECT DonorId, MIN(ReceivedOn) AS FirstOn, MAX(ReceivedOn) AS LastOn, SUM(Amount) AS Lifetime, MAX(Amount) AS Largest,
+                       SUM(CASE WHEN ReceivedOn >= $from THEN 1 ELSE 0 END) AS WindowGifts, SUM(CASE WHEN ReceivedOn >= $from THEN Amount ELSE 0 END) AS WindowTotal
+                FROM Gifts GROUP BY DonorId),
+            scored AS (
+                SELECT *, CASE WHEN WindowGifts > 0 THEN NTILE(5) OVER (PARTITION BY WindowGifts > 0 ORDER BY LastOn) ELSE 0 END AS R,
+                          CASE WHEN WindowGifts > 0 THEN NTILE(5) OVER (PARTITION BY WindowGifts > 0 ORDER BY WindowGifts) ELSE 0 END AS F,
+                          CASE WHEN WindowGifts > 0 THEN NTILE(5) OVER (PARTITION BY WindowGifts > 0 ORDER BY WindowTotal) ELSE 0 END AS M
+                FROM totals)
+            INSERT INTO DonorScores (ConstituentId, FirstGiftOn, LastGiftOn, LifetimeTotal, LargestGift, WindowGifts, WindowTotal, Recency, Frequency, Monetary, ComputedOn)
+            SELECT DonorId, FirstOn, LastOn, Lifetime, Largest, WindowGifts, WindowTotal, R, F, M, $today FROM scored
+            """, ("$from", Date(today.AddYears(-5))), ("$today", Date(today)));
+        insert.Transaction = tx;
+        var scored = insert.ExecuteNonQuery();
+        tx.Rollback();
+        return [scored];
+    }
+
+    /// <summary>
+    /// An appeal rendered set-based: one outbox row (subject and body concatenated in SQL, no unsubscribe token) and
+    /// one interaction per e-mailable alumnus of three regions, in one transaction, rolled back. Returns the count.
+    /// </summary>
+    public IReadOnlyList<int> AppealRender(string[] regions, DateOnly today, DateTime now)
+    {
+        using var connection = Open();
+        using var tx = connection.BeginTransaction();
+        var where = $"""
+            c.Kind IN (0, 2) AND c.Region IN ('{string.Join("','", regions)}') AND c.Email IS NOT NULL AND c.DoNotContact = 0 AND c.EmailOptOut = 0
+            AND EXISTS (SELECT 1 FROM Hats h WHERE h.ConstituentId = c.Id AND h.Kind = {(int)HatKind.Alumnus} AND h.StartDate <= $today AND (h.EndDate IS NULL OR h.EndDate >= $today))
+            """;
+        using var outbox = Command(connection, $"""
+            INSERT INTO OutboxMessages (DedupKey, RecipientConstituentId, ToAddress, ToName, Subject, TextBody, CreatedAt, Attempts)
+            SELECT 'floor:' || c.Id, c.Id, c.Email, c.DisplayName, c.FirstName || ', will you help a student this winter?',
+                   'Dear ' || c.FirstName || ',' || char(10) || char(10) || 'You have given ' || printf('%.2f', COALESCE((SELECT s.LifetimeTotal FROM DonorScores s WHERE s.ConstituentId = c.Id), 0))
+                   || ' so far; your last gift was ' || printf('%.2f', COALESCE((SELECT g.Amount FROM Gifts g WHERE g.DonorId = c.Id ORDER BY g.ReceivedOn DESC, g.Id DESC LIMIT 1), 0)) || '.',
+                   $now, 0
+            FROM Constituents c WHERE {where}
+            """, ("$today", Date(today)), ("$now", now.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)));
+        outbox.Transaction = tx;
+        var rendered = outbox.ExecuteNonQuery();
+        using var interactions = Command(connection, $"""
+            INSERT INTO Interactions (ConstituentId, Channel, Topic, Inbound, OccurredAt, Subject, RecordedAt)
+            SELECT c.Id, 0, 3, 0, $now, 'Appeal: floor', $now FROM Constituents c WHERE {where}
+            """, ("$today", Date(today)), ("$now", now.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)));
+        interactions.Transaction = tx;
+        interactions.ExecuteNonQuery();
+        tx.Rollback();
+        return [rendered];
+    }
+
     private SqliteConnection Open()
     {
         var connection = new SqliteConnection(connectionString);

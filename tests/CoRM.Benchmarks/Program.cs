@@ -178,6 +178,79 @@ await Compare("admissions board (8 columns, 15 cards each)",
     async () => (await admissionsBoard.BoardAsync(officer, intake)).SelectMany(c => c.Key == "Closed" ? [c.Count] : c.Key == "Inquiry" ? c.Cards.Select(x => x.ApplicantId).Prepend(c.Count) : c.Cards.Select(x => x.Id).Prepend(c.Count)).ToList(),
     () => floor.AdmissionsBoard(LargeUniversityGenerator.IntakeTermId, CoRM.Infrastructure.Admissions.AdmissionsBoard.CardsPerColumn));
 
+// Advancement (issue 6): a segment over every constituent, the nightly RFM recompute, and an appeal to ~100,000.
+var advancement = await Scope(LargeUniversityGenerator.AdvancementEmail, Roles.Advancement);
+var segments = new CoRM.Infrastructure.Advancement.Segments(dbFactory, audit, TimeProvider.System);
+var northDonors = new List<CoRM.Domain.Advancement.SegmentRule>
+{
+    new(CoRM.Domain.Advancement.SegmentRuleKind.WearsHat, Hat: HatKind.Donor), new(CoRM.Domain.Advancement.SegmentRuleKind.GaveWithinMonths, Months: 24),
+    new(CoRM.Domain.Advancement.SegmentRuleKind.InRegion, Text: "North"), new(CoRM.Domain.Advancement.SegmentRuleKind.MayBeEmailed),
+};
+await Compare("segment count (4 rules over every constituent)",
+    async () => [(await segments.CountAsync(advancement, northDonors)).Count!.Value],
+    () => floor.SegmentCount("North", today.AddMonths(-24), today));
+await Compare("segment preview (page 1 of 25, with giving)",
+    async () => (await segments.PreviewAsync(advancement, northDonors, 0, 25)).Items.Select(m => m.Id).ToList(),
+    () => floor.SegmentPreview("North", today.AddMonths(-24), today, 25));
+
+var scores = new CoRM.Infrastructure.Jobs.DonorScoreJob(dbFactory, TimeProvider.System);
+var rfmRuns = new List<double>();
+var scored = 0;
+for (var run = 0; run < 3; run++)
+{
+    var clock = Stopwatch.StartNew();
+    scored = await scores.RunAsync();
+    rfmRuns.Add(clock.Elapsed.TotalSeconds);
+}
+var rfmFloor = Stopwatch.StartNew();
+var floorScored = floor.RfmRecompute(today)[0];
+Console.WriteLine($"{"RFM recompute (all donors, delete + insert)",-44} CoRM {rfmRuns.Min(),8:N2} s    SQL {rfmFloor.Elapsed.TotalSeconds,8:N2} s   ratio {rfmRuns.Min() / rfmFloor.Elapsed.TotalSeconds,5:N1}   ({scored:N0} donors; SQL {floorScored:N0})");
+
+// The appeal: alumni of three regions who may be e-mailed, one message each rendered into the outbox, an
+// interaction each. Timed from the job's start (snapshot + render, no SMTP), then removed so reruns start clean.
+var emailOptions = Microsoft.Extensions.Options.Options.Create(new CoRM.Infrastructure.Email.EmailOptions());
+var campaigns = new CoRM.Infrastructure.Advancement.AppealCampaigns(dbFactory, audit, Microsoft.Extensions.Options.Options.Create(new CoRM.Infrastructure.Advancement.AdvancementOptions()),
+    new CoRM.Infrastructure.Documents.PdfDocuments(Microsoft.Extensions.Options.Options.Create(new CoRM.Infrastructure.Documents.DocumentOptions())), TimeProvider.System);
+var appealJob = new CoRM.Infrastructure.Jobs.AppealCampaignJob(dbFactory,
+    new CoRM.Infrastructure.Email.OutboxDispatcher(dbFactory, null!, emailOptions, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<CoRM.Infrastructure.Email.OutboxDispatcher>.Instance),
+    new CoRM.Infrastructure.Advancement.UnsubscribeLinks(new Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider(), dbFactory, emailOptions, TimeProvider.System),
+    TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<CoRM.Infrastructure.Jobs.AppealCampaignJob>.Instance);
+string[] appealRegions = ["North", "Centre", "Lisbon"];
+var alumniRules = new List<CoRM.Domain.Advancement.SegmentRule> { new(CoRM.Domain.Advancement.SegmentRuleKind.WearsHat, Hat: HatKind.Alumnus), new(CoRM.Domain.Advancement.SegmentRuleKind.MayBeEmailed) };
+alumniRules.AddRange(new[] { "Alentejo", "Algarve", "Azores", "Madeira" }.Select(r => new CoRM.Domain.Advancement.SegmentRule(CoRM.Domain.Advancement.SegmentRuleKind.InRegion, Negate: true, Text: r)));
+var saved = await segments.SaveAsync(advancement, null, $"Bench alumni {Guid.NewGuid():N}", null, alumniRules, null);
+const string appealBody = "Dear {{FirstName}},\n\nYou have given {{LifetimeGiving}} so far; your last gift was {{LastGiftAmount}}.\n\nNo more e-mails: {{UnsubscribeLink}}";
+var appealRuns = new List<double>();
+var rendered = 0;
+for (var run = 0; run < 2; run++)
+{
+    var created = await campaigns.CreateAsync(advancement, new CoRM.Infrastructure.Advancement.NewCampaign("Bench appeal", (int)saved.Id!.Value, "{{FirstName}}, will you help a student this winter?", appealBody, DateTime.UtcNow, 0m));
+    var clock = Stopwatch.StartNew();
+    rendered = (await appealJob.RunAsync(dispatch: false, CancellationToken.None)).Rendered;
+    appealRuns.Add(clock.Elapsed.TotalSeconds);
+    await using var db = await dbFactory.CreateDbContextAsync();
+    var prefix = $"appeal:{created.Id}:";
+    await db.OutboxMessages.Where(m => m.DedupKey.StartsWith(prefix)).ExecuteDeleteAsync();
+    await db.Interactions.Where(i => i.Subject == "Appeal: Bench appeal").ExecuteDeleteAsync();
+    await db.AppealCampaigns.Where(c => c.Id == created.Id).ExecuteDeleteAsync();
+}
+var appealFloor = new List<double>();
+var floorRendered = 0;
+for (var run = 0; run < 3; run++)
+{
+    var clock = Stopwatch.StartNew();
+    floorRendered = floor.AppealRender(appealRegions, today, DateTime.UtcNow)[0];
+    appealFloor.Add(clock.Elapsed.TotalSeconds);
+}
+if (floorRendered != rendered) throw new InvalidOperationException($"appeal: CoRM rendered {rendered}, the floor {floorRendered}.");
+Console.WriteLine($"{"appeal rendered into the outbox",-44} CoRM {appealRuns.Min(),8:N2} s    SQL {appealFloor.Min(),8:N2} s   ratio {appealRuns.Min() / appealFloor.Min(),5:N1}   ({rendered:N0} messages, {rendered / appealRuns.Min():N0}/s)");
+
+async Task<UserScope> Scope(string email, string role)
+{
+    await using var db = await dbFactory.CreateDbContextAsync();
+    return UserScope.Of(await db.PortalUsers.Where(u => u.Email == email).Select(u => u.ConstituentId).SingleAsync(), email, role);
+}
+
 string? Option(string name)
 {
     var i = Array.IndexOf(args, name);
