@@ -23,12 +23,14 @@ public sealed record DailyResponse(DateOnly Day, decimal Amount, int Gifts);
 
 public sealed record CampaignResults(
     int Id, string Name, string Segment, string Appeal, CampaignChannel Channel, CampaignStatus Status, DateTime? SentAt, int ResponseWindowDays, decimal Cost,
-    int Recipients, int Emailed, int Skipped, int Responders, int Gifts, decimal Raised, int Actions, IReadOnlyList<DailyResponse> ByDay, IReadOnlyList<CampaignBreakdownRow> ByRecency)
+    int Recipients, int Emailed, int Skipped, int Responders, int RecipientResponders, int Gifts, decimal Raised, int Actions, IReadOnlyList<DailyResponse> ByDay,
+    IReadOnlyList<CampaignBreakdownRow> ByRecency)
 {
     public const int LettersPerFile = 2_000;
     public int LetterFiles => Channel == CampaignChannel.Letter ? (Emailed + LettersPerFile - 1) / LettersPerFile : 0;
 
-    public double? ResponseRate => Emailed == 0 ? null : (double)Responders / Emailed;
+    /// <summary>Of those contacted, the share who gave; gifts coded to the appeal by others count in the money, not here.</summary>
+    public double? ResponseRate => Emailed == 0 ? null : (double)RecipientResponders / Emailed;
     public decimal? AverageGift => Gifts == 0 ? null : Math.Round(Raised / Gifts, 2);
     public decimal? CostPerUnitRaised => Raised == 0 ? null : Math.Round(Cost / Raised, 4);
 }
@@ -122,6 +124,7 @@ public sealed class AppealCampaigns(IDbContextFactory<CormDbContext> dbFactory, 
             .Select(r => new { r.ConstituentId, Recency = db.DonorScores.Where(s => s.ConstituentId == r.ConstituentId).Select(s => s.Recency).FirstOrDefault() })
             .ToListAsync(ct);
         var responders = gifts.Select(g => g.DonorId).ToHashSet();
+        var contacted = (await db.CampaignRecipients.Where(r => r.CampaignId == id && r.Status == RecipientStatus.Sent).Select(r => r.ConstituentId).ToListAsync(ct)).ToHashSet();
         var byRecency = recency.GroupBy(r => r.Recency).OrderByDescending(g => g.Key)
             .Select(g => new CampaignBreakdownRow(g.Key == 0 ? "Not a recent donor" : $"Recency {g.Key}", g.Count(), g.Count(r => responders.Contains(r.ConstituentId)),
                 gifts.Where(x => g.Any(r => r.ConstituentId == x.DonorId)).Sum(x => x.Amount)))
@@ -138,7 +141,7 @@ public sealed class AppealCampaigns(IDbContextFactory<CormDbContext> dbFactory, 
         return new CampaignResults(c.Id, c.Name, segment, appeal.Name, c.Channel, c.Status, c.SentAt, c.ResponseWindowDays, appeal.Cost,
             counts.Values.Sum(), counts.GetValueOrDefault(RecipientStatus.Sent),
             counts.GetValueOrDefault(RecipientStatus.SkippedNoConsent) + counts.GetValueOrDefault(RecipientStatus.SkippedNoAddress),
-            responders.Count, gifts.Count, gifts.Sum(g => g.Amount), actions,
+            responders.Count, recency.Count(r => responders.Contains(r.ConstituentId) && contacted.Contains(r.ConstituentId)), gifts.Count, gifts.Sum(g => g.Amount), actions,
             gifts.GroupBy(g => g.ReceivedOn).OrderBy(g => g.Key).Select(g => new DailyResponse(g.Key, g.Sum(x => x.Amount), g.Count())).ToList(), byRecency);
     }
 

@@ -64,4 +64,31 @@ public sealed class AppealJourneyTests(BrowserSessionWithJobs session) : IClassF
         await Assertions.Expect(visitor.Locator("[data-testid=unsubscribed]")).ToBeVisibleAsync();
         Assert.Equal(1, await session.CountAsync("SELECT COUNT(*) FROM Interactions WHERE Subject = 'Unsubscribed from e-mail' AND $email = $email", ""));
     }
+
+    [Fact]
+    public async Task Last_years_appeal_shows_its_responses_and_the_spring_letters_can_be_printed()
+    {
+        var page = await session.SignedInAsync(Personas.Advancement);
+        await page.GotoAsync("/advancement/campaigns");
+        await page.Locator("[data-testid=campaigns] tbody tr", new() { HasText = "Year-end appeal" }).Locator("a").First.ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=campaign-chart] svg").First).ToBeVisibleAsync();
+        var raised = await session.TextAsync("""
+            SELECT SUM(g.Amount) FROM Gifts g JOIN AppealCampaigns c ON c.Id = 1
+            WHERE g.AppealId = c.AppealId OR (g.ReceivedOn >= date(c.SentAt) AND g.ReceivedOn <= date(c.SentAt, '+' || c.ResponseWindowDays || ' days')
+              AND EXISTS (SELECT 1 FROM CampaignRecipients r WHERE r.CampaignId = 1 AND r.ConstituentId = g.DonorId AND r.Status = 1)) AND $p = $p
+            """, "");
+        var expected = double.Parse(raised!, System.Globalization.CultureInfo.InvariantCulture).ToString("N2", System.Globalization.CultureInfo.InvariantCulture);
+        await Assertions.Expect(page.Locator("[data-testid=campaign-figures]")).ToContainTextAsync(expected);
+        await session.ScreenshotAsync(page, "40-year-end-appeal-results");
+
+        await page.GotoAsync("/advancement/campaigns");
+        await page.Locator("[data-testid=campaigns] tbody tr", new() { HasText = "(letter)" }).Locator("a").First.ClickAsync();
+        var batch = page.Locator("[data-testid=letter-batch]");
+        await Assertions.Expect(batch).ToContainTextAsync("letters ready to print");
+        var href = await batch.Locator("[data-testid=letters-pdf]").First.GetAttributeAsync("href");
+        var pdf = await page.Context.APIRequest.GetAsync(session.BaseAddress + href!.TrimStart('/'));
+        Assert.Equal("application/pdf", pdf.Headers["content-type"]);
+        Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(await pdf.BodyAsync(), 0, 5), StringComparison.Ordinal);
+        await session.ScreenshotAsync(page, "41-letter-campaign");
+    }
 }

@@ -131,6 +131,8 @@ public sealed class AppealCampaignTests
         var results = await institution.Get<AppealCampaigns>().ResultsAsync(tomas, (int)created.Id!.Value);
         Assert.True(results!.Raised >= 250m);
         Assert.True(results.Responders >= 2);
+        Assert.True(results.RecipientResponders >= 1 && results.RecipientResponders < results.Responders); // the outsider's coded gift is money, not a response
+        Assert.Equal((double)results.RecipientResponders / results.Emailed, results.ResponseRate);
         Assert.Equal(results.Raised / results.Gifts, results.AverageGift!.Value, 2);
         Assert.Equal(Math.Round(500m / results.Raised, 4), results.CostPerUnitRaised);
         Assert.Equal(results.Recipients, results.ByRecency.Sum(r => r.Recipients));
