@@ -89,6 +89,37 @@ public sealed class AppealCampaignTests
     }
 
     [Fact]
+    public async Task A_portal_stopped_between_rendering_and_sending_sends_each_message_once_after_restart()
+    {
+        await using var sink = new SmtpSink();
+        var smtp = new Dictionary<string, string?>
+        {
+            ["Email:Transport"] = "Smtp", ["Email:Smtp:Host"] = "127.0.0.1", ["Email:Smtp:Security"] = "None",
+            ["Email:Smtp:Port"] = sink.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        await using var institution = await TestInstitution.CreateAsync(smtp);
+        var tomas = await institution.PersonaAsync(Personas.Advancement);
+        var segment = await DonorsSegmentAsync(institution);
+        var created = await institution.Get<AppealCampaigns>().CreateAsync(tomas, new NewCampaign("Restart", segment, "Restart {{FirstName}}", Body, institution.Time.GetUtcNow().UtcDateTime, 0m));
+        Assert.True(created.Succeeded, created.Message);
+
+        // The first run renders and is stopped before its dispatch: nothing has gone out.
+        var before = sink.Messages.Count;
+        var rendered = (await institution.Get<AppealCampaignJob>().RunAsync(dispatch: false, CancellationToken.None)).Rendered;
+        Assert.True(rendered > 0);
+        Assert.Equal(before, sink.Messages.Count); // nothing sent yet
+
+        // After the restart the job finds nothing left to render, and the dispatcher (run twice) sends each message once.
+        Assert.Equal(0, (await institution.Get<AppealCampaignJob>().RunAsync()).Rendered);
+        var dispatcher = institution.Get<CoRM.Infrastructure.Email.OutboxDispatcher>();
+        await dispatcher.DispatchPendingAsync();
+        await dispatcher.DispatchPendingAsync();
+        Assert.Equal(rendered, sink.Messages.Count(m => m.Contains("You have given", StringComparison.Ordinal)));
+        await using var db = await institution.OpenAsync();
+        Assert.Equal(0, await db.OutboxMessages.CountAsync(m => m.DedupKey.StartsWith($"appeal:{created.Id}:") && m.SentAt == null));
+    }
+
+    [Fact]
     public async Task The_unsubscribe_link_opts_out_its_own_recipient_only_and_results_count_the_responses()
     {
         await using var institution = await TestInstitution.CreateAsync();
