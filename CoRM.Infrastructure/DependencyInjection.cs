@@ -87,6 +87,7 @@ public static class DependencyInjection
         services.AddTransient<DonorScoreJob>();
         services.AddTransient<AppealCampaignJob>();
         services.AddTransient<GiftOfficerReminderJob>();
+        services.AddTransient<AnnualReceiptsJob>();
 
         services.AddHealthChecks().AddDbContextCheck<CormDbContext>("database");
 

@@ -17,6 +17,8 @@ public sealed record ReceiptRow(int Id, string Number, ReceiptKind Kind, int Tax
 
 public sealed record ReceiptPdf(string FileName, byte[] Content);
 
+public sealed record ReceiptListRow(int Id, string Number, ReceiptKind Kind, int TaxYear, int DonorId, string DonorName, decimal Deductible, string Currency, DateTime IssuedAt, bool Current);
+
 /// <summary>
 /// Official tax receipts: one per gift, or one annual summary per donor and year covering every deductible gift not
 /// yet receipted. Never two current receipts for the same gift. Reissuing voids the current receipt and issues a
@@ -153,6 +155,60 @@ public sealed class Receipts(IDbContextFactory<CormDbContext> dbFactory, AuditTr
     }
 
     private static string Money(decimal amount, string currency) => $"{amount.ToString("N2", CultureInfo.InvariantCulture)} {currency}";
+
+    /// <summary>Every receipt, newest first: by number ("2026-0001…") or the donor's name as printed, and by tax year.</summary>
+    public async Task<Page<ReceiptListRow>> SearchAsync(UserScope staff, string? term, int? taxYear, int pageIndex, int pageSize, CancellationToken ct = default)
+    {
+        (pageIndex, pageSize) = Page<ReceiptListRow>.Clamp(pageIndex, pageSize);
+        if (!staff.WorksGiving) return new Page<ReceiptListRow>([], 0, pageIndex, pageSize);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var query = db.Receipts.AsQueryable();
+        term = term?.Trim();
+        if (!string.IsNullOrEmpty(term))
+            query = char.IsDigit(term[0]) ? query.Where(r => r.Number.StartsWith(term)) : query.Where(r => r.DonorName.Contains(term));
+        if (taxYear is { } year) query = query.Where(r => r.TaxYear == year);
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderByDescending(r => r.IssuedAt).ThenByDescending(r => r.Id).Skip(pageIndex * pageSize).Take(pageSize)
+            .Select(r => new ReceiptListRow(r.Id, r.Number, r.Kind, r.TaxYear, r.DonorId, r.DonorName, r.Deductible, r.Currency, r.IssuedAt, r.VoidedAt == null))
+            .ToListAsync(ct);
+        return new Page<ReceiptListRow>(rows, total, pageIndex, pageSize);
+    }
+
+    /// <summary>How many donors have deductible gifts in the year without a receipt: what the year-end run would receipt.</summary>
+    public async Task<int> DonorsToReceiptAsync(UserScope staff, int year, CancellationToken ct = default)
+    {
+        if (!staff.WorksGiving) return 0;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await UnreceiptedDonors(db, year, options.Value.Currency).CountAsync(ct);
+    }
+
+    /// <summary>
+    /// The year-end run: an annual summary for every donor with unreceipted deductible gifts in the year (in the
+    /// institution's currency). Each donor's receipt is its own transaction, so a stopped run resumes where it was.
+    /// </summary>
+    public async Task<(int Issued, int Refused)> IssueAnnualSummariesAsync(UserScope staff, int year, CancellationToken ct = default)
+    {
+        if (!staff.WorksGiving) return (0, 0);
+        List<int> donors;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            donors = await UnreceiptedDonors(db, year, options.Value.Currency).OrderBy(id => id).ToListAsync(ct);
+        int issued = 0, refused = 0;
+        foreach (var donor in donors)
+        {
+            var result = await IssueAnnualSummaryAsync(staff, donor, year, ct);
+            if (result.Succeeded) issued++;
+            else refused++;
+        }
+        return (issued, refused);
+    }
+
+    internal static IQueryable<int> UnreceiptedDonors(CormDbContext db, int year, string currency)
+    {
+        var from = new DateOnly(year, 1, 1);
+        var to = new DateOnly(year, 12, 31);
+        return db.Gifts.Where(g => g.ReceivedOn >= from && g.ReceivedOn <= to && g.DeductibleAmount > 0 && g.Currency == currency && !db.ReceiptLines.Any(l => l.GiftId == g.Id && !l.Voided))
+            .Select(g => g.DonorId).Distinct();
+    }
 
     /// <summary>A donor's gifts with a deductible part and no current receipt.</summary>
     internal static IQueryable<Gift> Unreceipted(CormDbContext db, int donorId) =>

@@ -91,4 +91,33 @@ public sealed class AppealJourneyTests(BrowserSessionWithJobs session) : IClassF
         Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(await pdf.BodyAsync(), 0, 5), StringComparison.Ordinal);
         await session.ScreenshotAsync(page, "41-letter-campaign");
     }
+
+    [Fact]
+    public async Task A_gift_officer_runs_the_year_end_receipts_and_finds_one_by_number()
+    {
+        var page = await session.SignedInAsync(Personas.Advancement);
+        await page.GotoAsync("/advancement/receipts");
+        var yearEnd = page.Locator("[data-testid=year-end]");
+        await Assertions.Expect(yearEnd.Locator("[data-testid=to-receipt]")).ToContainTextAsync("donors have deductible gifts without a receipt");
+        var before = await session.CountAsync("SELECT COUNT(*) FROM Receipts WHERE $email = $email", "");
+        await yearEnd.Locator("[data-testid=issue-year-end]").ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("in the background");
+
+        // The Hangfire server in the portal runs it; refresh until every donor of last year is receipted.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!(await yearEnd.Locator("[data-testid=to-receipt]").TextContentAsync() ?? "").Contains("have a receipt", StringComparison.Ordinal))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the year-end run did not finish within a minute");
+            await page.WaitForTimeoutAsync(1_000);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Refresh" }).ClickAsync();
+        }
+        var after = await session.CountAsync("SELECT COUNT(*) FROM Receipts WHERE $email = $email", "");
+        Assert.True(after > before);
+
+        var number = await session.TextAsync("SELECT Number FROM Receipts WHERE $p = $p ORDER BY Id DESC LIMIT 1", "");
+        await page.Locator("[data-testid=receipt-search]").FillAsync(number!);
+        await Assertions.Expect(page.Locator("[data-testid=receipts] tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("[data-testid=receipts] tbody tr").First).ToContainTextAsync(number!);
+        await session.ScreenshotAsync(page, "42-receipts-search");
+    }
 }

@@ -147,4 +147,32 @@ public sealed class ReceiptTests : InstitutionTest
         await using var db = await Institution.OpenAsync();
         Assert.Equal(1, await db.Receipts.CountAsync(r => r.DonorId == donor));
     }
+
+    [Fact]
+    public async Task The_year_end_run_receipts_every_donor_once_and_can_run_again()
+    {
+        var tomas = await Institution.PersonaAsync(Personas.Advancement);
+        var receipts = Institution.Get<Receipts>();
+        var year = Today.Year - 1;
+        var pending = await receipts.DonorsToReceiptAsync(tomas, year);
+        Assert.True(pending > 0);
+
+        var issued = await Institution.Get<CoRM.Infrastructure.Jobs.AnnualReceiptsJob>().RunAsync(year, tomas.ConstituentId);
+        Assert.Equal(pending, issued);
+        Assert.Equal(0, await receipts.DonorsToReceiptAsync(tomas, year));
+        Assert.Equal(0, await Institution.Get<CoRM.Infrastructure.Jobs.AnnualReceiptsJob>().RunAsync(year, tomas.ConstituentId));
+
+        await using var db = await Institution.OpenAsync();
+        var from = new DateOnly(year, 1, 1);
+        var to = new DateOnly(year, 12, 31);
+        var deductibleGifts = await db.Gifts.CountAsync(g => g.ReceivedOn >= from && g.ReceivedOn <= to && g.DeductibleAmount > 0 && g.Currency == "EUR");
+        Assert.Equal(deductibleGifts, await db.ReceiptLines.CountAsync(l => !l.Voided && db.Gifts.Any(g => g.Id == l.GiftId && g.ReceivedOn >= from && g.ReceivedOn <= to)));
+
+        var found = await receipts.SearchAsync(tomas, "2026-00000", null, 0, 25);
+        Assert.InRange(found.TotalCount, 1, 9);
+        Assert.All(found.Items, r => Assert.StartsWith("2026-00000", r.Number, StringComparison.Ordinal));
+        var byYear = await receipts.SearchAsync(tomas, null, year, 0, 500);
+        Assert.All(byYear.Items, r => Assert.Equal(year, r.TaxYear));
+        Assert.Equal(0, (await receipts.SearchAsync(await Institution.PersonaAsync(Personas.Faculty), null, null, 0, 25)).TotalCount);
+    }
 }

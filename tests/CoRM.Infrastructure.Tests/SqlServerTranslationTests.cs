@@ -86,6 +86,7 @@ public sealed class SqlServerTranslationTests
             ["advancement: lapsed donors"] = () => GiftOfficerReminderJob.Lapsed(db, Today, 250m),
             ["events: rows with sold, attended and raised"] = () => Advancement.GivingEvents.Rows(db, db.GivingEvents.OrderByDescending(e => e.StartsAt).Take(200)),
             ["campaigns: letter batch"] = () => AppealCampaignJob.LetterBatch(db, 3),
+            ["receipts: donors to receipt at year end"] = () => Advancement.Receipts.UnreceiptedDonors(db, 2025, "EUR"),
             ["receipts: unreceipted gifts by year"] = () => Advancement.Receipts.Unreceipted(db, 5).Select(g => g.ReceivedOn.Year).Distinct(),
             ["campaigns: attributed gifts"] = () => Advancement.AppealCampaigns.AttributedGifts(db, new Domain.Advancement.AppealCampaign { Id = 3, AppealId = 4, SentAt = new DateTime(2026, 11, 1), ResponseWindowDays = 90 }),
             ["advancement: scoring window"] = () => DonorScoreJob.Window(db, Today.AddYears(-5)),

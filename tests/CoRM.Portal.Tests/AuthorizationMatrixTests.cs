@@ -32,6 +32,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal) : IClassFixtu
         ["/advancement/campaigns/2/letters.pdf"] = [Personas.Advancement, Personas.Admin],
         ["/advancement/receipts/1.pdf"] = [Personas.Advancement, Personas.Admin],
         ["/advancement/events"] = [Personas.Advancement, Personas.Admin],
+        ["/advancement/receipts"] = [Personas.Advancement, Personas.Admin],
         ["/advancement/events/1"] = [Personas.Advancement, Personas.Admin],
         ["/advancement/segments/new"] = [Personas.Advancement, Personas.Admin],
         ["/advancement/segments/1"] = [Personas.Advancement, Personas.Admin],

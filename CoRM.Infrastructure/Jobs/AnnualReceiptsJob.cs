@@ -1,0 +1,25 @@
+using CoRM.Domain.Access;
+using CoRM.Infrastructure.Advancement;
+using CoRM.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace CoRM.Infrastructure.Jobs;
+
+/// <summary>
+/// The year-end receipting run, started by an advancement officer: annual summaries for every donor of the year who
+/// has no receipt yet, issued in the officer's name. Safe to run again: receipted gifts are never receipted twice.
+/// </summary>
+public sealed class AnnualReceiptsJob(IDbContextFactory<CormDbContext> dbFactory, Receipts receipts, ILogger<AnnualReceiptsJob> logger)
+{
+    public async Task<int> RunAsync(int year, int issuedById, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var officer = await db.PortalUsers.Where(u => u.ConstituentId == issuedById).Select(u => new { u.DisplayName, u.Roles }).SingleOrDefaultAsync(ct)
+            ?? throw new InvalidOperationException($"No portal user for constituent {issuedById}; nothing receipted.");
+        var scope = UserScope.Of(issuedById, officer.DisplayName, officer.Roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var (issued, refused) = await receipts.IssueAnnualSummariesAsync(scope, year, ct);
+        logger.LogInformation("Year-end receipts for {Year}: {Issued} issued, {Refused} refused", year, issued, refused);
+        return issued;
+    }
+}
