@@ -24,7 +24,7 @@ public sealed record DailyResponse(DateOnly Day, decimal Amount, int Gifts);
 public sealed record CampaignResults(
     int Id, string Name, string Segment, string Appeal, CampaignChannel Channel, CampaignStatus Status, DateTime? SentAt, int ResponseWindowDays, decimal Cost,
     int Recipients, int Emailed, int Skipped, int Responders, int RecipientResponders, int Gifts, decimal Raised, int Actions, IReadOnlyList<DailyResponse> ByDay,
-    IReadOnlyList<CampaignBreakdownRow> ByRecency)
+    IReadOnlyList<CampaignBreakdownRow> ByRecency, IReadOnlyList<CampaignBreakdownRow> ByRegion)
 {
     public const int LettersPerFile = 2_000;
     public int LetterFiles => Channel == CampaignChannel.Letter ? (Emailed + LettersPerFile - 1) / LettersPerFile : 0;
@@ -120,15 +120,23 @@ public sealed class AppealCampaigns(IDbContextFactory<CormDbContext> dbFactory, 
         var segment = await db.Segments.Where(s => s.Id == c.SegmentId).Select(s => s.Name).SingleAsync(ct);
         var counts = await db.CampaignRecipients.Where(r => r.CampaignId == id).GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var gifts = c.SentAt is null ? [] : await AttributedGifts(db, c).ToListAsync(ct);
-        var recency = await db.CampaignRecipients.Where(r => r.CampaignId == id)
-            .Select(r => new { r.ConstituentId, Recency = db.DonorScores.Where(s => s.ConstituentId == r.ConstituentId).Select(s => s.Recency).FirstOrDefault() })
+        var recipients = await db.CampaignRecipients.Where(r => r.CampaignId == id)
+            .Join(db.Constituents, r => r.ConstituentId, c => c.Id, (r, c) => new { r.ConstituentId, r.Status, c.Region })
+            .Select(r => new { r.ConstituentId, r.Status, r.Region, Recency = db.DonorScores.Where(s => s.ConstituentId == r.ConstituentId).Select(s => s.Recency).FirstOrDefault() })
             .ToListAsync(ct);
         var responders = gifts.Select(g => g.DonorId).ToHashSet();
-        var contacted = (await db.CampaignRecipients.Where(r => r.CampaignId == id && r.Status == RecipientStatus.Sent).Select(r => r.ConstituentId).ToListAsync(ct)).ToHashSet();
-        var byRecency = recency.GroupBy(r => r.Recency).OrderByDescending(g => g.Key)
-            .Select(g => new CampaignBreakdownRow(g.Key == 0 ? "Not a recent donor" : $"Recency {g.Key}", g.Count(), g.Count(r => responders.Contains(r.ConstituentId)),
-                gifts.Where(x => g.Any(r => r.ConstituentId == x.DonorId)).Sum(x => x.Amount)))
-            .ToList();
+        var contacted = recipients.Where(r => r.Status == RecipientStatus.Sent).Select(r => r.ConstituentId).ToList();
+        var raisedBy = gifts.GroupBy(g => g.DonorId).ToDictionary(g => g.Key, g => g.Sum(x => x.Amount));
+        // Sub-groups of the segment: raised is summed per donor once (a dictionary), not searched per group.
+        CampaignBreakdownRow Row<T>(string group, IEnumerable<T> members, Func<T, int> id)
+        {
+            var ids = members.Select(id).ToList();
+            return new CampaignBreakdownRow(group, ids.Count, ids.Count(responders.Contains), ids.Sum(i => raisedBy.GetValueOrDefault(i)));
+        }
+        var byRecency = recipients.GroupBy(r => r.Recency).OrderByDescending(g => g.Key)
+            .Select(g => Row(g.Key == 0 ? "Not a recent donor" : $"Recency {g.Key}", g, r => r.ConstituentId)).ToList();
+        var byRegion = recipients.GroupBy(r => r.Region ?? "").OrderBy(g => g.Key.Length == 0).ThenBy(g => g.Key, StringComparer.CurrentCulture)
+            .Select(g => Row(g.Key.Length == 0 ? "No region" : g.Key, g, r => r.ConstituentId)).ToList();
         var actions = 0;
         if (c.SentAt is { } sent)
         {
@@ -141,8 +149,8 @@ public sealed class AppealCampaigns(IDbContextFactory<CormDbContext> dbFactory, 
         return new CampaignResults(c.Id, c.Name, segment, appeal.Name, c.Channel, c.Status, c.SentAt, c.ResponseWindowDays, appeal.Cost,
             counts.Values.Sum(), counts.GetValueOrDefault(RecipientStatus.Sent),
             counts.GetValueOrDefault(RecipientStatus.SkippedNoConsent) + counts.GetValueOrDefault(RecipientStatus.SkippedNoAddress),
-            responders.Count, recency.Count(r => responders.Contains(r.ConstituentId) && contacted.Contains(r.ConstituentId)), gifts.Count, gifts.Sum(g => g.Amount), actions,
-            gifts.GroupBy(g => g.ReceivedOn).OrderBy(g => g.Key).Select(g => new DailyResponse(g.Key, g.Sum(x => x.Amount), g.Count())).ToList(), byRecency);
+            responders.Count, contacted.Count(responders.Contains), gifts.Count, gifts.Sum(g => g.Amount), actions,
+            gifts.GroupBy(g => g.ReceivedOn).OrderBy(g => g.Key).Select(g => new DailyResponse(g.Key, g.Sum(x => x.Amount), g.Count())).ToList(), byRecency, byRegion);
     }
 
     /// <summary>One part of a letter campaign's print batch: a page per letter, address block first, in recipient order.</summary>

@@ -79,6 +79,11 @@ public sealed class AppealJourneyTests(BrowserSessionWithJobs session) : IClassF
             """, "");
         var expected = double.Parse(raised!, System.Globalization.CultureInfo.InvariantCulture).ToString("N2", System.Globalization.CultureInfo.InvariantCulture);
         await Assertions.Expect(page.Locator("[data-testid=campaign-figures]")).ToContainTextAsync(expected);
+        await page.Locator("[data-testid=breakdown-by] >> text=By region").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=campaign-breakdown] tbody tr").First).Not.ToContainTextAsync("Recency");
+        await Assertions.Expect(page.Locator("[data-testid=breakdown-by] button", new() { HasText = "By region" })).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-button-filled"));
+        await page.Mouse.MoveAsync(0, 0);
+        await page.WaitForTimeoutAsync(400); // let the button's colour transition finish before the picture
         await session.ScreenshotAsync(page, "40-year-end-appeal-results");
 
         await page.GotoAsync("/advancement/campaigns");

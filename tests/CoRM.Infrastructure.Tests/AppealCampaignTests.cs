@@ -167,6 +167,9 @@ public sealed class AppealCampaignTests
         Assert.Equal(results.Raised / results.Gifts, results.AverageGift!.Value, 2);
         Assert.Equal(Math.Round(500m / results.Raised, 4), results.CostPerUnitRaised);
         Assert.Equal(results.Recipients, results.ByRecency.Sum(r => r.Recipients));
+        Assert.Equal(results.Recipients, results.ByRegion.Sum(r => r.Recipients));
+        Assert.Equal(results.ByRecency.Sum(r => r.Raised), results.ByRegion.Sum(r => r.Raised));
+        Assert.True(results.ByRegion.Sum(r => r.Raised) >= 100m); // the recipient's gift, wherever they live
         Assert.Null(await institution.Get<AppealCampaigns>().ResultsAsync(await institution.PersonaAsync(Personas.Faculty), (int)created.Id!.Value));
     }
 
