@@ -89,8 +89,9 @@ public sealed class GivingEvents(IDbContextFactory<CormDbContext> dbFactory, Aud
         var today = time.Today();
         try
         {
-            // The capacity check and the insert share a transaction: SQLite serialises writers, so no oversell there.
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            // The capacity check and the insert share a serializable transaction: two clerks selling the last seat at
+            // once cannot both succeed (SQLite serialises writers; SQL Server makes one of them a deadlock victim).
+            await using var tx = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, ct);
             if (await db.EventRegistrations.AnyAsync(r => r.EventId == eventId && r.ConstituentId == constituentId, ct))
                 throw new DomainException($"{guest.DisplayName} is already registered.");
             var sold = await db.EventRegistrations.Where(r => r.EventId == eventId).SumAsync(r => (int?)r.Tickets, ct) ?? 0;
@@ -119,6 +120,10 @@ public sealed class GivingEvents(IDbContextFactory<CormDbContext> dbFactory, Aud
         catch (DbUpdateException)
         {
             return CommandResult.Invalid($"{guest.DisplayName} is already registered.");
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException { InnerException: System.Data.Common.DbException })
+        {
+            return CommandResult.Invalid("Someone else was registering a guest for this event at the same moment; try again.");
         }
     }
 

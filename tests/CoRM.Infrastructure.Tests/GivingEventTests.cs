@@ -49,6 +49,27 @@ public sealed class GivingEventTests : InstitutionTest
     }
 
     [Fact]
+    public async Task Two_clerks_selling_the_last_seats_at_once_do_not_oversell()
+    {
+        var tomas = await Institution.PersonaAsync(Personas.Advancement);
+        var events = Institution.Get<GivingEvents>();
+        var fund = (await events.FundsAsync(tomas))[0].Id;
+        var planned = await events.PlanAsync(tomas, new PlanEventRequest("Small dinner", Institution.Time.GetUtcNow().UtcDateTime.AddDays(10), 90m, 40m, 4, fund));
+        var id = (int)planned.Id!.Value;
+        int[] guests;
+        await using (var db = await Institution.OpenAsync())
+            guests = await db.Constituents.Where(c => c.Kind == Domain.Constituents.ConstituentKind.Person).OrderBy(c => c.Id).Select(c => c.Id).Skip(10).Take(4).ToArrayAsync();
+
+        var results = await Task.WhenAll(guests.Select(g => Task.Run(() => events.RegisterAsync(tomas, id, g, 2, PaymentMethod.Card))));
+        Assert.Equal(2, results.Count(r => r.Succeeded));
+        Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal(CommandStatus.Invalid, r.Status));
+        var detail = await events.EventAsync(tomas, id);
+        Assert.Equal(4, detail!.Event.TicketsSold);
+        await using var check = await Institution.OpenAsync();
+        Assert.Equal(2, await check.Gifts.CountAsync(g => g.Kind == GiftKind.EventTicket && g.Amount == 180m && guests.Contains(g.DonorId)));
+    }
+
+    [Fact]
     public async Task Bad_plans_change_nothing_and_other_roles_get_nothing()
     {
         var tomas = await Institution.PersonaAsync(Personas.Advancement);
