@@ -142,9 +142,7 @@ public sealed class AppealCampaigns(IDbContextFactory<CormDbContext> dbFactory, 
         {
             // Non-monetary response: petitions signed, forms sent, events attended by recipients within the window.
             var until = sent.AddDays(c.ResponseWindowDays);
-            actions = await db.Interactions.CountAsync(i => i.Inbound && i.Topic != Topic.Giving && (i.Channel == Channel.WebForm || i.Channel == Channel.Event)
-                && i.OccurredAt >= sent && i.OccurredAt <= until
-                && db.CampaignRecipients.Any(r => r.CampaignId == id && r.ConstituentId == i.ConstituentId && r.Status == RecipientStatus.Sent), ct);
+            actions = await Actions(db, id, sent, until).CountAsync(ct);
         }
         return new CampaignResults(c.Id, c.Name, segment, appeal.Name, c.Channel, c.Status, c.SentAt, c.ResponseWindowDays, appeal.Cost,
             counts.Values.Sum(), counts.GetValueOrDefault(RecipientStatus.Sent),
@@ -190,6 +188,17 @@ public sealed class AppealCampaigns(IDbContextFactory<CormDbContext> dbFactory, 
         }
         return new ReceiptPdf($"letters-{c.Id}-part-{part}.pdf", pdf.ToBytes());
     }
+
+    /// <summary>
+    /// Recipients' petitions, forms and event attendance in the window. Driven from the recipients (a seek per person
+    /// on the interactions' person-and-date index) rather than from the whole interaction history.
+    /// </summary>
+    internal static IQueryable<Interaction> Actions(CormDbContext db, int campaignId, DateTime start, DateTime end) =>
+        from r in db.CampaignRecipients
+        where r.CampaignId == campaignId && r.Status == RecipientStatus.Sent
+        join i in db.Interactions on r.ConstituentId equals i.ConstituentId
+        where i.OccurredAt >= start && i.OccurredAt <= end && i.Inbound && i.Topic != Topic.Giving && (i.Channel == Channel.WebForm || i.Channel == Channel.Event)
+        select i;
 
     internal sealed record AttributedGift(int Id, int DonorId, DateOnly ReceivedOn, decimal Amount);
 

@@ -159,7 +159,16 @@ public sealed class AppealCampaignTests
         Assert.True((await giving.RecordGiftAsync(tomas, new RecordGiftRequest(recipient, 100m, null, today, fund, Domain.Advancement.PaymentMethod.Card))).Succeeded);
         Assert.True((await giving.RecordGiftAsync(tomas, new RecordGiftRequest(outsider, 150m, null, today, fund, Domain.Advancement.PaymentMethod.Card, AppealId: appeal))).Succeeded);
 
+        var before = (await institution.Get<AppealCampaigns>().ResultsAsync(tomas, (int)created.Id!.Value))!.Actions;
+        await using (var db = await institution.OpenAsync())
+        {
+            // A recipient signs a petition after the send (an action), and one signed before it (not one).
+            db.Interactions.Add(Interaction.Log(recipient, Channel.WebForm, Topic.General, "Signed petition: more study rooms", null, now.AddMinutes(5), null, now, inbound: true));
+            db.Interactions.Add(Interaction.Log(recipient, Channel.WebForm, Topic.General, "Signed petition: longer hours", null, now.AddDays(-3), null, now, inbound: true));
+            await db.SaveChangesAsync();
+        }
         var results = await institution.Get<AppealCampaigns>().ResultsAsync(tomas, (int)created.Id!.Value);
+        Assert.Equal(before + 1, results!.Actions);
         Assert.True(results!.Raised >= 250m);
         Assert.True(results.Responders >= 2);
         Assert.True(results.RecipientResponders >= 1 && results.RecipientResponders < results.Responders); // the outsider's coded gift is money, not a response

@@ -85,6 +85,7 @@ public sealed class SqlServerTranslationTests
             ["campaigns: render batch"] = () => AppealCampaignJob.Batch(db, 3),
             ["advancement: lapsed donors"] = () => GiftOfficerReminderJob.Lapsed(db, Today, 250m),
             ["events: rows with sold, attended and raised"] = () => Advancement.GivingEvents.Rows(db, db.GivingEvents.OrderByDescending(e => e.StartsAt).Take(200)),
+            ["campaigns: actions taken by recipients"] = () => Advancement.AppealCampaigns.Actions(db, 3, new DateTime(2026, 11, 1), new DateTime(2027, 1, 30)),
             ["campaigns: letter batch"] = () => AppealCampaignJob.LetterBatch(db, 3),
             ["receipts: donors to receipt at year end"] = () => Advancement.Receipts.UnreceiptedDonors(db, 2025, "EUR"),
             ["receipts: unreceipted gifts by year"] = () => Advancement.Receipts.Unreceipted(db, 5).Select(g => g.ReceivedOn.Year).Distinct(),
