@@ -27,13 +27,7 @@ public sealed class AppealCampaignTests
     public async Task A_campaign_reaches_each_consenting_member_once_through_smtp_and_is_logged()
     {
         await using var sink = new SmtpSink();
-        await using var institution = await TestInstitution.CreateAsync(new Dictionary<string, string?>
-        {
-            ["Email:Transport"] = "Smtp",
-            ["Email:Smtp:Host"] = "127.0.0.1",
-            ["Email:Smtp:Port"] = sink.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Email:Smtp:Security"] = "None",
-        });
+        await using var institution = await TestInstitution.CreateAsync(sink.Settings());
         var tomas = await institution.PersonaAsync(Personas.Advancement);
         var segment = await DonorsSegmentAsync(institution);
         var now = institution.Time.GetUtcNow().UtcDateTime;
@@ -92,12 +86,7 @@ public sealed class AppealCampaignTests
     public async Task A_portal_stopped_between_rendering_and_sending_sends_each_message_once_after_restart()
     {
         await using var sink = new SmtpSink();
-        var smtp = new Dictionary<string, string?>
-        {
-            ["Email:Transport"] = "Smtp", ["Email:Smtp:Host"] = "127.0.0.1", ["Email:Smtp:Security"] = "None",
-            ["Email:Smtp:Port"] = sink.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        };
-        await using var institution = await TestInstitution.CreateAsync(smtp);
+        await using var institution = await TestInstitution.CreateAsync(sink.Settings());
         var tomas = await institution.PersonaAsync(Personas.Advancement);
         var segment = await DonorsSegmentAsync(institution);
         var created = await institution.Get<AppealCampaigns>().CreateAsync(tomas, new NewCampaign("Restart", segment, "Restart {{FirstName}}", Body, institution.Time.GetUtcNow().UtcDateTime, 0m));

@@ -49,13 +49,7 @@ public sealed class EmailAndJobsTests
     public async Task Smtp_delivery_through_MailKit_reaches_the_server_and_marks_the_message_sent()
     {
         await using var sink = new SmtpSink();
-        await using var institution = await TestInstitution.CreateAsync(new Dictionary<string, string?>
-        {
-            ["Email:Transport"] = "Smtp",
-            ["Email:Smtp:Host"] = "127.0.0.1",
-            ["Email:Smtp:Port"] = sink.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Email:Smtp:Security"] = "None",
-        });
+        await using var institution = await TestInstitution.CreateAsync(sink.Settings());
         Assert.IsType<SmtpTransport>(institution.Get<IEmailTransport>());
 
         var produced = await institution.Get<FollowUpDigestJob>().RunAsync();
@@ -70,13 +64,7 @@ public sealed class EmailAndJobsTests
     [Fact]
     public async Task A_failed_delivery_stays_in_the_outbox_with_its_error_for_the_next_attempt()
     {
-        await using var institution = await TestInstitution.CreateAsync(new Dictionary<string, string?>
-        {
-            ["Email:Transport"] = "Smtp",
-            ["Email:Smtp:Host"] = "127.0.0.1",
-            ["Email:Smtp:Port"] = "1", // nothing listens there
-            ["Email:Smtp:Security"] = "None",
-        });
+        await using var institution = await TestInstitution.CreateAsync(SmtpSink.Settings(port: 1)); // nothing listens there
         await institution.Get<FollowUpDigestJob>().RunAsync();
 
         await using var db = await institution.OpenAsync();

@@ -23,6 +23,17 @@ public sealed class SmtpSink : IAsyncDisposable
 
     public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
 
+    /// <summary>Configuration that sends the institution's mail through MailKit to this sink (or to another port, to fail).</summary>
+    public static Dictionary<string, string?> Settings(int port) => new()
+    {
+        ["Email:Transport"] = "Smtp",
+        ["Email:Smtp:Host"] = "127.0.0.1",
+        ["Email:Smtp:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Email:Smtp:Security"] = "None",
+    };
+
+    public Dictionary<string, string?> Settings() => Settings(Port);
+
     public IReadOnlyList<string> Messages
     {
         get { lock (messages) return messages.ToList(); }
