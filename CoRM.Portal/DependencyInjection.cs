@@ -42,7 +42,21 @@ public static class DependencyInjection
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings()
             .UseStorage(services.GetRequiredService<JobStorage>()));
         if (builder.Configuration.GetValue("Jobs:RunServer", true))
-            builder.Services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
+        {
+            builder.Services.AddHangfireServer(o =>
+            {
+                o.WorkerCount = Math.Max(2, Environment.ProcessorCount);
+                o.Queues = [JobQueues.Default];
+            });
+            // What a person starts and waits for ("Send now", year-end receipts) has its own worker, so it never
+            // queues behind a long scheduled job such as the nightly risk recompute.
+            builder.Services.AddHangfireServer(o =>
+            {
+                o.ServerName = $"{Environment.MachineName}:{JobQueues.Interactive}:{Guid.NewGuid():N}";
+                o.WorkerCount = 2;
+                o.Queues = [JobQueues.Interactive];
+            });
+        }
     }
 
     public static WebApplication UsePortal(this WebApplication app)

@@ -44,7 +44,14 @@ public sealed class AppealJourneyTests(BrowserSessionWithJobs session) : IClassF
 
         var row = page.Locator("[data-testid=campaigns] tbody tr", new() { HasText = "Renewal appeal" });
         await row.Locator("[data-testid=send-now]").ClickAsync();
-        await Assertions.Expect(row.Locator("[data-testid=campaign-status]")).ToHaveTextAsync("Sent", new() { Timeout = 60_000 });
+        try
+        {
+            await Assertions.Expect(row.Locator("[data-testid=campaign-status]")).ToHaveTextAsync("Sent", new() { Timeout = 60_000 });
+        }
+        catch (PlaywrightException e)
+        {
+            throw new Xunit.Sdk.XunitException($"{e.Message}{Environment.NewLine}{session.JobsReport()}");
+        }
         await Assertions.Expect(row.Locator("[data-testid=campaign-rendered]")).ToHaveTextAsync(members.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await Assertions.Expect(row.Locator("[data-testid=campaign-delivered]")).ToHaveTextAsync(members.ToString(System.Globalization.CultureInfo.InvariantCulture), new() { Timeout = 60_000 });
         await session.ScreenshotAsync(page, "36-campaign-sent");
@@ -112,7 +119,7 @@ public sealed class AppealJourneyTests(BrowserSessionWithJobs session) : IClassF
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (!(await yearEnd.Locator("[data-testid=to-receipt]").TextContentAsync() ?? "").Contains("have a receipt", StringComparison.Ordinal))
         {
-            Assert.True(DateTime.UtcNow < deadline, "the year-end run did not finish within a minute");
+            Assert.True(DateTime.UtcNow < deadline, $"the year-end run did not finish within a minute{Environment.NewLine}{session.JobsReport()}");
             await page.WaitForTimeoutAsync(1_000);
             await page.GetByRole(AriaRole.Button, new() { Name = "Refresh" }).ClickAsync();
         }

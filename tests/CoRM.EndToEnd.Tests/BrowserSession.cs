@@ -100,4 +100,16 @@ public class BrowserSession : IAsyncLifetime
 public sealed class BrowserSessionWithJobs : BrowserSession
 {
     protected override IDictionary<string, string?>? Settings => new Dictionary<string, string?> { ["Jobs:RunServer"] = "true" };
+
+    /// <summary>What the portal's Hangfire holds (failed, processing, waiting), for a failure message when a job's work does not show up.</summary>
+    public string JobsReport()
+    {
+        var monitor = ((Hangfire.JobStorage)Portal.Services.GetService(typeof(Hangfire.JobStorage))!).GetMonitoringApi();
+        var lines = new List<string> { $"servers: {string.Join("; ", monitor.Servers().Select(s => $"{s.Name} [{string.Join(",", s.Queues)}] x{s.WorkersCount}"))}" };
+        lines.AddRange(monitor.FailedJobs(0, 10).Select(j => $"failed: {j.Value.Job?.Type.Name} {j.Value.ExceptionType}: {j.Value.ExceptionMessage}"));
+        lines.AddRange(monitor.ProcessingJobs(0, 10).Select(j => $"processing since {j.Value.StartedAt:u}: {j.Value.Job?.Type.Name}"));
+        lines.AddRange(monitor.Queues().Select(q => $"queue {q.Name}: {q.Length} waiting"));
+        lines.AddRange(monitor.ScheduledJobs(0, 10).Select(j => $"scheduled (a retry?) for {j.Value.EnqueueAt:u}: {j.Value.Job?.Type.Name}"));
+        return string.Join(Environment.NewLine, lines);
+    }
 }
