@@ -109,7 +109,13 @@ public sealed class BrowserSessionWithJobs : BrowserSession
         lines.AddRange(monitor.FailedJobs(0, 10).Select(j => $"failed: {j.Value.Job?.Type.Name} {j.Value.ExceptionType}: {j.Value.ExceptionMessage}"));
         lines.AddRange(monitor.ProcessingJobs(0, 10).Select(j => $"processing since {j.Value.StartedAt:u}: {j.Value.Job?.Type.Name}"));
         lines.AddRange(monitor.Queues().Select(q => $"queue {q.Name}: {q.Length} waiting"));
-        lines.AddRange(monitor.ScheduledJobs(0, 10).Select(j => $"scheduled (a retry?) for {j.Value.EnqueueAt:u}: {j.Value.Job?.Type.Name}"));
+        foreach (var (id, job) in monitor.ScheduledJobs(0, 10))
+        {
+            // A retry: the failure that caused it is in the job's history.
+            var failure = monitor.JobDetails(id)?.History.FirstOrDefault(h => h.StateName == "Failed");
+            lines.Add($"scheduled for {job.EnqueueAt:u}: {job.Job?.Type.Name}; failed at {failure?.CreatedAt:u}: " +
+                $"{failure?.Data.GetValueOrDefault("ExceptionType")}: {failure?.Data.GetValueOrDefault("ExceptionMessage")}");
+        }
         return string.Join(Environment.NewLine, lines);
     }
 }
