@@ -114,8 +114,10 @@ public sealed class BrowserSessionWithJobs : BrowserSession
             // A retry: the failure that caused it is in the job's history.
             var failure = monitor.JobDetails(id)?.History.FirstOrDefault(h => h.StateName == "Failed");
             lines.Add($"scheduled for {job.EnqueueAt:u}: {job.Job?.Type.Name}; failed at {failure?.CreatedAt:u}: " +
-                $"{failure?.Data.GetValueOrDefault("ExceptionType")}: {failure?.Data.GetValueOrDefault("ExceptionMessage")}");
+                $"{Value(failure?.Data, "ExceptionType")}: {Value(failure?.Data, "ExceptionMessage")}");
         }
         return string.Join(Environment.NewLine, lines);
+
+        static string? Value(IDictionary<string, string>? data, string key) => data is not null && data.TryGetValue(key, out var value) ? value : null;
     }
 }
