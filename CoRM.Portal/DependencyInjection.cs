@@ -40,23 +40,32 @@ public static class DependencyInjection
             : new InMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromDays(3) }));
         builder.Services.AddHangfire((services, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings()
-            .UseStorage(services.GetRequiredService<JobStorage>()));
+            .UseStorage(services.GetRequiredService<JobStorage>())
+            .UseLogProvider(AttachedLogBridge(services)));
         if (builder.Configuration.GetValue("Jobs:RunServer", true))
         {
-            builder.Services.AddHangfireServer(o =>
+            builder.Services.AddHangfireServer((services, o) =>
             {
+                o.Activator = new HostJobActivator(services);
                 o.WorkerCount = Math.Max(2, Environment.ProcessorCount);
                 o.Queues = [JobQueues.Default];
             });
             // What a person starts and waits for ("Send now", year-end receipts) has its own worker, so it never
             // queues behind a long scheduled job such as the nightly risk recompute.
-            builder.Services.AddHangfireServer(o =>
+            builder.Services.AddHangfireServer((services, o) =>
             {
+                o.Activator = new HostJobActivator(services);
                 o.ServerName = $"{Environment.MachineName}:{JobQueues.Interactive}:{Guid.NewGuid():N}";
                 o.WorkerCount = 2;
                 o.Queues = [JobQueues.Interactive];
             });
         }
+    }
+
+    private static HangfireLogBridge AttachedLogBridge(IServiceProvider services)
+    {
+        HangfireLogBridge.Attach(services.GetRequiredService<ILoggerFactory>());
+        return HangfireLogBridge.Instance;
     }
 
     public static WebApplication UsePortal(this WebApplication app)
