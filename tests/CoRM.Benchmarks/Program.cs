@@ -81,6 +81,12 @@ async Task<double> Median(Func<Task> action)
     return times[iterations / 2];
 }
 
+if (Option("--only") == "receipts")
+{
+    await YearEndReceiptsAsync();
+    return;
+}
+
 Console.WriteLine($"Median of {iterations} runs after warm-up:");
 await Compare("search 'silva' (directory, page 1 of 25)",
     async () => (await search.SearchAsync(admin, "silva", 0, 25)).Items.Select(r => r.Id).ToList(),
@@ -250,6 +256,32 @@ for (var run = 0; run < 3; run++)
 }
 if (floorRendered != rendered) throw new InvalidOperationException($"appeal: CoRM rendered {rendered}, the floor {floorRendered}.");
 Console.WriteLine($"{"appeal rendered into the outbox",-44} CoRM {appealRuns.Min(),8:N2} s    SQL {appealFloor.Min(),8:N2} s   ratio {appealRuns.Min() / appealFloor.Min(),5:N1}   ({rendered:N0} messages, {rendered / appealRuns.Min():N0}/s)");
+
+await YearEndReceiptsAsync();
+
+// The year-end receipting run for last year: an annual summary for every donor with deductible gifts, one transaction
+// each, as the officer's background job runs it. Timed once (it writes tens of thousands of receipts), then removed.
+async Task YearEndReceiptsAsync()
+{
+    var officerScope = await Scope(LargeUniversityGenerator.AdvancementEmail, Roles.Advancement);
+    var receipts = new CoRM.Infrastructure.Advancement.Receipts(dbFactory, new AuditTrail(TimeProvider.System),
+        Microsoft.Extensions.Options.Options.Create(new CoRM.Infrastructure.Advancement.AdvancementOptions()),
+        new CoRM.Infrastructure.Documents.PdfDocuments(Microsoft.Extensions.Options.Options.Create(new CoRM.Infrastructure.Documents.DocumentOptions())), TimeProvider.System);
+    var year = DateTime.UtcNow.Year - 1;
+    var started = DateTime.UtcNow;
+    var toReceipt = await receipts.DonorsToReceiptAsync(officerScope, year);
+    var clock = Stopwatch.StartNew();
+    var (issued, refused) = await receipts.IssueAnnualSummariesAsync(officerScope, year);
+    var elapsed = clock.Elapsed.TotalSeconds;
+    var left = await receipts.DonorsToReceiptAsync(officerScope, year);
+    Console.WriteLine($"{$"year-end receipts for {year} (annual summaries)",-44} CoRM {elapsed,8:N1} s    ({issued:N0} issued of {toReceipt:N0} donors, {refused:N0} refused, {left:N0} left; {issued / elapsed:N0}/s)");
+    if (issued != toReceipt || left != 0) throw new InvalidOperationException($"year-end: {issued} issued for {toReceipt} donors, {left} left.");
+    await using var db = await dbFactory.CreateDbContextAsync();
+    var ids = db.Receipts.Where(r => r.IssuedAt >= started).Select(r => r.Id);
+    await db.ReceiptLines.Where(l => ids.Contains(l.ReceiptId)).ExecuteDeleteAsync();
+    await db.Receipts.Where(r => r.IssuedAt >= started).ExecuteDeleteAsync();
+    await db.AuditEntries.Where(a => a.At >= started && a.RecordType == "Receipt").ExecuteDeleteAsync();
+}
 
 async Task<UserScope> Scope(string email, string role)
 {
