@@ -48,6 +48,9 @@ public sealed record Choice(int Id, string Name);
 /// </summary>
 public sealed class GivingRecords(IDbContextFactory<CormDbContext> dbFactory, AuditTrail audit, IOptions<AdvancementOptions> options, TimeProvider time)
 {
+    /// <summary>Years shown on the donor's giving-by-year chart; lifetime totals cover the rest.</summary>
+    public const int MaxChartYears = 15;
+
     public const int RecentGiftsShown = 10;
 
     public async Task<CommandResult> RecordGiftAsync(UserScope staff, RecordGiftRequest request, CancellationToken ct = default)
@@ -154,7 +157,12 @@ public sealed class GivingRecords(IDbContextFactory<CormDbContext> dbFactory, Au
         var byYear = await db.Gifts.Where(g => g.DonorId == constituentId).GroupBy(g => g.ReceivedOn.Year).Select(g => new { Year = g.Key, Total = g.Sum(x => x.Amount) }).ToListAsync(ct);
         var softByYear = await db.SoftCredits.Where(s => s.ConstituentId == constituentId).Join(db.Gifts, s => s.GiftId, g => g.Id, (s, g) => new { g.ReceivedOn.Year, s.Amount })
             .GroupBy(x => x.Year).Select(g => new { Year = g.Key, Total = g.Sum(x => x.Amount) }).ToListAsync(ct);
-        var years = byYear.Select(y => y.Year).Union(softByYear.Select(y => y.Year)).Order().ToList();
+        // Every year from the first gift to this one, so a year without giving shows as a gap rather than vanishing
+        // (a lapse is what an officer looks for); the chart keeps the last MaxChartYears.
+        var givingYears = byYear.Select(y => y.Year).Union(softByYear.Select(y => y.Year)).ToList();
+        var lastYear = Math.Max(time.Today().Year, givingYears.DefaultIfEmpty(0).Max());
+        var firstYear = Math.Max(givingYears.DefaultIfEmpty(lastYear).Min(), lastYear - MaxChartYears + 1);
+        var years = givingYears.Count == 0 ? [] : Enumerable.Range(firstYear, lastYear - firstYear + 1).ToList();
         var recent = await Rows(db, db.Gifts.Where(g => g.DonorId == constituentId).OrderByDescending(g => g.ReceivedOn).ThenByDescending(g => g.Id).Take(RecentGiftsShown)).ToListAsync(ct);
         var given = await db.SoftCredits.Join(db.Gifts.Where(g => g.DonorId == constituentId), s => s.GiftId, g => g.Id, (s, g) => new { s, g })
             .OrderByDescending(x => x.g.ReceivedOn).Take(20)

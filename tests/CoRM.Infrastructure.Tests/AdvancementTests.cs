@@ -52,6 +52,26 @@ public sealed class AdvancementTests : InstitutionTest
     }
 
     [Fact]
+    public async Task Giving_by_year_shows_the_years_without_a_gift_up_to_this_one()
+    {
+        var tomas = await Institution.PersonaAsync(Personas.Advancement);
+        var giving = Institution.Get<GivingRecords>();
+        var (_, _, fund) = await MarriedDonorAsync();
+        int newcomer;
+        await using (var db = await Institution.OpenAsync())
+            newcomer = await db.Constituents.Where(c => c.Kind == ConstituentKind.Person && !db.Gifts.Any(g => g.DonorId == c.Id) && !db.SoftCredits.Any(s => s.ConstituentId == c.Id))
+                .OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
+        Assert.Empty((await giving.DonorAsync(tomas, newcomer))!.ByYear);
+
+        Assert.True((await giving.RecordGiftAsync(tomas, new RecordGiftRequest(newcomer, 80m, null, Today.AddYears(-4), fund, PaymentMethod.Card))).Succeeded);
+        Assert.True((await giving.RecordGiftAsync(tomas, new RecordGiftRequest(newcomer, 60m, null, Today.AddYears(-2), fund, PaymentMethod.Card))).Succeeded);
+
+        var years = (await giving.DonorAsync(tomas, newcomer))!.ByYear;
+        Assert.Equal(Enumerable.Range(Today.Year - 4, 5), years.Select(y => y.Year));
+        Assert.Equal([80m, 0m, 60m, 0m, 0m], years.Select(y => y.Hard));
+    }
+
+    [Fact]
     public async Task Bad_gifts_change_nothing()
     {
         var tomas = await Institution.PersonaAsync(Personas.Advancement);
