@@ -41,10 +41,14 @@ public enum SegmentRuleKind
     MayBeEmailed = 10,
 }
 
-/// <summary>One condition of a segment; <see cref="Negate"/> turns it into "not …".</summary>
+/// <summary>
+/// One condition of a segment; <see cref="Negate"/> turns it into "not …". <see cref="OrWithPrevious"/> joins it to the
+/// rule before with "or" instead of "and": consecutive rules joined by "or" form one group, and every group must hold
+/// ("or" binds first, as people read "alumni and (North or Centre)").
+/// </summary>
 public sealed record SegmentRule(
     SegmentRuleKind Kind, bool Negate = false, HatKind? Hat = null, string? Text = null, int? Months = null, int? Count = null,
-    decimal? Amount = null, int Recency = 0, int Frequency = 0, int Monetary = 0, RelationshipKind? Relationship = null)
+    decimal? Amount = null, int Recency = 0, int Frequency = 0, int Monetary = 0, RelationshipKind? Relationship = null, bool OrWithPrevious = false)
 {
     public const int MaxMonths = 240;
 
@@ -77,7 +81,7 @@ public sealed record SegmentRule(
     {
         var text = Kind switch
         {
-            SegmentRuleKind.WearsHat => $"is a {Hat}",
+            SegmentRuleKind.WearsHat => $"wears the {Hat} hat",
             SegmentRuleKind.InRegion => $"lives in {Text}",
             SegmentRuleKind.GaveWithinMonths => $"gave in the last {Months} months",
             SegmentRuleKind.LapsedDonor => "gave last year but not this year",
@@ -92,9 +96,29 @@ public sealed record SegmentRule(
         };
         return Negate ? $"not: {text}" : text;
     }
+
+    /// <summary>Rules as their "and" groups: each group holds if any of its rules does; a segment needs every group.</summary>
+    public static IReadOnlyList<IReadOnlyList<SegmentRule>> Groups(IEnumerable<SegmentRule> rules)
+    {
+        var groups = new List<List<SegmentRule>>();
+        foreach (var rule in rules)
+        {
+            if (rule.OrWithPrevious && groups.Count > 0) groups[^1].Add(rule);
+            else groups.Add([rule]);
+        }
+        return groups;
+    }
+
+    /// <summary>The whole condition in words, with brackets around "or" groups: "wears the Alumnus hat and (lives in North or lives in Centre)".</summary>
+    public static string Describe(IEnumerable<SegmentRule> rules) =>
+        string.Join(" and ", Groups(rules).Select(g => g.Count == 1 ? g[0].Describe() : $"({string.Join(" or ", g.Select(r => r.Describe()))})"));
+
+    /// <summary>Every rule checked; the first cannot be joined by "or" to nothing, so it is read as the first group.</summary>
+    public static IReadOnlyList<SegmentRule> ValidatedAll(IReadOnlyList<SegmentRule> rules) =>
+        rules.Select((r, i) => (i == 0 ? r with { OrWithPrevious = false } : r).Validated()).ToList();
 }
 
-/// <summary>A saved, named set of rules (all must hold), evaluated in the database whenever it is used.</summary>
+/// <summary>A saved, named set of rules (every "and" group must hold), evaluated in the database whenever it is used.</summary>
 public class Segment : IVersioned
 {
     public const int NameMaxLength = 200;
@@ -130,7 +154,7 @@ public class Segment : IVersioned
         if (rules.Count > MaxRules) throw new DomainException($"A segment has at most {MaxRules} rules.");
         Name = name;
         Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
-        RulesJson = JsonSerializer.Serialize(rules.Select(r => r.Validated()).ToList(), Json);
+        RulesJson = JsonSerializer.Serialize(SegmentRule.ValidatedAll(rules), Json);
         UpdatedAt = now;
     }
 

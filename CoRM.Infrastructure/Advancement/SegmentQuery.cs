@@ -7,20 +7,35 @@ using CoRM.Infrastructure.Persistence;
 namespace CoRM.Infrastructure.Advancement;
 
 /// <summary>
-/// Turns segment rules into one database query over constituents: each rule is a WHERE (an EXISTS or a count over
-/// the feature's table, through its index), "not" negates it, and all must hold. Nothing is evaluated in memory.
+/// Turns segment rules into one database query over constituents: each rule is a condition (an EXISTS or a count over
+/// the feature's table, through its index), "not" negates it, rules joined by "or" become one OR'd WHERE, and every
+/// such group must hold. Nothing is evaluated in memory.
 /// </summary>
 internal static class SegmentQuery
 {
     public static IQueryable<Constituent> Apply(CormDbContext db, IEnumerable<SegmentRule> rules, DateOnly today, DateTime now)
     {
         var query = db.Constituents.Where(c => c.Kind == ConstituentKind.Person || c.Kind == ConstituentKind.Organisation);
-        foreach (var rule in rules)
+        foreach (var group in SegmentRule.Groups(rules))
         {
-            var condition = Condition(db, rule, today, now);
-            query = query.Where(rule.Negate ? Expression.Lambda<Func<Constituent, bool>>(Expression.Not(condition.Body), condition.Parameters) : condition);
+            // One parameter for the whole group: each rule's lambda is rebound onto it so the bodies can be OR'd.
+            var c = Expression.Parameter(typeof(Constituent), "c");
+            Expression? body = null;
+            foreach (var rule in group)
+            {
+                var condition = Condition(db, rule, today, now);
+                var test = new Rebind(condition.Parameters[0], c).Visit(condition.Body);
+                if (rule.Negate) test = Expression.Not(test);
+                body = body is null ? test : Expression.OrElse(body, test);
+            }
+            query = query.Where(Expression.Lambda<Func<Constituent, bool>>(body!, c));
         }
         return query;
+    }
+
+    private sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
     }
 
     private static Expression<Func<Constituent, bool>> Condition(CormDbContext db, SegmentRule rule, DateOnly today, DateTime now)

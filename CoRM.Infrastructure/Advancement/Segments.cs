@@ -130,7 +130,7 @@ public sealed class Segments(IDbContextFactory<CormDbContext> dbFactory, AuditTr
         if (rules.Count == 0) return (null, "Add at least one rule.");
         try
         {
-            return (rules.Select(r => r.Validated()).ToList(), null);
+            return (SegmentRule.ValidatedAll(rules), null);
         }
         catch (DomainException e)
         {

@@ -149,4 +149,33 @@ public class CampaignTests
         campaign.Status = CampaignStatus.Sending;
         Assert.Throws<DomainException>(campaign.Cancel);
     }
+
+    [Fact]
+    public void Rules_joined_by_or_form_one_group_and_every_group_must_hold()
+    {
+        SegmentRule[] rules =
+        [
+            new(SegmentRuleKind.WearsHat, Hat: Constituents.HatKind.Alumnus),
+            new(SegmentRuleKind.InRegion, Text: "North"),
+            new(SegmentRuleKind.InRegion, Text: "Centre", OrWithPrevious: true),
+            new(SegmentRuleKind.GaveWithinMonths, Negate: true, Months: 12, OrWithPrevious: true),
+            new(SegmentRuleKind.MayBeEmailed),
+        ];
+
+        var groups = SegmentRule.Groups(rules);
+
+        Assert.Equal([1, 3, 1], groups.Select(g => g.Count));
+        Assert.Equal("wears the Alumnus hat and (lives in North or lives in Centre or not: gave in the last 12 months) and may be e-mailed", SegmentRule.Describe(rules));
+    }
+
+    [Fact]
+    public void A_first_rule_marked_or_is_read_as_the_first_condition_and_the_joins_survive_saving()
+    {
+        var segment = Segment.Define("North or Centre", null,
+            [new(SegmentRuleKind.InRegion, Text: "North", OrWithPrevious: true), new(SegmentRuleKind.InRegion, Text: " Centre ", OrWithPrevious: true)], 1, A.Now);
+
+        Assert.Equal([false, true], segment.Rules.Select(r => r.OrWithPrevious));
+        Assert.Equal("lives in North or lives in Centre", SegmentRule.Describe(segment.Rules).Trim('(', ')'));
+        Assert.Single(SegmentRule.Groups(segment.Rules));
+    }
 }

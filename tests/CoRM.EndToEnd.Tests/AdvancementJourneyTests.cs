@@ -64,8 +64,24 @@ public sealed class AdvancementJourneyTests(BrowserSession session) : IClassFixt
             """, "");
         await Assertions.Expect(page.Locator("[data-testid=live-count]")).ToHaveTextAsync(emailable.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
         await Assertions.Expect(page.Locator("[data-testid=segment-preview] tbody tr")).ToHaveCountAsync(Math.Min(emailable, 25));
+
+        // A third rule joined by "or" to the second: signers who may be e-mailed or who gave this past year (for a letter).
+        await page.Locator("[data-testid=add-rule]").ClickAsync();
+        await page.Locator("[data-testid=rule-join]").Nth(1).GetByRole(AriaRole.Button, new() { Name = "or" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=segment-sentence]")).ToContainTextAsync("took the action \"Signed petition\" in the last 12 months and (may be e-mailed or gave in the last 12 months)");
+        var reachable = await session.CountAsync("""
+            SELECT COUNT(DISTINCT i.ConstituentId) FROM Interactions i JOIN Constituents c ON c.Id = i.ConstituentId
+            WHERE i.Subject LIKE 'Signed petition%' AND i.OccurredAt >= datetime('now', '-12 months')
+              AND ((c.Email IS NOT NULL AND c.DoNotContact = 0 AND c.EmailOptOut = 0) OR EXISTS (SELECT 1 FROM Gifts g WHERE g.DonorId = c.Id AND g.ReceivedOn >= date('now', '-12 months')))
+              AND $email = $email
+            """, "");
+        Assert.True(reachable >= emailable);
+        await Assertions.Expect(page.Locator("[data-testid=live-count]")).ToHaveTextAsync(reachable.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
         await page.Locator("[data-testid=save-segment]").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/advancement/segments/\d+$"));
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("[data-testid=segment-sentence]")).ToContainTextAsync("and (may be e-mailed or gave in the last 12 months)");
+        await Assertions.Expect(page.Locator("[data-testid=live-count]")).ToHaveTextAsync(reachable.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
         await session.ScreenshotAsync(page, "34-segment-builder");
     }
 

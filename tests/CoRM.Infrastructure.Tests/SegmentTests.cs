@@ -48,6 +48,41 @@ public sealed class SegmentTests : InstitutionTest
     }
 
     [Fact]
+    public async Task Rules_joined_by_or_match_the_union_and_the_group_still_narrows_with_and()
+    {
+        var tomas = await Institution.PersonaAsync(Personas.Advancement);
+        var segments = Institution.Get<Segments>();
+        SegmentRule alumni = new(SegmentRuleKind.WearsHat, Hat: HatKind.Alumnus);
+        SegmentRule north = new(SegmentRuleKind.InRegion, Text: "North"), centre = new(SegmentRuleKind.InRegion, Text: "Centre");
+        SegmentRule gaveRecently = new(SegmentRuleKind.GaveWithinMonths, Months: 24);
+
+        async Task<int> Count(params SegmentRule[] rules) => (await segments.CountAsync(tomas, rules)).Count!.Value;
+        var northAlumni = await Count(alumni, north);
+        var centreAlumni = await Count(alumni, centre);
+        Assert.True(northAlumni > 0 && centreAlumni > 0);
+
+        // Alumni and (North or Centre): the two disjoint regions add up.
+        Assert.Equal(northAlumni + centreAlumni, await Count(alumni, north, centre with { OrWithPrevious = true }));
+        // North or Centre, whatever the hat, is at least as many; and "and" after the group narrows it again.
+        Assert.True(await Count(north, centre with { OrWithPrevious = true }) >= northAlumni + centreAlumni);
+        Assert.Equal(await Count(alumni, north, gaveRecently) + await Count(alumni, centre, gaveRecently),
+            await Count(alumni, north, centre with { OrWithPrevious = true }, gaveRecently));
+
+        // A group with a negated rule: alumni who are in the North or have not given recently, by hand.
+        await using var db = await Institution.OpenAsync();
+        var since = Today.AddMonths(-24);
+        var byHand = await db.Constituents.CountAsync(c => c.Hats.Any(h => h.Kind == HatKind.Alumnus && h.StartDate <= Today && (h.EndDate == null || h.EndDate >= Today))
+            && (c.Region == "North" || !db.Gifts.Any(g => g.DonorId == c.Id && g.ReceivedOn >= since)));
+        Assert.Equal(byHand, await Count(alumni, north, gaveRecently with { Negate = true, OrWithPrevious = true }));
+
+        // Saved and reopened, the joins are kept.
+        var saved = await segments.SaveAsync(tomas, null, "Alumni of the North or Centre", null, [alumni, north, centre with { OrWithPrevious = true }], null);
+        Assert.True(saved.Succeeded, saved.Message);
+        var reopened = await segments.GetAsync(tomas, (int)saved.Id!.Value);
+        Assert.Equal([false, false, true], reopened!.Rules.Select(r => r.OrWithPrevious));
+    }
+
+    [Fact]
     public async Task Rules_combine_and_negate_over_hats_regions_relationships_and_giving()
     {
         var tomas = await Institution.PersonaAsync(Personas.Advancement);

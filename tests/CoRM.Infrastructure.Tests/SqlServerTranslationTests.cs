@@ -82,6 +82,7 @@ public sealed class SqlServerTranslationTests
             ["advancement: all donors' totals"] = () => Advancement.GivingRecords.GivingTotals(db),
             ["advancement: gift rows"] = () => Advancement.GivingRecords.Rows(db, db.Gifts.Where(g => g.FundId == 1).OrderByDescending(g => g.ReceivedOn).Skip(25).Take(25)),
             ["segments: every rule, negated too"] = () => Advancement.Segments.Members(db, Advancement.SegmentQuery.Apply(db, AllRules, Today, new DateTime(2026, 11, 22)).OrderBy(c => c.SortName).Take(25)),
+            ["segments: every rule joined by or"] = () => Advancement.SegmentQuery.Apply(db, AllRules.Select((r, i) => r with { OrWithPrevious = i % 3 != 0 }), Today, new DateTime(2026, 11, 22)).Select(c => c.Id),
             ["campaigns: render batch"] = () => AppealCampaignJob.Batch(db, 3),
             ["advancement: lapsed donors"] = () => GiftOfficerReminderJob.Lapsed(db, Today, 250m),
             ["events: rows with sold, attended and raised"] = () => Advancement.GivingEvents.Rows(db, db.GivingEvents.OrderByDescending(e => e.StartsAt).Take(200)),

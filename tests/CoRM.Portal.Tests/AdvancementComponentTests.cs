@@ -56,6 +56,41 @@ public sealed class AdvancementComponentTests : PortalComponentTest
     }
 
     [Fact]
+    public async Task Joining_a_rule_by_or_recounts_and_reads_as_a_bracketed_group()
+    {
+        await SignInAsAsync(Personas.Advancement);
+        var page = Render<SegmentBuilderPage>();
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=live-count]")), TimeSpan.FromSeconds(10));
+        page.Find("[data-testid=add-rule]").Click();
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=rule-join]")), TimeSpan.FromSeconds(10));
+        Assert.Equal("true", page.Find("[data-testid=rule-join] button[aria-pressed=true]").GetAttribute("aria-pressed"));
+        Assert.Equal("and", page.Find("[data-testid=rule-join] button[aria-pressed=true]").TextContent.Trim());
+
+        page.FindAll("[data-testid=rule-join] button").Single(b => b.TextContent.Trim() == "or").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("(gave in the last 12 months or gave in the last 12 months)", page.Find("[data-testid=segment-sentence]").TextContent, StringComparison.Ordinal),
+            TimeSpan.FromSeconds(10));
+        Assert.Single(page.FindAll(".segment-rule-or"));
+        var expected = (await Institution.Get<CoRM.Infrastructure.Advancement.Segments>().CountAsync(await Institution.PersonaAsync(Personas.Advancement),
+            [new(CoRM.Domain.Advancement.SegmentRuleKind.GaveWithinMonths, Months: 12)])).Count!.Value;
+        page.WaitForAssertion(() => Assert.Equal(expected.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), page.Find("[data-testid=live-count]").TextContent.Trim()),
+            TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task A_ready_made_segment_cannot_have_its_joins_changed()
+    {
+        await SignInAsAsync(Personas.Advancement);
+        int id;
+        await using (var db = await Institution.OpenAsync())
+            id = await db.Segments.Where(s => s.ReadyMade && s.Name == "Petition signers who have not given").Select(s => s.Id).SingleAsync();
+        var page = Render<SegmentBuilderPage>(p => p.Add(x => x.Id, id));
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=rule-join]")), TimeSpan.FromSeconds(10));
+        Assert.All(page.FindAll("[data-testid=rule-join] button"), b => Assert.True(b.HasAttribute("disabled")));
+        Assert.Contains("and not: gave in the last 60 months", page.Find("[data-testid=segment-sentence]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Faculty_see_no_giving_on_an_advisees_profile()
     {
         await SignInAsAsync(Personas.Faculty);
