@@ -19,6 +19,13 @@ public sealed class AdvancementOptions
     [Range(0.01, 100_000_000)]
     public decimal LapsedReminderMinimum { get; set; } = 250m;
 
+    /// <summary>
+    /// At most this many lapsed-donor follow-ups reach one officer a day, largest givers first: a paced queue through the
+    /// autumn rather than thousands on the first of September.
+    /// </summary>
+    [Range(1, 10_000)]
+    public int LapsedRemindersPerOfficerPerDay { get; set; } = 10;
+
     /// <summary>From this month on, lapsed donors are reminded (early enough to ask before the year ends).</summary>
     [Range(1, 12)]
     public int LapsedReminderFromMonth { get; set; } = 9;

@@ -135,15 +135,24 @@ public sealed class GiftOfficerReminderJob(IDbContextFactory<CormDbContext> dbFa
 
     private async Task<int> RemindLapsedAsync(CormDbContext db, int fallback, DateOnly today, DateTime now, CancellationToken ct)
     {
-        var donors = await Lapsed(db, today, options.Value.LapsedReminderMinimum).ToListAsync(ct);
-        var ids = donors.Select(d => d.DonorId).ToList();
+        var lapsed = await Lapsed(db, today, options.Value.LapsedReminderMinimum).ToListAsync(ct);
         // Only people who still work in advancement own the follow-up; others' donors go to the first officer.
         var officers = (await db.PortalUsers.Where(u => u.Roles.Contains(Roles.Advancement)).Select(u => u.ConstituentId).ToListAsync(ct)).ToHashSet();
+        // Each officer's queue is paced: today's share, largest givers first, less what an earlier run today already created.
+        var dayStart = today.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var alreadyToday = await db.LapsedDonorReminders.Where(r => r.CreatedAt >= dayStart)
+            .Join(db.FollowUps, r => r.FollowUpId, f => f.Id, (r, f) => f.OwnerId).GroupBy(owner => owner).Select(g => new { Owner = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Owner, x => x.Count, ct);
+        var perDay = options.Value.LapsedRemindersPerOfficerPerDay;
+        var donors = lapsed.Select(d => (Donor: d, Owner: d.LastRecordedById is { } o && officers.Contains(o) ? o : fallback))
+            .GroupBy(x => x.Owner)
+            .SelectMany(g => g.OrderByDescending(x => x.Donor.LastYearTotal).ThenBy(x => x.Donor.DonorId).Take(Math.Max(0, perDay - alreadyToday.GetValueOrDefault(g.Key))))
+            .ToList();
+        var ids = donors.Select(d => d.Donor.DonorId).ToList();
         var names = await db.Constituents.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.DisplayName, ct);
         var reminded = 0;
-        foreach (var donor in donors)
+        foreach (var (donor, owner) in donors)
         {
-            var owner = donor.LastRecordedById is { } o && officers.Contains(o) ? o : fallback;
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var followUp = FollowUp.Create(donor.DonorId, owner, Topic.Giving, $"Lapsed donor: {names[donor.DonorId]} gave {donor.LastYearTotal:N2} in {today.Year - 1}, nothing yet in {today.Year}",
                 "Thank them for last year's support and ask for this year's gift.", today.AddDays(7), today, null, now);

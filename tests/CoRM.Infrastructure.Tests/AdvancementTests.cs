@@ -145,6 +145,8 @@ public sealed class AdvancementTests : InstitutionTest
         }
         Assert.NotEmpty(expected);
 
+        // A day's share per officer (10 by default): the demo's lapsed donors all fit in one day.
+        Assert.InRange(expected.Count, 1, 10);
         var job = Institution.Get<GiftOfficerReminderJob>();
         Assert.Equal(expected.Count, (await job.RunAsync()).LapsedDonors);
         Assert.Equal(0, (await job.RunAsync()).LapsedDonors);
@@ -156,6 +158,43 @@ public sealed class AdvancementTests : InstitutionTest
         var followUps = await check.FollowUps.Where(f => f.Title.StartsWith("Lapsed donor:")).ToListAsync();
         Assert.Equal(expected.Count, followUps.Count);
         Assert.All(followUps, f => Assert.Equal(tomas.ConstituentId, f.OwnerId)); // the demo's gifts were all recorded by Tomás or by nobody
+    }
+
+    [Fact]
+    public async Task Lapsed_donors_reach_their_officer_a_few_a_day_largest_givers_first()
+    {
+        await using var institution = await TestInstitution.CreateAsync(new Dictionary<string, string?>
+        {
+            ["Advancement:LapsedRemindersPerOfficerPerDay"] = "2",
+            ["Advancement:LapsedReminderMinimum"] = "1", // every lapsed donor of the demo, so there are several days' worth
+        });
+        var lastYear = new DateOnly(Today.Year - 1, 1, 1);
+        var thisYear = new DateOnly(Today.Year, 1, 1);
+        List<(int Donor, decimal Total)> expected;
+        await using (var db = await institution.OpenAsync())
+        {
+            var gifts = await db.Gifts.Select(g => new { g.DonorId, g.ReceivedOn, g.Amount }).ToListAsync();
+            expected = gifts.Where(g => g.ReceivedOn >= lastYear && g.ReceivedOn < thisYear).GroupBy(g => g.DonorId)
+                .Select(g => (Donor: g.Key, Total: g.Sum(x => x.Amount)))
+                .Where(x => x.Total >= 1m && !gifts.Any(g => g.DonorId == x.Donor && g.ReceivedOn >= thisYear))
+                .OrderByDescending(x => x.Total).ThenBy(x => x.Donor).ToList();
+        }
+        Assert.True(expected.Count > 2, "the demo needs more lapsed donors than one day's share");
+
+        var job = institution.Get<GiftOfficerReminderJob>();
+        var days = new List<int>();
+        for (var day = 0; day < expected.Count; day++)
+        {
+            days.Add((await job.RunAsync()).LapsedDonors);
+            Assert.Equal(0, (await job.RunAsync()).LapsedDonors); // a rerun the same day adds nothing
+            institution.Time.Advance(TimeSpan.FromDays(1));
+        }
+
+        Assert.Equal(expected.Count, days.Sum());
+        Assert.All(days.Take(expected.Count / 2), n => Assert.Equal(2, n));
+        await using var check = await institution.OpenAsync();
+        var order = await check.LapsedDonorReminders.OrderBy(r => r.CreatedAt).ThenByDescending(r => r.LastYearTotal).Select(r => r.DonorId).ToListAsync();
+        Assert.Equal(expected.Select(x => x.Donor), order);
     }
 
     [Fact]
