@@ -90,6 +90,18 @@ public class Gift : IVersioned
         };
     }
 
+    /// <summary>
+    /// A ticket whose guest cancelled and let the institution keep the payment: they receive nothing in return, so the
+    /// whole payment is now a gift (and deductible).
+    /// </summary>
+    public void KeepAsDonation()
+    {
+        if (Kind != GiftKind.EventTicket) throw new DomainException("Only an event ticket can be turned into a donation.");
+        Kind = GiftKind.Outright;
+        BenefitValue = 0;
+        DeductibleAmount = Deductible(Amount, 0);
+    }
+
     /// <summary>The part of a payment that is a gift: what was paid less the fair-market value received, never negative.</summary>
     public static decimal Deductible(decimal paid, decimal benefitValue) => Money.Round(Math.Max(0, paid - benefitValue));
 

@@ -49,4 +49,22 @@ public class EventRegistration
     /// <summary>The gift that paid for the tickets (its deductible amount excludes the fair-market value).</summary>
     public int? GiftId { get; set; }
     public bool? Attended { get; set; }
+
+    /// <summary>A cancelled registration stays on record but holds no seat; the guest may register again.</summary>
+    public DateTime? CancelledAt { get; set; }
+    public int? CancelledById { get; set; }
+
+    /// <summary>What was paid back when the ticket was refunded (the ticket gift is then removed: the money was returned).</summary>
+    public decimal? RefundedAmount { get; set; }
+
+    public bool Cancelled => CancelledAt is not null;
+
+    /// <summary>Gives up the seat before the event starts.</summary>
+    public void Cancel(GivingEvent planned, DateTime now, int? byId)
+    {
+        if (Cancelled) throw new DomainException("That registration is already cancelled.");
+        if (now >= planned.StartsAt) throw new DomainException("The event has started: record whether the guest came instead.");
+        CancelledAt = now;
+        CancelledById = byId;
+    }
 }

@@ -15,7 +15,8 @@ namespace CoRM.Infrastructure.Advancement;
 public sealed record EventRow(int Id, string Name, DateTime StartsAt, decimal TicketPrice, decimal FairMarketValue, decimal DeductiblePerTicket, int? Capacity,
     int TicketsSold, int Registrations, int Attended, decimal Raised);
 
-public sealed record RegistrationRow(int Id, int ConstituentId, string Name, int Tickets, DateTime RegisteredAt, decimal? Paid, decimal? Deductible, bool? Attended);
+public sealed record RegistrationRow(int Id, int ConstituentId, string Name, int Tickets, DateTime RegisteredAt, decimal? Paid, decimal? Deductible, bool? Attended,
+    DateTime? CancelledAt = null, decimal? RefundedAmount = null, bool KeptAsGift = false);
 
 public sealed record EventDetail(EventRow Event, string Fund, IReadOnlyList<RegistrationRow> Registrations);
 
@@ -42,13 +43,14 @@ public sealed class GivingEvents(IDbContextFactory<CormDbContext> dbFactory, Aud
         var row = await Rows(db, db.GivingEvents.Where(e => e.Id == id)).SingleOrDefaultAsync(ct);
         if (row is null) return null;
         var fund = await db.GivingEvents.Where(e => e.Id == id).Join(db.Funds, e => e.FundId, f => f.Id, (e, f) => f.Name).SingleAsync(ct);
+        // Live registrations first (by name), then the cancelled ones, most recent first.
         var registrations = await db.EventRegistrations.Where(r => r.EventId == id)
             .Join(db.Constituents, r => r.ConstituentId, c => c.Id, (r, c) => new { r, c.DisplayName, c.SortName })
-            .OrderBy(x => x.SortName).ThenBy(x => x.r.Id)
+            .OrderBy(x => x.r.CancelledAt != null).ThenByDescending(x => x.r.CancelledAt).ThenBy(x => x.SortName).ThenBy(x => x.r.Id)
             .Select(x => new RegistrationRow(x.r.Id, x.r.ConstituentId, x.DisplayName, x.r.Tickets, x.r.RegisteredAt,
                 db.Gifts.Where(g => g.Id == x.r.GiftId).Select(g => (decimal?)g.Amount).FirstOrDefault(),
                 db.Gifts.Where(g => g.Id == x.r.GiftId).Select(g => (decimal?)g.DeductibleAmount).FirstOrDefault(),
-                x.r.Attended))
+                x.r.Attended, x.r.CancelledAt, x.r.RefundedAmount, x.r.CancelledAt != null && x.r.GiftId != null))
             .ToListAsync(ct);
         return new EventDetail(row, fund, registrations);
     }
@@ -92,9 +94,9 @@ public sealed class GivingEvents(IDbContextFactory<CormDbContext> dbFactory, Aud
             // The capacity check and the insert share a serializable transaction: two clerks selling the last seat at
             // once cannot both succeed (SQLite serialises writers; SQL Server makes one of them a deadlock victim).
             await using var tx = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, ct);
-            if (await db.EventRegistrations.AnyAsync(r => r.EventId == eventId && r.ConstituentId == constituentId, ct))
+            if (await db.EventRegistrations.AnyAsync(r => r.EventId == eventId && r.ConstituentId == constituentId && r.CancelledAt == null, ct))
                 throw new DomainException($"{guest.DisplayName} is already registered.");
-            var sold = await db.EventRegistrations.Where(r => r.EventId == eventId).SumAsync(r => (int?)r.Tickets, ct) ?? 0;
+            var sold = await db.EventRegistrations.Where(r => r.EventId == eventId && r.CancelledAt == null).SumAsync(r => (int?)r.Tickets, ct) ?? 0;
             var registration = planned.Register(constituentId, tickets, sold, now);
             if (planned.TicketPrice > 0)
             {
@@ -134,6 +136,7 @@ public sealed class GivingEvents(IDbContextFactory<CormDbContext> dbFactory, Aud
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var registration = await db.EventRegistrations.SingleOrDefaultAsync(r => r.Id == registrationId, ct);
         if (registration is null) return CommandResult.NotFound;
+        if (registration.Cancelled) return CommandResult.Invalid("That registration was cancelled.");
         var planned = await db.GivingEvents.SingleAsync(e => e.Id == registration.EventId, ct);
         var now = time.UtcNow();
         if (now < planned.StartsAt.AddHours(-2)) return CommandResult.Invalid("Attendance is taken on the day of the event.");
@@ -145,6 +148,55 @@ public sealed class GivingEvents(IDbContextFactory<CormDbContext> dbFactory, Aud
         return CommandResult.Ok(registration.Id);
     }
 
+    /// <summary>
+    /// Cancels a registration before the event and frees its seats. A paid ticket is either refunded — the ticket gift
+    /// is removed, since the money went back (refused while the gift is on a current receipt) — or kept as a donation:
+    /// the guest receives nothing, so the whole payment becomes deductible. Logged on the guest's timeline and audited.
+    /// </summary>
+    public async Task<CommandResult> CancelAsync(UserScope user, int registrationId, bool refund, CancellationToken ct = default)
+    {
+        if (!user.WorksGiving) return CommandResult.NotFound;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var registration = await db.EventRegistrations.SingleOrDefaultAsync(r => r.Id == registrationId, ct);
+        if (registration is null) return CommandResult.NotFound;
+        var planned = await db.GivingEvents.SingleAsync(e => e.Id == registration.EventId, ct);
+        var gift = registration.GiftId is { } giftId ? await db.Gifts.SingleAsync(g => g.Id == giftId, ct) : null;
+        var now = time.UtcNow();
+        try
+        {
+            registration.Cancel(planned, now, user.ConstituentId);
+            string outcome;
+            if (gift is null) outcome = "";
+            else if (refund)
+            {
+                if (await db.ReceiptLines.Where(l => l.GiftId == gift.Id && !l.Voided).Join(db.Receipts, l => l.ReceiptId, r => r.Id, (l, r) => r.Number).FirstOrDefaultAsync(ct) is { } number)
+                    throw new DomainException($"The ticket is on receipt {number}. Cancel without a refund, or have that receipt voided first.");
+                registration.RefundedAmount = gift.Amount;
+                registration.GiftId = null;
+                db.Gifts.Remove(gift);
+                outcome = $"; {gift.Amount:N2} {gift.Currency} refunded";
+            }
+            else
+            {
+                gift.KeepAsDonation();
+                outcome = $"; {gift.Amount:N2} {gift.Currency} kept as a gift";
+            }
+            db.Interactions.Add(Interaction.Log(registration.ConstituentId, Channel.Event, Topic.Giving, Clip($"Cancelled registration for {planned.Name}{outcome}"),
+                null, now, user.ConstituentId, now, inbound: true));
+            audit.Record(db, user, AuditAction.Update, nameof(EventRegistration), registration.ConstituentId, $"{planned.Name}: registration cancelled{outcome}");
+            await db.SaveChangesAsync(ct);
+            return CommandResult.Ok(registration.Id);
+        }
+        catch (DomainException e)
+        {
+            return CommandResult.Invalid(e.Message);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return CommandResult.Conflict("registration");
+        }
+    }
+
     public async Task<IReadOnlyList<Choice>> FundsAsync(UserScope user, CancellationToken ct = default)
     {
         if (!user.WorksGiving) return [];
@@ -154,8 +206,8 @@ public sealed class GivingEvents(IDbContextFactory<CormDbContext> dbFactory, Aud
 
     internal static IQueryable<EventRow> Rows(CormDbContext db, IQueryable<GivingEvent> events) =>
         events.Select(e => new EventRow(e.Id, e.Name, e.StartsAt, e.TicketPrice, e.FairMarketValue, e.TicketPrice > e.FairMarketValue ? e.TicketPrice - e.FairMarketValue : 0, e.Capacity,
-            db.EventRegistrations.Where(r => r.EventId == e.Id).Sum(r => (int?)r.Tickets) ?? 0,
-            db.EventRegistrations.Count(r => r.EventId == e.Id),
+            db.EventRegistrations.Where(r => r.EventId == e.Id && r.CancelledAt == null).Sum(r => (int?)r.Tickets) ?? 0,
+            db.EventRegistrations.Count(r => r.EventId == e.Id && r.CancelledAt == null),
             db.EventRegistrations.Count(r => r.EventId == e.Id && r.Attended == true),
             db.Gifts.Where(g => db.EventRegistrations.Any(r => r.EventId == e.Id && r.GiftId == g.Id)).Sum(g => (decimal?)g.Amount) ?? 0));
 

@@ -178,4 +178,28 @@ public class CampaignTests
         Assert.Equal("lives in North or lives in Centre", SegmentRule.Describe(segment.Rules).Trim('(', ')'));
         Assert.Single(SegmentRule.Groups(segment.Rules));
     }
+
+    [Fact]
+    public void A_cancelled_ticket_kept_as_a_donation_is_wholly_deductible_and_only_a_ticket_can_be()
+    {
+        var ticket = Gift.Receive(1, 150m, "EUR", A.Today, 1, PaymentMethod.Card, A.Today, A.Now, 9, GiftKind.EventTicket, 60m);
+        Assert.Equal(90m, ticket.DeductibleAmount);
+        ticket.KeepAsDonation();
+        Assert.Equal((GiftKind.Outright, 0m, 150m), (ticket.Kind, ticket.BenefitValue, ticket.DeductibleAmount));
+        Assert.Throws<DomainException>(ticket.KeepAsDonation);
+        Assert.Throws<DomainException>(Gift.Receive(1, 50m, "EUR", A.Today, 1, PaymentMethod.Card, A.Today, A.Now, 9).KeepAsDonation);
+    }
+
+    [Fact]
+    public void A_registration_is_cancelled_once_and_only_before_the_event()
+    {
+        var gala = GivingEvent.Plan("Gala", A.Now.AddDays(3), 100m, 40m, 10, fundId: 1);
+        var registration = gala.Register(7, 2, alreadySold: 0, A.Now);
+        registration.Cancel(gala, A.Now.AddDays(1), byId: 9);
+        Assert.True(registration.Cancelled);
+        Assert.Equal(9, registration.CancelledById);
+        Assert.Throws<DomainException>(() => registration.Cancel(gala, A.Now.AddDays(1), 9));
+        var late = gala.Register(8, 1, alreadySold: 0, A.Now);
+        Assert.Throws<DomainException>(() => late.Cancel(gala, A.Now.AddDays(3), 9));
+    }
 }

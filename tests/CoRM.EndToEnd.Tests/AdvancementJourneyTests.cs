@@ -155,5 +155,19 @@ public sealed class AdvancementJourneyTests(BrowserSession session) : IClassFixt
         await Assertions.Expect(row).ToContainTextAsync("170.00");
         await Assertions.Expect(page.Locator("[data-testid=event-figures]")).ToContainTextAsync("300.00");
         await session.ScreenshotAsync(page, "39-event");
+
+        // The guest cannot come after all: cancel, refunding the tickets; the seats and the money leave the figures.
+        await row.Locator("[data-testid=cancel-registration]").ClickAsync();
+        var box = page.Locator(".mud-dialog");
+        await Assertions.Expect(box).ToContainTextAsync("paid 300.00");
+        await box.GetByRole(AriaRole.Button, new() { Name = "Refund" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-snackbar").Last).ToContainTextAsync("cancelled");
+        await Assertions.Expect(row.Locator("[data-testid=cancelled]")).ToContainTextAsync("300.00 refunded");
+        await Assertions.Expect(row.Locator("[data-testid=cancel-registration]")).ToHaveCountAsync(0);
+        var figures = page.Locator("[data-testid=event-figures]");
+        await Assertions.Expect(figures.Locator(".mud-paper", new() { HasText = "Tickets sold" })).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"Tickets sold\s*0$"));
+        await Assertions.Expect(figures.Locator(".mud-paper", new() { HasText = "Raised" })).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"Raised\s*0\.00"));
+        await session.ScreenshotAsync(page, "39a-event-cancelled");
+        Assert.Equal(0, await session.CountAsync("SELECT COUNT(*) FROM Gifts g JOIN Constituents c ON c.Id = g.DonorId WHERE g.Kind = 4 AND g.Amount = 300 AND c.DisplayName = $email", guest!));
     }
 }

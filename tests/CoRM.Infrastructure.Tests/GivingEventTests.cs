@@ -70,6 +70,90 @@ public sealed class GivingEventTests : InstitutionTest
     }
 
     [Fact]
+    public async Task Cancelling_frees_the_seats_and_the_payment_is_refunded_or_kept_as_a_fully_deductible_gift()
+    {
+        var tomas = await Institution.PersonaAsync(Personas.Advancement);
+        var events = Institution.Get<GivingEvents>();
+        var now = Institution.Time.GetUtcNow().UtcDateTime;
+        var fund = (await events.FundsAsync(tomas))[0].Id;
+        var id = (int)(await events.PlanAsync(tomas, new PlanEventRequest("Spring gala", now.AddDays(30), 150m, 60m, 4, fund))).Id!.Value;
+        int[] guests;
+        await using (var db = await Institution.OpenAsync())
+            guests = await db.Constituents.Where(c => c.Kind == Domain.Constituents.ConstituentKind.Person).OrderBy(c => c.Id).Select(c => c.Id).Skip(20).Take(3).ToArrayAsync();
+        Assert.True((await events.RegisterAsync(tomas, id, guests[0], 2, PaymentMethod.Card)).Succeeded);
+        Assert.True((await events.RegisterAsync(tomas, id, guests[1], 2, PaymentMethod.Card)).Succeeded);
+        Assert.Equal(CommandStatus.Invalid, (await events.RegisterAsync(tomas, id, guests[2], 1, PaymentMethod.Card)).Status); // full
+        var rows = (await events.EventAsync(tomas, id))!.Registrations;
+        var refunded = rows.Single(r => r.ConstituentId == guests[0]);
+        var kept = rows.Single(r => r.ConstituentId == guests[1]);
+        int keptGift;
+        await using (var db = await Institution.OpenAsync())
+            keptGift = (await db.EventRegistrations.SingleAsync(r => r.Id == kept.Id)).GiftId!.Value;
+
+        // Refund: the ticket gift goes (the money went back), the seats are free, the guest's timeline says so.
+        Assert.True((await events.CancelAsync(tomas, refunded.Id, refund: true)).Succeeded);
+        Assert.Equal(CommandStatus.Invalid, (await events.CancelAsync(tomas, refunded.Id, refund: true)).Status); // already cancelled
+        Assert.True((await events.RegisterAsync(tomas, id, guests[2], 2, PaymentMethod.Cash)).Succeeded);
+
+        // Keep as a gift (an hour later): the guest receives nothing, so all of it is deductible, and it still counts as raised.
+        Institution.Time.Advance(TimeSpan.FromHours(1));
+        Assert.True((await events.CancelAsync(tomas, kept.Id, refund: false)).Succeeded);
+
+        var detail = (await events.EventAsync(tomas, id))!;
+        Assert.Equal((2, 1, 300m + 300m), (detail.Event.TicketsSold, detail.Event.Registrations, detail.Event.Raised));
+        Assert.Equal([guests[2], guests[1], guests[0]], detail.Registrations.Select(r => r.ConstituentId)); // live first, then the latest cancellation
+        Assert.Equal((300m, (decimal?)null), (detail.Registrations[2].RefundedAmount, detail.Registrations[2].Paid));
+        Assert.True(detail.Registrations[1].KeptAsGift);
+        Assert.Equal(300m, detail.Registrations[1].Deductible);
+
+        // The refunded guest may register again.
+        Assert.True((await events.RegisterAsync(tomas, id, guests[0], 1, PaymentMethod.Card)).Succeeded);
+
+        await using var check = await Institution.OpenAsync();
+        Assert.False(await check.Gifts.AnyAsync(g => g.DonorId == guests[0] && g.Amount == 300m && g.Kind == GiftKind.EventTicket));
+        var gift = await check.Gifts.SingleAsync(g => g.Id == keptGift);
+        Assert.Equal((GiftKind.Outright, 0m, 300m), (gift.Kind, gift.BenefitValue, gift.DeductibleAmount));
+        Assert.Equal(1, await check.Interactions.CountAsync(i => i.ConstituentId == guests[0] && i.Subject == "Cancelled registration for Spring gala; 300.00 EUR refunded"));
+        Assert.Equal(1, await check.Interactions.CountAsync(i => i.ConstituentId == guests[1] && i.Subject == "Cancelled registration for Spring gala; 300.00 EUR kept as a gift"));
+    }
+
+    [Fact]
+    public async Task A_receipted_ticket_is_not_refunded_and_nothing_is_cancelled_once_the_event_started_or_by_other_roles()
+    {
+        var tomas = await Institution.PersonaAsync(Personas.Advancement);
+        var events = Institution.Get<GivingEvents>();
+        var now = Institution.Time.GetUtcNow().UtcDateTime;
+        var fund = (await events.FundsAsync(tomas))[0].Id;
+        var id = (int)(await events.PlanAsync(tomas, new PlanEventRequest("Quiz night", now.AddDays(5), 40m, 10m, null, fund))).Id!.Value;
+        int[] guests;
+        await using (var db = await Institution.OpenAsync())
+            guests = await db.Constituents.Where(c => c.Kind == Domain.Constituents.ConstituentKind.Person).OrderBy(c => c.Id).Select(c => c.Id).Skip(30).Take(2).ToArrayAsync();
+        Assert.True((await events.RegisterAsync(tomas, id, guests[0], 1, PaymentMethod.Card)).Succeeded);
+        Assert.True((await events.RegisterAsync(tomas, id, guests[1], 1, PaymentMethod.Card)).Succeeded);
+        var rows = (await events.EventAsync(tomas, id))!.Registrations;
+        var receipted = rows.Single(r => r.ConstituentId == guests[0]);
+        int gift;
+        await using (var db = await Institution.OpenAsync())
+            gift = (await db.EventRegistrations.SingleAsync(r => r.Id == receipted.Id)).GiftId!.Value;
+        Assert.True((await Institution.Get<Receipts>().IssueForGiftAsync(tomas, gift)).Succeeded);
+
+        var refused = await events.CancelAsync(tomas, receipted.Id, refund: true);
+        Assert.Equal(CommandStatus.Invalid, refused.Status);
+        Assert.Contains("is on receipt", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(CommandStatus.NotFound, (await events.CancelAsync(await Institution.PersonaAsync(Personas.Faculty), receipted.Id, refund: true)).Status);
+        Assert.Equal(CommandStatus.NotFound, (await events.CancelAsync(tomas, 987654, refund: true)).Status);
+
+        Institution.Time.Advance(TimeSpan.FromDays(5));
+        Assert.Equal(CommandStatus.Invalid, (await events.CancelAsync(tomas, rows.Single(r => r.ConstituentId == guests[1]).Id, refund: false)).Status);
+
+        var detail = (await events.EventAsync(tomas, id))!;
+        Assert.Equal(2, detail.Event.TicketsSold);
+        Assert.All(detail.Registrations, r => Assert.Null(r.CancelledAt));
+        await using var check = await Institution.OpenAsync();
+        Assert.True(await check.Gifts.AnyAsync(g => g.Id == gift && g.Kind == GiftKind.EventTicket));
+    }
+
+    [Fact]
     public async Task Bad_plans_change_nothing_and_other_roles_get_nothing()
     {
         var tomas = await Institution.PersonaAsync(Personas.Advancement);

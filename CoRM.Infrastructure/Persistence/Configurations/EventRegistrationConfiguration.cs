@@ -12,7 +12,10 @@ internal sealed class EventRegistrationConfiguration : IEntityTypeConfiguration<
         builder.HasOne<GivingEvent>().WithMany().HasForeignKey(r => r.EventId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Constituent>().WithMany().HasForeignKey(r => r.ConstituentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Gift>().WithMany().HasForeignKey(r => r.GiftId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(r => new { r.EventId, r.ConstituentId }).IsUnique();
+        // One live registration per guest and event; cancelled ones stay as history, so the guest can register again.
+        builder.HasIndex(r => new { r.EventId, r.ConstituentId }).IsUnique().HasFilter("[CancelledAt] IS NULL");
+        builder.Ignore(r => r.Cancelled);
+        builder.Property(r => r.RefundedAmount).HasPrecision(14, 2);
         builder.HasIndex(r => r.ConstituentId);
     }
 }

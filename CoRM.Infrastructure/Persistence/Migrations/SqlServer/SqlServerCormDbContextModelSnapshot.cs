@@ -714,6 +714,12 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<bool?>("Attended")
                         .HasColumnType("bit");
 
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("CancelledById")
+                        .HasColumnType("int");
+
                     b.Property<int>("ConstituentId")
                         .HasColumnType("int");
 
@@ -722,6 +728,10 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<int?>("GiftId")
                         .HasColumnType("int");
+
+                    b.Property<decimal?>("RefundedAmount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("decimal(14,2)");
 
                     b.Property<DateTime>("RegisteredAt")
                         .HasColumnType("datetime2");
@@ -736,7 +746,8 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("GiftId");
 
                     b.HasIndex("EventId", "ConstituentId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("[CancelledAt] IS NULL");
 
                     b.ToTable("EventRegistrations");
                 });

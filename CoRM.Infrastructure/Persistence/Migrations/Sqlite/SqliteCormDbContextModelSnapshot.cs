@@ -676,6 +676,12 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<bool?>("Attended")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CancelledById")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ConstituentId")
                         .HasColumnType("INTEGER");
 
@@ -684,6 +690,10 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<int?>("GiftId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<double?>("RefundedAmount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("REAL");
 
                     b.Property<DateTime>("RegisteredAt")
                         .HasColumnType("TEXT");
@@ -698,7 +708,8 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("GiftId");
 
                     b.HasIndex("EventId", "ConstituentId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("[CancelledAt] IS NULL");
 
                     b.ToTable("EventRegistrations");
                 });
