@@ -93,7 +93,7 @@ public class Receipt
     {
         if (!IsCurrent) throw new DomainException($"Receipt {Number} was already replaced; reissue the current one.");
         reason = reason?.Trim();
-        if (string.IsNullOrEmpty(reason)) throw new DomainException("Say why the receipt is reissued (it is printed on the replacement's record).");
+        if (string.IsNullOrEmpty(reason)) throw new DomainException("Say why the receipt is voided (it stays on the receipt's record).");
         if (reason.Length > ReasonMaxLength) throw new DomainException($"The reason is limited to {ReasonMaxLength} characters.");
         VoidedAt = now;
         VoidReason = reason;
@@ -108,7 +108,9 @@ public class ReceiptLine
 {
     public int Id { get; set; }
     public int ReceiptId { get; set; }
-    public int GiftId { get; set; }
+
+    /// <summary>Null once the gift was refunded and removed; the line keeps the copied amounts, so the receipt still reprints.</summary>
+    public int? GiftId { get; set; }
     public DateOnly ReceivedOn { get; set; }
     public decimal Amount { get; set; }
     public decimal BenefitValue { get; set; }

@@ -170,7 +170,7 @@ public sealed class GivingEvents(IDbContextFactory<CormDbContext> dbFactory, Aud
             else if (refund)
             {
                 if (await db.ReceiptLines.Where(l => l.GiftId == gift.Id && !l.Voided).Join(db.Receipts, l => l.ReceiptId, r => r.Id, (l, r) => r.Number).FirstOrDefaultAsync(ct) is { } number)
-                    throw new DomainException($"The ticket is on receipt {number}. Cancel without a refund, or have that receipt voided first.");
+                    throw new DomainException($"The ticket is on receipt {number}. Void that receipt first (the donor's Receipts tab), or cancel without a refund.");
                 registration.RefundedAmount = gift.Amount;
                 registration.GiftId = null;
                 db.Gifts.Remove(gift);

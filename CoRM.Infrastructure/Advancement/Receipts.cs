@@ -62,7 +62,7 @@ public sealed class Receipts(IDbContextFactory<CormDbContext> dbFactory, AuditTr
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var receipt = await db.Receipts.Include(r => r.Lines).AsNoTracking().SingleOrDefaultAsync(r => r.Id == receiptId, ct);
         if (receipt is null) return CommandResult.NotFound;
-        var giftIds = receipt.Lines.Select(l => l.GiftId).ToList();
+        var giftIds = receipt.Lines.Select(l => l.GiftId).OfType<int>().ToList();
         var gifts = await db.Gifts.AsNoTracking().Where(g => giftIds.Contains(g.Id)).ToListAsync(ct);
         try
         {
@@ -73,6 +73,37 @@ public sealed class Receipts(IDbContextFactory<CormDbContext> dbFactory, AuditTr
             return CommandResult.Invalid(e.Message);
         }
         return await IssueAsync(staff, receipt.Kind, receipt.DonorId, gifts, (receipt.Id, receipt.VoidReason!), ct);
+    }
+
+    /// <summary>
+    /// Voids a receipt issued in error, with no replacement: its gifts are no longer receipted (a refund can then
+    /// remove one; the rest can be receipted again). The number is never reused and the voided receipt still reprints.
+    /// </summary>
+    public async Task<CommandResult> VoidAsync(UserScope staff, int receiptId, string? reason, CancellationToken ct = default)
+    {
+        if (!staff.WorksGiving) return CommandResult.NotFound;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var receipt = await db.Receipts.Include(r => r.Lines).AsNoTracking().SingleOrDefaultAsync(r => r.Id == receiptId, ct);
+        if (receipt is null) return CommandResult.NotFound;
+        var now = time.UtcNow();
+        try
+        {
+            receipt.Void(reason, now); // checks the reason and that it is current before anything is written
+        }
+        catch (DomainException e)
+        {
+            return CommandResult.Invalid(e.Message);
+        }
+        // Conditional on still being current, so a concurrent reissue or void wins once and the other is told.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var voided = await db.Receipts.Where(r => r.Id == receiptId && r.VoidedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.VoidedAt, now).SetProperty(r => r.VoidReason, receipt.VoidReason), ct);
+        if (voided == 0) return CommandResult.Invalid("That receipt was voided or replaced a moment ago.");
+        await db.ReceiptLines.Where(l => l.ReceiptId == receiptId).ExecuteUpdateAsync(s => s.SetProperty(l => l.Voided, true), ct);
+        audit.Record(db, staff, AuditAction.Update, nameof(Receipt), receipt.DonorId, $"Receipt {receipt.Number} voided: {receipt.VoidReason}");
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return CommandResult.Ok(receipt.Id);
     }
 
     public async Task<IReadOnlyList<ReceiptRow>> ForDonorAsync(UserScope staff, int donorId, CancellationToken ct = default)
@@ -110,7 +141,7 @@ public sealed class Receipts(IDbContextFactory<CormDbContext> dbFactory, AuditTr
         if (receipt is null) return null;
         var replaces = receipt.ReplacesId is { } id ? await db.Receipts.Where(r => r.Id == id).Select(r => new { r.Number, r.VoidReason }).SingleAsync(ct) : null;
         var replacedBy = await db.Receipts.Where(r => r.ReplacesId == receipt.Id).Select(r => r.Number).FirstOrDefaultAsync(ct);
-        var giftIds = receipt.Lines.Select(l => l.GiftId).ToList();
+        var giftIds = receipt.Lines.Select(l => l.GiftId).OfType<int>().ToList();
         var funds = await db.Gifts.Where(g => giftIds.Contains(g.Id)).Join(db.Funds, g => g.FundId, f => f.Id, (g, f) => new { g.Id, f.Name }).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
         audit.Record(db, staff, AuditAction.Read, nameof(Receipt), receipt.DonorId, $"Receipt {receipt.Number}");
         await db.SaveChangesAsync(ct);
@@ -127,7 +158,8 @@ public sealed class Receipts(IDbContextFactory<CormDbContext> dbFactory, AuditTr
         pdf.Pair("Receipt number", receipt.Number, strong: true);
         pdf.Pair("Issued on", receipt.IssuedAt.ToString("d MMMM yyyy", c));
         if (replaces is not null) pdf.Pair("Cancels and replaces receipt", replaces.Number);
-        if (!receipt.IsCurrent) pdf.Pair("VOID", $"replaced by {replacedBy ?? "a later receipt"} on {receipt.VoidedAt:d MMM yyyy}", strong: true);
+        if (!receipt.IsCurrent)
+            pdf.Pair("VOID", replacedBy is null ? $"voided on {receipt.VoidedAt:d MMM yyyy}: {receipt.VoidReason}" : $"replaced by {replacedBy} on {receipt.VoidedAt:d MMM yyyy}", strong: true);
         pdf.Space(12);
         pdf.Text("Donor", strong: true);
         pdf.Text(receipt.DonorName);
@@ -137,7 +169,7 @@ public sealed class Receipts(IDbContextFactory<CormDbContext> dbFactory, AuditTr
         pdf.Row(["Gift received", "Amount", "Advantage", "Eligible amount"], widths, header: true);
         foreach (var line in receipt.Lines.OrderBy(l => l.ReceivedOn).ThenBy(l => l.GiftId))
         {
-            var what = $"{line.ReceivedOn.ToString("d MMM yyyy", c)} · {funds.GetValueOrDefault(line.GiftId, "")}";
+            var what = $"{line.ReceivedOn.ToString("d MMM yyyy", c)} · {(line.GiftId is { } giftId ? funds.GetValueOrDefault(giftId, "") : "since refunded")}";
             pdf.Row([what, Money(line.Amount, receipt.Currency), Money(line.BenefitValue, receipt.Currency), Money(line.Deductible, receipt.Currency)], widths);
             if (line.Description is { } description) pdf.Text($"In kind: {description}", muted: true);
         }
@@ -253,7 +285,7 @@ public sealed class Receipts(IDbContextFactory<CormDbContext> dbFactory, AuditTr
             else
             {
                 var giftIds = gifts.Select(g => g.Id).ToList();
-                var taken = await db.ReceiptLines.Where(l => giftIds.Contains(l.GiftId) && !l.Voided)
+                var taken = await db.ReceiptLines.Where(l => l.GiftId != null && giftIds.Contains(l.GiftId.Value) && !l.Voided)
                     .Join(db.Receipts, l => l.ReceiptId, r => r.Id, (l, r) => r.Number).FirstOrDefaultAsync(ct);
                 if (taken is not null) return CommandResult.Invalid($"A gift here is already on receipt {taken}. Reissue that receipt to correct it.");
             }

@@ -121,6 +121,17 @@ public sealed class AdvancementJourneyTests(BrowserSession session) : IClassFixt
         await Assertions.Expect(rows.Nth(1)).ToContainTextAsync("void");
         await session.ScreenshotAsync(page, "38-receipts");
         Assert.Equal(1, await session.CountAsync($"SELECT COUNT(*) FROM Receipts WHERE DonorId = {donor} AND VoidedAt IS NULL AND $email = $email", ""));
+
+        // The replacement was issued in error: void it with no replacement, and the gift can be receipted again.
+        await rows.First.Locator("[data-testid=void-receipt]").ClickAsync();
+        await dialog.Locator("[data-testid=reissue-reason]").FillAsync("Gift refunded to the donor");
+        await dialog.Locator("[data-testid=void-confirm]").ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-snackbar").Last).ToContainTextAsync("voided");
+        await Assertions.Expect(rows.First.Locator("[data-testid=void-receipt]")).ToHaveCountAsync(0);
+        await Assertions.Expect(rows.First).ToContainTextAsync("void");
+        Assert.Equal(0, await session.CountAsync($"SELECT COUNT(*) FROM Receipts WHERE DonorId = {donor} AND VoidedAt IS NULL AND $email = $email", ""));
+        await panel.GetByRole(AriaRole.Tab, new() { Name = "Gifts" }).ClickAsync();
+        await Assertions.Expect(panel.Locator("[data-testid=gift-receipt]").First.Locator("[data-testid=issue-receipt]")).ToBeVisibleAsync();
     }
 
     [Fact]

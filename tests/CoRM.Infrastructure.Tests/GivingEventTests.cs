@@ -149,8 +149,35 @@ public sealed class GivingEventTests : InstitutionTest
         var detail = (await events.EventAsync(tomas, id))!;
         Assert.Equal(2, detail.Event.TicketsSold);
         Assert.All(detail.Registrations, r => Assert.Null(r.CancelledAt));
+        await using (var check = await Institution.OpenAsync())
+            Assert.True(await check.Gifts.AnyAsync(g => g.Id == gift && g.Kind == GiftKind.EventTicket));
+    }
+
+    [Fact]
+    public async Task Once_its_receipt_is_voided_a_ticket_can_be_refunded()
+    {
+        var tomas = await Institution.PersonaAsync(Personas.Advancement);
+        var events = Institution.Get<GivingEvents>();
+        var receipts = Institution.Get<Receipts>();
+        var fund = (await events.FundsAsync(tomas))[0].Id;
+        var id = (int)(await events.PlanAsync(tomas, new PlanEventRequest("Book launch", Institution.Time.GetUtcNow().UtcDateTime.AddDays(9), 30m, 5m, null, fund))).Id!.Value;
+        int guest;
+        await using (var db = await Institution.OpenAsync())
+            guest = await db.Constituents.Where(c => c.Kind == Domain.Constituents.ConstituentKind.Person).OrderBy(c => c.Id).Select(c => c.Id).Skip(40).FirstAsync();
+        var registration = (int)(await events.RegisterAsync(tomas, id, guest, 1, PaymentMethod.Card)).Id!.Value;
+        int gift;
+        await using (var db = await Institution.OpenAsync())
+            gift = (await db.EventRegistrations.SingleAsync(r => r.Id == registration)).GiftId!.Value;
+        var receipt = (int)(await receipts.IssueForGiftAsync(tomas, gift)).Id!.Value;
+        Assert.Equal(CommandStatus.Invalid, (await events.CancelAsync(tomas, registration, refund: true)).Status);
+
+        Assert.True((await receipts.VoidAsync(tomas, receipt, "Ticket refunded")).Succeeded);
+        Assert.True((await events.CancelAsync(tomas, registration, refund: true)).Succeeded);
         await using var check = await Institution.OpenAsync();
-        Assert.True(await check.Gifts.AnyAsync(g => g.Id == gift && g.Kind == GiftKind.EventTicket));
+        Assert.False(await check.Gifts.AnyAsync(g => g.Id == gift));
+        var line = await check.ReceiptLines.SingleAsync(l => l.ReceiptId == receipt);
+        Assert.Equal((25m, (int?)null), (line.Deductible, line.GiftId)); // the voided receipt still says what it said
+        Assert.NotNull(await receipts.PdfAsync(tomas, receipt)); // and still prints
     }
 
     [Fact]

@@ -79,6 +79,34 @@ public sealed class ReceiptTests : InstitutionTest
     }
 
     [Fact]
+    public async Task Voiding_without_a_replacement_leaves_the_gift_unreceipted_and_keeps_the_number()
+    {
+        var tomas = await Institution.PersonaAsync(Personas.Advancement);
+        var receipts = Institution.Get<Receipts>();
+        var (donor, year, gifts) = await DonorWithGiftsLastYearAsync();
+        var first = await receipts.IssueForGiftAsync(tomas, gifts[0].Id);
+        var id = (int)first.Id!.Value;
+
+        Assert.Equal(CommandStatus.Invalid, (await receipts.VoidAsync(tomas, id, "")).Status); // a reason is required
+        Assert.Equal(CommandStatus.NotFound, (await receipts.VoidAsync(await Institution.PersonaAsync(Personas.Faculty), id, "Mine")).Status);
+        Assert.True((await receipts.ForDonorAsync(tomas, donor)).Single().Current);
+
+        Assert.True((await receipts.VoidAsync(tomas, id, "Issued to the wrong donor")).Succeeded);
+        Assert.Equal(CommandStatus.Invalid, (await receipts.VoidAsync(tomas, id, "Again")).Status);
+        Assert.Equal(CommandStatus.Invalid, (await receipts.ReissueAsync(tomas, id, "Too late")).Status);
+
+        var row = Assert.Single(await receipts.ForDonorAsync(tomas, donor));
+        Assert.Equal((false, "Issued to the wrong donor", (string?)null), (row.Current, row.VoidReason, row.ReplacedBy));
+        Assert.Contains(year, await receipts.YearsToReceiptAsync(tomas, donor));
+        var again = await receipts.IssueForGiftAsync(tomas, gifts[0].Id); // the gift can be receipted again, under a new number
+        Assert.True(again.Succeeded, again.Message);
+        Assert.NotEqual(row.Number, (await receipts.ForDonorAsync(tomas, donor)).Single(r => r.Id == again.Id).Number);
+        Assert.NotNull(await receipts.PdfAsync(tomas, id));
+        await using var db = await Institution.OpenAsync();
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.RecordType == nameof(Receipt) && a.Detail == $"Receipt {row.Number} voided: Issued to the wrong donor"));
+    }
+
+    [Fact]
     public async Task An_annual_summary_covers_the_years_unreceipted_gifts_once()
     {
         var tomas = await Institution.PersonaAsync(Personas.Advancement);

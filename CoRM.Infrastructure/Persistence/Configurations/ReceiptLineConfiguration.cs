@@ -12,7 +12,8 @@ internal sealed class ReceiptLineConfiguration : IEntityTypeConfiguration<Receip
         builder.Property(l => l.BenefitValue).HasPrecision(14, 2);
         builder.Property(l => l.Deductible).HasPrecision(14, 2);
         builder.Property(l => l.Description).HasMaxLength(Gift.DescriptionMaxLength);
-        builder.HasOne<Gift>().WithMany().HasForeignKey(l => l.GiftId).OnDelete(DeleteBehavior.Restrict);
+        // A refunded gift is removed; its lines on voided receipts keep their copied amounts (a current receipt blocks the refund).
+        builder.HasOne<Gift>().WithMany().HasForeignKey(l => l.GiftId).OnDelete(DeleteBehavior.SetNull);
         // A gift has at most one current receipt, even when two people issue at once. Brackets quote on both providers.
         builder.HasIndex(l => l.GiftId).IsUnique().HasFilter("[Voided] = 0");
         builder.HasIndex(l => l.ReceiptId);

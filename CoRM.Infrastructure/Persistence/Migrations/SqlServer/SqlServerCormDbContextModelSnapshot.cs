@@ -1155,7 +1155,7 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
 
-                    b.Property<int>("GiftId")
+                    b.Property<int?>("GiftId")
                         .HasColumnType("int");
 
                     b.Property<int>("ReceiptId")
@@ -2563,8 +2563,7 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasOne("CoRM.Domain.Advancement.Gift", null)
                         .WithMany()
                         .HasForeignKey("GiftId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("CoRM.Domain.Advancement.Receipt", null)
                         .WithMany("Lines")

@@ -1099,7 +1099,7 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("GiftId")
+                    b.Property<int?>("GiftId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ReceiptId")
@@ -2461,8 +2461,7 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasOne("CoRM.Domain.Advancement.Gift", null)
                         .WithMany()
                         .HasForeignKey("GiftId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("CoRM.Domain.Advancement.Receipt", null)
                         .WithMany("Lines")
