@@ -64,6 +64,7 @@ public static class DependencyInjection
         services.AddSingleton<Admissions.AdmissionsBoard>();
         services.AddSingleton<Advancement.GivingRecords>();
         services.AddSingleton<Advancement.Receipts>();
+        services.AddSingleton<IOutboxAttachmentSource>(sp => sp.GetRequiredService<Advancement.Receipts>());
         services.AddSingleton<Advancement.GivingEvents>();
         services.AddSingleton<Advancement.Segments>();
         services.AddSingleton<Advancement.AppealCampaigns>();

@@ -8,6 +8,7 @@ public class OutboxMessage
 {
     public const int DedupKeyMaxLength = 200;
     public const int SubjectMaxLength = 300;
+    public const int AttachmentRefMaxLength = 100;
 
     public long Id { get; set; }
     public string DedupKey { get; set; } = "";
@@ -17,6 +18,12 @@ public class OutboxMessage
     public string Subject { get; set; } = "";
     public string TextBody { get; set; } = "";
     public string? HtmlBody { get; set; }
+
+    /// <summary>
+    /// What to attach, by reference ("receipt:123"): the document is rendered when the message is sent, so the outbox
+    /// holds no file bytes and a reprint-identical receipt goes out even after a retry.
+    /// </summary>
+    public string? AttachmentRef { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? SentAt { get; set; }
 

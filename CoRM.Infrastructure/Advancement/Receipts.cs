@@ -5,7 +5,11 @@ using CoRM.Domain.Advancement;
 using CoRM.Domain.Auditing;
 using CoRM.Infrastructure.Auditing;
 using CoRM.Infrastructure.Common;
+using CoRM.Domain.Constituents;
+using CoRM.Domain.Engagement;
+using CoRM.Domain.Messaging;
 using CoRM.Infrastructure.Documents;
+using CoRM.Infrastructure.Email;
 using CoRM.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -25,7 +29,10 @@ public sealed record ReceiptListRow(int Id, string Number, ReceiptKind Kind, int
 /// replacement with the next number, which names the number it replaces. Advancement staff and administrators only.
 /// </summary>
 public sealed class Receipts(IDbContextFactory<CormDbContext> dbFactory, AuditTrail audit, IOptions<AdvancementOptions> options, PdfDocuments documents, TimeProvider time)
+    : IOutboxAttachmentSource
 {
+    public const string AttachmentKind = "receipt";
+
     private const int NumberAttempts = 5;
 
     public async Task<CommandResult> IssueForGiftAsync(UserScope staff, int giftId, CancellationToken ct = default)
@@ -132,19 +139,82 @@ public sealed class Receipts(IDbContextFactory<CormDbContext> dbFactory, AuditTr
         return await Unreceipted(db, donorId).Select(g => g.ReceivedOn.Year).Distinct().OrderByDescending(y => y).ToListAsync(ct);
     }
 
-    /// <summary>The receipt as a PDF, rebuilt from what was copied at issue; a voided receipt is marked as such.</summary>
+    /// <summary>The receipt as a PDF, rebuilt from what was copied at issue; a voided receipt is marked as such. Audited.</summary>
     public async Task<ReceiptPdf?> PdfAsync(UserScope staff, int receiptId, CancellationToken ct = default)
     {
         if (!staff.WorksGiving) return null;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var receipt = await db.Receipts.Include(r => r.Lines).AsNoTracking().SingleOrDefaultAsync(r => r.Id == receiptId, ct);
         if (receipt is null) return null;
+        audit.Record(db, staff, AuditAction.Read, nameof(Receipt), receipt.DonorId, $"Receipt {receipt.Number}");
+        await db.SaveChangesAsync(ct);
+        return await RenderAsync(db, receipt, ct);
+    }
+
+    string IOutboxAttachmentSource.Kind => AttachmentKind;
+
+    /// <summary>The PDF for an e-mailed receipt, rendered when the outbox sends it (the e-mail itself was audited when queued).</summary>
+    async Task<OutboxAttachment?> IOutboxAttachmentSource.LoadAsync(int id, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var receipt = await db.Receipts.Include(r => r.Lines).AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
+        if (receipt is null) return null;
+        var pdf = await RenderAsync(db, receipt, ct);
+        return new OutboxAttachment(pdf.FileName, "application/pdf", pdf.Content);
+    }
+
+    /// <summary>
+    /// Queues the receipt to the donor by e-mail, the PDF attached at send time. Only a current receipt, and only to a
+    /// donor with an address who has not asked to stop e-mail or all contact (print it for them instead). Each send is
+    /// its own outbox message, so a lost receipt can be sent again; it is on the donor's timeline and in the audit log.
+    /// </summary>
+    public async Task<CommandResult> EmailAsync(UserScope staff, int receiptId, CancellationToken ct = default)
+    {
+        if (!staff.WorksGiving) return CommandResult.NotFound;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var receipt = await db.Receipts.AsNoTracking().SingleOrDefaultAsync(r => r.Id == receiptId, ct);
+        if (receipt is null) return CommandResult.NotFound;
+        if (!receipt.IsCurrent) return CommandResult.Invalid($"Receipt {receipt.Number} is void; send the current one.");
+        var donor = await db.Constituents.Where(c => c.Id == receipt.DonorId).Where(Constituent.MayBeEmailed).Select(c => new { c.DisplayName, c.Email }).SingleOrDefaultAsync(ct);
+        if (donor is null) return CommandResult.Invalid("This donor has no e-mail address or does not want e-mail; download the receipt and post it instead.");
+        // Numbered per send through the unique dedup-key index (a seek each; a receipt is sent a handful of times at most).
+        var send = 1;
+        while (await db.OutboxMessages.AnyAsync(m => m.DedupKey == $"receipt:{receipt.Id}:{send}", ct)) send++;
+        var now = time.UtcNow();
+        var o = options.Value;
+        db.OutboxMessages.Add(new OutboxMessage
+        {
+            // A double click collides on the unique key instead of sending twice.
+            DedupKey = $"receipt:{receipt.Id}:{send}",
+            RecipientConstituentId = receipt.DonorId,
+            ToAddress = donor.Email!,
+            ToName = donor.DisplayName,
+            Subject = $"Your receipt {receipt.Number} from {o.Institution}",
+            TextBody = $"Dear {donor.DisplayName},\n\nThank you for your support. Your official receipt for income tax purposes is attached: " +
+                       $"receipt {receipt.Number}, {(receipt.Kind == ReceiptKind.Gift ? "for your gift" : $"for your gifts in {receipt.TaxYear}")}, " +
+                       $"eligible amount {Money(receipt.Deductible, receipt.Currency)}.\n\nPlease keep it with your tax records.\n\n{o.ReceiptSignatory}\n{o.Institution}\n",
+            AttachmentRef = $"{AttachmentKind}:{receipt.Id}",
+            CreatedAt = now,
+        });
+        db.Interactions.Add(Interaction.Log(receipt.DonorId, Channel.Email, Topic.Giving, $"Receipt {receipt.Number} e-mailed", null, now, staff.ConstituentId, now, inbound: false));
+        audit.Record(db, staff, AuditAction.Update, nameof(Receipt), receipt.DonorId, $"Receipt {receipt.Number} e-mailed to {donor.Email}");
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            return CommandResult.Invalid($"Receipt {receipt.Number} is already being sent.");
+        }
+        return CommandResult.Ok(receipt.Id);
+    }
+
+    private async Task<ReceiptPdf> RenderAsync(CormDbContext db, Receipt receipt, CancellationToken ct)
+    {
         var replaces = receipt.ReplacesId is { } id ? await db.Receipts.Where(r => r.Id == id).Select(r => new { r.Number, r.VoidReason }).SingleAsync(ct) : null;
         var replacedBy = await db.Receipts.Where(r => r.ReplacesId == receipt.Id).Select(r => r.Number).FirstOrDefaultAsync(ct);
         var giftIds = receipt.Lines.Select(l => l.GiftId).OfType<int>().ToList();
         var funds = await db.Gifts.Where(g => giftIds.Contains(g.Id)).Join(db.Funds, g => g.FundId, f => f.Id, (g, f) => new { g.Id, f.Name }).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
-        audit.Record(db, staff, AuditAction.Read, nameof(Receipt), receipt.DonorId, $"Receipt {receipt.Number}");
-        await db.SaveChangesAsync(ct);
 
         var o = options.Value;
         var c = CultureInfo.InvariantCulture;
@@ -214,24 +284,32 @@ public sealed class Receipts(IDbContextFactory<CormDbContext> dbFactory, AuditTr
         return await UnreceiptedDonors(db, year, options.Value.Currency).CountAsync(ct);
     }
 
+    public sealed record YearEndRun(int Issued, int Refused, int Emailed);
+
     /// <summary>
     /// The year-end run: an annual summary for every donor with unreceipted deductible gifts in the year (in the
-    /// institution's currency). Each donor's receipt is its own transaction, so a stopped run resumes where it was.
+    /// institution's currency), optionally e-mailed to each donor who may be e-mailed (the others are for the post).
+    /// Each donor's receipt is its own transaction, so a stopped run resumes where it was.
     /// </summary>
-    public async Task<(int Issued, int Refused)> IssueAnnualSummariesAsync(UserScope staff, int year, CancellationToken ct = default)
+    public async Task<YearEndRun> IssueAnnualSummariesAsync(UserScope staff, int year, bool email = false, CancellationToken ct = default)
     {
-        if (!staff.WorksGiving) return (0, 0);
+        if (!staff.WorksGiving) return new YearEndRun(0, 0, 0);
         List<int> donors;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
             donors = await UnreceiptedDonors(db, year, options.Value.Currency).OrderBy(id => id).ToListAsync(ct);
-        int issued = 0, refused = 0;
+        int issued = 0, refused = 0, emailed = 0;
         foreach (var donor in donors)
         {
             var result = await IssueAnnualSummaryAsync(staff, donor, year, ct);
-            if (result.Succeeded) issued++;
-            else refused++;
+            if (!result.Succeeded)
+            {
+                refused++;
+                continue;
+            }
+            issued++;
+            if (email && (await EmailAsync(staff, (int)result.Id!.Value, ct)).Succeeded) emailed++;
         }
-        return (issued, refused);
+        return new YearEndRun(issued, refused, emailed);
     }
 
     internal static IQueryable<int> UnreceiptedDonors(CormDbContext db, int year, string currency)

@@ -15,8 +15,10 @@ namespace CoRM.Infrastructure.Email;
 /// </summary>
 public sealed class OutboxDispatcher(
     IDbContextFactory<CormDbContext> dbFactory, IEmailTransport transport, IOptions<EmailOptions> options,
-    TimeProvider time, ILogger<OutboxDispatcher> logger)
+    TimeProvider time, ILogger<OutboxDispatcher> logger, IEnumerable<IOutboxAttachmentSource>? attachmentSources = null)
 {
+    private readonly Dictionary<string, IOutboxAttachmentSource> attachments = (attachmentSources ?? []).ToDictionary(s => s.Kind, StringComparer.Ordinal);
+
     public static readonly TimeSpan ClaimDuration = TimeSpan.FromMinutes(5);
     public const int MaxAttempts = 5;
     public const int BatchSize = 200;
@@ -43,7 +45,7 @@ public sealed class OutboxDispatcher(
             var message = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id, ct);
             try
             {
-                await transport.SendAsync(ToMime(message), ct);
+                await transport.SendAsync(await ToMimeAsync(message, ct), ct);
                 await db.OutboxMessages.Where(m => m.Id == id)
                     .ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, time.UtcNow()).SetProperty(m => m.LastError, (string?)null), ct);
                 sent++;
@@ -59,7 +61,7 @@ public sealed class OutboxDispatcher(
         return sent;
     }
 
-    private MimeMessage ToMime(OutboxMessage message)
+    private async Task<MimeMessage> ToMimeAsync(OutboxMessage message, CancellationToken ct)
     {
         var mime = new MimeMessage();
         mime.From.Add(new MailboxAddress(options.Value.FromName, options.Value.FromAddress));
@@ -68,7 +70,22 @@ public sealed class OutboxDispatcher(
         // A stable id lets a receiving system drop a duplicate if a crash fell between send and mark.
         mime.MessageId = $"outbox-{message.Id}@corm";
         var body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody };
+        if (message.AttachmentRef is { } reference)
+        {
+            // A missing document fails the attempt (recorded on the row) rather than sending the message without it.
+            var attachment = await LoadAttachmentAsync(reference, ct) ?? throw new InvalidOperationException($"The attachment {reference} no longer exists.");
+            body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType));
+        }
         mime.Body = body.ToMessageBody();
         return mime;
+    }
+
+    private async Task<OutboxAttachment?> LoadAttachmentAsync(string reference, CancellationToken ct)
+    {
+        var colon = reference.IndexOf(':', StringComparison.Ordinal);
+        if (colon < 0 || !attachments.TryGetValue(reference[..colon], out var source)
+            || !int.TryParse(reference.AsSpan(colon + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id))
+            throw new InvalidOperationException($"Nothing can attach {reference}.");
+        return await source.LoadAsync(id, ct);
     }
 }

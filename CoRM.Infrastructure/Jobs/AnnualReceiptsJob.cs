@@ -1,5 +1,6 @@
 using CoRM.Domain.Access;
 using CoRM.Infrastructure.Advancement;
+using CoRM.Infrastructure.Email;
 using CoRM.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -8,18 +9,22 @@ namespace CoRM.Infrastructure.Jobs;
 
 /// <summary>
 /// The year-end receipting run, started by an advancement officer: annual summaries for every donor of the year who
-/// has no receipt yet, issued in the officer's name. Safe to run again: receipted gifts are never receipted twice.
+/// has no receipt yet, issued in the officer's name and, if asked, e-mailed to those who may be e-mailed. Safe to run
+/// again: receipted gifts are never receipted twice.
 /// </summary>
-public sealed class AnnualReceiptsJob(IDbContextFactory<CormDbContext> dbFactory, Receipts receipts, ILogger<AnnualReceiptsJob> logger)
+public sealed class AnnualReceiptsJob(IDbContextFactory<CormDbContext> dbFactory, Receipts receipts, OutboxDispatcher dispatcher, ILogger<AnnualReceiptsJob> logger)
 {
-    public async Task<int> RunAsync(int year, int issuedById, CancellationToken ct = default)
+    public async Task<int> RunAsync(int year, int issuedById, bool email, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var officer = await db.PortalUsers.Where(u => u.ConstituentId == issuedById).Select(u => new { u.DisplayName, u.Roles }).SingleOrDefaultAsync(ct)
             ?? throw new InvalidOperationException($"No portal user for constituent {issuedById}; nothing receipted.");
         var scope = UserScope.Of(issuedById, officer.DisplayName, officer.Roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        var (issued, refused) = await receipts.IssueAnnualSummariesAsync(scope, year, ct);
-        logger.LogInformation("Year-end receipts for {Year}: {Issued} issued, {Refused} refused", year, issued, refused);
-        return issued;
+        var run = await receipts.IssueAnnualSummariesAsync(scope, year, email, ct);
+        logger.LogInformation("Year-end receipts for {Year}: {Issued} issued, {Refused} refused, {Emailed} e-mailed", year, run.Issued, run.Refused, run.Emailed);
+        // Send them now rather than at the dispatcher's next tick; what fails stays queued for it.
+        if (run.Emailed > 0)
+            while (await dispatcher.DispatchPendingAsync(ct) > 0) { }
+        return run.Issued;
     }
 }

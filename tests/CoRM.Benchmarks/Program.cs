@@ -271,7 +271,7 @@ async Task YearEndReceiptsAsync()
     var started = DateTime.UtcNow;
     var toReceipt = await receipts.DonorsToReceiptAsync(officerScope, year);
     var clock = Stopwatch.StartNew();
-    var (issued, refused) = await receipts.IssueAnnualSummariesAsync(officerScope, year);
+    var (issued, refused, _) = await receipts.IssueAnnualSummariesAsync(officerScope, year);
     var elapsed = clock.Elapsed.TotalSeconds;
     var left = await receipts.DonorsToReceiptAsync(officerScope, year);
     Console.WriteLine($"{$"year-end receipts for {year} (annual summaries)",-44} CoRM {elapsed,8:N1} s    ({issued:N0} issued of {toReceipt:N0} donors, {refused:N0} refused, {left:N0} left; {issued / elapsed:N0}/s)");

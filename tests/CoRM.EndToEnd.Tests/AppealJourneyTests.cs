@@ -112,6 +112,8 @@ public sealed class AppealJourneyTests(BrowserSessionWithJobs session) : IClassF
         var yearEnd = page.Locator("[data-testid=year-end]");
         await Assertions.Expect(yearEnd.Locator("[data-testid=to-receipt]")).ToContainTextAsync("donors have deductible gifts without a receipt");
         var before = await session.CountAsync("SELECT COUNT(*) FROM Receipts WHERE $email = $email", "");
+        var lastId = await session.CountAsync("SELECT COALESCE(MAX(Id), 0) FROM Receipts WHERE $email = $email", "");
+        await Assertions.Expect(yearEnd.GetByRole(AriaRole.Checkbox)).ToBeCheckedAsync(); // e-mail them, by default
         await yearEnd.Locator("[data-testid=issue-year-end]").ClickAsync();
         await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("in the background");
 
@@ -125,6 +127,23 @@ public sealed class AppealJourneyTests(BrowserSessionWithJobs session) : IClassF
         }
         var after = await session.CountAsync("SELECT COUNT(*) FROM Receipts WHERE $email = $email", "");
         Assert.True(after > before);
+
+        // Each donor who accepts e-mail gets theirs, the PDF attached; the others are for the post.
+        var accepting = await session.CountAsync($"""
+            SELECT COUNT(*) FROM Receipts r JOIN Constituents c ON c.Id = r.DonorId
+            WHERE r.Id > {lastId} AND c.Email IS NOT NULL AND c.DoNotContact = 0 AND c.EmailOptOut = 0 AND $email = $email
+            """, "");
+        Assert.True(accepting > 0 && accepting < after - before);
+        var pickup = Path.Combine(session.Portal.Directory, "mail-pickup");
+        string[] Mailed() => Directory.Exists(pickup) ? Directory.GetFiles(pickup, "*.eml").Select(File.ReadAllText).Where(m => m.Contains("Subject: Your receipt", StringComparison.Ordinal)).ToArray() : [];
+        deadline = DateTime.UtcNow.AddSeconds(60);
+        while (Mailed().Length < accepting)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"{Mailed().Length} of {accepting} receipts were e-mailed within a minute{Environment.NewLine}{session.JobsReport()}");
+            await Task.Delay(500);
+        }
+        Assert.Equal(accepting, Mailed().Length);
+        Assert.All(Mailed(), m => Assert.Contains("application/pdf", m, StringComparison.Ordinal));
 
         var number = await session.TextAsync("SELECT Number FROM Receipts WHERE $p = $p ORDER BY Id DESC LIMIT 1", "");
         await page.Locator("[data-testid=receipt-search]").FillAsync(number!);

@@ -177,6 +177,73 @@ public sealed class ReceiptTests : InstitutionTest
     }
 
     [Fact]
+    public async Task A_receipt_is_emailed_with_its_pdf_through_smtp_only_to_donors_who_accept_email()
+    {
+        await using var sink = new SmtpSink();
+        await using var institution = await TestInstitution.CreateAsync(sink.Settings());
+        var tomas = await institution.PersonaAsync(Personas.Advancement);
+        var receipts = institution.Get<Receipts>();
+        int donor, refuser, gift, refuserGift;
+        string email;
+        await using (var db = await institution.OpenAsync())
+        {
+            var unreceipted = db.Gifts.Where(g => g.DeductibleAmount > 0 && !db.ReceiptLines.Any(l => l.GiftId == g.Id));
+            (donor, gift, email) = await unreceipted.Join(db.Constituents.Where(Domain.Constituents.Constituent.MayBeEmailed), g => g.DonorId, c => c.Id, (g, c) => new { c.Id, Gift = g.Id, c.Email })
+                .OrderBy(x => x.Gift).Select(x => ValueTuple.Create(x.Id, x.Gift, x.Email!)).FirstAsync();
+            (refuser, refuserGift) = await unreceipted.Join(db.Constituents.Where(c => c.EmailOptOut || c.DoNotContact), g => g.DonorId, c => c.Id, (g, c) => new { c.Id, Gift = g.Id })
+                .OrderBy(x => x.Gift).Select(x => ValueTuple.Create(x.Id, x.Gift)).FirstAsync();
+        }
+        var receipt = (int)(await receipts.IssueForGiftAsync(tomas, gift)).Id!.Value;
+        var refused = (int)(await receipts.IssueForGiftAsync(tomas, refuserGift)).Id!.Value;
+
+        Assert.True((await receipts.EmailAsync(tomas, receipt)).Succeeded);
+        Assert.Equal(CommandStatus.Invalid, (await receipts.EmailAsync(tomas, refused)).Status);
+        Assert.Equal(CommandStatus.NotFound, (await receipts.EmailAsync(await institution.PersonaAsync(Personas.Faculty), receipt)).Status);
+        Assert.Equal(1, await institution.Get<CoRM.Infrastructure.Email.OutboxDispatcher>().DispatchPendingAsync());
+
+        var number = (await receipts.ForDonorAsync(tomas, donor)).Single(r => r.Id == receipt).Number;
+        var raw = Assert.Single(sink.Messages, m => m.Contains($"Your receipt {number}", StringComparison.Ordinal));
+        using var mime = MimeKit.MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(raw)));
+        Assert.Equal(email, mime.To.Mailboxes.Single().Address);
+        var attachment = Assert.IsType<MimeKit.MimePart>(Assert.Single(mime.Attachments));
+        Assert.Equal($"receipt-{number}.pdf", attachment.FileName);
+        using var content = new MemoryStream();
+        await attachment.Content!.DecodeToAsync(content);
+        using var document = PdfReader.Open(new MemoryStream(content.ToArray()), PdfDocumentOpenMode.Import);
+        Assert.Equal($"Receipt {number}", document.Info.Title);
+
+        // Sent again on request (a lost e-mail) as a second message; a void receipt is not sent.
+        Assert.True((await receipts.EmailAsync(tomas, receipt)).Succeeded);
+        Assert.True((await receipts.VoidAsync(tomas, receipt, "Issued in error")).Succeeded);
+        Assert.Equal(CommandStatus.Invalid, (await receipts.EmailAsync(tomas, receipt)).Status);
+        await using var check = await institution.OpenAsync();
+        Assert.Equal(2, await check.OutboxMessages.CountAsync(m => m.AttachmentRef == $"receipt:{receipt}"));
+        Assert.Equal(2, await check.Interactions.CountAsync(i => i.ConstituentId == donor && i.Subject == $"Receipt {number} e-mailed"));
+        Assert.False(await check.OutboxMessages.AnyAsync(m => m.RecipientConstituentId == refuser && m.AttachmentRef != null));
+    }
+
+    [Fact]
+    public async Task The_year_end_run_can_email_each_summary_to_donors_who_accept_email()
+    {
+        var tomas = await Institution.PersonaAsync(Personas.Advancement);
+        var receipts = Institution.Get<Receipts>();
+        var year = Today.Year - 1;
+        int before;
+        await using (var seeded = await Institution.OpenAsync())
+            before = await seeded.Receipts.MaxAsync(r => (int?)r.Id) ?? 0; // the demo has issued some receipts already
+        var run = await receipts.IssueAnnualSummariesAsync(tomas, year, email: true);
+        Assert.True(run.Issued > 0);
+
+        await using var db = await Institution.OpenAsync();
+        var issuedTo = await db.Receipts.Where(r => r.Id > before).Select(r => r.DonorId).ToListAsync();
+        Assert.Equal(run.Issued, issuedTo.Count);
+        var accepting = await db.Constituents.Where(c => issuedTo.Contains(c.Id)).Where(Domain.Constituents.Constituent.MayBeEmailed).CountAsync();
+        Assert.True(accepting < issuedTo.Count, "the demo has donors who do not accept e-mail");
+        Assert.Equal(accepting, run.Emailed);
+        Assert.Equal(accepting, await db.OutboxMessages.CountAsync(m => m.AttachmentRef != null && m.AttachmentRef.StartsWith("receipt:")));
+    }
+
+    [Fact]
     public async Task The_year_end_run_receipts_every_donor_once_and_can_run_again()
     {
         var tomas = await Institution.PersonaAsync(Personas.Advancement);
@@ -185,10 +252,10 @@ public sealed class ReceiptTests : InstitutionTest
         var pending = await receipts.DonorsToReceiptAsync(tomas, year);
         Assert.True(pending > 0);
 
-        var issued = await Institution.Get<CoRM.Infrastructure.Jobs.AnnualReceiptsJob>().RunAsync(year, tomas.ConstituentId);
+        var issued = await Institution.Get<CoRM.Infrastructure.Jobs.AnnualReceiptsJob>().RunAsync(year, tomas.ConstituentId, email: false);
         Assert.Equal(pending, issued);
         Assert.Equal(0, await receipts.DonorsToReceiptAsync(tomas, year));
-        Assert.Equal(0, await Institution.Get<CoRM.Infrastructure.Jobs.AnnualReceiptsJob>().RunAsync(year, tomas.ConstituentId));
+        Assert.Equal(0, await Institution.Get<CoRM.Infrastructure.Jobs.AnnualReceiptsJob>().RunAsync(year, tomas.ConstituentId, email: false));
 
         await using var db = await Institution.OpenAsync();
         var from = new DateOnly(year, 1, 1);

@@ -13,6 +13,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.ToName).HasMaxLength(210);
         builder.Property(m => m.Subject).HasMaxLength(OutboxMessage.SubjectMaxLength);
         builder.Property(m => m.LastError).HasMaxLength(1000);
+        builder.Property(m => m.AttachmentRef).HasMaxLength(OutboxMessage.AttachmentRefMaxLength);
 
         // Producing a message twice is refused by the database, whichever instance tries.
         builder.HasIndex(m => m.DedupKey).IsUnique();
