@@ -204,7 +204,11 @@ public sealed class Receipts(IDbContextFactory<CormDbContext> dbFactory, AuditTr
         }
         catch (DbUpdateException)
         {
-            return CommandResult.Invalid($"Receipt {receipt.Number} is already being sent.");
+            // Only a collision on the key means "someone just sent it"; any other failure is a real error.
+            await using var check = await dbFactory.CreateDbContextAsync(ct);
+            if (await check.OutboxMessages.AnyAsync(m => m.DedupKey == $"receipt:{receipt.Id}:{send}", ct))
+                return CommandResult.Invalid($"Receipt {receipt.Number} is already being sent.");
+            throw;
         }
         return CommandResult.Ok(receipt.Id);
     }

@@ -35,6 +35,9 @@ if (!File.Exists(path))
     Console.WriteLine($"Built {built.Constituents:N0} constituents and {built.Interactions:N0} interactions in {clock.Elapsed.TotalSeconds:N0} s ({new FileInfo(path).Length / 1048576:N0} MiB).");
 }
 
+// An existing database is brought up to the current schema (a no-op when it is).
+await using (var db = await dbFactory.CreateDbContextAsync()) await db.Database.MigrateAsync();
+
 // Who asks, and about whom.
 UserScope admin, faculty;
 int busiest, advisee;
@@ -271,13 +274,23 @@ async Task YearEndReceiptsAsync()
     var started = DateTime.UtcNow;
     var toReceipt = await receipts.DonorsToReceiptAsync(officerScope, year);
     var clock = Stopwatch.StartNew();
-    var (issued, refused, _) = await receipts.IssueAnnualSummariesAsync(officerScope, year);
+    // With e-mail, as the page starts it by default: each summary is also queued to donors who accept e-mail.
+    var (issued, refused, emailed) = await receipts.IssueAnnualSummariesAsync(officerScope, year, email: true);
     var elapsed = clock.Elapsed.TotalSeconds;
     var left = await receipts.DonorsToReceiptAsync(officerScope, year);
-    Console.WriteLine($"{$"year-end receipts for {year} (annual summaries)",-44} CoRM {elapsed,8:N1} s    ({issued:N0} issued of {toReceipt:N0} donors, {refused:N0} refused, {left:N0} left; {issued / elapsed:N0}/s)");
+    Console.WriteLine($"{$"year-end receipts for {year} (annual summaries)",-44} CoRM {elapsed,8:N1} s    ({issued:N0} issued of {toReceipt:N0} donors, {emailed:N0} queued by e-mail, {refused:N0} refused, {left:N0} left; {issued / elapsed:N0}/s)");
     if (issued != toReceipt || left != 0) throw new InvalidOperationException($"year-end: {issued} issued for {toReceipt} donors, {left} left.");
+
+    // What the dispatcher does per e-mailed receipt besides SMTP: render its PDF.
     await using var db = await dbFactory.CreateDbContextAsync();
+    var sample = await db.Receipts.Where(r => r.IssuedAt >= started).OrderByDescending(r => r.Deductible).Select(r => r.Id).FirstAsync();
+    var source = (CoRM.Infrastructure.Email.IOutboxAttachmentSource)receipts;
+    var renderMs = await Median(async () => await source.LoadAsync(sample, CancellationToken.None));
+    Console.WriteLine($"{"receipt PDF rendered for an e-mail",-44} CoRM {renderMs,8:N3} ms   ({(await source.LoadAsync(sample, CancellationToken.None))!.Content.Length / 1024:N0} KiB)");
+
     var ids = db.Receipts.Where(r => r.IssuedAt >= started).Select(r => r.Id);
+    await db.OutboxMessages.Where(m => m.CreatedAt >= started && m.DedupKey.StartsWith("receipt:")).ExecuteDeleteAsync();
+    await db.Interactions.Where(i => i.RecordedAt >= started && i.Subject.StartsWith("Receipt ")).ExecuteDeleteAsync();
     await db.ReceiptLines.Where(l => ids.Contains(l.ReceiptId)).ExecuteDeleteAsync();
     await db.Receipts.Where(r => r.IssuedAt >= started).ExecuteDeleteAsync();
     await db.AuditEntries.Where(a => a.At >= started && a.RecordType == "Receipt").ExecuteDeleteAsync();
