@@ -105,6 +105,13 @@ public class CampaignRecipient
     /// <summary>Letters only: the address and the merged letter, written once by the job and printed from here.</summary>
     public string? MailingAddress { get; set; }
     public string? LetterBody { get; set; }
+
+    /// <summary>
+    /// Letters only: the short code printed for "no more appeals by post" (a long signed token does not belong on
+    /// paper). Random, unique, and only good for that one request.
+    /// </summary>
+    public string? PostCode { get; set; }
+    public const int PostCodeLength = 11;
 }
 
 /// <summary>Merge fields in double braces. Unknown fields are refused when the template is saved, not discovered at send time.</summary>

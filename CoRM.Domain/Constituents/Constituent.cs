@@ -40,6 +40,9 @@ public class Constituent : IVersioned
     public bool DoNotContact { get; set; }
     public bool EmailOptOut { get; set; }
 
+    /// <summary>Asked for no appeals by post (the code printed on a letter, or staff); other letters still reach them.</summary>
+    public bool PostOptOut { get; set; }
+
     public DateTime CreatedAt { get; set; }
     public Guid Version { get; set; }
 
@@ -112,9 +115,13 @@ public class Constituent : IVersioned
 
     /// <summary>Whether the institution may send this constituent a message on a channel today.</summary>
     public bool MayBeContactedBy(InteractionChannelKind channel) =>
-        !DoNotContact && !(channel == InteractionChannelKind.Email && EmailOptOut);
+        !DoNotContact && !(channel == InteractionChannelKind.Email && EmailOptOut) && !(channel == InteractionChannelKind.Letter && PostOptOut);
 
     /// <summary>The same rule as <see cref="MayBeContactedBy"/> for e-mail, as a query the database can run in bulk sends.</summary>
     public static readonly System.Linq.Expressions.Expression<Func<Constituent, bool>> MayBeEmailed =
         c => c.Email != null && !c.DoNotContact && !c.EmailOptOut;
+
+    /// <summary>The same rule for appeals by post (the address is checked where the letter is written).</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<Constituent, bool>> MayBeWritten =
+        c => !c.DoNotContact && !c.PostOptOut;
 }

@@ -11,8 +11,9 @@ using Microsoft.Extensions.Options;
 namespace CoRM.Infrastructure.Advancement;
 
 /// <summary>
-/// The link at the foot of every appeal: a data-protection token naming the recipient (it cannot be forged or
-/// pointed at someone else), which opens a page that opts them out of e-mail in one click.
+/// The link at the foot of every appeal. By e-mail: a data-protection token naming the recipient (it cannot be forged
+/// or pointed at someone else), which opens a page that opts them out of e-mail in one click. On a letter: a short
+/// random code (typed from paper) that opts the recipient out of appeals by post.
 /// </summary>
 public sealed class UnsubscribeLinks(IDataProtectionProvider protection, IDbContextFactory<CormDbContext> dbFactory, IOptions<EmailOptions> email, TimeProvider time)
 {
@@ -20,6 +21,54 @@ public sealed class UnsubscribeLinks(IDataProtectionProvider protection, IDbCont
 
     public string LinkFor(int constituentId) =>
         $"{email.Value.PortalBaseUrl.TrimEnd('/')}/unsubscribe?token={Uri.EscapeDataString(protector.Protect(constituentId.ToString(CultureInfo.InvariantCulture)))}";
+
+    /// <summary>Crockford's base-32 (no I, L, O, U): readable on paper, forgiving when typed.</summary>
+    private const string CodeAlphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+    /// <summary>A new letter code, "XXXXX-XXXXX": 50 random bits, so codes are not guessed and rarely collide.</summary>
+    public static string NewPostCode()
+    {
+        Span<char> code = stackalloc char[CoRM.Domain.Advancement.CampaignRecipient.PostCodeLength];
+        for (var i = 0; i < code.Length; i++) code[i] = i == 5 ? '-' : CodeAlphabet[RandomNumberGenerator.GetInt32(CodeAlphabet.Length)];
+        return new string(code);
+    }
+
+    public string PostLinkFor(string code) => $"{email.Value.PortalBaseUrl.TrimEnd('/')}/u/{code}";
+
+    /// <summary>A typed code as stored: upper case, the hyphen in place, look-alike letters read as digits.</summary>
+    public static string? NormalisePostCode(string? code)
+    {
+        if (string.IsNullOrWhiteSpace(code)) return null;
+        var chars = code.Trim().ToUpperInvariant().Replace("-", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal)
+            .Replace('O', '0').Replace('I', '1').Replace('L', '1');
+        return chars.Length == 10 && chars.All(CodeAlphabet.Contains) ? $"{chars[..5]}-{chars[5..]}" : null;
+    }
+
+    /// <summary>Whether a printed code exists (the confirmation page asks before changing anything).</summary>
+    public async Task<bool> PostCodeExistsAsync(string? code, CancellationToken ct = default)
+    {
+        if (NormalisePostCode(code) is not { } normal) return false;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.CampaignRecipients.AnyAsync(r => r.PostCode == normal, ct);
+    }
+
+    /// <summary>Opts the letter's recipient out of appeals by post; repeating it is harmless. False for an unknown code.</summary>
+    public async Task<bool> OptOutOfPostAsync(string? code, CancellationToken ct = default)
+    {
+        if (NormalisePostCode(code) is not { } normal) return false;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var id = await db.CampaignRecipients.Where(r => r.PostCode == normal).Select(r => (int?)r.ConstituentId).SingleOrDefaultAsync(ct);
+        if (id is null) return false;
+        var person = await db.Constituents.SingleAsync(c => c.Id == id, ct);
+        if (!person.PostOptOut)
+        {
+            person.PostOptOut = true;
+            var now = time.UtcNow();
+            db.Interactions.Add(Interaction.Log(person.Id, Channel.WebForm, Topic.General, "No more appeals by post", "Through the code printed on an appeal letter.", now, person.Id, now, inbound: true));
+            await db.SaveChangesAsync(ct);
+        }
+        return true;
+    }
 
     /// <summary>The constituent the token names, or null for a forged or damaged token.</summary>
     public int? Read(string? token)

@@ -12,7 +12,7 @@ namespace CoRM.Infrastructure.Constituents;
 
 public sealed record LogInteractionRequest(int ConstituentId, Channel Channel, Topic Topic, string Subject, string? Notes, DateTime OccurredAt, bool Inbound);
 
-public sealed record UpdateDetailsRequest(int Id, string FirstName, string LastName, string? Email, string? Region, bool DoNotContact, bool EmailOptOut, Guid Version);
+public sealed record UpdateDetailsRequest(int Id, string FirstName, string LastName, string? Email, string? Region, bool DoNotContact, bool EmailOptOut, Guid Version, bool PostOptOut);
 
 /// <summary>Reads and changes one constituent's record: profile, timeline, interactions, details.</summary>
 public sealed class ConstituentRecords(IDbContextFactory<CormDbContext> dbFactory, AuditTrail audit, TimeProvider time)
@@ -94,6 +94,7 @@ public sealed class ConstituentRecords(IDbContextFactory<CormDbContext> dbFactor
             constituent.Region = string.IsNullOrEmpty(region) ? null : region;
             constituent.DoNotContact = request.DoNotContact;
             constituent.EmailOptOut = request.EmailOptOut;
+            constituent.PostOptOut = request.PostOptOut;
             if (constituent.Email is { } email && await db.Constituents.AnyAsync(c => c.Email == email && c.Id != constituent.Id, ct))
                 return CommandResult.Invalid($"Another constituent already uses {email}. Search for it: they may be the same person.");
 
@@ -113,7 +114,7 @@ public sealed class ConstituentRecords(IDbContextFactory<CormDbContext> dbFactor
 
     internal static IQueryable<ConstituentDetails> Details(CormDbContext db, UserScope user, int id, DateOnly today) =>
         ConstituentScope.VisibleTo(db, user, today).Where(c => c.Id == id).Select(c => new ConstituentDetails(
-            c.Id, c.Kind, c.FirstName, c.LastName, c.DisplayName, c.Email, c.Region, c.BirthDate, c.DoNotContact, c.EmailOptOut, c.CreatedAt, c.Version));
+            c.Id, c.Kind, c.FirstName, c.LastName, c.DisplayName, c.Email, c.Region, c.BirthDate, c.DoNotContact, c.EmailOptOut, c.CreatedAt, c.Version, c.PostOptOut));
 
     internal static IQueryable<RelationshipRow> RelationshipsOf(CormDbContext db, int id, DateOnly today) =>
         db.Relationships.Where(r => r.SubjectId == id || r.RelatedId == id)

@@ -158,7 +158,8 @@ public sealed class AppealCampaignJob(IDbContextFactory<CormDbContext> dbFactory
             var batch = await LetterBatch(db, campaign.Id).ToListAsync(ct);
             if (batch.Count == 0) break;
             var now = time.UtcNow();
-            var links = batch.Where(r => r.MayBeWritten && r.Address is not null).ToDictionary(r => r.ConstituentId, r => unsubscribe.LinkFor(r.ConstituentId));
+            // A short code per letter for "no more post" (typed from paper); a collision fails the batch and the retry draws anew.
+            var codes = batch.Where(r => r.MayBeWritten && r.Address is not null).ToDictionary(r => r.ConstituentId, _ => UnsubscribeLinks.NewPostCode());
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var ids = batch.Select(r => r.RecipientId).ToList();
             var claimed = await db.CampaignRecipients.Where(x => ids.Contains(x.Id) && x.Status == RecipientStatus.Queued)
@@ -180,7 +181,8 @@ public sealed class AppealCampaignJob(IDbContextFactory<CormDbContext> dbFactory
                     skipped++;
                     continue;
                 }
-                var values = Values(r.FirstName, r.LastName, r.DisplayName, r.Lifetime, r.LastGiftAmount, links[r.ConstituentId]);
+                var values = Values(r.FirstName, r.LastName, r.DisplayName, r.Lifetime, r.LastGiftAmount, unsubscribe.PostLinkFor(codes[r.ConstituentId]));
+                row.PostCode = codes[r.ConstituentId];
                 row.MailingAddress = $"{r.DisplayName}\n{r.Address.Street}\n{$"{r.Address.PostalCode} {r.Address.City}".Trim()}\n{r.Address.Country}".Trim();
                 row.LetterBody = MergeTemplate.Render(campaign.SubjectTemplate, values) + "\n\n" + MergeTemplate.Render(campaign.BodyTemplate, values);
                 db.Interactions.Add(Interaction.Log(r.ConstituentId, Channel.Letter, Topic.Giving, interactionSubject, null, now, null, now));
@@ -205,11 +207,11 @@ public sealed class AppealCampaignJob(IDbContextFactory<CormDbContext> dbFactory
 
     internal sealed record QueuedLetter(long RecipientId, int ConstituentId, string FirstName, string LastName, string DisplayName, bool MayBeWritten, Address? Address, decimal? Lifetime, decimal? LastGiftAmount);
 
-    /// <summary>Letters go to anyone not marked do-not-contact with a postal address; e-mail opt-out is about e-mail.</summary>
+    /// <summary>Letters go to anyone with a postal address not marked do-not-contact or no-post; e-mail opt-out is about e-mail.</summary>
     internal static IQueryable<QueuedLetter> LetterBatch(CormDbContext db, int campaignId) =>
         db.CampaignRecipients.Where(r => r.CampaignId == campaignId && r.Status == RecipientStatus.Queued).OrderBy(r => r.Id).Take(BatchSize)
             .Join(db.Constituents, r => r.ConstituentId, c => c.Id, (r, c) => new { r, c })
-            .Select(x => new QueuedLetter(x.r.Id, x.c.Id, x.c.FirstName, x.c.LastName, x.c.DisplayName, !x.c.DoNotContact,
+            .Select(x => new QueuedLetter(x.r.Id, x.c.Id, x.c.FirstName, x.c.LastName, x.c.DisplayName, !x.c.DoNotContact && !x.c.PostOptOut,
                 db.Addresses.Where(a => a.ConstituentId == x.c.Id).OrderByDescending(a => a.IsPrimary).ThenBy(a => a.Id).FirstOrDefault(),
                 db.DonorScores.Where(s => s.ConstituentId == x.c.Id).Select(s => (decimal?)s.LifetimeTotal).FirstOrDefault(),
                 db.Gifts.Where(g => g.DonorId == x.c.Id).OrderByDescending(g => g.ReceivedOn).ThenByDescending(g => g.Id).Select(g => (decimal?)g.Amount).FirstOrDefault()));

@@ -179,12 +179,17 @@ internal static class DemoAdvancementSeeder
             .Select(c => new { c.Id, c.FirstName, c.DisplayName, Address = db.Addresses.Where(a => a.ConstituentId == c.Id).OrderByDescending(a => a.IsPrimary).FirstOrDefault() })
             .Where(x => x.Address != null).OrderBy(x => x.Id).Take(30).ToListAsync(ct);
         foreach (var p in withAddress)
+        {
+            var code = Advancement.UnsubscribeLinks.NewPostCode();
             db.CampaignRecipients.Add(new CampaignRecipient
             {
                 CampaignId = campaign.Id, ConstituentId = p.Id, Status = RecipientStatus.Sent, SentAt = sentAt,
                 MailingAddress = $"{p.DisplayName}\n{p.Address!.Street}\n{p.Address.PostalCode} {p.Address.City}\n{p.Address.Country}",
-                LetterBody = $"Spring at Northfield\n\nDear {(p.FirstName.Length > 0 ? p.FirstName : p.DisplayName)},\n\nThe library stays open at night this spring thanks to friends like you.",
+                LetterBody = $"Spring at Northfield\n\nDear {(p.FirstName.Length > 0 ? p.FirstName : p.DisplayName)},\n\nThe library stays open at night this spring thanks to friends like you." +
+                             $"\n\nTo receive no more appeals: {new Email.EmailOptions().PortalBaseUrl}/u/{code}",
+                PostCode = code,
             });
+        }
         await db.SaveChangesAsync(ct);
     }
 

@@ -232,6 +232,15 @@ internal sealed class HandWrittenQueries(string connectionString)
             ("$region", region), ("$donor", (int)HatKind.Donor), ("$today", Date(today)), ("$since", Date(since))), CultureInfo.InvariantCulture)];
     }
 
+    /// <summary>The same segment with its region rule an "or" group of three regions.</summary>
+    public IReadOnlyList<int> SegmentCountAnyRegion(string[] regions, DateOnly since, DateOnly today)
+    {
+        using var connection = Open();
+        var where = SegmentWhere.Replace("c.Region = $region", "c.Region IN ($r0, $r1, $r2)", StringComparison.Ordinal);
+        return [Convert.ToInt32(Scalar(connection, $"SELECT COUNT(*) FROM Constituents c WHERE {where}",
+            ("$r0", regions[0]), ("$r1", regions[1]), ("$r2", regions[2]), ("$donor", (int)HatKind.Donor), ("$today", Date(today)), ("$since", Date(since))), CultureInfo.InvariantCulture)];
+    }
+
     public IReadOnlyList<int> SegmentPreview(string region, DateOnly since, DateOnly today, int take)
     {
         using var connection = Open();

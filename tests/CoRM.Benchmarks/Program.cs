@@ -198,6 +198,12 @@ var northDonors = new List<CoRM.Domain.Advancement.SegmentRule>
 await Compare("segment count (4 rules over every constituent)",
     async () => [(await segments.CountAsync(advancement, northDonors)).Count!.Value],
     () => floor.SegmentCount("North", today.AddMonths(-24), today));
+string[] threeRegions = ["North", "Centre", "Lisbon"];
+var anyOfThree = northDonors.Where(r => r.Kind != CoRM.Domain.Advancement.SegmentRuleKind.InRegion)
+    .Concat(threeRegions.Select((r, i) => new CoRM.Domain.Advancement.SegmentRule(CoRM.Domain.Advancement.SegmentRuleKind.InRegion, Text: r, OrWithPrevious: i > 0))).ToList();
+await Compare("segment count (3 rules and a 3-region or group)",
+    async () => [(await segments.CountAsync(advancement, anyOfThree)).Count!.Value],
+    () => floor.SegmentCountAnyRegion(threeRegions, today.AddMonths(-24), today));
 await Compare("segment preview (page 1 of 25, with giving)",
     async () => (await segments.PreviewAsync(advancement, northDonors, 0, 25)).Items.Select(m => m.Id).ToList(),
     () => floor.SegmentPreview("North", today.AddMonths(-24), today, 25));

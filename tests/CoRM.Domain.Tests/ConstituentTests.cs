@@ -56,6 +56,18 @@ public class ConstituentTests
         Assert.False(c.MayBeContactedBy(InteractionChannelKind.Letter));
     }
 
+    [Fact]
+    public void NoAppealsByPostBlocksLettersOnly()
+    {
+        var c = A.Student();
+        c.PostOptOut = true;
+        Assert.False(c.MayBeContactedBy(InteractionChannelKind.Letter));
+        Assert.True(c.MayBeContactedBy(InteractionChannelKind.Email));
+        Assert.False(Constituent.MayBeWritten.Compile()(c));
+        c.PostOptOut = false;
+        Assert.True(Constituent.MayBeWritten.Compile()(c));
+    }
+
     [Theory]
     [InlineData(false, false, true)]
     [InlineData(true, false, false)]

@@ -102,6 +102,15 @@ public sealed class AppealJourneyTests(BrowserSessionWithJobs session) : IClassF
         Assert.Equal("application/pdf", pdf.Headers["content-type"]);
         Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(await pdf.BodyAsync(), 0, 5), StringComparison.Ordinal);
         await session.ScreenshotAsync(page, "41-letter-campaign");
+
+        // A recipient types the short code printed on their letter: no more appeals by post.
+        var code = await session.TextAsync("SELECT PostCode FROM CampaignRecipients WHERE PostCode IS NOT NULL AND $p = $p ORDER BY Id LIMIT 1", "");
+        var reader = await session.NewPageAsync();
+        await reader.GotoAsync("/u?code=" + Uri.EscapeDataString(code!.ToLowerInvariant()));
+        await reader.Locator("[data-testid=confirm-no-post]").ClickAsync();
+        await Assertions.Expect(reader.Locator("[data-testid=post-opted-out]")).ToBeVisibleAsync();
+        await session.ScreenshotAsync(reader, "41a-no-more-post");
+        Assert.Equal(1, await session.CountAsync($"SELECT COUNT(*) FROM Constituents c JOIN CampaignRecipients r ON r.ConstituentId = c.Id WHERE r.PostCode = '{code}' AND c.PostOptOut = 1 AND $email = $email", ""));
     }
 
     [Fact]

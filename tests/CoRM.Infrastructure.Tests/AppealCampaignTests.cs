@@ -183,7 +183,7 @@ public sealed class AppealCampaignTests
         Assert.True(created.Succeeded, created.Message);
         var id = (int)created.Id!.Value;
 
-        int members, addressable, optedOut;
+        int members, addressable, optedOut, noPost;
         await using (var db = await institution.OpenAsync())
         {
             var donors = await db.Gifts.Select(g => g.DonorId).Distinct().ToListAsync();
@@ -192,6 +192,10 @@ public sealed class AppealCampaignTests
             // E-mail opt-out is about e-mail: this donor still gets the letter (do-not-contact would stop it).
             optedOut = await db.Constituents.Where(c => donors.Contains(c.Id) && !c.DoNotContact && db.Addresses.Any(a => a.ConstituentId == c.Id)).Select(c => c.Id).FirstAsync();
             await db.Constituents.Where(c => c.Id == optedOut).ExecuteUpdateAsync(x => x.SetProperty(c => c.EmailOptOut, true));
+            // No appeals by post does stop it.
+            noPost = await db.Constituents.Where(c => donors.Contains(c.Id) && !c.DoNotContact && c.Id != optedOut && db.Addresses.Any(a => a.ConstituentId == c.Id)).Select(c => c.Id).FirstAsync();
+            await db.Constituents.Where(c => c.Id == noPost).ExecuteUpdateAsync(x => x.SetProperty(c => c.PostOptOut, true));
+            addressable--;
         }
         Assert.True(addressable > 0 && addressable < members, "the demo has donors with and without a postal address or consent");
 
@@ -205,9 +209,14 @@ public sealed class AppealCampaignTests
             Assert.Equal(CampaignStatus.Sent, await db.AppealCampaigns.Where(c => c.Id == id).Select(c => c.Status).SingleAsync());
             Assert.Equal(addressable, await db.Interactions.CountAsync(i => i.Channel == Channel.Letter && i.Subject == "Appeal letter: Spring letter"));
             Assert.Equal(0, await db.OutboxMessages.CountAsync(m => m.DedupKey.StartsWith("appeal:" + id + ":"))); // nothing e-mailed
-            var letters = await db.CampaignRecipients.Where(r => r.CampaignId == id && r.Status == RecipientStatus.Sent).Select(r => new { r.LetterBody, r.MailingAddress }).ToListAsync();
+            var letters = await db.CampaignRecipients.Where(r => r.CampaignId == id && r.Status == RecipientStatus.Sent).Select(r => new { r.LetterBody, r.MailingAddress, r.PostCode }).ToListAsync();
             Assert.All(letters, l => Assert.StartsWith("A spring letter for ", l.LetterBody, StringComparison.Ordinal));
-            Assert.All(letters, l => Assert.Contains("/unsubscribe?token=", l.LetterBody, StringComparison.Ordinal));
+            // Paper gets a short code for "no more post", not the e-mail token.
+            Assert.All(letters, l => Assert.Matches(@"^[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$", l.PostCode));
+            Assert.All(letters, l => Assert.Contains($"/u/{l.PostCode}", l.LetterBody, StringComparison.Ordinal));
+            Assert.DoesNotContain(letters, l => l.LetterBody!.Contains("token=", StringComparison.Ordinal));
+            Assert.Equal(letters.Count, letters.Select(l => l.PostCode).Distinct().Count());
+            Assert.Equal(RecipientStatus.SkippedNoConsent, await db.CampaignRecipients.Where(r => r.CampaignId == id && r.ConstituentId == noPost).Select(r => r.Status).SingleAsync());
             Assert.All(letters, l => Assert.False(string.IsNullOrWhiteSpace(l.MailingAddress)));
         }
         await using (var db = await institution.OpenAsync())
@@ -221,5 +230,33 @@ public sealed class AppealCampaignTests
         Assert.Null(await campaigns.LettersPdfAsync(await institution.PersonaAsync(Personas.Faculty), id, 1));
         var results = await campaigns.ResultsAsync(tomas, id);
         Assert.Equal((CampaignChannel.Letter, addressable, 1), (results!.Channel, results.Emailed, results.LetterFiles));
+    }
+
+    [Fact]
+    public async Task The_code_on_a_letter_stops_appeals_by_post_for_that_person_only()
+    {
+        await using var institution = await TestInstitution.CreateAsync();
+        var tomas = await institution.PersonaAsync(Personas.Advancement);
+        var segment = await DonorsSegmentAsync(institution);
+        var campaigns = institution.Get<AppealCampaigns>();
+        var id = (int)(await campaigns.CreateAsync(tomas, new NewCampaign("Autumn letter", segment, "Autumn", Body, institution.Time.GetUtcNow().UtcDateTime, 0m, Channel: CampaignChannel.Letter))).Id!.Value;
+        await institution.Get<AppealCampaignJob>().RunAsync();
+        (int Person, string Code) letter;
+        await using (var db = await institution.OpenAsync())
+            letter = await db.CampaignRecipients.Where(r => r.CampaignId == id && r.PostCode != null).OrderBy(r => r.Id).Select(r => ValueTuple.Create(r.ConstituentId, r.PostCode!)).FirstAsync();
+        var links = institution.Get<UnsubscribeLinks>();
+
+        Assert.False(await links.OptOutOfPostAsync("00000-00000"));
+        Assert.False(await links.OptOutOfPostAsync("not a code"));
+        Assert.True(await links.PostCodeExistsAsync(letter.Code.ToLowerInvariant().Replace("-", " ", StringComparison.Ordinal))); // typed loosely from paper
+        Assert.True(await links.OptOutOfPostAsync(letter.Code));
+        Assert.True(await links.OptOutOfPostAsync(letter.Code)); // again: harmless
+
+        await using var check = await institution.OpenAsync();
+        var person = await check.Constituents.SingleAsync(c => c.Id == letter.Person);
+        Assert.True(person.PostOptOut);
+        Assert.False(person.DoNotContact);
+        Assert.Equal(1, await check.Interactions.CountAsync(i => i.ConstituentId == letter.Person && i.Subject == "No more appeals by post"));
+        Assert.Equal(1, await check.Constituents.CountAsync(c => c.PostOptOut));
     }
 }

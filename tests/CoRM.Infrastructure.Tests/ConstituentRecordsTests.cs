@@ -89,13 +89,28 @@ public sealed class ConstituentRecordsTests : InstitutionTest
         var records = Institution.Get<ConstituentRecords>();
         var seen = (await records.GetProfileAsync(admin, sofia))!.Details;
 
-        var first = await records.UpdateDetailsAsync(admissions, new UpdateDetailsRequest(sofia, seen.FirstName, seen.LastName, seen.Email, "Algarve", false, false, seen.Version));
-        var second = await records.UpdateDetailsAsync(admin, new UpdateDetailsRequest(sofia, seen.FirstName, seen.LastName, seen.Email, "Azores", false, false, seen.Version));
+        var first = await records.UpdateDetailsAsync(admissions, new UpdateDetailsRequest(sofia, seen.FirstName, seen.LastName, seen.Email, "Algarve", false, false, seen.Version, false));
+        var second = await records.UpdateDetailsAsync(admin, new UpdateDetailsRequest(sofia, seen.FirstName, seen.LastName, seen.Email, "Azores", false, false, seen.Version, false));
 
         Assert.True(first.Succeeded);
         Assert.Equal(CommandStatus.Conflict, second.Status);
         Assert.Contains("changed", second.Message, StringComparison.OrdinalIgnoreCase);
         Assert.Equal("Algarve", (await records.GetProfileAsync(admin, sofia))!.Details.Region);
+    }
+
+    [Fact]
+    public async Task Staff_can_record_no_appeals_by_post_and_it_leaves_email_alone()
+    {
+        var admin = await Institution.PersonaAsync(Personas.Admin);
+        var sofia = await Institution.ConstituentIdAsync(Personas.GrantedChild);
+        var records = Institution.Get<ConstituentRecords>();
+        var seen = (await records.GetProfileAsync(admin, sofia))!.Details;
+        Assert.False(seen.PostOptOut);
+
+        Assert.True((await records.UpdateDetailsAsync(admin, seen.ToRequest() with { PostOptOut = true })).Succeeded);
+
+        var now = (await records.GetProfileAsync(admin, sofia))!.Details;
+        Assert.Equal((true, seen.EmailOptOut, seen.DoNotContact), (now.PostOptOut, now.EmailOptOut, now.DoNotContact));
     }
 
     [Fact]
@@ -118,5 +133,5 @@ public sealed class ConstituentRecordsTests : InstitutionTest
 internal static class DetailsExtensions
 {
     public static UpdateDetailsRequest ToRequest(this ConstituentDetails d) =>
-        new(d.Id, d.FirstName, d.LastName, d.Email, d.Region, d.DoNotContact, d.EmailOptOut, d.Version);
+        new(d.Id, d.FirstName, d.LastName, d.Email, d.Region, d.DoNotContact, d.EmailOptOut, d.Version, d.PostOptOut);
 }

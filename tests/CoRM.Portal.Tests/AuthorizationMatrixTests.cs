@@ -99,6 +99,8 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal) : IClassFixtu
     [InlineData("/join")]
     [InlineData("/unsubscribe")]
     [InlineData("/unsubscribe?token=forged")]
+    [InlineData("/u/00000-00000")]
+    [InlineData("/u?code=nonsense")]
     [InlineData("/join?code=ABCDE-FGHJK")]
     public async Task Public_endpoints_answer_anyone(string path)
     {

@@ -638,6 +638,10 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
 
+                    b.Property<string>("PostCode")
+                        .HasMaxLength(11)
+                        .HasColumnType("nvarchar(11)");
+
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("datetime2");
 
@@ -647,6 +651,10 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("ConstituentId");
+
+                    b.HasIndex("PostCode")
+                        .IsUnique()
+                        .HasFilter("[PostCode] IS NOT NULL");
 
                     b.HasIndex("CampaignId", "ConstituentId")
                         .IsUnique();
@@ -1442,6 +1450,9 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<bool>("PostOptOut")
+                        .HasColumnType("bit");
 
                     b.Property<string>("Region")
                         .HasMaxLength(80)

@@ -602,6 +602,10 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PostCode")
+                        .HasMaxLength(11)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("TEXT");
 
@@ -611,6 +615,10 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ConstituentId");
+
+                    b.HasIndex("PostCode")
+                        .IsUnique()
+                        .HasFilter("[PostCode] IS NOT NULL");
 
                     b.HasIndex("CampaignId", "ConstituentId")
                         .IsUnique();
@@ -1374,6 +1382,9 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("PostOptOut")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Region")
                         .HasMaxLength(80)

@@ -1,0 +1,51 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class PostOptOutAndLetterCodes : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "PostOptOut",
+                table: "Constituents",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<string>(
+                name: "PostCode",
+                table: "CampaignRecipients",
+                type: "TEXT",
+                maxLength: 11,
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CampaignRecipients_PostCode",
+                table: "CampaignRecipients",
+                column: "PostCode",
+                unique: true,
+                filter: "[PostCode] IS NOT NULL");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_CampaignRecipients_PostCode",
+                table: "CampaignRecipients");
+
+            migrationBuilder.DropColumn(
+                name: "PostOptOut",
+                table: "Constituents");
+
+            migrationBuilder.DropColumn(
+                name: "PostCode",
+                table: "CampaignRecipients");
+        }
+    }
+}
