@@ -39,6 +39,9 @@ public enum SegmentRuleKind
 
     /// <summary>May be e-mailed: an address, no opt-out, not do-not-contact.</summary>
     MayBeEmailed = 10,
+
+    /// <summary>May receive appeal letters: a postal address, not "no appeals by post", not do-not-contact.</summary>
+    MayBeWritten = 11,
 }
 
 /// <summary>
@@ -92,6 +95,7 @@ public sealed record SegmentRule(
             SegmentRuleKind.TookAction => $"took the action \"{Text}\" in the last {Months} months",
             SegmentRuleKind.HasRelationship => $"is someone's {Relationship}",
             SegmentRuleKind.MayBeEmailed => "may be e-mailed",
+            SegmentRuleKind.MayBeWritten => "may receive appeal letters",
             _ => Kind.ToString(),
         };
         return Negate ? $"not: {text}" : text;

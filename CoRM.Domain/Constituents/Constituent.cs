@@ -120,8 +120,4 @@ public class Constituent : IVersioned
     /// <summary>The same rule as <see cref="MayBeContactedBy"/> for e-mail, as a query the database can run in bulk sends.</summary>
     public static readonly System.Linq.Expressions.Expression<Func<Constituent, bool>> MayBeEmailed =
         c => c.Email != null && !c.DoNotContact && !c.EmailOptOut;
-
-    /// <summary>The same rule for appeals by post (the address is checked where the letter is written).</summary>
-    public static readonly System.Linq.Expressions.Expression<Func<Constituent, bool>> MayBeWritten =
-        c => !c.DoNotContact && !c.PostOptOut;
 }

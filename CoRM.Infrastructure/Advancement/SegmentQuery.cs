@@ -78,6 +78,8 @@ internal static class SegmentQuery
                 return c => db.Relationships.Any(x => x.RelatedId == c.Id && x.Kind == kind && x.StartDate <= today && (x.EndDate == null || x.EndDate >= today));
             case SegmentRuleKind.MayBeEmailed:
                 return Constituent.MayBeEmailed;
+            case SegmentRuleKind.MayBeWritten:
+                return c => !c.DoNotContact && !c.PostOptOut && db.Addresses.Any(a => a.ConstituentId == c.Id);
             default:
                 throw new ArgumentOutOfRangeException(nameof(rule), rule.Kind, "Unknown segment rule.");
         }

@@ -83,6 +83,23 @@ public sealed class SegmentTests : InstitutionTest
     }
 
     [Fact]
+    public async Task May_receive_appeal_letters_needs_an_address_and_no_post_or_contact_refusal()
+    {
+        var tomas = await Institution.PersonaAsync(Personas.Advancement);
+        var segments = Institution.Get<Segments>();
+        int expected;
+        await using (var db = await Institution.OpenAsync())
+        {
+            var someone = await db.Constituents.Where(c => !c.DoNotContact && db.Addresses.Any(a => a.ConstituentId == c.Id)).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
+            await db.Constituents.Where(c => c.Id == someone).ExecuteUpdateAsync(x => x.SetProperty(c => c.PostOptOut, true));
+            expected = await db.Constituents.CountAsync(c => (c.Kind == ConstituentKind.Person || c.Kind == ConstituentKind.Organisation)
+                && !c.DoNotContact && !c.PostOptOut && db.Addresses.Any(a => a.ConstituentId == c.Id));
+        }
+        Assert.True(expected > 0);
+        Assert.Equal(expected, (await segments.CountAsync(tomas, [new SegmentRule(SegmentRuleKind.MayBeWritten)])).Count);
+    }
+
+    [Fact]
     public async Task Rules_combine_and_negate_over_hats_regions_relationships_and_giving()
     {
         var tomas = await Institution.PersonaAsync(Personas.Advancement);

@@ -42,6 +42,7 @@ public sealed class SqlServerTranslationTests
         new(Domain.Advancement.SegmentRuleKind.TookAction, Text: "Signed petition", Months: 12),
         new(Domain.Advancement.SegmentRuleKind.HasRelationship, Relationship: Domain.Constituents.RelationshipKind.Parent),
         new(Domain.Advancement.SegmentRuleKind.MayBeEmailed),
+        new(Domain.Advancement.SegmentRuleKind.MayBeWritten),
     ];
 
     private static Dictionary<string, Func<IQueryable>> QueriesFor(CormDbContext db)
