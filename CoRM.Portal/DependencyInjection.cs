@@ -22,6 +22,7 @@ public static class DependencyInjection
         services.AddScoped<CircuitHandler, ClientOriginCircuitHandler>();
         services.AddScoped<CurrentUser>();
         builder.AddCormAuthentication();
+        builder.AddCodeAttemptLimit();
         builder.AddCormJobs();
         return builder;
     }
@@ -76,6 +77,7 @@ public static class DependencyInjection
             app.UseHsts();
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
