@@ -91,6 +91,22 @@ public class Gift : IVersioned
     }
 
     /// <summary>
+    /// Corrects a gift recorded wrongly (a mistyped amount, the wrong fund or date). The same rules as recording it;
+    /// soft credits must still fit within it. A ticket is changed through its event, not here. A receipt already issued
+    /// keeps what it printed: reissuing it prints the corrected figures.
+    /// </summary>
+    public void Correct(decimal amount, DateOnly receivedOn, int fundId, int? appealId, PaymentMethod method, decimal benefitValue, string? description, DateOnly today)
+    {
+        if (Kind == GiftKind.EventTicket) throw new DomainException("A ticket is changed through its event (cancel the registration, or refund it).");
+        var corrected = Receive(DonorId, amount, Currency, receivedOn, fundId, method, today, RecordedAt, RecordedById,
+            Kind == GiftKind.InKind ? GiftKind.Outright : Kind, benefitValue, description, appealId);
+        if (SoftCredits.Count > 0 && SoftCredits.Max(s => s.Amount) > corrected.Amount)
+            throw new DomainException($"A soft credit of {SoftCredits.Max(s => s.Amount):N2} is larger than {corrected.Amount:N2}; change the soft credit first.");
+        (Amount, ReceivedOn, FundId, AppealId, Method, Kind, BenefitValue, DeductibleAmount, Description) =
+            (corrected.Amount, corrected.ReceivedOn, corrected.FundId, corrected.AppealId, corrected.Method, corrected.Kind, corrected.BenefitValue, corrected.DeductibleAmount, corrected.Description);
+    }
+
+    /// <summary>
     /// A ticket whose guest cancelled and let the institution keep the payment: they receive nothing in return, so the
     /// whole payment is now a gift (and deductible).
     /// </summary>

@@ -28,6 +28,13 @@ public sealed record GiftRow(int Id, int DonorId, string DonorName, DateOnly Rec
 
 public sealed record YearTotal(int Year, decimal Hard, decimal Soft);
 
+/// <summary>A gift as it stands, for the correction dialog; the version guards against two people correcting it at once.</summary>
+public sealed record GiftEdit(int Id, int DonorId, decimal Amount, DateOnly ReceivedOn, int FundId, int? AppealId, PaymentMethod Method, GiftKind Kind,
+    decimal BenefitValue, string? Description, string? Receipt, Guid Version);
+
+public sealed record CorrectGiftRequest(int GiftId, decimal Amount, DateOnly ReceivedOn, int FundId, int? AppealId, PaymentMethod Method, decimal BenefitValue,
+    string? Description, Guid Version);
+
 public sealed record SoftCreditRow(int GiftId, DateOnly ReceivedOn, int OtherId, string OtherName, decimal Amount, SoftCreditReason Reason);
 
 public sealed record PledgeRow(int Id, DateOnly PledgedOn, decimal Amount, string Fund, decimal Paid, decimal Balance, DateOnly? NextDueOn, decimal? NextDueAmount, decimal Overdue, bool Cancelled);
@@ -98,6 +105,48 @@ public sealed class GivingRecords(IDbContextFactory<CormDbContext> dbFactory, Au
         catch (DomainException e)
         {
             return CommandResult.Invalid(e.Message);
+        }
+    }
+
+    public async Task<GiftEdit?> GiftForEditAsync(UserScope staff, int giftId, CancellationToken ct = default)
+    {
+        if (!staff.WorksGiving) return null;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Gifts.Where(g => g.Id == giftId).Select(g => new GiftEdit(g.Id, g.DonorId, g.Amount, g.ReceivedOn, g.FundId, g.AppealId, g.Method, g.Kind,
+            g.BenefitValue, g.Description,
+            db.ReceiptLines.Where(l => l.GiftId == g.Id && !l.Voided).Join(db.Receipts, l => l.ReceiptId, r => r.Id, (l, r) => r.Number).FirstOrDefault(), g.Version))
+            .SingleOrDefaultAsync(ct);
+    }
+
+    /// <summary>
+    /// Corrects a gift recorded wrongly. Refused if someone changed it meanwhile (the version) or if the correction
+    /// breaks a rule; audited with what it was. A current receipt keeps its printed figures until it is reissued.
+    /// </summary>
+    public async Task<CommandResult> CorrectGiftAsync(UserScope staff, CorrectGiftRequest request, CancellationToken ct = default)
+    {
+        if (!staff.WorksGiving) return CommandResult.NotFound;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var gift = await db.Gifts.Include(g => g.SoftCredits).SingleOrDefaultAsync(g => g.Id == request.GiftId, ct);
+        if (gift is null) return CommandResult.NotFound;
+        db.Entry(gift).Property(g => g.Version).OriginalValue = request.Version;
+        try
+        {
+            if (!await db.Funds.AnyAsync(f => f.Id == request.FundId, ct)) throw new DomainException("Choose a fund from the list.");
+            if (request.AppealId is { } appeal && !await db.Appeals.AnyAsync(a => a.Id == appeal, ct)) throw new DomainException("Choose an appeal from the list.");
+            var was = $"{gift.Amount:N2} {gift.Currency} on {gift.ReceivedOn:yyyy-MM-dd}, fund {gift.FundId}, deductible {gift.DeductibleAmount:N2}";
+            gift.Correct(request.Amount, request.ReceivedOn, request.FundId, request.AppealId, request.Method, request.BenefitValue, request.Description, time.Today());
+            audit.Record(db, staff, AuditAction.Update, nameof(Gift), gift.DonorId,
+                $"Gift #{gift.Id} corrected: was {was}; now {gift.Amount:N2} {gift.Currency} on {gift.ReceivedOn:yyyy-MM-dd}, fund {gift.FundId}, deductible {gift.DeductibleAmount:N2}");
+            await db.SaveChangesAsync(ct);
+            return CommandResult.Ok(gift.Id);
+        }
+        catch (DomainException e)
+        {
+            return CommandResult.Invalid(e.Message);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return CommandResult.Conflict("gift");
         }
     }
 

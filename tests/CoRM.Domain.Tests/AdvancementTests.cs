@@ -202,4 +202,21 @@ public class CampaignTests
         var late = gala.Register(8, 1, alreadySold: 0, A.Now);
         Assert.Throws<DomainException>(() => late.Cancel(gala, A.Now.AddDays(3), 9));
     }
+
+    [Fact]
+    public void A_correction_follows_the_rules_of_recording_and_keeps_soft_credits_within_the_gift()
+    {
+        var gift = Gift.Receive(1, 500m, "EUR", A.Today.AddDays(-3), 1, PaymentMethod.Card, A.Today, A.Now, 9);
+        gift.CreditTo(2, 400m, SoftCreditReason.Spouse);
+
+        gift.Correct(450m, A.Today.AddDays(-4), 2, 7, PaymentMethod.BankTransfer, 50m, null, A.Today);
+        Assert.Equal((450m, 400m, 2, 7, PaymentMethod.BankTransfer), (gift.Amount, gift.DeductibleAmount, gift.FundId, gift.AppealId, gift.Method));
+
+        Assert.Throws<DomainException>(() => gift.Correct(300m, A.Today, 1, null, PaymentMethod.Card, 0, null, A.Today)); // below the soft credit
+        Assert.Throws<DomainException>(() => gift.Correct(450m, A.Today.AddDays(1), 1, null, PaymentMethod.Card, 0, null, A.Today)); // in the future
+        Assert.Throws<DomainException>(() => gift.Correct(450m, A.Today, 1, null, PaymentMethod.InKind, 0, null, A.Today)); // in kind, undescribed
+        Assert.Equal(450m, gift.Amount);
+        var ticket = Gift.Receive(1, 150m, "EUR", A.Today, 1, PaymentMethod.Card, A.Today, A.Now, 9, GiftKind.EventTicket, 60m);
+        Assert.Throws<DomainException>(() => ticket.Correct(100m, A.Today, 1, null, PaymentMethod.Card, 60m, null, A.Today));
+    }
 }

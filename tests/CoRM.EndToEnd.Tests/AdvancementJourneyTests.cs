@@ -31,8 +31,19 @@ public sealed class AdvancementJourneyTests(BrowserSession session) : IClassFixt
         await Assertions.Expect(panel.Locator("[data-testid=donor-gifts] tr").First).ToContainTextAsync("1,500.00 EUR");
         await Assertions.Expect(panel.Locator("[data-testid=donor-gifts] tr").First).ToContainTextAsync("soft-credited");
 
+        // The cheque was for 1,750: correct it in the same dialog. Going below the 1,500 soft credit is refused, with the reason.
+        await panel.Locator("[data-testid=donor-gifts] tr").First.Locator("[data-testid=correct-gift]").ClickAsync();
+        await Assertions.Expect(dialog.GetByLabel("Amount (EUR)")).ToHaveValueAsync("1,500.00");
+        await dialog.GetByLabel("Amount (EUR)").FillAsync("1250");
+        await dialog.Locator("[data-testid=save-gift]").ClickAsync();
+        await Assertions.Expect(dialog.Locator("[data-testid=dialog-error]")).ToContainTextAsync("soft credit");
+        await dialog.GetByLabel("Amount (EUR)").FillAsync("1750");
+        await dialog.Locator("[data-testid=save-gift]").ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-snackbar").Last).ToContainTextAsync("Gift corrected");
+        await Assertions.Expect(panel.Locator("[data-testid=donor-gifts] tr").First).ToContainTextAsync("1,750.00 EUR");
+
         await page.Locator("[data-testid=nav] a", new() { HasText = "Gifts" }).ClickAsync();
-        await Assertions.Expect(page.Locator("[data-testid=gifts] tbody tr").First).ToContainTextAsync("1,500.00");
+        await Assertions.Expect(page.Locator("[data-testid=gifts] tbody tr").First).ToContainTextAsync("1,750.00");
         await session.ScreenshotAsync(page, "32-gifts");
         Assert.Equal(1, await session.CountAsync($"SELECT COUNT(*) FROM FollowUps WHERE ConstituentId = {donor} AND Title LIKE 'Thank %' AND $email = $email", ""));
     }

@@ -72,6 +72,36 @@ public sealed class AdvancementTests : InstitutionTest
     }
 
     [Fact]
+    public async Task A_mistyped_gift_is_corrected_once_audited_and_its_receipt_reissued_with_the_new_figures()
+    {
+        var tomas = await Institution.PersonaAsync(Personas.Advancement);
+        var giving = Institution.Get<GivingRecords>();
+        var receipts = Institution.Get<Receipts>();
+        var (donor, _, fund) = await MarriedDonorAsync();
+        var lifetime = (await giving.DonorAsync(tomas, donor))!.Lifetime;
+        var id = (int)(await giving.RecordGiftAsync(tomas, new RecordGiftRequest(donor, 50m, null, Today, fund, PaymentMethod.Card))).Id!.Value;
+        var receipt = (int)(await receipts.IssueForGiftAsync(tomas, id)).Id!.Value;
+        var seen = (await giving.GiftForEditAsync(tomas, id))!;
+        Assert.Equal((50m, (string?)(await receipts.ForDonorAsync(tomas, donor)).Single(r => r.Id == receipt).Number), (seen.Amount, seen.Receipt));
+
+        var corrected = await giving.CorrectGiftAsync(tomas, new CorrectGiftRequest(id, 500m, Today, fund, null, PaymentMethod.Card, 0m, null, seen.Version));
+        Assert.True(corrected.Succeeded, corrected.Message);
+        var stale = await giving.CorrectGiftAsync(tomas, new CorrectGiftRequest(id, 5m, Today, fund, null, PaymentMethod.Card, 0m, null, seen.Version));
+        Assert.Equal(CommandStatus.Conflict, stale.Status);
+        Assert.Equal(CommandStatus.Invalid, (await giving.CorrectGiftAsync(tomas, new CorrectGiftRequest(id, 500m, Today, 9999, null, PaymentMethod.Card, 0m, null, (await giving.GiftForEditAsync(tomas, id))!.Version))).Status);
+        Assert.Equal(CommandStatus.NotFound, (await giving.CorrectGiftAsync(await Institution.PersonaAsync(Personas.Faculty), new CorrectGiftRequest(id, 1m, Today, fund, null, PaymentMethod.Card, 0m, null, seen.Version))).Status);
+        Assert.Null(await giving.GiftForEditAsync(await Institution.PersonaAsync(Personas.Parent), id));
+
+        Assert.Equal(lifetime + 500m, (await giving.DonorAsync(tomas, donor))!.Lifetime);
+        Assert.Equal(50m, (await receipts.ForDonorAsync(tomas, donor)).Single(r => r.Id == receipt).Deductible); // the receipt keeps what it printed
+        var reissued = await receipts.ReissueAsync(tomas, receipt, "Amount was mistyped");
+        Assert.True(reissued.Succeeded, reissued.Message);
+        Assert.Equal(500m, (await receipts.ForDonorAsync(tomas, donor)).Single(r => r.Id == reissued.Id).Deductible);
+        await using var db = await Institution.OpenAsync();
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.RecordType == "Gift" && a.Detail!.StartsWith($"Gift #{id} corrected: was 50.00 EUR")));
+    }
+
+    [Fact]
     public async Task Bad_gifts_change_nothing()
     {
         var tomas = await Institution.PersonaAsync(Personas.Advancement);
