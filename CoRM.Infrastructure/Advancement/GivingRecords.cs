@@ -150,6 +150,41 @@ public sealed class GivingRecords(IDbContextFactory<CormDbContext> dbFactory, Au
         }
     }
 
+    /// <summary>
+    /// Refunds a gift — a bounced cheque, a charge-back, money given back — by removing it with its soft credits: it no
+    /// longer counts anywhere (a pledge it paid is open again). A reason is required; it goes on the donor's timeline and
+    /// in the audit log. Refused while the gift is on a current receipt (void that first) and for tickets (cancel the
+    /// registration on the event instead).
+    /// </summary>
+    public async Task<CommandResult> RefundGiftAsync(UserScope staff, int giftId, string? reason, CancellationToken ct = default)
+    {
+        if (!staff.WorksGiving) return CommandResult.NotFound;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var gift = await db.Gifts.Include(g => g.SoftCredits).SingleOrDefaultAsync(g => g.Id == giftId, ct);
+        if (gift is null) return CommandResult.NotFound;
+        reason = reason?.Trim();
+        if (string.IsNullOrEmpty(reason)) return CommandResult.Invalid("Say why the gift is refunded (a bounced cheque, a charge-back…).");
+        if (reason.Length > 300) return CommandResult.Invalid("The reason is limited to 300 characters.");
+        if (gift.Kind == GiftKind.EventTicket) return CommandResult.Invalid("This is an event ticket: cancel the registration on the event's page, with a refund.");
+        if (await db.ReceiptLines.Where(l => l.GiftId == gift.Id && !l.Voided).Join(db.Receipts, l => l.ReceiptId, r => r.Id, (l, r) => r.Number).FirstOrDefaultAsync(ct) is { } number)
+            return CommandResult.Invalid($"The gift is on receipt {number}. Void that receipt first (Receipts tab), then refund.");
+        var now = time.UtcNow();
+        db.Gifts.Remove(gift);
+        db.Interactions.Add(Interaction.Log(gift.DonorId, Channel.Letter, Topic.Giving, $"Gift of {gift.Amount:N2} {gift.Currency} ({gift.ReceivedOn:d MMM yyyy}) refunded",
+            reason, now, staff.ConstituentId, now, inbound: false));
+        audit.Record(db, staff, AuditAction.Delete, nameof(Gift), gift.DonorId,
+            $"Gift #{gift.Id} of {gift.Amount:N2} {gift.Currency} on {gift.ReceivedOn:yyyy-MM-dd} refunded: {reason}");
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return CommandResult.Ok(gift.Id);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return CommandResult.Conflict("gift");
+        }
+    }
+
     public async Task<CommandResult> MakePledgeAsync(UserScope staff, PledgeRequest request, CancellationToken ct = default)
     {
         if (!staff.WorksGiving) return CommandResult.NotFound;

@@ -102,6 +102,41 @@ public sealed class AdvancementTests : InstitutionTest
     }
 
     [Fact]
+    public async Task A_bounced_gift_is_refunded_out_of_every_total_and_a_pledge_it_paid_opens_again()
+    {
+        var tomas = await Institution.PersonaAsync(Personas.Advancement);
+        var giving = Institution.Get<GivingRecords>();
+        var receipts = Institution.Get<Receipts>();
+        var (donor, spouse, fund) = await MarriedDonorAsync();
+        var before = (await giving.DonorAsync(tomas, donor))!;
+        var spouseBefore = (await giving.DonorAsync(tomas, spouse))!.SoftCreditsReceived;
+        var pledge = (int)(await giving.MakePledgeAsync(tomas, new PledgeRequest(donor, 600m, fund, 2, Frequency.Monthly, Today))).Id!.Value;
+        var payment = (int)(await giving.RecordGiftAsync(tomas, new RecordGiftRequest(donor, 300m, null, Today, fund, PaymentMethod.Cheque, PledgeId: pledge,
+            SoftCredits: [new SoftCreditRequest(spouse, 300m, SoftCreditReason.Spouse)]))).Id!.Value;
+        Assert.Equal(300m, (await giving.DonorAsync(tomas, donor))!.Pledges.Single(p => p.Id == pledge).Balance);
+
+        Assert.Equal(CommandStatus.Invalid, (await giving.RefundGiftAsync(tomas, payment, " ")).Status); // a reason is required
+        Assert.Equal(CommandStatus.NotFound, (await giving.RefundGiftAsync(await Institution.PersonaAsync(Personas.Faculty), payment, "Bounced")).Status);
+        var receipt = (int)(await receipts.IssueForGiftAsync(tomas, payment)).Id!.Value;
+        var receipted = await giving.RefundGiftAsync(tomas, payment, "Cheque bounced");
+        Assert.Equal(CommandStatus.Invalid, receipted.Status);
+        Assert.Contains("Void that receipt first", receipted.Message, StringComparison.Ordinal);
+
+        Assert.True((await receipts.VoidAsync(tomas, receipt, "Cheque bounced")).Succeeded);
+        Assert.True((await giving.RefundGiftAsync(tomas, payment, "Cheque bounced")).Succeeded);
+        Assert.Equal(CommandStatus.NotFound, (await giving.RefundGiftAsync(tomas, payment, "Again")).Status);
+
+        var after = (await giving.DonorAsync(tomas, donor))!;
+        Assert.Equal(before.Lifetime, after.Lifetime);
+        Assert.Equal(600m, after.Pledges.Single(p => p.Id == pledge).Balance);
+        Assert.Equal(spouseBefore, (await giving.DonorAsync(tomas, spouse))!.SoftCreditsReceived);
+        await using var db = await Institution.OpenAsync();
+        Assert.False(await db.SoftCredits.AnyAsync(s => s.GiftId == payment));
+        Assert.Equal(1, await db.Interactions.CountAsync(i => i.ConstituentId == donor && i.Subject.StartsWith("Gift of 300.00 EUR") && i.Subject.EndsWith("refunded") && i.Notes == "Cheque bounced"));
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.RecordType == "Gift" && a.Detail == $"Gift #{payment} of 300.00 EUR on {Today:yyyy-MM-dd} refunded: Cheque bounced"));
+    }
+
+    [Fact]
     public async Task Bad_gifts_change_nothing()
     {
         var tomas = await Institution.PersonaAsync(Personas.Advancement);

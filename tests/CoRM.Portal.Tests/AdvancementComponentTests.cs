@@ -91,6 +91,37 @@ public sealed class AdvancementComponentTests : PortalComponentTest
     }
 
     [Fact]
+    public async Task Refunding_a_gift_asks_why_and_takes_it_off_the_donor_record()
+    {
+        await SignInAsAsync(Personas.Advancement);
+        var donor = await TopDonorAsync();
+        var panel = Render<DonorPanel>(p => p.Add(x => x.ConstituentId, donor));
+        panel.WaitForAssertion(() => Assert.NotEmpty(panel.FindAll("[data-testid=refund-gift]")), TimeSpan.FromSeconds(10));
+        int gifts;
+        await using (var db = await Institution.OpenAsync())
+            gifts = await db.Gifts.CountAsync(g => g.DonorId == donor);
+
+        // The first gift without a current receipt and not a ticket.
+        int target;
+        await using (var db = await Institution.OpenAsync())
+            target = await db.Gifts.Where(g => g.DonorId == donor && g.Kind != CoRM.Domain.Advancement.GiftKind.EventTicket && !db.ReceiptLines.Any(l => l.GiftId == g.Id && !l.Voided))
+                .OrderByDescending(g => g.ReceivedOn).ThenByDescending(g => g.Id).Select(g => g.Id).FirstAsync();
+        var rows = panel.FindAll("[data-testid=donor-gifts] tr");
+        var index = (await Institution.Get<CoRM.Infrastructure.Advancement.GivingRecords>().DonorAsync(await Institution.PersonaAsync(Personas.Advancement), donor))!
+            .RecentGifts.Select((g, i) => (g.Id, i)).Single(x => x.Id == target).i;
+        rows[index].QuerySelector("[data-testid=refund-gift]")!.Click();
+        dialogs.WaitForAssertion(() => Assert.NotNull(dialogs.Find("[data-testid=refund-confirm]")), TimeSpan.FromSeconds(10));
+        dialogs.Find("[data-testid=refund-confirm]").Click();
+        dialogs.WaitForAssertion(() => Assert.Contains("Say why", dialogs.Find("[data-testid=dialog-error]").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        dialogs.Find("[data-testid=refund-reason]").Change("Card charge-back");
+        dialogs.Find("[data-testid=refund-confirm]").Click();
+
+        await using var check = await Institution.OpenAsync();
+        panel.WaitForAssertion(() => Assert.Equal(gifts - 1, check.Gifts.Count(g => g.DonorId == donor)), TimeSpan.FromSeconds(10));
+        Assert.False(await check.Gifts.AnyAsync(g => g.Id == target));
+    }
+
+    [Fact]
     public async Task Faculty_see_no_giving_on_an_advisees_profile()
     {
         await SignInAsAsync(Personas.Faculty);
