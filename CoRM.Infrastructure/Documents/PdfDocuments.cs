@@ -11,9 +11,10 @@ public sealed class DocumentOptions
     public const string Agpl = "AGPL";
 
     /// <summary>
-    /// PDFsharp 6.5 (the only version in the package mirror) refuses to work until a licence is loaded: "AGPL" loads
-    /// its free AGPL-3.0 licence, which obliges an institution running CoRM to offer CoRM's source to its users;
-    /// anything else is taken as a commercial licence key from empira.
+    /// PDFsharp 6.5 (the only version in the package mirror) refuses to work until a licence is loaded. CoRM itself is
+    /// AGPL-3.0 (LICENSE), so PDFsharp's free AGPL-3.0 licence ("AGPL", the default) adds no obligation beyond CoRM's
+    /// own: an institution running CoRM offers its source to its users either way. Anything else is taken as a
+    /// commercial licence key from empira.
     /// </summary>
     [Required]
     public string PdfLicense { get; set; } = Agpl;
