@@ -42,6 +42,7 @@ public static class DependencyInjection
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<AuditTrail>();
+        services.AddSingleton<Common.CommandRunner>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<ConstituentSearch>();
         services.AddSingleton<ConstituentRecords>();

@@ -35,7 +35,7 @@ public class AdmissionApplication : IVersioned
     public int ProgrammeId { get; set; }
     public int TermId { get; set; }
     public AdmissionSource Source { get; set; }
-    public AdmissionStage Stage { get; set; }
+    public AdmissionStage Stage { get; private set; }
 
     /// <summary>The constituent who started it: the applicant, a parent on their behalf, or a staff member.</summary>
     public int? StartedById { get; set; }
@@ -53,9 +53,9 @@ public class AdmissionApplication : IVersioned
     public bool RecommendationReceived { get; set; }
 
     public DateTime StartedAt { get; set; }
-    public DateTime? SubmittedAt { get; set; }
-    public AdmissionDecision? Decision { get; set; }
-    public DateTime? DecidedAt { get; set; }
+    public DateTime? SubmittedAt { get; private set; }
+    public AdmissionDecision? Decision { get; private set; }
+    public DateTime? DecidedAt { get; private set; }
     public int? DecidedById { get; set; }
 
     /// <summary>The deposit invoice issued on admission; paying it secures the place.</summary>

@@ -51,9 +51,9 @@ public class AppealCampaign : IVersioned
     public CampaignChannel Channel { get; set; }
     public DateTime ScheduledFor { get; set; }
     public int ResponseWindowDays { get; set; } = 90;
-    public CampaignStatus Status { get; set; }
-    public DateTime? SnapshotAt { get; set; }
-    public DateTime? SentAt { get; set; }
+    public CampaignStatus Status { get; private set; }
+    public DateTime? SnapshotAt { get; private set; }
+    public DateTime? SentAt { get; private set; }
     public int? CreatedById { get; set; }
     public DateTime CreatedAt { get; set; }
     public Guid Version { get; set; }
@@ -89,6 +89,26 @@ public class AppealCampaign : IVersioned
         Status = CampaignStatus.Cancelled;
     }
 
+    /// <summary>
+    /// The send begins: the segment is snapshotted now and the campaign can no longer be cancelled. The send job claims
+    /// this with one conditional update (Scheduled and not yet snapshotted) so two job runs cannot both begin it.
+    /// </summary>
+    public void BeginSending(DateTime at)
+    {
+        if (Status != CampaignStatus.Scheduled || SnapshotAt is not null) throw new DomainException("Only a scheduled campaign that has not begun can start sending.");
+        if (at < ScheduledFor) throw new DomainException("The campaign is not due yet.");
+        Status = CampaignStatus.Sending;
+        SnapshotAt = at;
+    }
+
+    /// <summary>Every recipient has been written to (or skipped): the campaign is sent, and its response window opens.</summary>
+    public void MarkSent(DateTime at)
+    {
+        if (Status != CampaignStatus.Sending) throw new DomainException("Only a campaign that is sending can be marked sent.");
+        Status = CampaignStatus.Sent;
+        SentAt = at;
+    }
+
     /// <summary>A gift counts for the campaign when it carries the appeal, or a recipient gave within the window after the send.</summary>
     public bool Attributes(DateOnly giftOn, int? giftAppealId, bool fromRecipient) =>
         SentAt is { } sent && (giftAppealId == AppealId || (fromRecipient && giftOn >= DateOnly.FromDateTime(sent) && giftOn <= DateOnly.FromDateTime(sent).AddDays(ResponseWindowDays)));
@@ -110,8 +130,8 @@ public class CampaignRecipient
     /// Letters only: the short code printed for "no more appeals by post" (a long signed token does not belong on
     /// paper). Random, unique, and only good for that one request.
     /// </summary>
-    public string? PostCode { get; set; }
-    public const int PostCodeLength = 11;
+    public string? OptOutCode { get; set; }
+    public const int OptOutCodeLength = 11;
 }
 
 /// <summary>Merge fields in double braces. Unknown fields are refused when the template is saved, not discovered at send time.</summary>

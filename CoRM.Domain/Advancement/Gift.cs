@@ -1,3 +1,5 @@
+using CoRM.Domain.Engagement;
+
 namespace CoRM.Domain.Advancement;
 
 public enum PaymentMethod
@@ -90,18 +92,45 @@ public class Gift : IVersioned
         };
     }
 
+    /// <summary>How the gift reached the institution, for the donor's timeline: a cheque by post, a card online, cash in person.</summary>
+    public static Channel ChannelOf(PaymentMethod method) => method switch
+    {
+        PaymentMethod.Cheque => Channel.Letter,
+        PaymentMethod.Card => Channel.WebForm,
+        PaymentMethod.Cash or PaymentMethod.InKind => Channel.InPerson,
+        _ => Channel.Bank,
+    };
+
     /// <summary>
-    /// Corrects a gift recorded wrongly (a mistyped amount, the wrong fund or date). The same rules as recording it;
-    /// soft credits must still fit within it. A ticket is changed through its event, not here. A receipt already issued
-    /// keeps what it printed: reissuing it prints the corrected figures.
+    /// Checks that the gift may be refunded (removed with its soft credits): a reason is given, and a ticket is refunded
+    /// through its event. Whether it is on a current receipt is the caller's to check (receipts are another aggregate).
+    /// </summary>
+    public string Refund(string? reason)
+    {
+        reason = reason?.Trim();
+        if (string.IsNullOrEmpty(reason)) throw new DomainException("Say why the gift is refunded (a bounced cheque, a charge-back…).");
+        if (reason.Length > RefundReasonMaxLength) throw new DomainException($"The reason is limited to {RefundReasonMaxLength} characters.");
+        if (Kind == GiftKind.EventTicket) throw new DomainException("This is an event ticket: cancel the registration on the event's page, with a refund.");
+        return reason;
+    }
+
+    public const int RefundReasonMaxLength = 300;
+
+    /// <summary>
+    /// Corrects a gift recorded wrongly (a mistyped amount, the wrong fund or date). The same rules as recording it.
+    /// A soft credit for the whole gift (a spouse's) follows the corrected amount; a partial one must still fit within
+    /// it. A ticket is changed through its event, not here. A receipt already issued keeps what it printed: reissuing
+    /// it prints the corrected figures.
     /// </summary>
     public void Correct(decimal amount, DateOnly receivedOn, int fundId, int? appealId, PaymentMethod method, decimal benefitValue, string? description, DateOnly today)
     {
         if (Kind == GiftKind.EventTicket) throw new DomainException("A ticket is changed through its event (cancel the registration, or refund it).");
         var corrected = Receive(DonorId, amount, Currency, receivedOn, fundId, method, today, RecordedAt, RecordedById,
             Kind == GiftKind.InKind ? GiftKind.Outright : Kind, benefitValue, description, appealId);
-        if (SoftCredits.Count > 0 && SoftCredits.Max(s => s.Amount) > corrected.Amount)
-            throw new DomainException($"A soft credit of {SoftCredits.Max(s => s.Amount):N2} is larger than {corrected.Amount:N2}; change the soft credit first.");
+        var partial = SoftCredits.Where(s => s.Amount != Amount).ToList();
+        if (partial.Count > 0 && partial.Max(s => s.Amount) > corrected.Amount)
+            throw new DomainException($"A soft credit of {partial.Max(s => s.Amount):N2} is larger than {corrected.Amount:N2}; correct the amount to at least that.");
+        foreach (var whole in SoftCredits.Where(s => s.Amount == Amount)) whole.Amount = corrected.Amount;
         (Amount, ReceivedOn, FundId, AppealId, Method, Kind, BenefitValue, DeductibleAmount, Description) =
             (corrected.Amount, corrected.ReceivedOn, corrected.FundId, corrected.AppealId, corrected.Method, corrected.Kind, corrected.BenefitValue, corrected.DeductibleAmount, corrected.Description);
     }

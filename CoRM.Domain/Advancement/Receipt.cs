@@ -39,8 +39,8 @@ public class Receipt
     public DateTime IssuedAt { get; set; }
     public int? IssuedById { get; set; }
     public int? ReplacesId { get; set; }
-    public DateTime? VoidedAt { get; set; }
-    public string? VoidReason { get; set; }
+    public DateTime? VoidedAt { get; private set; }
+    public string? VoidReason { get; private set; }
 
     public List<ReceiptLine> Lines { get; } = [];
 
@@ -54,15 +54,7 @@ public class Receipt
     /// </summary>
     public static Receipt Issue(ReceiptKind kind, int donorId, string donorName, string donorAddress, IReadOnlyList<Gift> gifts, DateTime now, int? issuedById)
     {
-        if (gifts.Count == 0)
-            throw new DomainException(kind == ReceiptKind.Gift ? "Choose a gift to receipt." : "There is nothing left to receipt for that year: every deductible gift already has a receipt.");
-        if (kind == ReceiptKind.Gift && gifts.Count > 1) throw new DomainException("A gift receipt covers one gift.");
-        if (gifts.Any(g => g.DonorId != donorId)) throw new DomainException("A receipt is for one donor's own gifts; soft credits are not receipted.");
-        if (gifts.Select(g => g.Currency).Distinct().Count() > 1) throw new DomainException("A receipt is in one currency.");
-        if (gifts.Select(g => g.ReceivedOn.Year).Distinct().Count() > 1) throw new DomainException("A receipt covers gifts of one calendar year.");
-        var nothing = gifts.FirstOrDefault(g => g.DeductibleAmount <= 0);
-        if (nothing is not null)
-            throw new DomainException($"The gift of {nothing.ReceivedOn:d MMM yyyy} has no deductible part (the donor received its full value), so it gets no tax receipt.");
+        if (WhyNotIssuable(kind, donorId, gifts) is { } refusal) throw new DomainException(refusal);
         var receipt = new Receipt
         {
             Kind = kind,
@@ -86,6 +78,20 @@ public class Receipt
         SeriesYear = seriesYear;
         Sequence = sequence;
         Number = FormatNumber(seriesYear, sequence);
+    }
+
+    /// <summary>Why these gifts cannot go on one receipt, in words for the gift officer; null when they can.</summary>
+    public static string? WhyNotIssuable(ReceiptKind kind, int donorId, IReadOnlyList<Gift> gifts)
+    {
+        if (gifts.Count == 0)
+            return kind == ReceiptKind.Gift ? "Choose a gift to receipt." : "There is nothing left to receipt for that year: every deductible gift already has a receipt.";
+        if (kind == ReceiptKind.Gift && gifts.Count > 1) return "A gift receipt covers one gift.";
+        if (gifts.Any(g => g.DonorId != donorId)) return "A receipt is for one donor's own gifts; soft credits are not receipted.";
+        if (gifts.Select(g => g.Currency).Distinct().Count() > 1) return "A receipt is in one currency.";
+        if (gifts.Select(g => g.ReceivedOn.Year).Distinct().Count() > 1) return "A receipt covers gifts of one calendar year.";
+        return gifts.FirstOrDefault(g => g.DeductibleAmount <= 0) is { } nothing
+            ? $"The gift of {nothing.ReceivedOn:d MMM yyyy} has no deductible part (the donor received its full value), so it gets no tax receipt."
+            : null;
     }
 
     /// <summary>Voids this receipt so a replacement can be issued for the same gifts.</summary>
@@ -118,5 +124,5 @@ public class ReceiptLine
     public string? Description { get; set; }
 
     /// <summary>Copied from the receipt when it is voided, so the database can hold "one current receipt per gift" as a unique index.</summary>
-    public bool Voided { get; set; }
+    public bool Voided { get; internal set; }
 }

@@ -7,6 +7,8 @@ public enum AuditAction
     Update = 2,
     Delete = 3,
     SignIn = 4,
+    /// <summary>Data left the building: a CSV, spreadsheet or PDF download, with its row count.</summary>
+    Export = 5,
 }
 
 /// <summary>Who read or changed which sensitive record, when, and from where.</summary>
@@ -20,7 +22,10 @@ public class AuditEntry
     public string UserName { get; set; } = "";
     public AuditAction Action { get; set; }
     public string RecordType { get; set; } = "";
+    /// <summary>The record's own id (the gift's, not the donor's), known once it is saved.</summary>
     public string RecordId { get; set; } = "";
+    /// <summary>The person the data is about (the donor, the student), so every entry about someone can be found.</summary>
+    public int? SubjectConstituentId { get; set; }
     public string? Detail { get; set; }
     public string? RemoteAddress { get; set; }
 }

@@ -117,7 +117,17 @@ public class Constituent : IVersioned
     public bool MayBeContactedBy(InteractionChannelKind channel) =>
         !DoNotContact && !(channel == InteractionChannelKind.Email && EmailOptOut) && !(channel == InteractionChannelKind.Letter && PostOptOut);
 
-    /// <summary>The same rule as <see cref="MayBeContactedBy"/> for e-mail, as a query the database can run in bulk sends.</summary>
+    /// <summary>Has an address and has not asked to stop e-mail or all contact.</summary>
+    public bool CanBeEmailed() => Email is not null && MayBeContactedBy(InteractionChannelKind.Email);
+
+    /// <summary>Has not asked to stop appeals by post or all contact (whether an address is on file is the caller's to check).</summary>
+    public bool CanReceivePost() => MayBeContactedBy(InteractionChannelKind.Letter);
+
+    /// <summary><see cref="CanBeEmailed"/> as a query the database can run in bulk sends (a test checks they agree).</summary>
     public static readonly System.Linq.Expressions.Expression<Func<Constituent, bool>> MayBeEmailed =
         c => c.Email != null && !c.DoNotContact && !c.EmailOptOut;
+
+    /// <summary><see cref="CanReceivePost"/> as a query the database can run (a test checks they agree).</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<Constituent, bool>> MayReceivePost =
+        c => !c.DoNotContact && !c.PostOptOut;
 }

@@ -21,6 +21,10 @@ public class Hat
     /// <summary>Worn on a date when the date falls within start and end, both inclusive.</summary>
     public bool IsActiveOn(DateOnly date) => StartDate <= date && (EndDate is null || date <= EndDate);
 
+    /// <summary><see cref="IsActiveOn"/> as a query the database can run (a test checks they agree).</summary>
+    public static System.Linq.Expressions.Expression<Func<Hat, bool>> ActiveOn(DateOnly date) =>
+        h => h.StartDate <= date && (h.EndDate == null || h.EndDate >= date);
+
     public void TakeOff(DateOnly lastDay)
     {
         if (lastDay < StartDate)

@@ -36,6 +36,10 @@ public class Relationship : IVersioned
 
     public bool IsActiveOn(DateOnly date) => StartDate <= date && (EndDate is null || date <= EndDate);
 
+    /// <summary><see cref="IsActiveOn"/> as a query the database can run (a test checks they agree).</summary>
+    public static System.Linq.Expressions.Expression<Func<Relationship, bool>> ActiveOn(DateOnly date) =>
+        r => r.StartDate <= date && (r.EndDate == null || r.EndDate >= date);
+
     public bool IsFamily => Kind is RelationshipKind.Parent or RelationshipKind.Guardian;
 
     /// <summary><see cref="IsFamily"/> as a query the database can run.</summary>

@@ -11,4 +11,6 @@ public enum Channel
     Sms = 5,
     Event = 6,
     InPerson = 7,
+    /// <summary>Money that arrived through the bank: a transfer, a direct debit, securities.</summary>
+    Bank = 8,
 }

@@ -49,15 +49,19 @@ public class ParentInvitation
     /// <summary>Uses the invitation up; the same code never works twice.</summary>
     public void Redeem(int portalUserId, DateTime now)
     {
-        switch (StateAt(now))
-        {
-            case InvitationState.Redeemed: throw new DomainException("This invitation has already been used. Sign in, or ask the secretariat for a new one.");
-            case InvitationState.Withdrawn: throw new DomainException("This invitation was replaced by a newer one. Use the code in the latest e-mail.");
-            case InvitationState.Expired: throw new DomainException("This invitation has expired. Ask the secretariat to send a new one.");
-        }
+        if (WhyNotRedeemable(now) is { } refusal) throw new DomainException(refusal);
         RedeemedAt = now;
         RedeemedByPortalUserId = portalUserId;
     }
+
+    /// <summary>Why the code can no longer be used, in words for the person holding it; null while it is open.</summary>
+    public string? WhyNotRedeemable(DateTime now) => StateAt(now) switch
+    {
+        InvitationState.Redeemed => "This invitation has already been used. Sign in, or ask the secretariat for a new one.",
+        InvitationState.Withdrawn => "This invitation was replaced by a newer one. Use the code in the latest e-mail.",
+        InvitationState.Expired => "This invitation has expired. Ask the secretariat to send a new one.",
+        _ => null,
+    };
 
     public void Withdraw(DateTime now)
     {

@@ -39,7 +39,7 @@ public class Shift : IVersioned
     public int MinimumStaffing { get; set; }
     public string RequiredSkills { get; set; } = "";
     public int? SeriesId { get; set; }
-    public DateTime? CancelledAt { get; set; }
+    public DateTime? CancelledAt { get; private set; }
     public Guid Version { get; set; }
 
     public TimeSpan Duration => EndsAt - StartsAt;
@@ -55,6 +55,20 @@ public class Shift : IVersioned
             OpportunityId = opportunityId, StartsAt = startsAt, EndsAt = endsAt, Capacity = capacity, MinimumStaffing = minimumStaffing,
             Location = string.IsNullOrWhiteSpace(location) ? null : location.Trim(), RequiredSkills = requiredSkills?.Trim() ?? "",
         };
+    }
+
+    /// <summary>
+    /// Cancels the whole shift before it starts: everyone confirmed or waitlisted is released (returned, to be told).
+    /// A shift that has started keeps its roster for attendance.
+    /// </summary>
+    public IReadOnlyList<SignUp> Cancel(IEnumerable<SignUp> roster, DateTime at)
+    {
+        if (CancelledAt is not null) throw new DomainException("This shift is already cancelled.");
+        if (StartsAt <= at) throw new DomainException("A shift that has started cannot be cancelled; record attendance instead.");
+        CancelledAt = at;
+        var released = roster.Where(u => u.ShiftId == Id && u.Status is SignUpStatus.Confirmed or SignUpStatus.Waitlisted).ToList();
+        foreach (var signUp in released) signUp.Release(at);
+        return released;
     }
 
     /// <summary>Overlaps another time slot; back-to-back shifts (one ends as the next starts) do not.</summary>

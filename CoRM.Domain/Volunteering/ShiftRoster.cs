@@ -30,7 +30,7 @@ public static class ShiftRoster
         if (confirmed < shift.Capacity) status = SignUpStatus.Confirmed;
         else if (waitlistIfFull) status = SignUpStatus.Waitlisted;
         else throw new DomainException($"The shift is full ({confirmed} of {shift.Capacity}). Add them to the waitlist instead.");
-        return new SignUp { ShiftId = shift.Id, VolunteerId = volunteerId, Status = status, SignedUpAt = now };
+        return SignUp.Book(shift.Id, volunteerId, status == SignUpStatus.Waitlisted, now);
     }
 
     /// <summary>Cancels a sign-up; if it held a place, the first waitlisted volunteer (by sign-up time) is confirmed and returned.</summary>
@@ -39,8 +39,7 @@ public static class ShiftRoster
         if (signUp.Status == SignUpStatus.Cancelled) throw new DomainException("This sign-up is already cancelled.");
         if (signUp.Status is SignUpStatus.Attended or SignUpStatus.NoShow) throw new DomainException("Attendance is already recorded for this sign-up.");
         var heldPlace = signUp.Status == SignUpStatus.Confirmed;
-        signUp.Status = SignUpStatus.Cancelled;
-        signUp.CancelledAt = now;
+        signUp.Release(now);
         if (!heldPlace) return null;
         var next = roster.Where(s => s.Status == SignUpStatus.Waitlisted).OrderBy(s => s.SignedUpAt).ThenBy(s => s.Id).FirstOrDefault();
         if (next is not null) next.Status = SignUpStatus.Confirmed;

@@ -17,14 +17,25 @@ public class SignUp : IVersioned
     public int Id { get; set; }
     public int ShiftId { get; set; }
     public int VolunteerId { get; set; }
-    public SignUpStatus Status { get; set; }
+    public SignUpStatus Status { get; internal set; }
     public DateTime SignedUpAt { get; set; }
-    public DateTime? CancelledAt { get; set; }
-    public decimal? Hours { get; set; }
+    public DateTime? CancelledAt { get; private set; }
+    public decimal? Hours { get; private set; }
     public Guid Version { get; set; }
 
     /// <summary>Holds (or held) a place: counts against capacity and for double-booking.</summary>
     public bool HoldsPlace => Status is SignUpStatus.Confirmed or SignUpStatus.Attended or SignUpStatus.NoShow;
+
+    /// <summary>A place on a shift, confirmed or waitlisted; whether there is room is <see cref="ShiftRoster"/>'s rule.</summary>
+    public static SignUp Book(int shiftId, int volunteerId, bool waitlisted, DateTime at) =>
+        new() { ShiftId = shiftId, VolunteerId = volunteerId, Status = waitlisted ? SignUpStatus.Waitlisted : SignUpStatus.Confirmed, SignedUpAt = at };
+
+    /// <summary>Gives up the place (the volunteer cancelled, or the shift was).</summary>
+    internal void Release(DateTime at)
+    {
+        Status = SignUpStatus.Cancelled;
+        CancelledAt = at;
+    }
 
     public void MarkAttended(Shift shift, decimal? hours = null)
     {

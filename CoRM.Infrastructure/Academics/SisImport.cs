@@ -98,7 +98,7 @@ public sealed class SisImport(IDbContextFactory<CormDbContext> dbFactory, AuditT
 
         if (commit && rejected.Count == 0 && rows > 0)
         {
-            audit.Record(db, user, AuditAction.Create, "Import", kind.ToString(), $"{rows} rows");
+            audit.Record(db, user, AuditAction.Create, "Import", kind.ToString(), null, $"{rows} rows");
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }

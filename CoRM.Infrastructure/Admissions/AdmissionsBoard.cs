@@ -132,7 +132,7 @@ public sealed class AdmissionsBoard(IDbContextFactory<CormDbContext> dbFactory, 
             ? a.Reviews.OrderBy(r => r.SubmittedAt).Select(r => new ReviewView(names.GetValueOrDefault(r.ReaderId, "A reader"), r.SubmittedAt, r.Recommendation, r.WeightedScore, r.Comments,
                 r.Scores.ToDictionary(s => s.Criterion, s => s.Score))).ToList()
             : [];
-        audit.Record(db, staff, AuditAction.Read, nameof(AdmissionApplication), a.Id);
+        audit.Record(db, staff, AuditAction.Read, nameof(AdmissionApplication), a.Id, a.ApplicantId);
         await db.SaveChangesAsync(ct);
         var startedByParent = a.StartedById is not null && a.StartedById == a.GuardianId;
         return new ApplicationDetail(a.Id, a.ApplicantId, names[a.ApplicantId], applicant.Email, applicant.Region, applicant.BirthDate,

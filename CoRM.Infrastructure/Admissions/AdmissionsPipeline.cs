@@ -31,15 +31,14 @@ public sealed record ParentApplication(int? ChildId, PersonDetails? Child, int P
 /// deposit → enrolment. The rules are the domain's (<see cref="AdmissionApplication"/>); this class finds the records
 /// in the user's scope, keeps hats and timelines in step, and writes the letters to the outbox.
 /// </summary>
-public sealed class AdmissionsPipeline(IDbContextFactory<CormDbContext> dbFactory, OutboxDispatcher dispatcher, AuditTrail audit,
+public sealed class AdmissionsPipeline(CommandRunner runner, OutboxDispatcher dispatcher, AuditTrail audit,
     IOptions<AdmissionsOptions> options, TimeProvider time)
 {
     public async Task<CommandResult> RecordInquiryAsync(UserScope staff, NewInquiry inquiry, CancellationToken ct = default)
     {
         if (!staff.WorksAdmissions) return CommandResult.NotFound;
         var now = time.UtcNow();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await RunAsync(db, async () =>
+        return await RunAsync(async db =>
         {
             await CheckProgrammeAndTermAsync(db, inquiry.ProgrammeId, inquiry.TermId, ct);
             var prospect = await FindOrCreatePersonAsync(db, inquiry.Person, now, ct);
@@ -51,15 +50,14 @@ public sealed class AdmissionsPipeline(IDbContextFactory<CormDbContext> dbFactor
             db.Interactions.Add(Interaction.Log(prospect.Id, Channel.WebForm, Topic.Admissions, "Request for information", inquiry.Notes, now, staff.ConstituentId, now, inbound: true));
             await db.SaveChangesAsync(ct);
             return CommandResult.Ok(prospect.Id);
-        });
+        }, ct);
     }
 
     public async Task<CommandResult> StartApplicationAsync(UserScope staff, NewApplication application, CancellationToken ct = default)
     {
         if (!staff.WorksAdmissions) return CommandResult.NotFound;
         var now = time.UtcNow();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await RunAsync(db, async () =>
+        return await RunAsync(async db =>
         {
             await CheckProgrammeAndTermAsync(db, application.ProgrammeId, application.TermId, ct);
             Constituent applicant;
@@ -72,7 +70,7 @@ public sealed class AdmissionsPipeline(IDbContextFactory<CormDbContext> dbFactor
             started.NameGuardian(application.GuardianName, application.GuardianEmail);
             await db.SaveChangesAsync(ct);
             return CommandResult.Ok(started.Id);
-        });
+        }, ct);
     }
 
     /// <summary>
@@ -84,8 +82,7 @@ public sealed class AdmissionsPipeline(IDbContextFactory<CormDbContext> dbFactor
         if (!parent.IsIn(Roles.Parent)) return CommandResult.NotFound;
         var now = time.UtcNow();
         var today = time.Today();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await RunAsync(db, async () =>
+        return await RunAsync(async db =>
         {
             await CheckProgrammeAndTermAsync(db, application.ProgrammeId, application.TermId, ct);
             if (!await db.Terms.AnyAsync(t => t.Id == application.TermId && t.EnrolmentDeadline >= today, ct))
@@ -113,7 +110,7 @@ public sealed class AdmissionsPipeline(IDbContextFactory<CormDbContext> dbFactor
             db.Interactions.Add(Interaction.Log(parent.ConstituentId, Channel.WebForm, Topic.Admissions, $"Started an application for {child.DisplayName}", null, now, parent.ConstituentId, now, inbound: true));
             await db.SaveChangesAsync(ct);
             return CommandResult.Ok(started.Id);
-        });
+        }, ct);
     }
 
     public Task<CommandResult> RecordDocumentsAsync(UserScope staff, int applicationId, bool transcript, bool statement, bool recommendation, Guid version, CancellationToken ct = default) =>
@@ -136,16 +133,16 @@ public sealed class AdmissionsPipeline(IDbContextFactory<CormDbContext> dbFactor
     {
         if (!reader.WorksAdmissions) return CommandResult.NotFound;
         var now = time.UtcNow();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var application = await db.AdmissionApplications.Include(a => a.Reviews).SingleOrDefaultAsync(a => a.Id == applicationId, ct);
-        if (application is null) return CommandResult.NotFound;
-        return await RunAsync(db, async () =>
+        return await RunAsync(async db =>
         {
+            var application = await db.AdmissionApplications.Include(a => a.Reviews).SingleOrDefaultAsync(a => a.Id == applicationId, ct);
+            if (application is null) return CommandResult.NotFound;
             var review = application.Review(reader.ConstituentId, scores, recommendation, comments, now);
-            audit.Record(db, reader, AuditAction.Update, nameof(AdmissionApplication), application.Id, $"Reading {review.WeightedScore}");
+            await db.SaveChangesAsync(ct);
+            audit.Record(db, reader, AuditAction.Create, nameof(ApplicationReview), review.Id, application.ApplicantId, $"Reading of application {application.Id}: {review.WeightedScore}");
             await db.SaveChangesAsync(ct);
             return CommandResult.Ok(application.Id);
-        });
+        }, ct);
     }
 
     /// <summary>Records the decision and writes the letter; an offer issues the deposit invoice.</summary>
@@ -312,39 +309,25 @@ public sealed class AdmissionsPipeline(IDbContextFactory<CormDbContext> dbFactor
     private async Task<CommandResult> ChangeAsync(UserScope staff, int applicationId, Guid version, Func<CormDbContext, AdmissionApplication, DateTime, Task> change, CancellationToken ct)
     {
         if (!staff.WorksAdmissions) return CommandResult.NotFound;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var application = await db.AdmissionApplications.Include(a => a.Reviews).SingleOrDefaultAsync(a => a.Id == applicationId, ct);
-        if (application is null) return CommandResult.NotFound;
-        if (application.Version != version) return CommandResult.Conflict("application");
-        return await RunAsync(db, async () =>
+        return await RunAsync(async db =>
         {
+            var application = await db.AdmissionApplications.Include(a => a.Reviews).SingleOrDefaultAsync(a => a.Id == applicationId, ct);
+            if (application is null) return CommandResult.NotFound;
+            if (application.Version != version) return CommandResult.Conflict("application");
             await change(db, application, time.UtcNow());
-            audit.Record(db, staff, AuditAction.Update, nameof(AdmissionApplication), application.Id, application.Stage.ToString());
+            audit.Record(db, staff, AuditAction.Update, nameof(AdmissionApplication), application.Id, application.ApplicantId, application.Stage.ToString());
             await db.SaveChangesAsync(ct);
             return CommandResult.Ok(application.Id);
-        });
+        }, ct);
     }
 
-    /// <summary>One transaction per command: a rule broken half-way leaves nothing behind.</summary>
-    private async Task<CommandResult> RunAsync(CormDbContext db, Func<Task<CommandResult>> work)
+    /// <summary>One transaction per command (a rule broken half-way leaves nothing behind); its letters go out once it commits.</summary>
+    private async Task<CommandResult> RunAsync(Func<CormDbContext, Task<CommandResult>> work, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync();
-        CommandResult result;
-        try
-        {
-            result = await work();
-        }
-        catch (DomainException e)
-        {
-            return CommandResult.Invalid(e.Message);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return CommandResult.Conflict("application");
-        }
-        if (!result.Succeeded) return result;
-        await tx.CommitAsync();
-        await dispatcher.DispatchPendingAsync();
+        var result = await runner.RunAsync(Transactional, work, ct);
+        if (result.Succeeded) await dispatcher.DispatchPendingAsync(ct);
         return result;
     }
+
+    private static readonly CommandOptions Transactional = CommandOptions.About("application", transaction: true);
 }

@@ -39,7 +39,7 @@ public sealed record CampaignResults(
 public sealed record CampaignBreakdownRow(string Group, int Recipients, int Responders, decimal Raised);
 
 /// <summary>Appeal campaigns: a segment, a template, a schedule; the send itself is <c>AppealCampaignJob</c>. Advancement and administrators.</summary>
-public sealed class AppealCampaigns(IDbContextFactory<CormDbContext> dbFactory, AuditTrail audit, IOptions<AdvancementOptions> options, PdfDocuments documents, TimeProvider time)
+public sealed class AppealCampaigns(IDbContextFactory<CormDbContext> dbFactory, CommandRunner runner, AuditTrail audit, IOptions<AdvancementOptions> options, PdfDocuments documents, TimeProvider time)
 {
     public async Task<IReadOnlyList<CampaignRow>> ListAsync(UserScope user, CancellationToken ct = default)
     {
@@ -58,12 +58,10 @@ public sealed class AppealCampaigns(IDbContextFactory<CormDbContext> dbFactory, 
     {
         if (!user.WorksGiving) return CommandResult.NotFound;
         var now = time.UtcNow();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        try
+        return await runner.RunAsync(CommandOptions.About("campaign", transaction: true), async db =>
         {
-            if (!await db.Segments.AnyAsync(s => s.Id == request.SegmentId, ct)) throw new DomainException("Choose a segment.");
-            if (request.Cost < 0) throw new DomainException("The cost cannot be negative.");
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            if (!await db.Segments.AnyAsync(s => s.Id == request.SegmentId, ct)) return CommandResult.Invalid("Choose a segment.");
+            if (request.Cost < 0) return CommandResult.Invalid("The cost cannot be negative.");
             var code = $"C{now:yyMMddHHmm}{Random.Shared.Next(100):D2}";
             var appeal = new Appeal { Code = code, Name = request.Name.Trim(), StartsOn = DateOnly.FromDateTime(request.ScheduledFor), Cost = request.Cost };
             db.Appeals.Add(appeal);
@@ -71,39 +69,26 @@ public sealed class AppealCampaigns(IDbContextFactory<CormDbContext> dbFactory, 
             var campaign = AppealCampaign.Draft(request.Name, appeal.Id, request.SegmentId, request.Subject, request.Body, request.ScheduledFor, request.ResponseWindowDays, user.ConstituentId, now, request.Channel);
             campaign.Schedule(request.ScheduledFor < now ? now : request.ScheduledFor, now);
             db.AppealCampaigns.Add(campaign);
-            audit.Record(db, user, AuditAction.Update, nameof(AppealCampaign), appeal.Id, $"Scheduled {campaign.Name} for {campaign.ScheduledFor:u}");
             await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
+            audit.Record(db, user, AuditAction.Create, nameof(AppealCampaign), campaign.Id, null, $"Scheduled {campaign.Name} for {campaign.ScheduledFor:u}");
+            await db.SaveChangesAsync(ct);
             return CommandResult.Ok(campaign.Id);
-        }
-        catch (DomainException e)
-        {
-            return CommandResult.Invalid(e.Message);
-        }
+        }, ct);
     }
 
     public async Task<CommandResult> CancelAsync(UserScope user, int id, Guid version, CancellationToken ct = default)
     {
         if (!user.WorksGiving) return CommandResult.NotFound;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var campaign = await db.AppealCampaigns.SingleOrDefaultAsync(c => c.Id == id, ct);
-        if (campaign is null) return CommandResult.NotFound;
-        if (campaign.Version != version) return CommandResult.Conflict("campaign");
-        try
+        return await runner.RunAsync(CommandOptions.About("campaign"), async db =>
         {
+            var campaign = await db.AppealCampaigns.SingleOrDefaultAsync(c => c.Id == id, ct);
+            if (campaign is null) return CommandResult.NotFound;
+            if (campaign.Version != version) return CommandResult.Conflict("campaign");
             campaign.Cancel();
+            audit.Record(db, user, AuditAction.Update, nameof(AppealCampaign), id, null, "Cancelled");
             await db.SaveChangesAsync(ct);
             return CommandResult.Ok(id);
-        }
-        catch (DomainException e)
-        {
-            return CommandResult.Invalid(e.Message);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // The send job claimed it between our read and our write.
-            return CommandResult.Conflict("campaign");
-        }
+        }, ct);
     }
 
     /// <summary>
@@ -162,7 +147,7 @@ public sealed class AppealCampaigns(IDbContextFactory<CormDbContext> dbFactory, 
             .OrderBy(r => r.Id).Skip((part - 1) * CampaignResults.LettersPerFile).Take(CampaignResults.LettersPerFile)
             .Select(r => new { r.MailingAddress, r.LetterBody, r.SentAt }).ToListAsync(ct);
         if (letters.Count == 0) return null;
-        audit.Record(db, user, AuditAction.Read, nameof(AppealCampaign), c.AppealId, $"Printed letters of {c.Name}, part {part}");
+        audit.Export(db, user, nameof(AppealCampaign), c.Id, letters.Count, detail: $"{c.Name}, letters part {part}");
         await db.SaveChangesAsync(ct);
         var o = options.Value;
         using var pdf = documents.Create($"{c.Name} — letters, part {part}", o.Institution);

@@ -27,7 +27,7 @@ public sealed record PlanEventRequest(string Name, DateTime StartsAt, decimal Ti
 /// (each paid registration is an event-ticket gift whose deductible part excludes that value) and attendance, which
 /// feeds the donor record and the "events attended" segment rule. Advancement staff and administrators only.
 /// </summary>
-public sealed class GivingEvents(IDbContextFactory<CormDbContext> dbFactory, AuditTrail audit, IOptions<AdvancementOptions> options, TimeProvider time)
+public sealed class GivingEvents(IDbContextFactory<CormDbContext> dbFactory, CommandRunner runner, AuditTrail audit, IOptions<AdvancementOptions> options, TimeProvider time)
 {
     public async Task<IReadOnlyList<EventRow>> ListAsync(UserScope user, CancellationToken ct = default)
     {
@@ -58,22 +58,18 @@ public sealed class GivingEvents(IDbContextFactory<CormDbContext> dbFactory, Aud
     public async Task<CommandResult> PlanAsync(UserScope user, PlanEventRequest request, CancellationToken ct = default)
     {
         if (!user.WorksGiving) return CommandResult.NotFound;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        try
+        return await runner.RunAsync(CommandOptions.About("event", transaction: true), async db =>
         {
-            if (!await db.Funds.AnyAsync(f => f.Id == request.FundId, ct)) throw new DomainException("Choose the fund its tickets go to.");
-            if (request.StartsAt < time.UtcNow()) throw new DomainException("Plan the event for a future date.");
-            if (request.FairMarketValue > request.TicketPrice) throw new DomainException("What a guest receives cannot be worth more than the ticket.");
+            if (!await db.Funds.AnyAsync(f => f.Id == request.FundId, ct)) return CommandResult.Invalid("Choose the fund its tickets go to.");
+            if (request.StartsAt < time.UtcNow()) return CommandResult.Invalid("Plan the event for a future date.");
+            if (request.FairMarketValue > request.TicketPrice) return CommandResult.Invalid("What a guest receives cannot be worth more than the ticket.");
             var planned = GivingEvent.Plan(request.Name, DateTime.SpecifyKind(request.StartsAt, DateTimeKind.Utc), request.TicketPrice, request.FairMarketValue, request.Capacity, request.FundId);
             db.GivingEvents.Add(planned);
-            audit.Record(db, user, AuditAction.Create, nameof(GivingEvent), 0, planned.Name);
+            await db.SaveChangesAsync(ct);
+            audit.Record(db, user, AuditAction.Create, nameof(GivingEvent), planned.Id, null, planned.Name);
             await db.SaveChangesAsync(ct);
             return CommandResult.Ok(planned.Id);
-        }
-        catch (DomainException e)
-        {
-            return CommandResult.Invalid(e.Message);
-        }
+        }, ct);
     }
 
     /// <summary>
@@ -83,19 +79,23 @@ public sealed class GivingEvents(IDbContextFactory<CormDbContext> dbFactory, Aud
     public async Task<CommandResult> RegisterAsync(UserScope user, int eventId, int constituentId, int tickets, PaymentMethod method, CancellationToken ct = default)
     {
         if (!user.WorksGiving) return CommandResult.NotFound;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var planned = await db.GivingEvents.SingleOrDefaultAsync(e => e.Id == eventId, ct);
-        var guest = await db.Constituents.Include(c => c.Hats).SingleOrDefaultAsync(c => c.Id == constituentId, ct);
-        if (planned is null || guest is null) return CommandResult.NotFound;
         var now = time.UtcNow();
         var today = time.Today();
-        try
+        // The capacity check and the insert share a serializable transaction: two clerks selling the last seat at
+        // once cannot both succeed (SQLite serialises writers; SQL Server makes one of them a deadlock victim).
+        var register = new CommandOptions
         {
-            // The capacity check and the insert share a serializable transaction: two clerks selling the last seat at
-            // once cannot both succeed (SQLite serialises writers; SQL Server makes one of them a deadlock victim).
-            await using var tx = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, ct);
+            Record = "event", Transaction = true, Isolation = System.Data.IsolationLevel.Serializable,
+            UniqueIndexMessages = new Dictionary<string, string> { ["IX_EventRegistrations_EventId_ConstituentId"] = "That guest is already registered." },
+            RaceMessage = "Someone else was registering a guest for this event at the same moment; try again.",
+        };
+        return await runner.RunAsync(register, async db =>
+        {
+            var planned = await db.GivingEvents.SingleOrDefaultAsync(e => e.Id == eventId, ct);
+            var guest = await db.Constituents.Include(c => c.Hats).SingleOrDefaultAsync(c => c.Id == constituentId, ct);
+            if (planned is null || guest is null) return CommandResult.NotFound;
             if (await db.EventRegistrations.AnyAsync(r => r.EventId == eventId && r.ConstituentId == constituentId && r.CancelledAt == null, ct))
-                throw new DomainException($"{guest.DisplayName} is already registered.");
+                return CommandResult.Invalid($"{guest.DisplayName} is already registered.");
             var sold = await db.EventRegistrations.Where(r => r.EventId == eventId && r.CancelledAt == null).SumAsync(r => (int?)r.Tickets, ct) ?? 0;
             var registration = planned.Register(constituentId, tickets, sold, now);
             if (planned.TicketPrice > 0)
@@ -110,23 +110,11 @@ public sealed class GivingEvents(IDbContextFactory<CormDbContext> dbFactory, Aud
             db.EventRegistrations.Add(registration);
             db.Interactions.Add(Interaction.Log(constituentId, Channel.Event, Topic.Giving, Clip($"Registered for {planned.Name} ({tickets} ticket{(tickets == 1 ? "" : "s")})"),
                 null, now, user.ConstituentId, now, inbound: true));
-            audit.Record(db, user, AuditAction.Update, nameof(EventRegistration), constituentId, $"{planned.Name}: {tickets} ticket(s)");
             await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
+            audit.Record(db, user, AuditAction.Create, nameof(EventRegistration), registration.Id, constituentId, $"{planned.Name}: {tickets} ticket(s)");
+            await db.SaveChangesAsync(ct);
             return CommandResult.Ok(registration.Id);
-        }
-        catch (DomainException e)
-        {
-            return CommandResult.Invalid(e.Message);
-        }
-        catch (DbUpdateException)
-        {
-            return CommandResult.Invalid($"{guest.DisplayName} is already registered.");
-        }
-        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException { InnerException: System.Data.Common.DbException })
-        {
-            return CommandResult.Invalid("Someone else was registering a guest for this event at the same moment; try again.");
-        }
+        }, ct);
     }
 
     /// <summary>Records whether the guest came; only once the event has started. Attending is an interaction on their timeline.</summary>
@@ -156,21 +144,20 @@ public sealed class GivingEvents(IDbContextFactory<CormDbContext> dbFactory, Aud
     public async Task<CommandResult> CancelAsync(UserScope user, int registrationId, bool refund, CancellationToken ct = default)
     {
         if (!user.WorksGiving) return CommandResult.NotFound;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var registration = await db.EventRegistrations.SingleOrDefaultAsync(r => r.Id == registrationId, ct);
-        if (registration is null) return CommandResult.NotFound;
-        var planned = await db.GivingEvents.SingleAsync(e => e.Id == registration.EventId, ct);
-        var gift = registration.GiftId is { } giftId ? await db.Gifts.SingleAsync(g => g.Id == giftId, ct) : null;
-        var now = time.UtcNow();
-        try
+        return await runner.RunAsync(CommandOptions.About("registration"), async db =>
         {
+            var registration = await db.EventRegistrations.SingleOrDefaultAsync(r => r.Id == registrationId, ct);
+            if (registration is null) return CommandResult.NotFound;
+            var planned = await db.GivingEvents.SingleAsync(e => e.Id == registration.EventId, ct);
+            var gift = registration.GiftId is { } giftId ? await db.Gifts.SingleAsync(g => g.Id == giftId, ct) : null;
+            var now = time.UtcNow();
             registration.Cancel(planned, now, user.ConstituentId);
             string outcome;
             if (gift is null) outcome = "";
             else if (refund)
             {
                 if (await db.ReceiptLines.Where(l => l.GiftId == gift.Id && !l.Voided).Join(db.Receipts, l => l.ReceiptId, r => r.Id, (l, r) => r.Number).FirstOrDefaultAsync(ct) is { } number)
-                    throw new DomainException($"The ticket is on receipt {number}. Void that receipt first (the donor's Receipts tab), or cancel without a refund.");
+                    return CommandResult.Invalid($"The ticket is on receipt {number}. Void that receipt first (the donor's Receipts tab), or cancel without a refund.");
                 registration.RefundedAmount = gift.Amount;
                 registration.GiftId = null;
                 db.Gifts.Remove(gift);
@@ -183,18 +170,10 @@ public sealed class GivingEvents(IDbContextFactory<CormDbContext> dbFactory, Aud
             }
             db.Interactions.Add(Interaction.Log(registration.ConstituentId, Channel.Event, Topic.Giving, Clip($"Cancelled registration for {planned.Name}{outcome}"),
                 null, now, user.ConstituentId, now, inbound: true));
-            audit.Record(db, user, AuditAction.Update, nameof(EventRegistration), registration.ConstituentId, $"{planned.Name}: registration cancelled{outcome}");
+            audit.Record(db, user, AuditAction.Update, nameof(EventRegistration), registration.Id, registration.ConstituentId, $"{planned.Name}: registration cancelled{outcome}");
             await db.SaveChangesAsync(ct);
             return CommandResult.Ok(registration.Id);
-        }
-        catch (DomainException e)
-        {
-            return CommandResult.Invalid(e.Message);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return CommandResult.Conflict("registration");
-        }
+        }, ct);
     }
 
     public async Task<IReadOnlyList<Choice>> FundsAsync(UserScope user, CancellationToken ct = default)

@@ -53,7 +53,7 @@ public sealed record Choice(int Id, string Name);
 /// Recording gifts, pledges and recurring gifts, and the donor's giving record. Advancement staff and administrators
 /// only: every other role gets "not found", so faculty and parents never see a gift.
 /// </summary>
-public sealed class GivingRecords(IDbContextFactory<CormDbContext> dbFactory, AuditTrail audit, IOptions<AdvancementOptions> options, TimeProvider time)
+public sealed class GivingRecords(IDbContextFactory<CormDbContext> dbFactory, CommandRunner runner, AuditTrail audit, IOptions<AdvancementOptions> options, TimeProvider time)
 {
     /// <summary>Years shown on the donor's giving-by-year chart; lifetime totals cover the rest.</summary>
     public const int MaxChartYears = 15;
@@ -65,17 +65,16 @@ public sealed class GivingRecords(IDbContextFactory<CormDbContext> dbFactory, Au
         if (!staff.WorksGiving) return CommandResult.NotFound;
         var now = time.UtcNow();
         var today = time.Today();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var donor = await db.Constituents.Include(c => c.Hats).SingleOrDefaultAsync(c => c.Id == request.DonorId, ct);
-        if (donor is null) return CommandResult.NotFound;
-        try
+        return await runner.RunAsync(CommandOptions.About("gift", transaction: true), async db =>
         {
-            if (!await db.Funds.AnyAsync(f => f.Id == request.FundId, ct)) throw new DomainException("Choose a fund from the list.");
-            if (request.AppealId is { } appeal && !await db.Appeals.AnyAsync(a => a.Id == appeal, ct)) throw new DomainException("Choose an appeal from the list.");
+            var donor = await db.Constituents.Include(c => c.Hats).SingleOrDefaultAsync(c => c.Id == request.DonorId, ct);
+            if (donor is null) return CommandResult.NotFound;
+            if (!await db.Funds.AnyAsync(f => f.Id == request.FundId, ct)) return CommandResult.Invalid("Choose a fund from the list.");
+            if (request.AppealId is { } appeal && !await db.Appeals.AnyAsync(a => a.Id == appeal, ct)) return CommandResult.Invalid("Choose an appeal from the list.");
             if (request.PledgeId is { } pledge && !await db.Pledges.AnyAsync(p => p.Id == pledge && p.DonorId == donor.Id && p.CancelledOn == null, ct))
-                throw new DomainException("That pledge is not an open pledge of this donor.");
+                return CommandResult.Invalid("That pledge is not an open pledge of this donor.");
             if (request.RecurringGiftId is { } recurring && !await db.RecurringGifts.AnyAsync(r => r.Id == recurring && r.DonorId == donor.Id, ct))
-                throw new DomainException("That recurring gift is not this donor's.");
+                return CommandResult.Invalid("That recurring gift is not this donor's.");
             var kind = request.PledgeId is not null ? GiftKind.PledgePayment : request.RecurringGiftId is not null ? GiftKind.RecurringInstalment : request.Kind;
             var gift = Gift.Receive(donor.Id, request.Amount, request.Currency ?? options.Value.Currency, request.ReceivedOn, request.FundId, request.Method,
                 today, now, staff.ConstituentId, kind, request.BenefitValue, request.Description, request.AppealId);
@@ -85,27 +84,24 @@ public sealed class GivingRecords(IDbContextFactory<CormDbContext> dbFactory, Au
             var known = await db.Constituents.Where(c => credited.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct);
             foreach (var credit in request.SoftCredits ?? [])
             {
-                if (!known.Contains(credit.ConstituentId)) throw new DomainException("A soft credit names someone who is not on record.");
+                if (!known.Contains(credit.ConstituentId)) return CommandResult.Invalid("A soft credit names someone who is not on record.");
                 gift.CreditTo(credit.ConstituentId, credit.Amount, credit.Reason);
             }
             db.Gifts.Add(gift);
             if (!donor.WearsHatOn(HatKind.Donor, today)) donor.Hats.Add(Hat.Wear(HatKind.Donor, request.ReceivedOn));
             var fund = await db.Funds.Where(f => f.Id == request.FundId).Select(f => f.Name).SingleAsync(ct);
             var receivedAt = request.ReceivedOn.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc);
-            db.Interactions.Add(Interaction.Log(donor.Id, Channel.Letter, Topic.Giving, $"Gift of {gift.Amount:N2} {gift.Currency} to {fund}",
+            db.Interactions.Add(Interaction.Log(donor.Id, Gift.ChannelOf(gift.Method), Topic.Giving, $"Gift of {gift.Amount:N2} {gift.Currency} to {fund}",
                 gift.Description, receivedAt > now ? now : receivedAt, staff.ConstituentId, now, inbound: true));
             // A generous gift is thanked within 48 hours: the officer who recorded it owns the thank-you.
             if (gift.Amount >= options.Value.ThankYouThreshold && request.ReceivedOn >= today.AddDays(-2))
                 db.FollowUps.Add(FollowUp.Create(donor.Id, staff.ConstituentId, Topic.Giving, $"Thank {donor.DisplayName} for their gift of {gift.Amount:N2} {gift.Currency}",
                     $"Within 48 hours of the gift ({fund}).", request.ReceivedOn.AddDays(2) < today ? today : request.ReceivedOn.AddDays(2), today, staff.ConstituentId, now));
-            audit.Record(db, staff, AuditAction.Update, nameof(Gift), donor.Id, $"Gift {gift.Amount:N2} {gift.Currency}");
+            await db.SaveChangesAsync(ct);
+            audit.Record(db, staff, AuditAction.Create, nameof(Gift), gift.Id, donor.Id, $"Gift {gift.Amount:N2} {gift.Currency}");
             await db.SaveChangesAsync(ct);
             return CommandResult.Ok(gift.Id);
-        }
-        catch (DomainException e)
-        {
-            return CommandResult.Invalid(e.Message);
-        }
+        }, ct);
     }
 
     public async Task<GiftEdit?> GiftForEditAsync(UserScope staff, int giftId, CancellationToken ct = default)
@@ -125,29 +121,20 @@ public sealed class GivingRecords(IDbContextFactory<CormDbContext> dbFactory, Au
     public async Task<CommandResult> CorrectGiftAsync(UserScope staff, CorrectGiftRequest request, CancellationToken ct = default)
     {
         if (!staff.WorksGiving) return CommandResult.NotFound;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var gift = await db.Gifts.Include(g => g.SoftCredits).SingleOrDefaultAsync(g => g.Id == request.GiftId, ct);
-        if (gift is null) return CommandResult.NotFound;
-        db.Entry(gift).Property(g => g.Version).OriginalValue = request.Version;
-        try
+        return await runner.RunAsync(CommandOptions.About("gift"), async db =>
         {
-            if (!await db.Funds.AnyAsync(f => f.Id == request.FundId, ct)) throw new DomainException("Choose a fund from the list.");
-            if (request.AppealId is { } appeal && !await db.Appeals.AnyAsync(a => a.Id == appeal, ct)) throw new DomainException("Choose an appeal from the list.");
+            var gift = await db.Gifts.Include(g => g.SoftCredits).SingleOrDefaultAsync(g => g.Id == request.GiftId, ct);
+            if (gift is null) return CommandResult.NotFound;
+            db.Entry(gift).Property(g => g.Version).OriginalValue = request.Version;
+            if (!await db.Funds.AnyAsync(f => f.Id == request.FundId, ct)) return CommandResult.Invalid("Choose a fund from the list.");
+            if (request.AppealId is { } appeal && !await db.Appeals.AnyAsync(a => a.Id == appeal, ct)) return CommandResult.Invalid("Choose an appeal from the list.");
             var was = $"{gift.Amount:N2} {gift.Currency} on {gift.ReceivedOn:yyyy-MM-dd}, fund {gift.FundId}, deductible {gift.DeductibleAmount:N2}";
             gift.Correct(request.Amount, request.ReceivedOn, request.FundId, request.AppealId, request.Method, request.BenefitValue, request.Description, time.Today());
-            audit.Record(db, staff, AuditAction.Update, nameof(Gift), gift.DonorId,
+            audit.Record(db, staff, AuditAction.Update, nameof(Gift), gift.Id, gift.DonorId,
                 $"Gift #{gift.Id} corrected: was {was}; now {gift.Amount:N2} {gift.Currency} on {gift.ReceivedOn:yyyy-MM-dd}, fund {gift.FundId}, deductible {gift.DeductibleAmount:N2}");
             await db.SaveChangesAsync(ct);
             return CommandResult.Ok(gift.Id);
-        }
-        catch (DomainException e)
-        {
-            return CommandResult.Invalid(e.Message);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return CommandResult.Conflict("gift");
-        }
+        }, ct);
     }
 
     /// <summary>
@@ -159,72 +146,58 @@ public sealed class GivingRecords(IDbContextFactory<CormDbContext> dbFactory, Au
     public async Task<CommandResult> RefundGiftAsync(UserScope staff, int giftId, string? reason, CancellationToken ct = default)
     {
         if (!staff.WorksGiving) return CommandResult.NotFound;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await runner.RunAsync(CommandOptions.About("gift"), async db =>
+        {
         var gift = await db.Gifts.Include(g => g.SoftCredits).SingleOrDefaultAsync(g => g.Id == giftId, ct);
         if (gift is null) return CommandResult.NotFound;
-        reason = reason?.Trim();
-        if (string.IsNullOrEmpty(reason)) return CommandResult.Invalid("Say why the gift is refunded (a bounced cheque, a charge-back…).");
-        if (reason.Length > 300) return CommandResult.Invalid("The reason is limited to 300 characters.");
-        if (gift.Kind == GiftKind.EventTicket) return CommandResult.Invalid("This is an event ticket: cancel the registration on the event's page, with a refund.");
+        var why = gift.Refund(reason);
         if (await db.ReceiptLines.Where(l => l.GiftId == gift.Id && !l.Voided).Join(db.Receipts, l => l.ReceiptId, r => r.Id, (l, r) => r.Number).FirstOrDefaultAsync(ct) is { } number)
             return CommandResult.Invalid($"The gift is on receipt {number}. Void that receipt first (Receipts tab), then refund.");
         var now = time.UtcNow();
         db.Gifts.Remove(gift);
-        db.Interactions.Add(Interaction.Log(gift.DonorId, Channel.Letter, Topic.Giving, $"Gift of {gift.Amount:N2} {gift.Currency} ({gift.ReceivedOn:d MMM yyyy}) refunded",
-            reason, now, staff.ConstituentId, now, inbound: false));
-        audit.Record(db, staff, AuditAction.Delete, nameof(Gift), gift.DonorId,
-            $"Gift #{gift.Id} of {gift.Amount:N2} {gift.Currency} on {gift.ReceivedOn:yyyy-MM-dd} refunded: {reason}");
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return CommandResult.Ok(gift.Id);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return CommandResult.Conflict("gift");
-        }
+        db.Interactions.Add(Interaction.Log(gift.DonorId, Gift.ChannelOf(gift.Method), Topic.Giving, $"Gift of {gift.Amount:N2} {gift.Currency} ({gift.ReceivedOn:d MMM yyyy}) refunded",
+            why, now, staff.ConstituentId, now, inbound: false));
+        audit.Record(db, staff, AuditAction.Delete, nameof(Gift), gift.Id, gift.DonorId,
+            $"Gift #{gift.Id} of {gift.Amount:N2} {gift.Currency} on {gift.ReceivedOn:yyyy-MM-dd} refunded: {why}");
+        await db.SaveChangesAsync(ct);
+        return CommandResult.Ok(gift.Id);
+        }, ct);
     }
 
     public async Task<CommandResult> MakePledgeAsync(UserScope staff, PledgeRequest request, CancellationToken ct = default)
     {
         if (!staff.WorksGiving) return CommandResult.NotFound;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await db.Constituents.AnyAsync(c => c.Id == request.DonorId, ct)) return CommandResult.NotFound;
-        try
+        return await runner.RunAsync(CommandOptions.About("pledge", transaction: true), async db =>
         {
-            if (!await db.Funds.AnyAsync(f => f.Id == request.FundId, ct)) throw new DomainException("Choose a fund from the list.");
+            if (!await db.Constituents.AnyAsync(c => c.Id == request.DonorId, ct)) return CommandResult.NotFound;
+            if (!await db.Funds.AnyAsync(f => f.Id == request.FundId, ct)) return CommandResult.Invalid("Choose a fund from the list.");
             var now = time.UtcNow();
             var pledge = Pledge.Make(request.DonorId, request.Amount, options.Value.Currency, request.FundId, time.Today(), request.Instalments, request.Frequency, request.FirstDue, now, request.AppealId);
             db.Pledges.Add(pledge);
             db.Interactions.Add(Interaction.Log(request.DonorId, Channel.Meeting, Topic.Giving, $"Pledged {pledge.Amount:N2} {pledge.Currency} in {request.Instalments} instalments", null, now, staff.ConstituentId, now, inbound: true));
             await db.SaveChangesAsync(ct);
+            audit.Record(db, staff, AuditAction.Create, nameof(Pledge), pledge.Id, request.DonorId, $"{pledge.Amount:N2} {pledge.Currency}");
+            await db.SaveChangesAsync(ct);
             return CommandResult.Ok(pledge.Id);
-        }
-        catch (DomainException e)
-        {
-            return CommandResult.Invalid(e.Message);
-        }
+        }, ct);
     }
 
     public async Task<CommandResult> StartRecurringAsync(UserScope staff, RecurringRequest request, CancellationToken ct = default)
     {
         if (!staff.WorksGiving) return CommandResult.NotFound;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await db.Constituents.AnyAsync(c => c.Id == request.DonorId, ct)) return CommandResult.NotFound;
-        try
+        return await runner.RunAsync(CommandOptions.About("recurring gift", transaction: true), async db =>
         {
-            if (!await db.Funds.AnyAsync(f => f.Id == request.FundId, ct)) throw new DomainException("Choose a fund from the list.");
+            if (!await db.Constituents.AnyAsync(c => c.Id == request.DonorId, ct)) return CommandResult.NotFound;
+            if (!await db.Funds.AnyAsync(f => f.Id == request.FundId, ct)) return CommandResult.Invalid("Choose a fund from the list.");
             var now = time.UtcNow();
             var recurring = RecurringGift.Start(request.DonorId, request.Amount, options.Value.Currency, request.FundId, request.Frequency, request.StartsOn, request.Method, now);
             db.RecurringGifts.Add(recurring);
             db.Interactions.Add(Interaction.Log(request.DonorId, Channel.WebForm, Topic.Giving, $"Recurring gift of {recurring.Amount:N2} {recurring.Currency} ({request.Frequency.ToString().ToLowerInvariant()})", null, now, staff.ConstituentId, now, inbound: true));
             await db.SaveChangesAsync(ct);
+            audit.Record(db, staff, AuditAction.Create, nameof(RecurringGift), recurring.Id, request.DonorId, $"{recurring.Amount:N2} {recurring.Currency}");
+            await db.SaveChangesAsync(ct);
             return CommandResult.Ok(recurring.Id);
-        }
-        catch (DomainException e)
-        {
-            return CommandResult.Invalid(e.Message);
-        }
+        }, ct);
     }
 
     /// <summary>The donor's giving record; null for anyone outside advancement, or for an unknown id.</summary>
@@ -278,8 +251,8 @@ public sealed class GivingRecords(IDbContextFactory<CormDbContext> dbFactory, Au
             paidDates[r.Id].DefaultIfEmpty().Max() is var last && last == default ? null : last)).ToList();
 
         // The household: spouses and household members, with this donor.
-        var household = await db.Relationships.Where(r => (r.Kind == RelationshipKind.Spouse || r.Kind == RelationshipKind.HouseholdMember) && (r.SubjectId == constituentId || r.RelatedId == constituentId)
-                && (r.EndDate == null || r.EndDate >= today))
+        var household = await db.Relationships.Where(Relationship.ActiveOn(today))
+            .Where(r => (r.Kind == RelationshipKind.Spouse || r.Kind == RelationshipKind.HouseholdMember) && (r.SubjectId == constituentId || r.RelatedId == constituentId))
             .Select(r => r.SubjectId == constituentId ? r.RelatedId : r.SubjectId).Distinct().ToListAsync(ct);
         var householdNames = await db.Constituents.Where(c => household.Contains(c.Id)).OrderBy(c => c.SortName).Select(c => c.DisplayName).ToListAsync(ct);
         var householdLifetime = (totals?.Lifetime ?? 0) + (household.Count == 0 ? 0 : await db.Gifts.Where(g => household.Contains(g.DonorId)).SumAsync(g => (decimal?)g.Amount, ct) ?? 0);
@@ -287,7 +260,7 @@ public sealed class GivingRecords(IDbContextFactory<CormDbContext> dbFactory, Au
         var attended = await db.EventRegistrations.CountAsync(r => r.ConstituentId == constituentId && r.Attended == true, ct);
         var lastAmount = totals?.LastGiftOn is null ? (decimal?)null : recent.FirstOrDefault()?.Amount;
 
-        audit.Record(db, staff, AuditAction.Read, nameof(Gift), constituentId, "Donor record");
+        audit.Record(db, staff, AuditAction.Read, "DonorRecord", constituentId, constituentId, "Donor record");
         await db.SaveChangesAsync(ct);
         return new DonorView(constituentId, name, totals?.Lifetime ?? 0, softReceived, totals?.FirstGiftOn, totals?.LastGiftOn, lastAmount, totals?.Largest ?? 0, totals?.Gifts ?? 0,
             score, householdLifetime, householdNames,

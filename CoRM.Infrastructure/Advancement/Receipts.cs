@@ -28,7 +28,7 @@ public sealed record ReceiptListRow(int Id, string Number, ReceiptKind Kind, int
 /// yet receipted. Never two current receipts for the same gift. Reissuing voids the current receipt and issues a
 /// replacement with the next number, which names the number it replaces. Advancement staff and administrators only.
 /// </summary>
-public sealed class Receipts(IDbContextFactory<CormDbContext> dbFactory, AuditTrail audit, IOptions<AdvancementOptions> options, PdfDocuments documents, TimeProvider time)
+public sealed class Receipts(IDbContextFactory<CormDbContext> dbFactory, CommandRunner runner, AuditTrail audit, IOptions<AdvancementOptions> options, PdfDocuments documents, TimeProvider time)
     : IOutboxAttachmentSource
 {
     public const string AttachmentKind = "receipt";
@@ -66,20 +66,15 @@ public sealed class Receipts(IDbContextFactory<CormDbContext> dbFactory, AuditTr
     public async Task<CommandResult> ReissueAsync(UserScope staff, int receiptId, string? reason, CancellationToken ct = default)
     {
         if (!staff.WorksGiving) return CommandResult.NotFound;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var receipt = await db.Receipts.Include(r => r.Lines).AsNoTracking().SingleOrDefaultAsync(r => r.Id == receiptId, ct);
-        if (receipt is null) return CommandResult.NotFound;
-        var giftIds = receipt.Lines.Select(l => l.GiftId).OfType<int>().ToList();
-        var gifts = await db.Gifts.AsNoTracking().Where(g => giftIds.Contains(g.Id)).ToListAsync(ct);
-        try
+        return await runner.RunAsync(CommandOptions.About("receipt"), async db =>
         {
+            var receipt = await db.Receipts.Include(r => r.Lines).AsNoTracking().SingleOrDefaultAsync(r => r.Id == receiptId, ct);
+            if (receipt is null) return CommandResult.NotFound;
+            var giftIds = receipt.Lines.Select(l => l.GiftId).OfType<int>().ToList();
+            var gifts = await db.Gifts.AsNoTracking().Where(g => giftIds.Contains(g.Id)).ToListAsync(ct);
             receipt.Void(reason, time.UtcNow()); // checks the reason and that it is current before anything is written
-        }
-        catch (DomainException e)
-        {
-            return CommandResult.Invalid(e.Message);
-        }
-        return await IssueAsync(staff, receipt.Kind, receipt.DonorId, gifts, (receipt.Id, receipt.VoidReason!), ct);
+            return await IssueAsync(staff, receipt.Kind, receipt.DonorId, gifts, (receipt.Id, receipt.VoidReason!), ct);
+        }, ct);
     }
 
     /// <summary>
@@ -89,28 +84,21 @@ public sealed class Receipts(IDbContextFactory<CormDbContext> dbFactory, AuditTr
     public async Task<CommandResult> VoidAsync(UserScope staff, int receiptId, string? reason, CancellationToken ct = default)
     {
         if (!staff.WorksGiving) return CommandResult.NotFound;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await runner.RunAsync(CommandOptions.About("receipt", transaction: true), async db =>
+        {
         var receipt = await db.Receipts.Include(r => r.Lines).AsNoTracking().SingleOrDefaultAsync(r => r.Id == receiptId, ct);
         if (receipt is null) return CommandResult.NotFound;
         var now = time.UtcNow();
-        try
-        {
-            receipt.Void(reason, now); // checks the reason and that it is current before anything is written
-        }
-        catch (DomainException e)
-        {
-            return CommandResult.Invalid(e.Message);
-        }
-        // Conditional on still being current, so a concurrent reissue or void wins once and the other is told.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        receipt.Void(reason, now); // checks the reason and that it is current before anything is written
+        // Receipt.Void's rule as one conditional update, so a concurrent reissue or void wins once and the other is told.
         var voided = await db.Receipts.Where(r => r.Id == receiptId && r.VoidedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.VoidedAt, now).SetProperty(r => r.VoidReason, receipt.VoidReason), ct);
         if (voided == 0) return CommandResult.Invalid("That receipt was voided or replaced a moment ago.");
         await db.ReceiptLines.Where(l => l.ReceiptId == receiptId).ExecuteUpdateAsync(s => s.SetProperty(l => l.Voided, true), ct);
-        audit.Record(db, staff, AuditAction.Update, nameof(Receipt), receipt.DonorId, $"Receipt {receipt.Number} voided: {receipt.VoidReason}");
+        audit.Record(db, staff, AuditAction.Update, nameof(Receipt), receipt.Id, receipt.DonorId, $"Receipt {receipt.Number} voided: {receipt.VoidReason}");
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
         return CommandResult.Ok(receipt.Id);
+        }, ct);
     }
 
     public async Task<IReadOnlyList<ReceiptRow>> ForDonorAsync(UserScope staff, int donorId, CancellationToken ct = default)
@@ -146,7 +134,7 @@ public sealed class Receipts(IDbContextFactory<CormDbContext> dbFactory, AuditTr
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var receipt = await db.Receipts.Include(r => r.Lines).AsNoTracking().SingleOrDefaultAsync(r => r.Id == receiptId, ct);
         if (receipt is null) return null;
-        audit.Record(db, staff, AuditAction.Read, nameof(Receipt), receipt.DonorId, $"Receipt {receipt.Number}");
+        audit.Export(db, staff, nameof(Receipt), receipt.Id, 1, receipt.DonorId, $"Receipt {receipt.Number} as PDF");
         await db.SaveChangesAsync(ct);
         return await RenderAsync(db, receipt, ct);
     }
@@ -197,7 +185,7 @@ public sealed class Receipts(IDbContextFactory<CormDbContext> dbFactory, AuditTr
             CreatedAt = now,
         });
         db.Interactions.Add(Interaction.Log(receipt.DonorId, Channel.Email, Topic.Giving, $"Receipt {receipt.Number} e-mailed", null, now, staff.ConstituentId, now, inbound: false));
-        audit.Record(db, staff, AuditAction.Update, nameof(Receipt), receipt.DonorId, $"Receipt {receipt.Number} e-mailed to {donor.Email}");
+        audit.Record(db, staff, AuditAction.Update, nameof(Receipt), receipt.Id, receipt.DonorId, $"Receipt {receipt.Number} e-mailed to {donor.Email}");
         try
         {
             await db.SaveChangesAsync(ct);
@@ -346,15 +334,8 @@ public sealed class Receipts(IDbContextFactory<CormDbContext> dbFactory, AuditTr
                 c.DisplayName,
                 Address = db.Addresses.Where(a => a.ConstituentId == c.Id).OrderByDescending(a => a.IsPrimary).ThenBy(a => a.Id).FirstOrDefault(),
             }).SingleAsync(ct);
-            Receipt receipt;
-            try
-            {
-                receipt = Receipt.Issue(kind, donorId, donor.DisplayName, donor.Address?.ToString() ?? "", gifts, now, staff.ConstituentId);
-            }
-            catch (DomainException e)
-            {
-                return CommandResult.Invalid(e.Message);
-            }
+            if (Receipt.WhyNotIssuable(kind, donorId, gifts) is { } refusal) return CommandResult.Invalid(refusal);
+            var receipt = Receipt.Issue(kind, donorId, donor.DisplayName, donor.Address?.ToString() ?? "", gifts, now, staff.ConstituentId);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             if (replaces is { } old)
             {
@@ -375,10 +356,11 @@ public sealed class Receipts(IDbContextFactory<CormDbContext> dbFactory, AuditTr
             var next = (await db.Receipts.Where(r => r.SeriesYear == year).MaxAsync(r => (int?)r.Sequence, ct) ?? 0) + 1;
             receipt.AssignNumber(year, next);
             db.Receipts.Add(receipt);
-            audit.Record(db, staff, AuditAction.Create, nameof(Receipt), donorId,
-                replaces is null ? $"Receipt {receipt.Number}" : $"Receipt {receipt.Number} replaces #{replaces.Value.Id}: {replaces.Value.Reason}");
             try
             {
+                await db.SaveChangesAsync(ct);
+                audit.Record(db, staff, AuditAction.Create, nameof(Receipt), receipt.Id, donorId,
+                    replaces is null ? $"Receipt {receipt.Number}" : $"Receipt {receipt.Number} replaces #{replaces.Value.Id}: {replaces.Value.Reason}");
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
                 return CommandResult.Ok(receipt.Id);

@@ -47,7 +47,8 @@ internal static class SegmentQuery
         {
             case SegmentRuleKind.WearsHat:
                 var hat = rule.Hat!.Value;
-                return c => c.Hats.Any(h => h.Kind == hat && h.StartDate <= today && (h.EndDate == null || h.EndDate >= today));
+                var worn = Hat.ActiveOn(today);
+                return c => db.Hats.Where(worn).Any(h => h.ConstituentId == c.Id && h.Kind == hat);
             case SegmentRuleKind.InRegion:
                 var region = rule.Text!;
                 return c => c.Region == region;
@@ -75,11 +76,13 @@ internal static class SegmentQuery
                 return c => db.Interactions.Any(i => i.ConstituentId == c.Id && i.OccurredAt >= fromTime && i.Subject.StartsWith(action));
             case SegmentRuleKind.HasRelationship:
                 var kind = rule.Relationship!.Value;
-                return c => db.Relationships.Any(x => x.RelatedId == c.Id && x.Kind == kind && x.StartDate <= today && (x.EndDate == null || x.EndDate >= today));
+                var current = Relationship.ActiveOn(today);
+                return c => db.Relationships.Where(current).Any(x => x.RelatedId == c.Id && x.Kind == kind);
             case SegmentRuleKind.MayBeEmailed:
                 return Constituent.MayBeEmailed;
             case SegmentRuleKind.MayBeWritten:
-                return c => !c.DoNotContact && !c.PostOptOut && db.Addresses.Any(a => a.ConstituentId == c.Id);
+                var mayReceivePost = Constituent.MayReceivePost;
+                return c => db.Constituents.Where(mayReceivePost).Any(p => p.Id == c.Id) && db.Addresses.Any(a => a.ConstituentId == c.Id);
             default:
                 throw new ArgumentOutOfRangeException(nameof(rule), rule.Kind, "Unknown segment rule.");
         }

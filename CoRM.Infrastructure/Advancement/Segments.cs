@@ -17,7 +17,7 @@ public sealed record SegmentMember(int Id, string DisplayName, string? Email, st
 /// Saved segments over the whole constituent model, counted and previewed in the database, and the ready-made ones
 /// for the common asks. Advancement staff and administrators.
 /// </summary>
-public sealed class Segments(IDbContextFactory<CormDbContext> dbFactory, AuditTrail audit, TimeProvider time)
+public sealed class Segments(IDbContextFactory<CormDbContext> dbFactory, CommandRunner runner, AuditTrail audit, TimeProvider time)
 {
     /// <summary>The seeds' examples, installed once at seeding or first use.</summary>
     public static IReadOnlyList<(string Name, string Description, SegmentRule[] Rules)> ReadyMade =>
@@ -76,13 +76,18 @@ public sealed class Segments(IDbContextFactory<CormDbContext> dbFactory, AuditTr
     {
         if (!user.WorksGiving) return CommandResult.NotFound;
         var now = time.UtcNow();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        try
+        var save = CommandOptions.About("segment", transaction: true) with
+        {
+            UniqueIndexMessages = new Dictionary<string, string> { ["IX_Segments_Name"] = $"A segment called \"{name.Trim()}\" already exists." },
+        };
+        return await runner.RunAsync(save, async db =>
         {
             Segment segment;
             if (id is { } existing)
             {
-                segment = await db.Segments.SingleOrDefaultAsync(s => s.Id == existing, ct) ?? throw new KeyNotFoundException();
+                var found = await db.Segments.SingleOrDefaultAsync(s => s.Id == existing, ct);
+                if (found is null) return CommandResult.NotFound;
+                segment = found;
                 if (segment.Version != version) return CommandResult.Conflict("segment");
                 if (segment.ReadyMade) return CommandResult.Invalid("Ready-made segments cannot be changed; save a copy under a new name.");
                 segment.Change(name, description, rules, now);
@@ -93,22 +98,12 @@ public sealed class Segments(IDbContextFactory<CormDbContext> dbFactory, AuditTr
                 db.Segments.Add(segment);
             }
             if (await db.Segments.AnyAsync(s => s.Name == segment.Name && s.Id != segment.Id, ct)) return CommandResult.Invalid($"A segment called \"{segment.Name}\" already exists.");
-            audit.Record(db, user, AuditAction.Update, nameof(Segment), segment.Id, segment.Name);
+            var created = segment.Id == 0;
+            await db.SaveChangesAsync(ct);
+            audit.Record(db, user, created ? AuditAction.Create : AuditAction.Update, nameof(Segment), segment.Id, null, segment.Name);
             await db.SaveChangesAsync(ct);
             return CommandResult.Ok(segment.Id);
-        }
-        catch (KeyNotFoundException)
-        {
-            return CommandResult.NotFound;
-        }
-        catch (DomainException e)
-        {
-            return CommandResult.Invalid(e.Message);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return CommandResult.Conflict("segment");
-        }
+        }, ct);
     }
 
     /// <summary>Installs the ready-made segments that are missing (by name).</summary>
@@ -120,10 +115,13 @@ public sealed class Segments(IDbContextFactory<CormDbContext> dbFactory, AuditTr
         await db.SaveChangesAsync(ct);
     }
 
-    internal static IQueryable<SegmentMember> Members(CormDbContext db, IQueryable<Domain.Constituents.Constituent> constituents) =>
-        constituents.Select(c => new SegmentMember(c.Id, c.DisplayName, c.Email, c.Region, c.Email != null && !c.DoNotContact && !c.EmailOptOut,
+    internal static IQueryable<SegmentMember> Members(CormDbContext db, IQueryable<Domain.Constituents.Constituent> constituents)
+    {
+        var mayBeEmailed = Domain.Constituents.Constituent.MayBeEmailed;
+        return constituents.Select(c => new SegmentMember(c.Id, c.DisplayName, c.Email, c.Region, db.Constituents.Where(mayBeEmailed).Any(p => p.Id == c.Id),
             db.DonorScores.Where(s => s.ConstituentId == c.Id).Select(s => (decimal?)s.LifetimeTotal).FirstOrDefault(),
             db.DonorScores.Where(s => s.ConstituentId == c.Id).Select(s => s.LastGiftOn).FirstOrDefault()));
+    }
 
     private static (IReadOnlyList<SegmentRule>? Rules, string? Error) Validate(IReadOnlyList<SegmentRule> rules)
     {

@@ -28,7 +28,7 @@ public sealed class UnsubscribeLinks(IDataProtectionProvider protection, IDbCont
     /// <summary>A new letter code, "XXXXX-XXXXX": 50 random bits, so codes are not guessed and rarely collide.</summary>
     public static string NewPostCode()
     {
-        Span<char> code = stackalloc char[CoRM.Domain.Advancement.CampaignRecipient.PostCodeLength];
+        Span<char> code = stackalloc char[CoRM.Domain.Advancement.CampaignRecipient.OptOutCodeLength];
         for (var i = 0; i < code.Length; i++) code[i] = i == 5 ? '-' : CodeAlphabet[RandomNumberGenerator.GetInt32(CodeAlphabet.Length)];
         return new string(code);
     }
@@ -49,7 +49,7 @@ public sealed class UnsubscribeLinks(IDataProtectionProvider protection, IDbCont
     {
         if (NormalisePostCode(code) is not { } normal) return false;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.CampaignRecipients.AnyAsync(r => r.PostCode == normal, ct);
+        return await db.CampaignRecipients.AnyAsync(r => r.OptOutCode == normal, ct);
     }
 
     /// <summary>Opts the letter's recipient out of appeals by post; repeating it is harmless. False for an unknown code.</summary>
@@ -57,7 +57,7 @@ public sealed class UnsubscribeLinks(IDataProtectionProvider protection, IDbCont
     {
         if (NormalisePostCode(code) is not { } normal) return false;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var id = await db.CampaignRecipients.Where(r => r.PostCode == normal).Select(r => (int?)r.ConstituentId).SingleOrDefaultAsync(ct);
+        var id = await db.CampaignRecipients.Where(r => r.OptOutCode == normal).Select(r => (int?)r.ConstituentId).SingleOrDefaultAsync(ct);
         if (id is null) return false;
         var person = await db.Constituents.SingleAsync(c => c.Id == id, ct);
         if (!person.PostOptOut)

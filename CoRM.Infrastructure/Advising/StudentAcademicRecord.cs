@@ -32,7 +32,7 @@ public sealed record StudentAcademicView(
 /// Reads one student's academic record, for readers who may see advising matters (faculty for their advisees,
 /// student success, administrators) and nobody else: advancement and coordinators get nothing.
 /// </summary>
-public sealed class StudentAcademicRecord(IDbContextFactory<CormDbContext> dbFactory, AuditTrail audit, TimeProvider time)
+public sealed class StudentAcademicRecord(IDbContextFactory<CormDbContext> dbFactory, CommandRunner runner, AuditTrail audit, TimeProvider time)
 {
     /// <summary>
     /// An advisor's flag: a concern about a student handed to student-success staff, as a follow-up on their list
@@ -45,7 +45,8 @@ public sealed class StudentAcademicRecord(IDbContextFactory<CormDbContext> dbFac
         if (reason.Length == 0) return CommandResult.Invalid("Say what worries you about this student.");
         if (reason.Length > FollowUp.TextMaxLength) return CommandResult.Invalid($"The reason is limited to {FollowUp.TextMaxLength} characters.");
         var today = time.Today();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await runner.RunAsync(CommandOptions.About("follow-up", transaction: true), async db =>
+        {
         if (!await ConstituentScope.VisibleTo(db, user, today).AnyAsync(c => c.Id == studentId, ct)) return CommandResult.NotFound;
         var staff = await db.PortalUsers.Where(u => u.Roles.Contains(Roles.StudentSuccess)).OrderBy(u => u.Id).Select(u => (int?)u.ConstituentId).FirstOrDefaultAsync(ct);
         if (staff is not { } owner) return CommandResult.Invalid("No student-success staff member signs in to CoRM yet to receive the flag.");
@@ -55,9 +56,11 @@ public sealed class StudentAcademicRecord(IDbContextFactory<CormDbContext> dbFac
             reason, today.AddDays(2), today, user.ConstituentId, time.UtcNow());
         db.FollowUps.Add(followUp);
         db.Interactions.Add(Interaction.Log(studentId, Channel.InPerson, Topic.Advising, "Flag raised for student success", reason, time.UtcNow(), user.ConstituentId, time.UtcNow(), inbound: false));
-        audit.Record(db, user, AuditAction.Create, nameof(FollowUp), studentId, "Flag raised");
+        await db.SaveChangesAsync(ct);
+        audit.Record(db, user, AuditAction.Create, nameof(FollowUp), followUp.Id, studentId, "Flag raised");
         await db.SaveChangesAsync(ct);
         return CommandResult.Ok(followUp.Id);
+        }, ct);
     }
 
     public async Task<StudentAcademicView?> GetAsync(UserScope user, int studentId, CancellationToken ct = default)
@@ -96,7 +99,7 @@ public sealed class StudentAcademicRecord(IDbContextFactory<CormDbContext> dbFac
                 .OrderBy(c => c.Code).ToListAsync(ct))
             .Select(c => new CourseRow(c.Code, c.Name, c.Grade, c.Passed, c.Absences)).ToList();
 
-        audit.Record(db, user, AuditAction.Read, nameof(Constituent), studentId, "Academic record and risk");
+        audit.Record(db, user, AuditAction.Read, "AcademicRecord", studentId, studentId, "Academic record and risk");
         await db.SaveChangesAsync(ct);
 
         return new StudentAcademicView(

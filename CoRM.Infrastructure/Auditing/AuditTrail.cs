@@ -5,11 +5,16 @@ using CoRM.Infrastructure.Persistence;
 
 namespace CoRM.Infrastructure.Auditing;
 
-/// <summary>Adds audit entries to the caller's unit of work, so the entry and the change commit together.</summary>
+/// <summary>
+/// Adds audit entries to the caller's unit of work, so the entry and the change commit together. An entry names the
+/// record's own id (for a new record: record after the first save, inside the command's transaction) and the person
+/// the data is about.
+/// </summary>
 public sealed class AuditTrail(TimeProvider time)
 {
-    public void Record(CormDbContext db, UserScope user, AuditAction action, string recordType, object recordId, string? detail = null)
+    public void Record(CormDbContext db, UserScope user, AuditAction action, string recordType, object recordId, int? subjectId, string? detail = null)
     {
+        if (action == AuditAction.Create && recordId is 0 or 0L) throw new InvalidOperationException($"Audit a new {recordType} after saving it, so the entry names its id.");
         if (detail?.Length > AuditEntry.DetailMaxLength) detail = detail[..AuditEntry.DetailMaxLength];
         db.AuditEntries.Add(new AuditEntry
         {
@@ -19,8 +24,13 @@ public sealed class AuditTrail(TimeProvider time)
             Action = action,
             RecordType = recordType,
             RecordId = Convert.ToString(recordId, System.Globalization.CultureInfo.InvariantCulture) ?? "",
+            SubjectConstituentId = subjectId,
             Detail = detail,
             RemoteAddress = user.RemoteAddress,
         });
     }
+
+    /// <summary>An export (CSV, spreadsheet, PDF): data leaving the building, with how many rows left.</summary>
+    public void Export(CormDbContext db, UserScope user, string recordType, object recordId, int rows, int? subjectId = null, string? detail = null) =>
+        Record(db, user, AuditAction.Export, recordType, recordId, subjectId, $"{rows} row(s){(detail is null ? "" : $": {detail}")}");
 }

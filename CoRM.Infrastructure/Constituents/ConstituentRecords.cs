@@ -15,7 +15,7 @@ public sealed record LogInteractionRequest(int ConstituentId, Channel Channel, T
 public sealed record UpdateDetailsRequest(int Id, string FirstName, string LastName, string? Email, string? Region, bool DoNotContact, bool EmailOptOut, Guid Version, bool PostOptOut);
 
 /// <summary>Reads and changes one constituent's record: profile, timeline, interactions, details.</summary>
-public sealed class ConstituentRecords(IDbContextFactory<CormDbContext> dbFactory, AuditTrail audit, TimeProvider time)
+public sealed class ConstituentRecords(IDbContextFactory<CormDbContext> dbFactory, CommandRunner runner, AuditTrail audit, TimeProvider time)
 {
     public async Task<ConstituentProfile?> GetProfileAsync(UserScope user, int id, CancellationToken ct = default)
     {
@@ -24,9 +24,8 @@ public sealed class ConstituentRecords(IDbContextFactory<CormDbContext> dbFactor
         var details = await Details(db, user, id, today).SingleOrDefaultAsync(ct);
         if (details is null) return null;
 
-        var hats = await db.Hats.Where(h => h.ConstituentId == id).OrderByDescending(h => h.StartDate)
-            .Select(h => new HatRow(h.Kind, h.StartDate, h.EndDate, h.StartDate <= today && (h.EndDate == null || h.EndDate >= today)))
-            .ToListAsync(ct);
+        var hats = (await db.Hats.AsNoTracking().Where(h => h.ConstituentId == id).OrderByDescending(h => h.StartDate).ToListAsync(ct))
+            .Select(h => new HatRow(h.Kind, h.StartDate, h.EndDate, h.IsActiveOn(today))).ToList();
         var relationships = await RelationshipsOf(db, id, today).ToListAsync(ct);
         var contactPoints = await db.ContactPoints.Where(p => p.ConstituentId == id).OrderByDescending(p => p.IsPrimary).ThenBy(p => p.Kind)
             .Select(p => new ContactPointRow(p.Kind, p.Value, p.Label, p.IsPrimary)).ToListAsync(ct);
@@ -36,7 +35,7 @@ public sealed class ConstituentRecords(IDbContextFactory<CormDbContext> dbFactor
         var byChannel = await ChannelCounts(db, id, topics).ToListAsync(ct);
         var openFollowUps = await db.FollowUps.CountAsync(f => f.ConstituentId == id && f.CompletedAt == null && topics.Contains(f.Topic), ct);
 
-        audit.Record(db, user, AuditAction.Read, nameof(Constituent), id, "Profile");
+        audit.Record(db, user, AuditAction.Read, nameof(Constituent), id, id, "Profile");
         await db.SaveChangesAsync(ct);
 
         return new ConstituentProfile(details, hats, relationships, contactPoints, addresses, byChannel, openFollowUps);
@@ -59,34 +58,28 @@ public sealed class ConstituentRecords(IDbContextFactory<CormDbContext> dbFactor
     {
         if (!TopicVisibility.MayRecord(user, request.Topic))
             return CommandResult.Invalid($"You cannot record {request.Topic} interactions.");
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await ConstituentScope.VisibleTo(db, user, time.Today()).AnyAsync(c => c.Id == request.ConstituentId, ct))
-            return CommandResult.NotFound;
-        try
+        return await runner.RunAsync(CommandOptions.About("interaction"), async db =>
         {
+            if (!await ConstituentScope.VisibleTo(db, user, time.Today()).AnyAsync(c => c.Id == request.ConstituentId, ct))
+                return CommandResult.NotFound;
             var interaction = Interaction.Log(request.ConstituentId, request.Channel, request.Topic, request.Subject, request.Notes,
                 request.OccurredAt, user.ConstituentId, time.UtcNow(), request.Inbound);
             db.Interactions.Add(interaction);
             await db.SaveChangesAsync(ct);
             return CommandResult.Ok(interaction.Id);
-        }
-        catch (DomainException e)
-        {
-            return CommandResult.Invalid(e.Message);
-        }
+        }, ct);
     }
 
     public async Task<CommandResult> UpdateDetailsAsync(UserScope user, UpdateDetailsRequest request, CancellationToken ct = default)
     {
         if (!user.SeesWholeDirectory) return CommandResult.NotFound;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var constituent = await db.Constituents.SingleOrDefaultAsync(c => c.Id == request.Id, ct);
-        if (constituent is null) return CommandResult.NotFound;
-
-        // Compare against the version the user edited, not the one just loaded.
-        db.Entry(constituent).Property(c => c.Version).OriginalValue = request.Version;
-        try
+        return await runner.RunAsync(CommandOptions.About("record"), async db =>
         {
+            var constituent = await db.Constituents.SingleOrDefaultAsync(c => c.Id == request.Id, ct);
+            if (constituent is null) return CommandResult.NotFound;
+
+            // Compare against the version the user edited, not the one just loaded.
+            db.Entry(constituent).Property(c => c.Version).OriginalValue = request.Version;
             constituent.Rename(request.FirstName, request.LastName);
             constituent.SetPrimaryEmail(request.Email);
             var region = request.Region?.Trim();
@@ -98,25 +91,24 @@ public sealed class ConstituentRecords(IDbContextFactory<CormDbContext> dbFactor
             if (constituent.Email is { } email && await db.Constituents.AnyAsync(c => c.Email == email && c.Id != constituent.Id, ct))
                 return CommandResult.Invalid($"Another constituent already uses {email}. Search for it: they may be the same person.");
 
-            audit.Record(db, user, AuditAction.Update, nameof(Constituent), constituent.Id, "Details");
+            audit.Record(db, user, AuditAction.Update, nameof(Constituent), constituent.Id, constituent.Id, "Details");
             await db.SaveChangesAsync(ct);
             return CommandResult.Ok(constituent.Id);
-        }
-        catch (DomainException e)
-        {
-            return CommandResult.Invalid(e.Message);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return CommandResult.Conflict("record");
-        }
+        }, ct);
     }
 
-    internal static IQueryable<ConstituentDetails> Details(CormDbContext db, UserScope user, int id, DateOnly today) =>
-        ConstituentScope.VisibleTo(db, user, today).Where(c => c.Id == id).Select(c => new ConstituentDetails(
-            c.Id, c.Kind, c.FirstName, c.LastName, c.DisplayName, c.Email, c.Region, c.BirthDate, c.DoNotContact, c.EmailOptOut, c.CreatedAt, c.Version, c.PostOptOut));
+    internal static IQueryable<ConstituentDetails> Details(CormDbContext db, UserScope user, int id, DateOnly today)
+    {
+        var mayBeEmailed = Constituent.MayBeEmailed;
+        return ConstituentScope.VisibleTo(db, user, today).Where(c => c.Id == id).Select(c => new ConstituentDetails(
+            c.Id, c.Kind, c.FirstName, c.LastName, c.DisplayName, c.Email, c.Region, c.BirthDate, c.DoNotContact, c.EmailOptOut, c.CreatedAt, c.Version, c.PostOptOut,
+            db.Constituents.Where(mayBeEmailed).Any(x => x.Id == c.Id)));
+    }
 
     internal static IQueryable<RelationshipRow> RelationshipsOf(CormDbContext db, int id, DateOnly today) =>
+        RelationshipsOf(db, id, Relationship.ActiveOn(today));
+
+    private static IQueryable<RelationshipRow> RelationshipsOf(CormDbContext db, int id, System.Linq.Expressions.Expression<Func<Relationship, bool>> current) =>
         db.Relationships.Where(r => r.SubjectId == id || r.RelatedId == id)
             .OrderBy(r => r.Kind).ThenBy(r => r.StartDate)
             .Select(r => new RelationshipRow(
@@ -126,7 +118,7 @@ public sealed class ConstituentRecords(IDbContextFactory<CormDbContext> dbFactor
                 r.Kind,
                 r.SubjectId == id,
                 r.StartDate, r.EndDate,
-                r.StartDate <= today && (r.EndDate == null || r.EndDate >= today),
+                db.Relationships.Where(current).Any(x => x.Id == r.Id),
                 r.Grants, r.ConsentBasis, r.ConsentExpiresOn, r.RevokedAt != null));
 
     internal static IQueryable<ChannelCount> ChannelCounts(CormDbContext db, int id, IReadOnlyList<Topic> topics) =>

@@ -32,5 +32,5 @@ internal static class ConstituentScope
 
     /// <summary>Advisor assignments in force on a day (subject = student, related = advisor).</summary>
     public static IQueryable<Relationship> ActiveAdvising(CormDbContext db, DateOnly today) =>
-        db.Relationships.Where(r => r.Kind == RelationshipKind.Advisor && r.StartDate <= today && (r.EndDate == null || r.EndDate >= today));
+        db.Relationships.Where(Relationship.ActiveOn(today)).Where(r => r.Kind == RelationshipKind.Advisor);
 }

@@ -60,8 +60,11 @@ public sealed class ConstituentSearch(IDbContextFactory<CormDbContext> dbFactory
             || (string.Compare(c.SearchName, foldedPrefix) >= 0 && string.Compare(c.SearchName, high) < 0));
     }
 
-    internal static IQueryable<ConstituentSearchRow> Project(IQueryable<Constituent> constituents, DateOnly today) =>
-        constituents.Select(c => new ConstituentSearchRow(
+    internal static IQueryable<ConstituentSearchRow> Project(IQueryable<Constituent> constituents, DateOnly today)
+    {
+        var worn = Hat.ActiveOn(today);
+        return constituents.Select(c => new ConstituentSearchRow(
             c.Id, c.DisplayName, c.Kind, c.Email, c.Region,
-            c.Hats.Where(h => h.StartDate <= today && (h.EndDate == null || h.EndDate >= today)).Select(h => h.Kind).ToList()));
+            c.Hats.AsQueryable().Where(worn).Select(h => h.Kind).ToList()));
+    }
 }

@@ -17,7 +17,7 @@ public sealed record SendMessageRequest(int ConstituentId, Topic Topic, string S
 /// retried on failure) and is recorded as an outbound e-mail interaction in the same transaction.
 /// Do-not-contact and e-mail opt-out are respected.
 /// </summary>
-public sealed class DirectMessages(IDbContextFactory<CormDbContext> dbFactory, OutboxDispatcher dispatcher, TimeProvider time)
+public sealed class DirectMessages(CommandRunner runner, OutboxDispatcher dispatcher, TimeProvider time)
 {
     public const int BodyMaxLength = Interaction.NotesMaxLength;
 
@@ -31,17 +31,16 @@ public sealed class DirectMessages(IDbContextFactory<CormDbContext> dbFactory, O
         if (body.Length == 0) return CommandResult.Invalid("Write the message.");
         if (body.Length > BodyMaxLength) return CommandResult.Invalid($"The message is limited to {BodyMaxLength} characters.");
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var recipient = await ConstituentScope.VisibleTo(db, user, time.Today()).Where(c => c.Id == request.ConstituentId)
-            .Select(c => new { c.DisplayName, c.Email, c.DoNotContact, c.EmailOptOut }).SingleOrDefaultAsync(ct);
-        if (recipient is null) return CommandResult.NotFound;
-        if (recipient.Email is null) return CommandResult.Invalid($"{recipient.DisplayName} has no e-mail address on record.");
-        if (recipient.DoNotContact || recipient.EmailOptOut) return CommandResult.Invalid($"{recipient.DisplayName} has asked not to be contacted by e-mail.");
-
-        var sender = await db.Constituents.Where(c => c.Id == user.ConstituentId).Select(c => c.DisplayName).SingleOrDefaultAsync(ct) ?? user.UserName;
-        var now = time.UtcNow();
-        try
+        return await runner.RunAsync(CommandOptions.About("message"), async db =>
         {
+            var recipient = await ConstituentScope.VisibleTo(db, user, time.Today()).Where(c => c.Id == request.ConstituentId)
+                .SingleOrDefaultAsync(ct);
+            if (recipient is null) return CommandResult.NotFound;
+            if (recipient.Email is null) return CommandResult.Invalid($"{recipient.DisplayName} has no e-mail address on record.");
+            if (!recipient.CanBeEmailed()) return CommandResult.Invalid($"{recipient.DisplayName} has asked not to be contacted by e-mail.");
+
+            var sender = await db.Constituents.Where(c => c.Id == user.ConstituentId).Select(c => c.DisplayName).SingleOrDefaultAsync(ct) ?? user.UserName;
+            var now = time.UtcNow();
             var interaction = Interaction.Log(request.ConstituentId, Channel.Email, request.Topic, subject, body, now, user.ConstituentId, now, inbound: false);
             db.Interactions.Add(interaction);
             db.OutboxMessages.Add(new OutboxMessage
@@ -57,10 +56,6 @@ public sealed class DirectMessages(IDbContextFactory<CormDbContext> dbFactory, O
             await db.SaveChangesAsync(ct);
             await dispatcher.DispatchPendingAsync(ct);
             return CommandResult.Ok(interaction.Id);
-        }
-        catch (DomainException e)
-        {
-            return CommandResult.Invalid(e.Message);
-        }
+        }, ct);
     }
 }

@@ -30,7 +30,7 @@ public enum FollowUpFilter
 }
 
 /// <summary>Follow-ups: "my follow-ups", a constituent's open ones, and creating, completing and reassigning them.</summary>
-public sealed class FollowUpBoard(IDbContextFactory<CormDbContext> dbFactory, AuditTrail audit, TimeProvider time)
+public sealed class FollowUpBoard(IDbContextFactory<CormDbContext> dbFactory, CommandRunner runner, AuditTrail audit, TimeProvider time)
 {
     public async Task<Page<FollowUpRow>> MineAsync(UserScope user, FollowUpFilter filter, int pageIndex, int pageSize, CancellationToken ct = default)
     {
@@ -63,24 +63,19 @@ public sealed class FollowUpBoard(IDbContextFactory<CormDbContext> dbFactory, Au
     public async Task<CommandResult> CreateAsync(UserScope user, CreateFollowUpRequest request, CancellationToken ct = default)
     {
         if (!TopicVisibility.MayRecord(user, request.Topic)) return CommandResult.Invalid($"You cannot create {request.Topic} follow-ups.");
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await ConstituentScope.VisibleTo(db, user, time.Today()).AnyAsync(c => c.Id == request.ConstituentId, ct))
-            return CommandResult.NotFound;
-        var ownerId = request.OwnerId ?? user.ConstituentId;
-        if (ownerId != user.ConstituentId && !await IsStaffAsync(db, ownerId, ct))
-            return CommandResult.Invalid("A follow-up can only be owned by a member of staff who signs in to CoRM.");
-        try
+        return await runner.RunAsync(CommandOptions.About("follow-up"), async db =>
         {
+            if (!await ConstituentScope.VisibleTo(db, user, time.Today()).AnyAsync(c => c.Id == request.ConstituentId, ct))
+                return CommandResult.NotFound;
+            var ownerId = request.OwnerId ?? user.ConstituentId;
+            if (ownerId != user.ConstituentId && !await IsStaffAsync(db, ownerId, ct))
+                return CommandResult.Invalid("A follow-up can only be owned by a member of staff who signs in to CoRM.");
             var followUp = FollowUp.Create(request.ConstituentId, ownerId, request.Topic, request.Title, request.Notes, request.DueOn,
                 time.Today(), user.ConstituentId, time.UtcNow());
             db.FollowUps.Add(followUp);
             await db.SaveChangesAsync(ct);
             return CommandResult.Ok(followUp.Id);
-        }
-        catch (DomainException e)
-        {
-            return CommandResult.Invalid(e.Message);
-        }
+        }, ct);
     }
 
     public Task<CommandResult> CompleteAsync(UserScope user, int id, string outcome, Guid version, CancellationToken ct = default) =>
@@ -97,29 +92,20 @@ public sealed class FollowUpBoard(IDbContextFactory<CormDbContext> dbFactory, Au
     /// <summary>The owner, the creator or an administrator may change a follow-up they can see.</summary>
     private async Task<CommandResult> ChangeAsync(UserScope user, int id, Guid version, Func<FollowUp, CormDbContext, Task<string?>> change, string auditDetail, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var topics = TopicVisibility.VisibleTo(user);
-        var followUp = await db.FollowUps.SingleOrDefaultAsync(f => f.Id == id && topics.Contains(f.Topic), ct);
-        if (followUp is null) return CommandResult.NotFound;
-        var mayChange = followUp.OwnerId == user.ConstituentId || followUp.CreatedById == user.ConstituentId || user.IsIn(Roles.Admin);
-        if (!mayChange) return CommandResult.NotFound;
-
-        db.Entry(followUp).Property(f => f.Version).OriginalValue = version;
-        try
+        return await runner.RunAsync(CommandOptions.About("follow-up"), async db =>
         {
+            var topics = TopicVisibility.VisibleTo(user);
+            var followUp = await db.FollowUps.SingleOrDefaultAsync(f => f.Id == id && topics.Contains(f.Topic), ct);
+            if (followUp is null) return CommandResult.NotFound;
+            var mayChange = followUp.OwnerId == user.ConstituentId || followUp.CreatedById == user.ConstituentId || user.IsIn(Roles.Admin);
+            if (!mayChange) return CommandResult.NotFound;
+
+            db.Entry(followUp).Property(f => f.Version).OriginalValue = version;
             if (await change(followUp, db) is { } refusal) return CommandResult.Invalid(refusal);
-            audit.Record(db, user, AuditAction.Update, nameof(FollowUp), id, auditDetail);
+            audit.Record(db, user, AuditAction.Update, nameof(FollowUp), id, followUp.ConstituentId, auditDetail);
             await db.SaveChangesAsync(ct);
             return CommandResult.Ok(id);
-        }
-        catch (DomainException e)
-        {
-            return CommandResult.Invalid(e.Message);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return CommandResult.Conflict("follow-up");
-        }
+        }, ct);
     }
 
     private static async Task<bool> IsStaffAsync(CormDbContext db, int constituentId, CancellationToken ct)

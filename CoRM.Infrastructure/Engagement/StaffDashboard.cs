@@ -39,6 +39,6 @@ public sealed class StaffDashboard(IDbContextFactory<CormDbContext> dbFactory, T
     }
 
     internal static IQueryable<HatCount> HatCounts(CormDbContext db, DateOnly today) =>
-        db.Hats.Where(h => h.StartDate <= today && (h.EndDate == null || h.EndDate >= today))
+        db.Hats.Where(Hat.ActiveOn(today))
             .GroupBy(h => h.Kind).Select(g => new HatCount(g.Key, g.Count()));
 }

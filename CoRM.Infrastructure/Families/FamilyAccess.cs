@@ -33,7 +33,7 @@ public sealed record GrantRequest(int RelationshipId, AccessGrant Grants, Consen
 /// Every change is an interaction on the student's timeline and an audit entry, and takes effect on the
 /// parent's next page load because <see cref="RecordAccessPolicy"/> is evaluated on every read.
 /// </summary>
-public sealed class FamilyAccess(IDbContextFactory<CormDbContext> dbFactory, AuditTrail audit, TimeProvider time)
+public sealed class FamilyAccess(IDbContextFactory<CormDbContext> dbFactory, CommandRunner runner, AuditTrail audit, TimeProvider time)
 {
     /// <summary>The student's family links: staff of the secretariat for any student; a student for themselves.</summary>
     public async Task<IReadOnlyList<FamilyLinkRow>> ForStudentAsync(UserScope user, int studentId, CancellationToken ct = default)
@@ -53,35 +53,29 @@ public sealed class FamilyAccess(IDbContextFactory<CormDbContext> dbFactory, Aud
             signingIn.Contains(l.RelatedId), l.Version)).ToList();
     }
 
-    public async Task<CommandResult> GrantAsync(UserScope user, GrantRequest request, CancellationToken ct = default)
+    public Task<CommandResult> GrantAsync(UserScope user, GrantRequest request, CancellationToken ct = default) =>
+        runner.RunAsync(ConsentRecord, async db =>
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var link = await FindAsync(db, user, request.RelationshipId, ct);
         if (link is null) return CommandResult.NotFound;
         if (link.Version != request.Version) return CommandResult.Conflict("consent record");
         var byStudent = user.ConstituentId == link.SubjectId;
         if (byStudent && request.Basis != ConsentBasis.WrittenConsent) return CommandResult.Invalid("A student gives written consent; other bases are recorded by the secretariat.");
         var now = time.UtcNow();
-        try
-        {
-            link.GrantAccess(request.Grants, request.Basis, byStudent ? user.ConstituentId : null, now, request.ExpiresOn);
-        }
-        catch (DomainException e)
-        {
-            return CommandResult.Invalid(e.Message);
-        }
+        link.GrantAccess(request.Grants, request.Basis, byStudent ? user.ConstituentId : null, now, request.ExpiresOn);
         var what = AccessText.Describe(request.Grants);
         var who = byStudent ? "the student" : "the secretariat";
         db.Interactions.Add(Interaction.Log(link.SubjectId, byStudent ? Channel.WebForm : Channel.InPerson, Topic.Family,
             $"{link.Related!.DisplayName} may see {what}", $"Consent ({request.Basis}) recorded by {who}{(request.ExpiresOn is { } e2 ? $", until {e2:yyyy-MM-dd}" : "")}.",
             now, user.ConstituentId, now, inbound: byStudent));
-        audit.Record(db, user, AuditAction.Update, nameof(Relationship), link.Id, $"Consent {request.Basis}: {request.Grants}");
-        return await SaveAsync(db, link.Id, ct);
-    }
+        audit.Record(db, user, AuditAction.Update, nameof(Relationship), link.Id, link.SubjectId, $"Consent {request.Basis}: {request.Grants}");
+        await db.SaveChangesAsync(ct);
+        return CommandResult.Ok(link.Id);
+    }, ct);
 
-    public async Task<CommandResult> RevokeAsync(UserScope user, int relationshipId, Guid version, CancellationToken ct = default)
+    public Task<CommandResult> RevokeAsync(UserScope user, int relationshipId, Guid version, CancellationToken ct = default) =>
+        runner.RunAsync(ConsentRecord, async db =>
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var link = await FindAsync(db, user, relationshipId, ct);
         if (link is null) return CommandResult.NotFound;
         if (link.Version != version) return CommandResult.Conflict("consent record");
@@ -91,9 +85,12 @@ public sealed class FamilyAccess(IDbContextFactory<CormDbContext> dbFactory, Aud
         var byStudent = user.ConstituentId == link.SubjectId;
         db.Interactions.Add(Interaction.Log(link.SubjectId, byStudent ? Channel.WebForm : Channel.InPerson, Topic.Family,
             $"Access withdrawn from {link.Related!.DisplayName}", byStudent ? "Withdrawn by the student." : "Withdrawn by the secretariat.", now, user.ConstituentId, now, inbound: byStudent));
-        audit.Record(db, user, AuditAction.Update, nameof(Relationship), link.Id, "Access revoked");
-        return await SaveAsync(db, link.Id, ct);
-    }
+        audit.Record(db, user, AuditAction.Update, nameof(Relationship), link.Id, link.SubjectId, "Access revoked");
+        await db.SaveChangesAsync(ct);
+        return CommandResult.Ok(link.Id);
+    }, ct);
+
+    private static readonly CommandOptions ConsentRecord = CommandOptions.About("consent record");
 
     private static bool MayManage(UserScope user, int studentId) =>
         user.IsSecretariat || (user.IsIn(Roles.Student) && user.ConstituentId == studentId);
@@ -102,18 +99,5 @@ public sealed class FamilyAccess(IDbContextFactory<CormDbContext> dbFactory, Aud
     {
         var link = await db.Relationships.Include(r => r.Related).Where(Relationship.FamilyLink).SingleOrDefaultAsync(r => r.Id == relationshipId, ct);
         return link is not null && MayManage(user, link.SubjectId) ? link : null;
-    }
-
-    private static async Task<CommandResult> SaveAsync(CormDbContext db, int id, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return CommandResult.Ok(id);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return CommandResult.Conflict("consent record");
-        }
     }
 }

@@ -99,7 +99,7 @@ public sealed class FamilyDashboard(IDbContextFactory<CormDbContext> dbFactory, 
                 if (own.Count > 0) gradesView = new GradesView(own[0].TermName, own.OrderBy(g => g.Course).Select(g => new GradeRow(g.Course, g.Grade, g.Passed)).ToList());
             }
 
-            audit.Record(db, parent, AuditAction.Read, nameof(Constituent), id,
+            audit.Record(db, parent, AuditAction.Read, "Disclosure", id, id,
                 $"Family dashboard for {link.Kind.ToString().ToLowerInvariant()} under {BasisOf(link, child, today)}: {shown}");
             cards.Add(new ChildCard(id, child.DisplayName, child.IsMinorOn(today), shown, link.ConsentBasis, link.ConsentExpiresOn,
                 history, apps, deadlines.OrderBy(d => d.Due).ToList(), balance, gradesView));

@@ -26,17 +26,16 @@ public sealed record FamilyRequestRow(
 /// may see today; it is logged on both timelines. The secretariat answers from its queue: the answer is e-mailed
 /// to the parent through the outbox and logged on both timelines too.
 /// </summary>
-public sealed class FamilyRequests(IDbContextFactory<CormDbContext> dbFactory, OutboxDispatcher dispatcher, AuditTrail audit, TimeProvider time)
+public sealed class FamilyRequests(IDbContextFactory<CormDbContext> dbFactory, CommandRunner runner, OutboxDispatcher dispatcher, AuditTrail audit, TimeProvider time)
 {
     public async Task<CommandResult> SendAsync(UserScope parent, SendFamilyRequest request, CancellationToken ct = default)
     {
         if (!parent.IsIn(Roles.Parent)) return CommandResult.NotFound;
         var now = time.UtcNow();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!(await FamilyDashboard.GrantsForAsync(db, parent.ConstituentId, request.ChildId, time.Today(), ct)).HasFlag(AccessGrant.EnrolmentStatus))
-            return CommandResult.NotFound;
-        try
+        return await runner.RunAsync(async db =>
         {
+            if (!(await FamilyDashboard.GrantsForAsync(db, parent.ConstituentId, request.ChildId, time.Today(), ct)).HasFlag(AccessGrant.EnrolmentStatus))
+                return CommandResult.NotFound;
             var sent = FamilyRequest.Send(request.ChildId, parent.ConstituentId, request.Kind, request.Subject, request.Message, now);
             db.FamilyRequests.Add(sent);
             var parentName = await db.Constituents.Where(c => c.Id == parent.ConstituentId).Select(c => c.DisplayName).SingleAsync(ct);
@@ -45,11 +44,7 @@ public sealed class FamilyRequests(IDbContextFactory<CormDbContext> dbFactory, O
             db.Interactions.Add(Interaction.Log(parent.ConstituentId, Channel.WebForm, Topic.Family, $"Request about {childName}: {sent.Subject}", sent.Message, now, parent.ConstituentId, now, inbound: true));
             await db.SaveChangesAsync(ct);
             return CommandResult.Ok(sent.Id);
-        }
-        catch (DomainException e)
-        {
-            return CommandResult.Invalid(e.Message);
-        }
+        }, ct);
     }
 
     /// <summary>The parent's own requests about a child they may still see, newest first.</summary>
@@ -78,18 +73,12 @@ public sealed class FamilyRequests(IDbContextFactory<CormDbContext> dbFactory, O
     {
         if (!staff.IsSecretariat) return CommandResult.NotFound;
         var now = time.UtcNow();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var result = await runner.RunAsync(CommandOptions.About("request"), async db =>
+        {
         var request = await db.FamilyRequests.SingleOrDefaultAsync(r => r.Id == requestId, ct);
         if (request is null) return CommandResult.NotFound;
         if (request.Version != version) return CommandResult.Conflict("request");
-        try
-        {
-            request.AnswerWith(answer, staff.ConstituentId, now);
-        }
-        catch (DomainException e)
-        {
-            return CommandResult.Invalid(e.Message);
-        }
+        request.AnswerWith(answer, staff.ConstituentId, now);
         var parent = await db.Constituents.Where(c => c.Id == request.ParentId).Select(c => new { c.DisplayName, c.Email }).SingleAsync(ct);
         var childName = await db.Constituents.Where(c => c.Id == request.ChildId).Select(c => c.DisplayName).SingleAsync(ct);
         db.Interactions.Add(Interaction.Log(request.ChildId, Channel.Email, Topic.Family, $"Answered {parent.DisplayName}: {request.Subject}", request.Answer, now, staff.ConstituentId, now));
@@ -106,17 +95,12 @@ public sealed class FamilyRequests(IDbContextFactory<CormDbContext> dbFactory, O
                 TextBody = $"Dear {parent.DisplayName},\n\n{request.Answer}\n\n— The secretariat\n\nYour question about {childName}:\n> {request.Message.Replace("\n", "\n> ", StringComparison.Ordinal)}",
                 CreatedAt = now,
             });
-        audit.Record(db, staff, AuditAction.Update, nameof(FamilyRequest), request.Id, "Answered");
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return CommandResult.Conflict("request");
-        }
-        await dispatcher.DispatchPendingAsync(ct);
+        audit.Record(db, staff, AuditAction.Update, nameof(FamilyRequest), request.Id, request.ChildId, "Answered");
+        await db.SaveChangesAsync(ct);
         return CommandResult.Ok(request.Id);
+        }, ct);
+        if (result.Succeeded) await dispatcher.DispatchPendingAsync(ct);
+        return result;
     }
 
     internal static IQueryable<FamilyRequestRow> Rows(CormDbContext db, IQueryable<FamilyRequest> requests) =>

@@ -31,7 +31,7 @@ public sealed record InvitationRedemption(SignedInUser? User, string? Error)
 /// e-mail. Redeeming it links the sign-in to the parent's constituent record and gives the Parent role; what
 /// the parent then sees is still decided child by child by <see cref="RecordAccessPolicy"/>.
 /// </summary>
-public sealed class ParentInvitations(IDbContextFactory<CormDbContext> dbFactory, OutboxDispatcher dispatcher, PortalUserDirectory users,
+public sealed class ParentInvitations(IDbContextFactory<CormDbContext> dbFactory, CommandRunner runner, OutboxDispatcher dispatcher, PortalUserDirectory users,
     AuditTrail audit, IOptions<EmailOptions> email, TimeProvider time)
 {
     // Crockford's base32 without look-alikes: easy to read out on the phone and to type.
@@ -42,7 +42,8 @@ public sealed class ParentInvitations(IDbContextFactory<CormDbContext> dbFactory
     {
         if (!staff.IsSecretariat) return CommandResult.NotFound;
         var now = time.UtcNow();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var result = await runner.RunAsync(CommandOptions.About("invitation", transaction: true), async db =>
+        {
         var parent = await db.Constituents.Where(c => c.Id == parentId && c.Kind == ConstituentKind.Person)
             .Select(c => new { c.Id, c.DisplayName, c.Email }).SingleOrDefaultAsync(ct);
         if (parent is null) return CommandResult.NotFound;
@@ -81,10 +82,13 @@ public sealed class ParentInvitations(IDbContextFactory<CormDbContext> dbFactory
             CreatedAt = now,
         });
         db.Interactions.Add(Interaction.Log(parentId, Channel.Email, Topic.Family, "Invited to the family portal", $"Code sent to {parent.Email}", now, staff.ConstituentId, now));
-        audit.Record(db, staff, AuditAction.Update, nameof(ParentInvitation), parentId, $"Invitation sent to {parent.Email}");
         await db.SaveChangesAsync(ct);
-        await dispatcher.DispatchPendingAsync(ct);
+        audit.Record(db, staff, AuditAction.Create, nameof(ParentInvitation), invitation.Id, parentId, $"Invitation sent to {parent.Email}");
+        await db.SaveChangesAsync(ct);
         return CommandResult.Ok(invitation.Id);
+        }, ct);
+        if (result.Succeeded) await dispatcher.DispatchPendingAsync(ct);
+        return result;
     }
 
     public async Task<IReadOnlyList<InvitationRow>> ForParentAsync(UserScope staff, int parentId, CancellationToken ct = default)
@@ -111,11 +115,7 @@ public sealed class ParentInvitations(IDbContextFactory<CormDbContext> dbFactory
         var hash = Hash(normalised);
         var invitation = await db.ParentInvitations.SingleOrDefaultAsync(i => i.CodeHash == hash, ct);
         if (invitation is null) return new(null, "That code is not valid. Check the e-mail, or ask the secretariat for a new invitation.");
-        if (invitation.StateAt(now) != InvitationState.Open)
-        {
-            try { invitation.Redeem(0, now); }
-            catch (DomainException e) { return new(null, e.Message); }
-        }
+        if (invitation.WhyNotRedeemable(now) is { } refusal) return new(null, refusal);
         var parent = await db.Constituents.SingleAsync(c => c.Id == invitation.ParentId, ct);
 
         var user = await db.PortalUsers.FirstOrDefaultAsync(u => u.ConstituentId == parent.Id, ct);

@@ -61,7 +61,7 @@ public sealed class PortalUserDirectory(IDbContextFactory<CormDbContext> dbFacto
     {
         user.LastSignInAt = time.UtcNow();
         var scope = new UserScope(user.ConstituentId, roles.ToHashSet(), user.Email, remoteAddress);
-        audit.Record(db, scope, AuditAction.SignIn, nameof(PortalUser), user.Id, string.Join(',', roles));
+        audit.Record(db, scope, AuditAction.SignIn, nameof(PortalUser), user.Id, user.ConstituentId, string.Join(',', roles));
         await db.SaveChangesAsync(ct);
         return new SignedInUser(user.Id, user.ConstituentId, user.DisplayName, user.Email, roles);
     }

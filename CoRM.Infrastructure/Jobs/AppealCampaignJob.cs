@@ -53,6 +53,7 @@ public sealed class AppealCampaignJob(IDbContextFactory<CormDbContext> dbFactory
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var now = time.UtcNow();
+        // AppealCampaign.BeginSending as one conditional update: exactly one job run claims the campaign.
         var claimed = await db.AppealCampaigns.Where(c => c.Id == campaignId && c.Status == CampaignStatus.Scheduled && c.SnapshotAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CampaignStatus.Sending).SetProperty(c => c.SnapshotAt, now).SetProperty(c => c.Version, Guid.NewGuid()), ct);
         if (claimed == 0) return; // already snapshotted (by an earlier run or another instance)
@@ -138,6 +139,7 @@ public sealed class AppealCampaignJob(IDbContextFactory<CormDbContext> dbFactory
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             var finished = time.UtcNow();
+            // AppealCampaign.MarkSent as one conditional update, once no recipient is left queued.
             await db.AppealCampaigns.Where(c => c.Id == campaignId && c.Status == CampaignStatus.Sending && !db.CampaignRecipients.Any(r => r.CampaignId == campaignId && r.Status == RecipientStatus.Queued))
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CampaignStatus.Sent).SetProperty(c => c.SentAt, finished).SetProperty(c => c.Version, Guid.NewGuid()), ct);
         }
@@ -182,7 +184,7 @@ public sealed class AppealCampaignJob(IDbContextFactory<CormDbContext> dbFactory
                     continue;
                 }
                 var values = Values(r.FirstName, r.LastName, r.DisplayName, r.Lifetime, r.LastGiftAmount, unsubscribe.PostLinkFor(codes[r.ConstituentId]));
-                row.PostCode = codes[r.ConstituentId];
+                row.OptOutCode = codes[r.ConstituentId];
                 row.MailingAddress = $"{r.DisplayName}\n{r.Address.Street}\n{$"{r.Address.PostalCode} {r.Address.City}".Trim()}\n{r.Address.Country}".Trim();
                 row.LetterBody = MergeTemplate.Render(campaign.SubjectTemplate, values) + "\n\n" + MergeTemplate.Render(campaign.BodyTemplate, values);
                 db.Interactions.Add(Interaction.Log(r.ConstituentId, Channel.Letter, Topic.Giving, interactionSubject, null, now, null, now));
@@ -208,22 +210,28 @@ public sealed class AppealCampaignJob(IDbContextFactory<CormDbContext> dbFactory
     internal sealed record QueuedLetter(long RecipientId, int ConstituentId, string FirstName, string LastName, string DisplayName, bool MayBeWritten, Address? Address, decimal? Lifetime, decimal? LastGiftAmount);
 
     /// <summary>Letters go to anyone with a postal address not marked do-not-contact or no-post; e-mail opt-out is about e-mail.</summary>
-    internal static IQueryable<QueuedLetter> LetterBatch(CormDbContext db, int campaignId) =>
-        db.CampaignRecipients.Where(r => r.CampaignId == campaignId && r.Status == RecipientStatus.Queued).OrderBy(r => r.Id).Take(BatchSize)
+    internal static IQueryable<QueuedLetter> LetterBatch(CormDbContext db, int campaignId)
+    {
+        var mayReceivePost = Constituent.MayReceivePost;
+        return db.CampaignRecipients.Where(r => r.CampaignId == campaignId && r.Status == RecipientStatus.Queued).OrderBy(r => r.Id).Take(BatchSize)
             .Join(db.Constituents, r => r.ConstituentId, c => c.Id, (r, c) => new { r, c })
-            .Select(x => new QueuedLetter(x.r.Id, x.c.Id, x.c.FirstName, x.c.LastName, x.c.DisplayName, !x.c.DoNotContact && !x.c.PostOptOut,
+            .Select(x => new QueuedLetter(x.r.Id, x.c.Id, x.c.FirstName, x.c.LastName, x.c.DisplayName, db.Constituents.Where(mayReceivePost).Any(p => p.Id == x.c.Id),
                 db.Addresses.Where(a => a.ConstituentId == x.c.Id).OrderByDescending(a => a.IsPrimary).ThenBy(a => a.Id).FirstOrDefault(),
                 db.DonorScores.Where(s => s.ConstituentId == x.c.Id).Select(s => (decimal?)s.LifetimeTotal).FirstOrDefault(),
                 db.Gifts.Where(g => g.DonorId == x.c.Id).OrderByDescending(g => g.ReceivedOn).ThenByDescending(g => g.Id).Select(g => (decimal?)g.Amount).FirstOrDefault()));
+    }
 
     internal sealed record QueuedRecipient(long RecipientId, int ConstituentId, string FirstName, string LastName, string DisplayName, string? Email, bool MayBeEmailed, decimal? Lifetime, decimal? LastGiftAmount);
 
     /// <summary>The next queued recipients with what their message needs, consent read as it is now.</summary>
-    internal static IQueryable<QueuedRecipient> Batch(CormDbContext db, int campaignId) =>
-        db.CampaignRecipients.Where(r => r.CampaignId == campaignId && r.Status == RecipientStatus.Queued).OrderBy(r => r.Id).Take(BatchSize)
+    internal static IQueryable<QueuedRecipient> Batch(CormDbContext db, int campaignId)
+    {
+        var mayBeEmailed = Constituent.MayBeEmailed;
+        return db.CampaignRecipients.Where(r => r.CampaignId == campaignId && r.Status == RecipientStatus.Queued).OrderBy(r => r.Id).Take(BatchSize)
             .Join(db.Constituents, r => r.ConstituentId, c => c.Id, (r, c) => new { r, c })
             .Select(x => new QueuedRecipient(x.r.Id, x.c.Id, x.c.FirstName, x.c.LastName, x.c.DisplayName, x.c.Email,
-                x.c.Email != null && !x.c.DoNotContact && !x.c.EmailOptOut,
+                db.Constituents.Where(mayBeEmailed).Any(p => p.Id == x.c.Id),
                 db.DonorScores.Where(s => s.ConstituentId == x.c.Id).Select(s => (decimal?)s.LifetimeTotal).FirstOrDefault(),
                 db.Gifts.Where(g => g.DonorId == x.c.Id).OrderByDescending(g => g.ReceivedOn).ThenByDescending(g => g.Id).Select(g => (decimal?)g.Amount).FirstOrDefault()));
+    }
 }

@@ -26,7 +26,7 @@ public sealed class RiskAssessmentJob(IDbContextFactory<CormDbContext> dbFactory
     {
         var today = time.Today();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var current = db.Hats.Where(h => h.Kind == HatKind.Student && h.StartDate <= today && (h.EndDate == null || h.EndDate >= today))
+        var current = db.Hats.Where(Hat.ActiveOn(today)).Where(h => h.Kind == HatKind.Student)
             .Select(h => h.ConstituentId).Distinct();
         var inputs = await RiskInputsQuery.LoadAsync(db, current, today, ct);
         var model = await TrainModelAsync(db, ct);

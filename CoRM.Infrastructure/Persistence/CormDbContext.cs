@@ -1,3 +1,4 @@
+using CoRM.Infrastructure.Persistence.Configurations;
 using CoRM.Domain.Academics;
 using CoRM.Domain.Admissions;
 using CoRM.Domain.Advancement;
@@ -82,10 +83,17 @@ public abstract class CormDbContext(DbContextOptions options) : DbContext(option
 /// <summary>The embedded default: a SQLite file, migrated at start-up.</summary>
 public sealed class SqliteCormDbContext(DbContextOptions<SqliteCormDbContext> options) : CormDbContext(options)
 {
-    // SQLite has no decimal type: EF would store text it cannot sum, average or compare in SQL.
-    // REAL keeps money and grades aggregatable; SQL Server keeps exact decimal(p,s) columns.
+    // SQLite has no decimal type: EF would store text it cannot sum, average or compare in SQL. Measures (grades,
+    // hours, reader scores) are REAL; money is whole minor units, exact in sums (MoneyColumns). SQL Server keeps
+    // exact decimal(p,s) columns for both.
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.Properties<decimal>().HaveConversion<double>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.StoreMoneyAsMinorUnits();
+    }
 }
 
 /// <summary>The production provider.</summary>

@@ -136,9 +136,9 @@ internal static class DemoAdvancementSeeder
         var sentAt = appeals[1].StartsOn.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc);
         var campaign = AppealCampaign.Draft(appeals[1].Name, appeals[1].Id, segment.Id, "{{FirstName}}, a year-end gift for Northfield",
             "Dear {{FirstName}},\n\nThank you for {{LifetimeGiving}} over the years.\n\n{{UnsubscribeLink}}", sentAt, 90, tomas, sentAt.AddDays(-7));
-        campaign.Status = CampaignStatus.Sent;
-        campaign.SnapshotAt = sentAt;
-        campaign.SentAt = sentAt;
+        campaign.Schedule(sentAt, sentAt);
+        campaign.BeginSending(sentAt);
+        campaign.MarkSent(sentAt);
         db.AppealCampaigns.Add(campaign);
         await db.SaveChangesAsync(ct);
         var responders = gifts.Where(g => g.AppealId == appeals[1].Id).Select(g => g.DonorId).Distinct().ToList();
@@ -169,9 +169,9 @@ internal static class DemoAdvancementSeeder
         var campaign = AppealCampaign.Draft(appeal.Name + " (letter)", appeal.Id, segment.Id, "Spring at Northfield",
             "Dear {{FirstName}},\n\nThe library stays open at night this spring thanks to friends like you.\n\nTo receive no more appeals: {{UnsubscribeLink}}",
             sentAt, 60, tomas, sentAt.AddDays(-10), CampaignChannel.Letter);
-        campaign.Status = CampaignStatus.Sent;
-        campaign.SnapshotAt = sentAt;
-        campaign.SentAt = sentAt;
+        campaign.Schedule(sentAt, sentAt);
+        campaign.BeginSending(sentAt);
+        campaign.MarkSent(sentAt);
         db.AppealCampaigns.Add(campaign);
         await db.SaveChangesAsync(ct);
         var withAddress = await db.Hats.Where(h => h.Kind == HatKind.Donor).Select(h => h.ConstituentId).Distinct()
@@ -187,7 +187,7 @@ internal static class DemoAdvancementSeeder
                 MailingAddress = $"{p.DisplayName}\n{p.Address!.Street}\n{p.Address.PostalCode} {p.Address.City}\n{p.Address.Country}",
                 LetterBody = $"Spring at Northfield\n\nDear {(p.FirstName.Length > 0 ? p.FirstName : p.DisplayName)},\n\nThe library stays open at night this spring thanks to friends like you." +
                              $"\n\nTo receive no more appeals: {new Email.EmailOptions().PortalBaseUrl}/u/{code}",
-                PostCode = code,
+                OptOutCode = code,
             });
         }
         await db.SaveChangesAsync(ct);

@@ -56,11 +56,7 @@ internal static class DemoVolunteeringSeeder
             var signedUp = now.AddDays(-f.Random.Int(10, 40));
             for (var i = 0; i < chosen.Count; i++)
             {
-                var signUp = new SignUp
-                {
-                    ShiftId = shift.Id, VolunteerId = chosen[i], SignedUpAt = signedUp.AddMinutes(i * 37),
-                    Status = i < shift.Capacity ? SignUpStatus.Confirmed : SignUpStatus.Waitlisted,
-                };
+                var signUp = SignUp.Book(shift.Id, chosen[i], waitlisted: i >= shift.Capacity, signedUp.AddMinutes(i * 37));
                 if (past && signUp.Status == SignUpStatus.Confirmed)
                 {
                     if (f.Random.Bool(0.9f)) signUp.MarkAttended(shift, f.Random.Bool(0.8f) ? null : (decimal)shift.Duration.TotalHours - 0.5m);

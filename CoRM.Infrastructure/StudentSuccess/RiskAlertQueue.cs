@@ -14,7 +14,7 @@ public sealed record AlertRow(int Id, int StudentId, string StudentName, DateOnl
     string? Reason, int? AssignedToId, string? AssignedToName, int? FollowUpId, DateTime? ResolvedAt);
 
 /// <summary>The student-success alerts queue: rises in risk, who has them, and what became of them.</summary>
-public sealed class RiskAlertQueue(IDbContextFactory<CormDbContext> dbFactory, AuditTrail audit, TimeProvider time)
+public sealed class RiskAlertQueue(IDbContextFactory<CormDbContext> dbFactory, CommandRunner runner, AuditTrail audit, TimeProvider time)
 {
     public async Task<Page<AlertRow>> ListAsync(UserScope user, bool open, int pageIndex, int pageSize, CancellationToken ct = default)
     {
@@ -42,18 +42,17 @@ public sealed class RiskAlertQueue(IDbContextFactory<CormDbContext> dbFactory, A
     public async Task<CommandResult> AssignAsync(UserScope user, int alertId, int staffId, CancellationToken ct = default)
     {
         if (!CohortAnalytics.MayUse(user)) return CommandResult.NotFound;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var alert = await db.RiskAlerts.SingleOrDefaultAsync(a => a.Id == alertId, ct);
-        if (alert is null) return CommandResult.NotFound;
-        if (alert.ResolvedAt is not null) return CommandResult.Invalid("This alert is already resolved.");
-        var staff = await db.PortalUsers.Where(u => u.ConstituentId == staffId).Select(u => u.Roles).FirstOrDefaultAsync(ct);
-        if (staff is null || !staff.Split(',').Any(r => Roles.Staff.Contains(r)))
-            return CommandResult.Invalid("An alert can only go to a member of staff who signs in to CoRM.");
-
-        var today = time.Today();
-        var followUp = alert.FollowUpId is { } id ? await db.FollowUps.SingleOrDefaultAsync(f => f.Id == id, ct) : null;
-        try
+        return await runner.RunAsync(CommandOptions.About("alert", transaction: true), async db =>
         {
+            var alert = await db.RiskAlerts.SingleOrDefaultAsync(a => a.Id == alertId, ct);
+            if (alert is null) return CommandResult.NotFound;
+            if (alert.ResolvedAt is not null) return CommandResult.Invalid("This alert is already resolved.");
+            var staff = await db.PortalUsers.Where(u => u.ConstituentId == staffId).Select(u => u.Roles).FirstOrDefaultAsync(ct);
+            if (staff is null || !staff.Split(',').Any(r => Roles.Staff.Contains(r)))
+                return CommandResult.Invalid("An alert can only go to a member of staff who signs in to CoRM.");
+
+            var today = time.Today();
+            var followUp = alert.FollowUpId is { } id ? await db.FollowUps.SingleOrDefaultAsync(f => f.Id == id, ct) : null;
             if (followUp is { IsOpen: true })
             {
                 if (followUp.OwnerId != staffId) followUp.Reassign(staffId);
@@ -65,27 +64,25 @@ public sealed class RiskAlertQueue(IDbContextFactory<CormDbContext> dbFactory, A
                 await db.SaveChangesAsync(ct);
                 alert.FollowUpId = followUp.Id;
             }
-        }
-        catch (DomainException e)
-        {
-            return CommandResult.Invalid(e.Message);
-        }
-        alert.AssignedToId = staffId;
-        audit.Record(db, user, AuditAction.Update, nameof(RiskAlert), alertId, $"Assigned to {staffId}");
-        await db.SaveChangesAsync(ct);
-        return CommandResult.Ok(alertId);
+            alert.AssignedToId = staffId;
+            audit.Record(db, user, AuditAction.Update, nameof(RiskAlert), alertId, alert.StudentId, $"Assigned to {staffId}");
+            await db.SaveChangesAsync(ct);
+            return CommandResult.Ok(alertId);
+        }, ct);
     }
 
     public async Task<CommandResult> ResolveAsync(UserScope user, int alertId, CancellationToken ct = default)
     {
         if (!CohortAnalytics.MayUse(user)) return CommandResult.NotFound;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var alert = await db.RiskAlerts.SingleOrDefaultAsync(a => a.Id == alertId, ct);
-        if (alert is null) return CommandResult.NotFound;
-        if (alert.ResolvedAt is not null) return CommandResult.Invalid("This alert is already resolved.");
-        alert.ResolvedAt = time.UtcNow();
-        audit.Record(db, user, AuditAction.Update, nameof(RiskAlert), alertId, "Resolved");
-        await db.SaveChangesAsync(ct);
-        return CommandResult.Ok(alertId);
+        return await runner.RunAsync(CommandOptions.About("alert"), async db =>
+        {
+            var alert = await db.RiskAlerts.SingleOrDefaultAsync(a => a.Id == alertId, ct);
+            if (alert is null) return CommandResult.NotFound;
+            if (alert.ResolvedAt is not null) return CommandResult.Invalid("This alert is already resolved.");
+            alert.ResolvedAt = time.UtcNow();
+            audit.Record(db, user, AuditAction.Update, nameof(RiskAlert), alertId, alert.StudentId, "Resolved");
+            await db.SaveChangesAsync(ct);
+            return CommandResult.Ok(alertId);
+        }, ct);
     }
 }

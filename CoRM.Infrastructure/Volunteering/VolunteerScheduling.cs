@@ -36,7 +36,7 @@ public sealed record CreateShiftsRequest(
 /// status, rosters, finding volunteers by skill and availability, assigning, cancelling with waitlist promotion
 /// (the promoted volunteer is told by e-mail), and attendance with hours. Coordinators and administrators only.
 /// </summary>
-public sealed class VolunteerScheduling(IDbContextFactory<CormDbContext> dbFactory, AuditTrail audit, OutboxDispatcher dispatcher, TimeProvider time)
+public sealed class VolunteerScheduling(IDbContextFactory<CormDbContext> dbFactory, CommandRunner runner, AuditTrail audit, OutboxDispatcher dispatcher, TimeProvider time)
 {
     public static bool MayCoordinate(UserScope user) => user.IsIn(Roles.VolunteerCoordinator) || user.IsIn(Roles.Admin);
 
@@ -108,10 +108,9 @@ public sealed class VolunteerScheduling(IDbContextFactory<CormDbContext> dbFacto
     public async Task<CommandResult> CreateShiftsAsync(UserScope user, CreateShiftsRequest request, CancellationToken ct = default)
     {
         if (!MayCoordinate(user)) return CommandResult.NotFound;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await db.Opportunities.AnyAsync(o => o.Id == request.OpportunityId && o.Active, ct)) return CommandResult.NotFound;
-        try
+        return await runner.RunAsync(CommandOptions.About("shift", transaction: true), async db =>
         {
+            if (!await db.Opportunities.AnyAsync(o => o.Id == request.OpportunityId && o.Active, ct)) return CommandResult.NotFound;
             var slots = request.RepeatOn is { Count: > 0 } days
                 ? new WeeklyRecurrence(request.Date, request.RepeatUntil ?? request.Date, request.Starts, request.Ends, days, request.Except ?? new HashSet<DateOnly>()).Occurrences()
                 : [(request.Date.ToDateTime(request.Starts, DateTimeKind.Utc),
@@ -125,14 +124,12 @@ public sealed class VolunteerScheduling(IDbContextFactory<CormDbContext> dbFacto
             if (shifts.Count > 1)
             {
                 foreach (var shift in shifts) shift.SeriesId = shifts[0].Id;
-                await db.SaveChangesAsync(ct);
             }
+            audit.Record(db, user, AuditAction.Create, nameof(Shift), shifts[0].Id, null,
+                shifts.Count > 1 ? $"Series of {shifts.Count} shifts from {shifts[0].StartsAt:u}" : $"Shift at {shifts[0].StartsAt:u}");
+            await db.SaveChangesAsync(ct);
             return CommandResult.Ok(shifts[0].Id);
-        }
-        catch (DomainException e)
-        {
-            return CommandResult.Invalid(e.Message);
-        }
+        }, ct);
     }
 
     /// <summary>Volunteers (active volunteer hat) for a shift: free at that time first, then those with the shift's skills.</summary>
@@ -144,7 +141,8 @@ public sealed class VolunteerScheduling(IDbContextFactory<CormDbContext> dbFacto
         var shift = await db.Shifts.AsNoTracking().SingleOrDefaultAsync(s => s.Id == shiftId, ct);
         if (shift is null) return [];
         var yearStart = new DateTime(shift.StartsAt.Year, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-        var volunteers = db.Constituents.Where(c => c.Hats.Any(h => h.Kind == HatKind.Volunteer && h.StartDate <= today && (h.EndDate == null || h.EndDate >= today)));
+        var worn = Hat.ActiveOn(today);
+        var volunteers = db.Constituents.Where(c => db.Hats.Where(worn).Any(h => h.ConstituentId == c.Id && h.Kind == HatKind.Volunteer));
         if (!string.IsNullOrWhiteSpace(name))
         {
             volunteers = Constituents.ConstituentSearch.WithNamePrefix(volunteers, SearchText.Fold(name));
@@ -179,35 +177,23 @@ public sealed class VolunteerScheduling(IDbContextFactory<CormDbContext> dbFacto
         MayCoordinate(user) ? await AddToRosterAsync(user, shiftId, volunteerId, waitlistIfFull, ct) : CommandResult.NotFound;
 
     /// <summary>The roster change itself, once the caller has decided who may make it (coordinator, or the volunteer for themself).</summary>
-    internal async Task<CommandResult> AddToRosterAsync(UserScope user, int shiftId, int volunteerId, bool waitlistIfFull, CancellationToken ct)
+    internal Task<CommandResult> AddToRosterAsync(UserScope user, int shiftId, int volunteerId, bool waitlistIfFull, CancellationToken ct) =>
+        runner.RunAsync(CommandOptions.About("shift", transaction: true), async db =>
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var shift = await db.Shifts.SingleOrDefaultAsync(s => s.Id == shiftId, ct);
         if (shift is null || !await db.Constituents.AnyAsync(c => c.Id == volunteerId, ct)) return CommandResult.NotFound;
         var roster = await db.SignUps.Where(u => u.ShiftId == shiftId).ToListAsync(ct);
         var booked = await db.SignUps.Where(u => u.VolunteerId == volunteerId && u.ShiftId != shiftId && (u.Status == SignUpStatus.Confirmed || u.Status == SignUpStatus.Waitlisted))
             .Join(db.Shifts, u => u.ShiftId, s => s.Id, (u, s) => new ShiftRoster.BookedSlot(s.Id, s.StartsAt, s.EndsAt)).ToListAsync(ct);
-        try
-        {
-            var signUp = ShiftRoster.Add(shift, roster, volunteerId, booked, time.UtcNow(), waitlistIfFull);
-            db.SignUps.Add(signUp);
-            // Touch the shift so two coordinators filling the last place at once cannot both succeed.
-            db.Entry(shift).Property(s => s.Version).IsModified = true;
-            audit.Record(db, user, AuditAction.Create, nameof(SignUp), shiftId, $"Volunteer {volunteerId}: {signUp.Status}");
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            return CommandResult.Ok(signUp.Id);
-        }
-        catch (DomainException e)
-        {
-            return CommandResult.Invalid(e.Message);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return CommandResult.Conflict("shift");
-        }
-    }
+        var signUp = ShiftRoster.Add(shift, roster, volunteerId, booked, time.UtcNow(), waitlistIfFull);
+        db.SignUps.Add(signUp);
+        // Touch the shift so two coordinators filling the last place at once cannot both succeed.
+        db.Entry(shift).Property(s => s.Version).IsModified = true;
+        await db.SaveChangesAsync(ct);
+        audit.Record(db, user, AuditAction.Create, nameof(SignUp), signUp.Id, volunteerId, $"Shift {shiftId}: {signUp.Status}");
+        await db.SaveChangesAsync(ct);
+        return CommandResult.Ok(signUp.Id);
+    }, ct);
 
     /// <summary>Cancels a sign-up; the first waitlisted volunteer takes the place and gets an e-mail saying so.</summary>
     public async Task<CommandResult> CancelSignUpAsync(UserScope user, int signUpId, CancellationToken ct = default) =>
@@ -216,38 +202,34 @@ public sealed class VolunteerScheduling(IDbContextFactory<CormDbContext> dbFacto
     /// <summary>Cancels a sign-up (only the given volunteer's, when set) and promotes the first waitlisted volunteer.</summary>
     internal async Task<CommandResult> CancelCoreAsync(UserScope user, int signUpId, int? onlyVolunteer, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var result = await runner.RunAsync(CommandOptions.About("sign-up"), async db =>
+        {
         var signUp = await db.SignUps.SingleOrDefaultAsync(u => u.Id == signUpId && (onlyVolunteer == null || u.VolunteerId == onlyVolunteer), ct);
         if (signUp is null) return CommandResult.NotFound;
         var roster = await db.SignUps.Where(u => u.ShiftId == signUp.ShiftId).ToListAsync(ct);
         var shift = await db.Shifts.SingleAsync(s => s.Id == signUp.ShiftId, ct);
-        try
-        {
-            var promoted = ShiftRoster.Cancel(roster.Single(u => u.Id == signUpId), roster, time.UtcNow());
-            if (promoted is not null) await QueuePromotionNoticeAsync(db, promoted, shift, ct);
-            audit.Record(db, user, AuditAction.Update, nameof(SignUp), signUpId, promoted is null ? "Cancelled" : $"Cancelled; promoted {promoted.VolunteerId}");
-            await db.SaveChangesAsync(ct);
-            if (promoted is not null) await dispatcher.DispatchPendingAsync(ct);
-            return CommandResult.Ok(promoted?.Id);
-        }
-        catch (DomainException e)
-        {
-            return CommandResult.Invalid(e.Message);
-        }
+        var promoted = ShiftRoster.Cancel(roster.Single(u => u.Id == signUpId), roster, time.UtcNow());
+        if (promoted is not null) await QueuePromotionNoticeAsync(db, promoted, shift, ct);
+        audit.Record(db, user, AuditAction.Update, nameof(SignUp), signUpId, signUp.VolunteerId, promoted is null ? "Cancelled" : $"Cancelled; promoted sign-up {promoted.Id}");
+        if (promoted is not null) audit.Record(db, user, AuditAction.Update, nameof(SignUp), promoted.Id, promoted.VolunteerId, "Promoted from the waitlist");
+        await db.SaveChangesAsync(ct);
+        return CommandResult.Ok(promoted?.Id);
+        }, ct);
+        if (result.Succeeded && result.Id is not null) await dispatcher.DispatchPendingAsync(ct);
+        return result;
     }
 
     /// <summary>Cancels a whole shift: every confirmed or waitlisted volunteer is released and told by e-mail.</summary>
     public async Task<CommandResult> CancelShiftAsync(UserScope user, int shiftId, CancellationToken ct = default)
     {
         if (!MayCoordinate(user)) return CommandResult.NotFound;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var result = await runner.RunAsync(CommandOptions.About("shift"), async db =>
+        {
         var shift = await db.Shifts.SingleOrDefaultAsync(s => s.Id == shiftId, ct);
         if (shift is null) return CommandResult.NotFound;
-        if (shift.CancelledAt is not null) return CommandResult.Invalid("This shift is already cancelled.");
         var now = time.UtcNow();
-        if (shift.StartsAt <= now) return CommandResult.Invalid("A shift that has started cannot be cancelled; record attendance instead.");
-        shift.CancelledAt = now;
-        var released = await db.SignUps.Where(u => u.ShiftId == shiftId && (u.Status == SignUpStatus.Confirmed || u.Status == SignUpStatus.Waitlisted)).ToListAsync(ct);
+        var roster = await db.SignUps.Where(u => u.ShiftId == shiftId).ToListAsync(ct);
+        var released = shift.Cancel(roster, now);
         var title = await db.Opportunities.Where(o => o.Id == shift.OpportunityId).Select(o => o.Title).SingleAsync(ct);
         var ids = released.Select(u => u.VolunteerId).ToList();
         var people = await db.Constituents.Where(c => ids.Contains(c.Id)).Where(Constituent.MayBeEmailed)
@@ -255,8 +237,6 @@ public sealed class VolunteerScheduling(IDbContextFactory<CormDbContext> dbFacto
         var when = shift.StartsAt.ToString("dddd d MMMM, HH:mm", CultureInfo.InvariantCulture);
         foreach (var signUp in released)
         {
-            signUp.Status = SignUpStatus.Cancelled;
-            signUp.CancelledAt = now;
             if (!people.TryGetValue(signUp.VolunteerId, out var person)) continue;
             db.OutboxMessages.Add(new OutboxMessage
             {
@@ -265,32 +245,29 @@ public sealed class VolunteerScheduling(IDbContextFactory<CormDbContext> dbFacto
                 TextBody = $"Hello {person.DisplayName},\n\nThe {title} shift on {when} (UTC) has been cancelled. You do not need to come. Thank you for signing up.\n",
             });
         }
-        audit.Record(db, user, AuditAction.Update, nameof(Shift), shiftId, $"Cancelled; {released.Count} volunteer(s) released");
+        audit.Record(db, user, AuditAction.Update, nameof(Shift), shiftId, null, $"Cancelled; {released.Count} volunteer(s) released");
         await db.SaveChangesAsync(ct);
-        await dispatcher.DispatchPendingAsync(ct);
         return CommandResult.Ok(shiftId);
+        }, ct);
+        if (result.Succeeded) await dispatcher.DispatchPendingAsync(ct);
+        return result;
     }
 
     public async Task<CommandResult> RecordAttendanceAsync(UserScope user, int signUpId, bool attended, decimal? hours, CancellationToken ct = default)
     {
         if (!MayCoordinate(user)) return CommandResult.NotFound;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var signUp = await db.SignUps.SingleOrDefaultAsync(u => u.Id == signUpId, ct);
-        if (signUp is null) return CommandResult.NotFound;
-        var shift = await db.Shifts.SingleAsync(s => s.Id == signUp.ShiftId, ct);
-        if (shift.StartsAt > time.UtcNow()) return CommandResult.Invalid("Attendance is recorded once the shift has started.");
-        try
+        return await runner.RunAsync(CommandOptions.About("sign-up"), async db =>
         {
+            var signUp = await db.SignUps.SingleOrDefaultAsync(u => u.Id == signUpId, ct);
+            if (signUp is null) return CommandResult.NotFound;
+            var shift = await db.Shifts.SingleAsync(s => s.Id == signUp.ShiftId, ct);
+            if (shift.StartsAt > time.UtcNow()) return CommandResult.Invalid("Attendance is recorded once the shift has started.");
             if (attended) signUp.MarkAttended(shift, hours);
             else signUp.MarkNoShow();
-            audit.Record(db, user, AuditAction.Update, nameof(SignUp), signUpId, attended ? $"Attended {signUp.Hours} h" : "No-show");
+            audit.Record(db, user, AuditAction.Update, nameof(SignUp), signUpId, signUp.VolunteerId, attended ? $"Attended {signUp.Hours} h" : "No-show");
             await db.SaveChangesAsync(ct);
             return CommandResult.Ok(signUpId);
-        }
-        catch (DomainException e)
-        {
-            return CommandResult.Invalid(e.Message);
-        }
+        }, ct);
     }
 
     private async Task QueuePromotionNoticeAsync(CormDbContext db, SignUp promoted, Shift shift, CancellationToken ct)

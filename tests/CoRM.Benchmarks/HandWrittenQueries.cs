@@ -298,7 +298,7 @@ internal sealed class HandWrittenQueries(string connectionString)
         using var outbox = Command(connection, $"""
             INSERT INTO OutboxMessages (DedupKey, RecipientConstituentId, ToAddress, ToName, Subject, TextBody, CreatedAt, Attempts)
             SELECT 'floor:' || c.Id, c.Id, c.Email, c.DisplayName, c.FirstName || ', will you help a student this winter?',
-                   'Dear ' || c.FirstName || ',' || char(10) || char(10) || 'You have given ' || printf('%.2f', COALESCE((SELECT s.LifetimeTotal FROM DonorScores s WHERE s.ConstituentId = c.Id), 0))
+                   'Dear ' || c.FirstName || ',' || char(10) || char(10) || 'You have given ' || printf('%.2f', COALESCE((SELECT s.LifetimeTotal FROM DonorScores s WHERE s.ConstituentId = c.Id), 0) / 100.0)
                    || ' so far; your last gift was ' || printf('%.2f', COALESCE((SELECT g.Amount FROM Gifts g WHERE g.DonorId = c.Id ORDER BY g.ReceivedOn DESC, g.Id DESC LIMIT 1), 0)) || '.',
                    $now, 0
             FROM Constituents c WHERE {where}

@@ -156,7 +156,7 @@ await Compare("cohort analytics by programme (all students)",
 
 // Volunteering (issue 5): the coordinator's month calendar.
 // The calendar reads only; it never dispatches mail, so no outbox dispatcher is wired here.
-var scheduling = new CoRM.Infrastructure.Volunteering.VolunteerScheduling(dbFactory, new AuditTrail(TimeProvider.System), null!, TimeProvider.System);
+var scheduling = new CoRM.Infrastructure.Volunteering.VolunteerScheduling(dbFactory, new CoRM.Infrastructure.Common.CommandRunner(dbFactory), new AuditTrail(TimeProvider.System), null!, TimeProvider.System);
 var december = new DateTime(2026, 12, 1, 0, 0, 0, DateTimeKind.Utc);
 await Compare("month calendar (5,000 shifts, 50,000 sign-ups)",
     async () => (await scheduling.CalendarAsync(admin, december, december.AddMonths(1))).Select(s => s.Id).ToList(),
@@ -189,7 +189,7 @@ await Compare("admissions board (8 columns, 15 cards each)",
 
 // Advancement (issue 6): a segment over every constituent, the nightly RFM recompute, and an appeal to ~100,000.
 var advancement = await Scope(LargeUniversityGenerator.AdvancementEmail, Roles.Advancement);
-var segments = new CoRM.Infrastructure.Advancement.Segments(dbFactory, audit, TimeProvider.System);
+var segments = new CoRM.Infrastructure.Advancement.Segments(dbFactory, new CoRM.Infrastructure.Common.CommandRunner(dbFactory), audit, TimeProvider.System);
 var northDonors = new List<CoRM.Domain.Advancement.SegmentRule>
 {
     new(CoRM.Domain.Advancement.SegmentRuleKind.WearsHat, Hat: HatKind.Donor), new(CoRM.Domain.Advancement.SegmentRuleKind.GaveWithinMonths, Months: 24),
@@ -224,7 +224,7 @@ Console.WriteLine($"{"RFM recompute (all donors, delete + insert)",-44} CoRM {rf
 // The appeal: alumni of three regions who may be e-mailed, one message each rendered into the outbox, an
 // interaction each. Timed from the job's start (snapshot + render, no SMTP), then removed so reruns start clean.
 var emailOptions = Microsoft.Extensions.Options.Options.Create(new CoRM.Infrastructure.Email.EmailOptions());
-var campaigns = new CoRM.Infrastructure.Advancement.AppealCampaigns(dbFactory, audit, Microsoft.Extensions.Options.Options.Create(new CoRM.Infrastructure.Advancement.AdvancementOptions()),
+var campaigns = new CoRM.Infrastructure.Advancement.AppealCampaigns(dbFactory, new CoRM.Infrastructure.Common.CommandRunner(dbFactory), audit, Microsoft.Extensions.Options.Options.Create(new CoRM.Infrastructure.Advancement.AdvancementOptions()),
     new CoRM.Infrastructure.Documents.PdfDocuments(Microsoft.Extensions.Options.Options.Create(new CoRM.Infrastructure.Documents.DocumentOptions())), TimeProvider.System);
 var appealJob = new CoRM.Infrastructure.Jobs.AppealCampaignJob(dbFactory,
     new CoRM.Infrastructure.Email.OutboxDispatcher(dbFactory, null!, emailOptions, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<CoRM.Infrastructure.Email.OutboxDispatcher>.Instance),
@@ -273,7 +273,7 @@ await YearEndReceiptsAsync();
 async Task YearEndReceiptsAsync()
 {
     var officerScope = await Scope(LargeUniversityGenerator.AdvancementEmail, Roles.Advancement);
-    var receipts = new CoRM.Infrastructure.Advancement.Receipts(dbFactory, new AuditTrail(TimeProvider.System),
+    var receipts = new CoRM.Infrastructure.Advancement.Receipts(dbFactory, new CoRM.Infrastructure.Common.CommandRunner(dbFactory), new AuditTrail(TimeProvider.System),
         Microsoft.Extensions.Options.Options.Create(new CoRM.Infrastructure.Advancement.AdvancementOptions()),
         new CoRM.Infrastructure.Documents.PdfDocuments(Microsoft.Extensions.Options.Options.Create(new CoRM.Infrastructure.Documents.DocumentOptions())), TimeProvider.System);
     var year = DateTime.UtcNow.Year - 1;

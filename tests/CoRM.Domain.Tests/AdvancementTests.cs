@@ -133,7 +133,9 @@ public class CampaignTests
     {
         var campaign = AppealCampaign.Draft("Spring", appealId: 7, 1, "Hello", Body, A.Now, 30, null, A.Now);
         Assert.False(campaign.Attributes(A.Today, 7, true)); // not sent yet
-        campaign.SentAt = A.Now;
+        campaign.Schedule(A.Now, A.Now);
+        campaign.BeginSending(A.Now);
+        campaign.MarkSent(A.Now);
         Assert.True(campaign.Attributes(A.Today.AddDays(200), 7, false));
         Assert.True(campaign.Attributes(A.Today.AddDays(30), null, true));
         Assert.False(campaign.Attributes(A.Today.AddDays(31), null, true));
@@ -145,9 +147,13 @@ public class CampaignTests
     public void Sending_campaigns_cannot_be_cancelled()
     {
         var campaign = AppealCampaign.Draft("Spring", 7, 1, "Hello", Body, A.Now, 30, null, A.Now);
+        Assert.Throws<DomainException>(() => campaign.MarkSent(A.Now)); // not sending yet
         campaign.Schedule(A.Now, A.Now);
-        campaign.Status = CampaignStatus.Sending;
+        campaign.BeginSending(A.Now);
         Assert.Throws<DomainException>(campaign.Cancel);
+        Assert.Throws<DomainException>(() => campaign.BeginSending(A.Now)); // once
+        campaign.MarkSent(A.Now.AddMinutes(5));
+        Assert.Equal((CampaignStatus.Sent, A.Now.AddMinutes(5)), (campaign.Status, campaign.SentAt));
     }
 
     [Fact]
@@ -207,12 +213,14 @@ public class CampaignTests
     public void A_correction_follows_the_rules_of_recording_and_keeps_soft_credits_within_the_gift()
     {
         var gift = Gift.Receive(1, 500m, "EUR", A.Today.AddDays(-3), 1, PaymentMethod.Card, A.Today, A.Now, 9);
-        gift.CreditTo(2, 400m, SoftCreditReason.Spouse);
+        gift.CreditTo(2, 400m, SoftCreditReason.Solicitor);
+        gift.CreditTo(3, 500m, SoftCreditReason.Spouse); // the whole gift: follows the correction
 
         gift.Correct(450m, A.Today.AddDays(-4), 2, 7, PaymentMethod.BankTransfer, 50m, null, A.Today);
         Assert.Equal((450m, 400m, 2, 7, PaymentMethod.BankTransfer), (gift.Amount, gift.DeductibleAmount, gift.FundId, gift.AppealId, gift.Method));
+        Assert.Equal([400m, 450m], gift.SoftCredits.Select(s => s.Amount));
 
-        Assert.Throws<DomainException>(() => gift.Correct(300m, A.Today, 1, null, PaymentMethod.Card, 0, null, A.Today)); // below the soft credit
+        Assert.Throws<DomainException>(() => gift.Correct(300m, A.Today, 1, null, PaymentMethod.Card, 0, null, A.Today)); // below the partial soft credit
         Assert.Throws<DomainException>(() => gift.Correct(450m, A.Today.AddDays(1), 1, null, PaymentMethod.Card, 0, null, A.Today)); // in the future
         Assert.Throws<DomainException>(() => gift.Correct(450m, A.Today, 1, null, PaymentMethod.InKind, 0, null, A.Today)); // in kind, undescribed
         Assert.Equal(450m, gift.Amount);

@@ -83,7 +83,7 @@ public sealed class VolunteeringTests
         Add(shift, roster, 1, Now);
         Assert.Throws<DomainException>(() => ShiftRoster.Add(shift, roster, 1, [], Now, true));
         Assert.Throws<DomainException>(() => ShiftRoster.Add(shift, roster, 2, [], Start.AddMinutes(1), true));
-        shift.CancelledAt = Now;
+        shift.Cancel([], Start.AddDays(-1));
         Assert.Throws<DomainException>(() => ShiftRoster.Add(shift, roster, 2, [], Now, true));
         Assert.Equal(FillStatus.Cancelled, shift.StatusWith(1, 0));
     }
@@ -125,15 +125,15 @@ public sealed class VolunteeringTests
     public void Attendance_records_hours_and_the_volunteer_record_sums_them_by_year_with_a_no_show_rate()
     {
         var shift = NewShift();
-        var attended = new SignUp { Status = SignUpStatus.Confirmed };
+        var attended = SignUp.Book(1, 1, waitlisted: false, Now);
         attended.MarkAttended(shift);
         Assert.Equal(3m, attended.Hours);
-        var late = new SignUp { Status = SignUpStatus.Confirmed };
+        var late = SignUp.Book(1, 1, waitlisted: false, Now);
         Assert.Throws<DomainException>(() => late.MarkAttended(shift, 9m));
         late.MarkAttended(shift, 2.5m);
-        var missed = new SignUp { Status = SignUpStatus.Confirmed };
+        var missed = SignUp.Book(1, 1, waitlisted: false, Now);
         missed.MarkNoShow();
-        Assert.Throws<DomainException>(() => new SignUp { Status = SignUpStatus.Waitlisted }.MarkAttended(shift));
+        Assert.Throws<DomainException>(() => SignUp.Book(1, 2, waitlisted: true, Now).MarkAttended(shift));
 
         var record = VolunteerRecord.From([(attended, shift), (late, shift), (missed, shift)]);
         Assert.Equal(5.5m, record.HoursByYear[2026]);

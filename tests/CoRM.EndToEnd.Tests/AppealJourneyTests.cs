@@ -80,7 +80,7 @@ public sealed class AppealJourneyTests(BrowserSessionWithJobs session) : IClassF
         await page.Locator("[data-testid=campaigns] tbody tr", new() { HasText = "Year-end appeal" }).Locator("a").First.ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=campaign-chart] svg").First).ToBeVisibleAsync();
         var raised = await session.TextAsync("""
-            SELECT SUM(g.Amount) FROM Gifts g JOIN AppealCampaigns c ON c.Id = 1
+            SELECT SUM(g.Amount) / 100.0 FROM Gifts g JOIN AppealCampaigns c ON c.Id = 1 -- money is stored in cents
             WHERE g.AppealId = c.AppealId OR (g.ReceivedOn >= date(c.SentAt) AND g.ReceivedOn <= date(c.SentAt, '+' || c.ResponseWindowDays || ' days')
               AND EXISTS (SELECT 1 FROM CampaignRecipients r WHERE r.CampaignId = 1 AND r.ConstituentId = g.DonorId AND r.Status = 1)) AND $p = $p
             """, "");
@@ -104,13 +104,13 @@ public sealed class AppealJourneyTests(BrowserSessionWithJobs session) : IClassF
         await session.ScreenshotAsync(page, "41-letter-campaign");
 
         // A recipient types the short code printed on their letter: no more appeals by post.
-        var code = await session.TextAsync("SELECT PostCode FROM CampaignRecipients WHERE PostCode IS NOT NULL AND $p = $p ORDER BY Id LIMIT 1", "");
+        var code = await session.TextAsync("SELECT OptOutCode FROM CampaignRecipients WHERE OptOutCode IS NOT NULL AND $p = $p ORDER BY Id LIMIT 1", "");
         var reader = await session.NewPageAsync();
         await reader.GotoAsync("/u?code=" + Uri.EscapeDataString(code!.ToLowerInvariant()));
         await reader.Locator("[data-testid=confirm-no-post]").ClickAsync();
         await Assertions.Expect(reader.Locator("[data-testid=post-opted-out]")).ToBeVisibleAsync();
         await session.ScreenshotAsync(reader, "41a-no-more-post");
-        Assert.Equal(1, await session.CountAsync($"SELECT COUNT(*) FROM Constituents c JOIN CampaignRecipients r ON r.ConstituentId = c.Id WHERE r.PostCode = '{code}' AND c.PostOptOut = 1 AND $email = $email", ""));
+        Assert.Equal(1, await session.CountAsync($"SELECT COUNT(*) FROM Constituents c JOIN CampaignRecipients r ON r.ConstituentId = c.Id WHERE r.OptOutCode = '{code}' AND c.PostOptOut = 1 AND $email = $email", ""));
     }
 
     [Fact]

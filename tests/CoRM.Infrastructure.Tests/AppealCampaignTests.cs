@@ -209,13 +209,13 @@ public sealed class AppealCampaignTests
             Assert.Equal(CampaignStatus.Sent, await db.AppealCampaigns.Where(c => c.Id == id).Select(c => c.Status).SingleAsync());
             Assert.Equal(addressable, await db.Interactions.CountAsync(i => i.Channel == Channel.Letter && i.Subject == "Appeal letter: Spring letter"));
             Assert.Equal(0, await db.OutboxMessages.CountAsync(m => m.DedupKey.StartsWith("appeal:" + id + ":"))); // nothing e-mailed
-            var letters = await db.CampaignRecipients.Where(r => r.CampaignId == id && r.Status == RecipientStatus.Sent).Select(r => new { r.LetterBody, r.MailingAddress, r.PostCode }).ToListAsync();
+            var letters = await db.CampaignRecipients.Where(r => r.CampaignId == id && r.Status == RecipientStatus.Sent).Select(r => new { r.LetterBody, r.MailingAddress, r.OptOutCode }).ToListAsync();
             Assert.All(letters, l => Assert.StartsWith("A spring letter for ", l.LetterBody, StringComparison.Ordinal));
             // Paper gets a short code for "no more post", not the e-mail token.
-            Assert.All(letters, l => Assert.Matches(@"^[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$", l.PostCode));
-            Assert.All(letters, l => Assert.Contains($"/u/{l.PostCode}", l.LetterBody, StringComparison.Ordinal));
+            Assert.All(letters, l => Assert.Matches(@"^[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$", l.OptOutCode));
+            Assert.All(letters, l => Assert.Contains($"/u/{l.OptOutCode}", l.LetterBody, StringComparison.Ordinal));
             Assert.DoesNotContain(letters, l => l.LetterBody!.Contains("token=", StringComparison.Ordinal));
-            Assert.Equal(letters.Count, letters.Select(l => l.PostCode).Distinct().Count());
+            Assert.Equal(letters.Count, letters.Select(l => l.OptOutCode).Distinct().Count());
             Assert.Equal(RecipientStatus.SkippedNoConsent, await db.CampaignRecipients.Where(r => r.CampaignId == id && r.ConstituentId == noPost).Select(r => r.Status).SingleAsync());
             Assert.All(letters, l => Assert.False(string.IsNullOrWhiteSpace(l.MailingAddress)));
         }
@@ -243,7 +243,7 @@ public sealed class AppealCampaignTests
         await institution.Get<AppealCampaignJob>().RunAsync();
         (int Person, string Code) letter;
         await using (var db = await institution.OpenAsync())
-            letter = await db.CampaignRecipients.Where(r => r.CampaignId == id && r.PostCode != null).OrderBy(r => r.Id).Select(r => ValueTuple.Create(r.ConstituentId, r.PostCode!)).FirstAsync();
+            letter = await db.CampaignRecipients.Where(r => r.CampaignId == id && r.OptOutCode != null).OrderBy(r => r.Id).Select(r => ValueTuple.Create(r.ConstituentId, r.OptOutCode!)).FirstAsync();
         var links = institution.Get<UnsubscribeLinks>();
 
         Assert.False(await links.OptOutOfPostAsync("00000-00000"));

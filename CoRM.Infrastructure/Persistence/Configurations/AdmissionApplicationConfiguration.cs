@@ -13,7 +13,7 @@ internal sealed class AdmissionApplicationConfiguration : IEntityTypeConfigurati
         builder.ToTable("AdmissionApplications");
         builder.Property(a => a.GuardianName).HasMaxLength(AdmissionApplication.NameMaxLength);
         builder.Property(a => a.GuardianEmail).HasMaxLength(Constituent.EmailMaxLength);
-        builder.Property(a => a.DepositAmount).HasPrecision(12, 2);
+        builder.Property(a => a.DepositAmount).IsMoney(12);
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.HasOne<Constituent>().WithMany().HasForeignKey(a => a.ApplicantId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Constituent>().WithMany().HasForeignKey(a => a.GuardianId).OnDelete(DeleteBehavior.Restrict);

@@ -10,7 +10,7 @@ internal sealed class AppealConfiguration : IEntityTypeConfiguration<Appeal>
     {
         builder.Property(a => a.Code).HasMaxLength(Appeal.CodeMaxLength);
         builder.Property(a => a.Name).HasMaxLength(Appeal.NameMaxLength);
-        builder.Property(a => a.Cost).HasPrecision(14, 2);
+        builder.Property(a => a.Cost).IsMoney(14);
         builder.HasIndex(a => a.Code).IsUnique();
     }
 }

@@ -15,5 +15,6 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(a => a.RemoteAddress).HasMaxLength(64);
         builder.HasIndex(a => a.At);
         builder.HasIndex(a => new { a.RecordType, a.RecordId });
+        builder.HasIndex(a => new { a.SubjectConstituentId, a.At });
     }
 }

@@ -17,8 +17,8 @@ internal sealed class CampaignRecipientConfiguration : IEntityTypeConfiguration<
         builder.HasIndex(r => new { r.CampaignId, r.ConstituentId }).IsUnique();
         builder.HasIndex(r => new { r.CampaignId, r.Status, r.Id });
         builder.HasIndex(r => r.ConstituentId);
-        builder.Property(r => r.PostCode).HasMaxLength(CampaignRecipient.PostCodeLength);
+        builder.Property(r => r.OptOutCode).HasMaxLength(CampaignRecipient.OptOutCodeLength);
         // Looked up from the printed link; NULL for e-mails (filtered: SQL Server treats NULLs as equal in unique indexes).
-        builder.HasIndex(r => r.PostCode).IsUnique().HasFilter("[PostCode] IS NOT NULL");
+        builder.HasIndex(r => r.OptOutCode).IsUnique().HasFilter("[OptOutCode] IS NOT NULL");
     }
 }

@@ -11,9 +11,9 @@ internal sealed class DonorScoreConfiguration : IEntityTypeConfiguration<DonorSc
     {
         builder.HasKey(s => s.ConstituentId);
         builder.Property(s => s.ConstituentId).ValueGeneratedNever();
-        builder.Property(s => s.LifetimeTotal).HasPrecision(16, 2);
-        builder.Property(s => s.LargestGift).HasPrecision(14, 2);
-        builder.Property(s => s.WindowTotal).HasPrecision(16, 2);
+        builder.Property(s => s.LifetimeTotal).IsMoney(16);
+        builder.Property(s => s.LargestGift).IsMoney(14);
+        builder.Property(s => s.WindowTotal).IsMoney(16);
         builder.Ignore(s => s.Cell);
         builder.HasOne<Constituent>().WithOne().HasForeignKey<DonorScore>(s => s.ConstituentId).OnDelete(DeleteBehavior.Cascade);
 

@@ -15,7 +15,7 @@ internal sealed class EventRegistrationConfiguration : IEntityTypeConfiguration<
         // One live registration per guest and event; cancelled ones stay as history, so the guest can register again.
         builder.HasIndex(r => new { r.EventId, r.ConstituentId }).IsUnique().HasFilter("[CancelledAt] IS NULL");
         builder.Ignore(r => r.Cancelled);
-        builder.Property(r => r.RefundedAmount).HasPrecision(14, 2);
+        builder.Property(r => r.RefundedAmount).IsMoney(14);
         builder.HasIndex(r => r.ConstituentId);
     }
 }

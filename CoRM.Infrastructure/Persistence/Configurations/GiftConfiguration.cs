@@ -9,9 +9,9 @@ internal sealed class GiftConfiguration : IEntityTypeConfiguration<Gift>
 {
     public void Configure(EntityTypeBuilder<Gift> builder)
     {
-        builder.Property(g => g.Amount).HasPrecision(14, 2);
-        builder.Property(g => g.BenefitValue).HasPrecision(14, 2);
-        builder.Property(g => g.DeductibleAmount).HasPrecision(14, 2);
+        builder.Property(g => g.Amount).IsMoney(14);
+        builder.Property(g => g.BenefitValue).IsMoney(14);
+        builder.Property(g => g.DeductibleAmount).IsMoney(14);
         builder.Property(g => g.Currency).HasMaxLength(Money.CurrencyLength).IsFixedLength();
         builder.Property(g => g.Description).HasMaxLength(Gift.DescriptionMaxLength);
         builder.Property(g => g.Version).IsConcurrencyToken();

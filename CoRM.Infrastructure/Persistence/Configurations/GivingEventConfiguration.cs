@@ -9,8 +9,8 @@ internal sealed class GivingEventConfiguration : IEntityTypeConfiguration<Giving
     public void Configure(EntityTypeBuilder<GivingEvent> builder)
     {
         builder.Property(e => e.Name).HasMaxLength(GivingEvent.NameMaxLength);
-        builder.Property(e => e.TicketPrice).HasPrecision(14, 2);
-        builder.Property(e => e.FairMarketValue).HasPrecision(14, 2);
+        builder.Property(e => e.TicketPrice).IsMoney(14);
+        builder.Property(e => e.FairMarketValue).IsMoney(14);
         builder.HasOne<Fund>().WithMany().HasForeignKey(e => e.FundId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(e => e.StartsAt);
     }

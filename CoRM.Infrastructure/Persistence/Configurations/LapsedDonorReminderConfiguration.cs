@@ -10,7 +10,7 @@ internal sealed class LapsedDonorReminderConfiguration : IEntityTypeConfiguratio
 {
     public void Configure(EntityTypeBuilder<LapsedDonorReminder> builder)
     {
-        builder.Property(r => r.LastYearTotal).HasPrecision(14, 2);
+        builder.Property(r => r.LastYearTotal).IsMoney(14);
         builder.HasOne<Constituent>().WithMany().HasForeignKey(r => r.DonorId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<FollowUp>().WithMany().HasForeignKey(r => r.FollowUpId).OnDelete(DeleteBehavior.Restrict);
 

@@ -9,7 +9,7 @@ internal sealed class PledgeConfiguration : IEntityTypeConfiguration<Pledge>
 {
     public void Configure(EntityTypeBuilder<Pledge> builder)
     {
-        builder.Property(p => p.Amount).HasPrecision(14, 2);
+        builder.Property(p => p.Amount).IsMoney(14);
         builder.Property(p => p.Currency).HasMaxLength(Money.CurrencyLength).IsFixedLength();
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.HasOne<Constituent>().WithMany().HasForeignKey(p => p.DonorId).OnDelete(DeleteBehavior.Restrict);

@@ -8,7 +8,7 @@ internal sealed class PledgeInstalmentConfiguration : IEntityTypeConfiguration<P
 {
     public void Configure(EntityTypeBuilder<PledgeInstalment> builder)
     {
-        builder.Property(i => i.Amount).HasPrecision(14, 2);
+        builder.Property(i => i.Amount).IsMoney(14);
         builder.HasIndex(i => new { i.PledgeId, i.Number }).IsUnique();
         // "Pledge instalment due" reminders look instalments up by date.
         builder.HasIndex(i => i.DueOn);

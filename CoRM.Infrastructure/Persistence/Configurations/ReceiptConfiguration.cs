@@ -14,8 +14,8 @@ internal sealed class ReceiptConfiguration : IEntityTypeConfiguration<Receipt>
         builder.Property(r => r.DonorAddress).HasMaxLength(Receipt.AddressMaxLength);
         builder.Property(r => r.VoidReason).HasMaxLength(Receipt.ReasonMaxLength);
         builder.Property(r => r.Currency).HasMaxLength(Money.CurrencyLength).IsFixedLength();
-        builder.Property(r => r.Amount).HasPrecision(14, 2);
-        builder.Property(r => r.Deductible).HasPrecision(14, 2);
+        builder.Property(r => r.Amount).IsMoney(14);
+        builder.Property(r => r.Deductible).IsMoney(14);
         builder.Ignore(r => r.IsCurrent);
         builder.HasOne<Constituent>().WithMany().HasForeignKey(r => r.DonorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Receipt>().WithMany().HasForeignKey(r => r.ReplacesId).OnDelete(DeleteBehavior.Restrict);

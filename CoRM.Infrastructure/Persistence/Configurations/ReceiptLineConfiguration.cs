@@ -8,9 +8,9 @@ internal sealed class ReceiptLineConfiguration : IEntityTypeConfiguration<Receip
 {
     public void Configure(EntityTypeBuilder<ReceiptLine> builder)
     {
-        builder.Property(l => l.Amount).HasPrecision(14, 2);
-        builder.Property(l => l.BenefitValue).HasPrecision(14, 2);
-        builder.Property(l => l.Deductible).HasPrecision(14, 2);
+        builder.Property(l => l.Amount).IsMoney(14);
+        builder.Property(l => l.BenefitValue).IsMoney(14);
+        builder.Property(l => l.Deductible).IsMoney(14);
         builder.Property(l => l.Description).HasMaxLength(Gift.DescriptionMaxLength);
         // A refunded gift is removed; its lines on voided receipts keep their copied amounts (a current receipt blocks the refund).
         builder.HasOne<Gift>().WithMany().HasForeignKey(l => l.GiftId).OnDelete(DeleteBehavior.SetNull);

@@ -9,7 +9,7 @@ internal sealed class RecurringGiftConfiguration : IEntityTypeConfiguration<Recu
 {
     public void Configure(EntityTypeBuilder<RecurringGift> builder)
     {
-        builder.Property(r => r.Amount).HasPrecision(14, 2);
+        builder.Property(r => r.Amount).IsMoney(14);
         builder.Property(r => r.Currency).HasMaxLength(Money.CurrencyLength).IsFixedLength();
         builder.Property(r => r.Version).IsConcurrencyToken();
         builder.HasOne<Constituent>().WithMany().HasForeignKey(r => r.DonorId).OnDelete(DeleteBehavior.Restrict);

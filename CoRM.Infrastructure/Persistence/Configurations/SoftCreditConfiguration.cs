@@ -9,7 +9,7 @@ internal sealed class SoftCreditConfiguration : IEntityTypeConfiguration<SoftCre
 {
     public void Configure(EntityTypeBuilder<SoftCredit> builder)
     {
-        builder.Property(s => s.Amount).HasPrecision(14, 2);
+        builder.Property(s => s.Amount).IsMoney(14);
         builder.HasOne<Constituent>().WithMany().HasForeignKey(s => s.ConstituentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(s => new { s.GiftId, s.ConstituentId }).IsUnique();
         builder.HasIndex(s => s.ConstituentId);

@@ -10,7 +10,7 @@ internal sealed class TuitionInvoiceConfiguration : IEntityTypeConfiguration<Tui
     public void Configure(EntityTypeBuilder<TuitionInvoice> builder)
     {
         builder.Property(i => i.Description).HasMaxLength(TuitionInvoice.DescriptionMaxLength);
-        builder.Property(i => i.Amount).HasPrecision(12, 2);
+        builder.Property(i => i.Amount).IsMoney(12);
         builder.HasOne<Constituent>().WithMany().HasForeignKey(i => i.StudentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Term>().WithMany().HasForeignKey(i => i.TermId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(i => i.Payments).WithOne().HasForeignKey(p => p.InvoiceId).OnDelete(DeleteBehavior.Cascade);

@@ -8,7 +8,7 @@ internal sealed class TuitionPaymentConfiguration : IEntityTypeConfiguration<Tui
 {
     public void Configure(EntityTypeBuilder<TuitionPayment> builder)
     {
-        builder.Property(p => p.Amount).HasPrecision(12, 2);
+        builder.Property(p => p.Amount).IsMoney(12);
         builder.HasIndex(p => new { p.InvoiceId, p.PaidOn });
     }
 }

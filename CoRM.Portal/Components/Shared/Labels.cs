@@ -43,6 +43,7 @@ internal static class Labels
         Channel.WebForm => Icons.Material.Outlined.WebAsset,
         Channel.Sms => Icons.Material.Outlined.Sms,
         Channel.Event => Icons.Material.Outlined.Event,
+        Channel.Bank => Icons.Material.Outlined.AccountBalance,
         _ => Icons.Material.Outlined.Handshake,
     };
 

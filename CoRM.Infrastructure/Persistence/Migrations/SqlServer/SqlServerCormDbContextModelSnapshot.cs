@@ -235,7 +235,8 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<decimal>("Amount")
                         .HasPrecision(12, 2)
-                        .HasColumnType("decimal(12,2)");
+                        .HasColumnType("decimal(12,2)")
+                        .HasAnnotation("CoRM:Money", true);
 
                     b.Property<string>("Description")
                         .IsRequired()
@@ -278,7 +279,8 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<decimal>("Amount")
                         .HasPrecision(12, 2)
-                        .HasColumnType("decimal(12,2)");
+                        .HasColumnType("decimal(12,2)")
+                        .HasAnnotation("CoRM:Money", true);
 
                     b.Property<int>("InvoiceId")
                         .HasColumnType("int");
@@ -318,7 +320,8 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<decimal?>("DepositAmount")
                         .HasPrecision(12, 2)
-                        .HasColumnType("decimal(12,2)");
+                        .HasColumnType("decimal(12,2)")
+                        .HasAnnotation("CoRM:Money", true);
 
                     b.Property<DateOnly?>("DepositDueOn")
                         .HasColumnType("date");
@@ -530,7 +533,8 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<decimal>("Cost")
                         .HasPrecision(14, 2)
-                        .HasColumnType("decimal(14,2)");
+                        .HasColumnType("decimal(14,2)")
+                        .HasAnnotation("CoRM:Money", true);
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -638,7 +642,7 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
 
-                    b.Property<string>("PostCode")
+                    b.Property<string>("OptOutCode")
                         .HasMaxLength(11)
                         .HasColumnType("nvarchar(11)");
 
@@ -652,9 +656,9 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("ConstituentId");
 
-                    b.HasIndex("PostCode")
+                    b.HasIndex("OptOutCode")
                         .IsUnique()
-                        .HasFilter("[PostCode] IS NOT NULL");
+                        .HasFilter("[OptOutCode] IS NOT NULL");
 
                     b.HasIndex("CampaignId", "ConstituentId")
                         .IsUnique();
@@ -680,14 +684,16 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<decimal>("LargestGift")
                         .HasPrecision(14, 2)
-                        .HasColumnType("decimal(14,2)");
+                        .HasColumnType("decimal(14,2)")
+                        .HasAnnotation("CoRM:Money", true);
 
                     b.Property<DateOnly?>("LastGiftOn")
                         .HasColumnType("date");
 
                     b.Property<decimal>("LifetimeTotal")
                         .HasPrecision(16, 2)
-                        .HasColumnType("decimal(16,2)");
+                        .HasColumnType("decimal(16,2)")
+                        .HasAnnotation("CoRM:Money", true);
 
                     b.Property<int>("Monetary")
                         .HasColumnType("int");
@@ -700,7 +706,8 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<decimal>("WindowTotal")
                         .HasPrecision(16, 2)
-                        .HasColumnType("decimal(16,2)");
+                        .HasColumnType("decimal(16,2)")
+                        .HasAnnotation("CoRM:Money", true);
 
                     b.HasKey("ConstituentId");
 
@@ -739,7 +746,8 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<decimal?>("RefundedAmount")
                         .HasPrecision(14, 2)
-                        .HasColumnType("decimal(14,2)");
+                        .HasColumnType("decimal(14,2)")
+                        .HasAnnotation("CoRM:Money", true);
 
                     b.Property<DateTime>("RegisteredAt")
                         .HasColumnType("datetime2");
@@ -799,14 +807,16 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<decimal>("Amount")
                         .HasPrecision(14, 2)
-                        .HasColumnType("decimal(14,2)");
+                        .HasColumnType("decimal(14,2)")
+                        .HasAnnotation("CoRM:Money", true);
 
                     b.Property<int?>("AppealId")
                         .HasColumnType("int");
 
                     b.Property<decimal>("BenefitValue")
                         .HasPrecision(14, 2)
-                        .HasColumnType("decimal(14,2)");
+                        .HasColumnType("decimal(14,2)")
+                        .HasAnnotation("CoRM:Money", true);
 
                     b.Property<string>("Currency")
                         .IsRequired()
@@ -816,7 +826,8 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<decimal>("DeductibleAmount")
                         .HasPrecision(14, 2)
-                        .HasColumnType("decimal(14,2)");
+                        .HasColumnType("decimal(14,2)")
+                        .HasAnnotation("CoRM:Money", true);
 
                     b.Property<string>("Description")
                         .HasMaxLength(500)
@@ -881,7 +892,8 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<decimal>("FairMarketValue")
                         .HasPrecision(14, 2)
-                        .HasColumnType("decimal(14,2)");
+                        .HasColumnType("decimal(14,2)")
+                        .HasAnnotation("CoRM:Money", true);
 
                     b.Property<int>("FundId")
                         .HasColumnType("int");
@@ -896,7 +908,8 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<decimal>("TicketPrice")
                         .HasPrecision(14, 2)
-                        .HasColumnType("decimal(14,2)");
+                        .HasColumnType("decimal(14,2)")
+                        .HasAnnotation("CoRM:Money", true);
 
                     b.HasKey("Id");
 
@@ -926,7 +939,8 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<decimal>("LastYearTotal")
                         .HasPrecision(14, 2)
-                        .HasColumnType("decimal(14,2)");
+                        .HasColumnType("decimal(14,2)")
+                        .HasAnnotation("CoRM:Money", true);
 
                     b.Property<int>("Year")
                         .HasColumnType("int");
@@ -981,7 +995,8 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<decimal>("Amount")
                         .HasPrecision(14, 2)
-                        .HasColumnType("decimal(14,2)");
+                        .HasColumnType("decimal(14,2)")
+                        .HasAnnotation("CoRM:Money", true);
 
                     b.Property<int?>("AppealId")
                         .HasColumnType("int");
@@ -1032,7 +1047,8 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<decimal>("Amount")
                         .HasPrecision(14, 2)
-                        .HasColumnType("decimal(14,2)");
+                        .HasColumnType("decimal(14,2)")
+                        .HasAnnotation("CoRM:Money", true);
 
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("date");
@@ -1066,7 +1082,8 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<decimal>("Amount")
                         .HasPrecision(14, 2)
-                        .HasColumnType("decimal(14,2)");
+                        .HasColumnType("decimal(14,2)")
+                        .HasAnnotation("CoRM:Money", true);
 
                     b.Property<string>("Currency")
                         .IsRequired()
@@ -1076,7 +1093,8 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<decimal>("Deductible")
                         .HasPrecision(14, 2)
-                        .HasColumnType("decimal(14,2)");
+                        .HasColumnType("decimal(14,2)")
+                        .HasAnnotation("CoRM:Money", true);
 
                     b.Property<string>("DonorAddress")
                         .IsRequired()
@@ -1149,15 +1167,18 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<decimal>("Amount")
                         .HasPrecision(14, 2)
-                        .HasColumnType("decimal(14,2)");
+                        .HasColumnType("decimal(14,2)")
+                        .HasAnnotation("CoRM:Money", true);
 
                     b.Property<decimal>("BenefitValue")
                         .HasPrecision(14, 2)
-                        .HasColumnType("decimal(14,2)");
+                        .HasColumnType("decimal(14,2)")
+                        .HasAnnotation("CoRM:Money", true);
 
                     b.Property<decimal>("Deductible")
                         .HasPrecision(14, 2)
-                        .HasColumnType("decimal(14,2)");
+                        .HasColumnType("decimal(14,2)")
+                        .HasAnnotation("CoRM:Money", true);
 
                     b.Property<string>("Description")
                         .HasMaxLength(500)
@@ -1196,7 +1217,8 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<decimal>("Amount")
                         .HasPrecision(14, 2)
-                        .HasColumnType("decimal(14,2)");
+                        .HasColumnType("decimal(14,2)")
+                        .HasAnnotation("CoRM:Money", true);
 
                     b.Property<string>("Currency")
                         .IsRequired()
@@ -1293,7 +1315,8 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<decimal>("Amount")
                         .HasPrecision(14, 2)
-                        .HasColumnType("decimal(14,2)");
+                        .HasColumnType("decimal(14,2)")
+                        .HasAnnotation("CoRM:Money", true);
 
                     b.Property<int>("ConstituentId")
                         .HasColumnType("int");
@@ -1346,6 +1369,9 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<int?>("SubjectConstituentId")
+                        .HasColumnType("int");
+
                     b.Property<int?>("UserConstituentId")
                         .HasColumnType("int");
 
@@ -1359,6 +1385,8 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("At");
 
                     b.HasIndex("RecordType", "RecordId");
+
+                    b.HasIndex("SubjectConstituentId", "At");
 
                     b.ToTable("AuditEntries");
                 });

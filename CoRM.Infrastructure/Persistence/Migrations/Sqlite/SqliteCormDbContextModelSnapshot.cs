@@ -214,9 +214,10 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<double>("Amount")
+                    b.Property<long>("Amount")
                         .HasPrecision(12, 2)
-                        .HasColumnType("REAL");
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("CoRM:Money", true);
 
                     b.Property<string>("Description")
                         .IsRequired()
@@ -254,9 +255,10 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<double>("Amount")
+                    b.Property<long>("Amount")
                         .HasPrecision(12, 2)
-                        .HasColumnType("REAL");
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("CoRM:Money", true);
 
                     b.Property<int>("InvoiceId")
                         .HasColumnType("INTEGER");
@@ -292,9 +294,10 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int?>("Decision")
                         .HasColumnType("INTEGER");
 
-                    b.Property<double?>("DepositAmount")
+                    b.Property<long?>("DepositAmount")
                         .HasPrecision(12, 2)
-                        .HasColumnType("REAL");
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("CoRM:Money", true);
 
                     b.Property<DateOnly?>("DepositDueOn")
                         .HasColumnType("TEXT");
@@ -496,9 +499,10 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
-                    b.Property<double>("Cost")
+                    b.Property<long>("Cost")
                         .HasPrecision(14, 2)
-                        .HasColumnType("REAL");
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("CoRM:Money", true);
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -602,7 +606,7 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("PostCode")
+                    b.Property<string>("OptOutCode")
                         .HasMaxLength(11)
                         .HasColumnType("TEXT");
 
@@ -616,9 +620,9 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ConstituentId");
 
-                    b.HasIndex("PostCode")
+                    b.HasIndex("OptOutCode")
                         .IsUnique()
-                        .HasFilter("[PostCode] IS NOT NULL");
+                        .HasFilter("[OptOutCode] IS NOT NULL");
 
                     b.HasIndex("CampaignId", "ConstituentId")
                         .IsUnique();
@@ -642,16 +646,18 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("Frequency")
                         .HasColumnType("INTEGER");
 
-                    b.Property<double>("LargestGift")
+                    b.Property<long>("LargestGift")
                         .HasPrecision(14, 2)
-                        .HasColumnType("REAL");
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("CoRM:Money", true);
 
                     b.Property<DateOnly?>("LastGiftOn")
                         .HasColumnType("TEXT");
 
-                    b.Property<double>("LifetimeTotal")
+                    b.Property<long>("LifetimeTotal")
                         .HasPrecision(16, 2)
-                        .HasColumnType("REAL");
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("CoRM:Money", true);
 
                     b.Property<int>("Monetary")
                         .HasColumnType("INTEGER");
@@ -662,9 +668,10 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("WindowGifts")
                         .HasColumnType("INTEGER");
 
-                    b.Property<double>("WindowTotal")
+                    b.Property<long>("WindowTotal")
                         .HasPrecision(16, 2)
-                        .HasColumnType("REAL");
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("CoRM:Money", true);
 
                     b.HasKey("ConstituentId");
 
@@ -699,9 +706,10 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int?>("GiftId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<double?>("RefundedAmount")
+                    b.Property<long?>("RefundedAmount")
                         .HasPrecision(14, 2)
-                        .HasColumnType("REAL");
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("CoRM:Money", true);
 
                     b.Property<DateTime>("RegisteredAt")
                         .HasColumnType("TEXT");
@@ -755,16 +763,18 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<double>("Amount")
+                    b.Property<long>("Amount")
                         .HasPrecision(14, 2)
-                        .HasColumnType("REAL");
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("CoRM:Money", true);
 
                     b.Property<int?>("AppealId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<double>("BenefitValue")
+                    b.Property<long>("BenefitValue")
                         .HasPrecision(14, 2)
-                        .HasColumnType("REAL");
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("CoRM:Money", true);
 
                     b.Property<string>("Currency")
                         .IsRequired()
@@ -772,9 +782,10 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .IsFixedLength();
 
-                    b.Property<double>("DeductibleAmount")
+                    b.Property<long>("DeductibleAmount")
                         .HasPrecision(14, 2)
-                        .HasColumnType("REAL");
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("CoRM:Money", true);
 
                     b.Property<string>("Description")
                         .HasMaxLength(500)
@@ -835,9 +846,10 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int?>("Capacity")
                         .HasColumnType("INTEGER");
 
-                    b.Property<double>("FairMarketValue")
+                    b.Property<long>("FairMarketValue")
                         .HasPrecision(14, 2)
-                        .HasColumnType("REAL");
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("CoRM:Money", true);
 
                     b.Property<int>("FundId")
                         .HasColumnType("INTEGER");
@@ -850,9 +862,10 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateTime>("StartsAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<double>("TicketPrice")
+                    b.Property<long>("TicketPrice")
                         .HasPrecision(14, 2)
-                        .HasColumnType("REAL");
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("CoRM:Money", true);
 
                     b.HasKey("Id");
 
@@ -878,9 +891,10 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int?>("FollowUpId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<double>("LastYearTotal")
+                    b.Property<long>("LastYearTotal")
                         .HasPrecision(14, 2)
-                        .HasColumnType("REAL");
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("CoRM:Money", true);
 
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");
@@ -929,9 +943,10 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<double>("Amount")
+                    b.Property<long>("Amount")
                         .HasPrecision(14, 2)
-                        .HasColumnType("REAL");
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("CoRM:Money", true);
 
                     b.Property<int?>("AppealId")
                         .HasColumnType("INTEGER");
@@ -978,9 +993,10 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<double>("Amount")
+                    b.Property<long>("Amount")
                         .HasPrecision(14, 2)
-                        .HasColumnType("REAL");
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("CoRM:Money", true);
 
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("TEXT");
@@ -1010,9 +1026,10 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<double>("Amount")
+                    b.Property<long>("Amount")
                         .HasPrecision(14, 2)
-                        .HasColumnType("REAL");
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("CoRM:Money", true);
 
                     b.Property<string>("Currency")
                         .IsRequired()
@@ -1020,9 +1037,10 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .IsFixedLength();
 
-                    b.Property<double>("Deductible")
+                    b.Property<long>("Deductible")
                         .HasPrecision(14, 2)
-                        .HasColumnType("REAL");
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("CoRM:Money", true);
 
                     b.Property<string>("DonorAddress")
                         .IsRequired()
@@ -1091,17 +1109,20 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<double>("Amount")
+                    b.Property<long>("Amount")
                         .HasPrecision(14, 2)
-                        .HasColumnType("REAL");
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("CoRM:Money", true);
 
-                    b.Property<double>("BenefitValue")
+                    b.Property<long>("BenefitValue")
                         .HasPrecision(14, 2)
-                        .HasColumnType("REAL");
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("CoRM:Money", true);
 
-                    b.Property<double>("Deductible")
+                    b.Property<long>("Deductible")
                         .HasPrecision(14, 2)
-                        .HasColumnType("REAL");
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("CoRM:Money", true);
 
                     b.Property<string>("Description")
                         .HasMaxLength(500)
@@ -1136,9 +1157,10 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<double>("Amount")
+                    b.Property<long>("Amount")
                         .HasPrecision(14, 2)
-                        .HasColumnType("REAL");
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("CoRM:Money", true);
 
                     b.Property<string>("Currency")
                         .IsRequired()
@@ -1229,9 +1251,10 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<double>("Amount")
+                    b.Property<long>("Amount")
                         .HasPrecision(14, 2)
-                        .HasColumnType("REAL");
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("CoRM:Money", true);
 
                     b.Property<int>("ConstituentId")
                         .HasColumnType("INTEGER");
@@ -1282,6 +1305,9 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("SubjectConstituentId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("UserConstituentId")
                         .HasColumnType("INTEGER");
 
@@ -1295,6 +1321,8 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("At");
 
                     b.HasIndex("RecordType", "RecordId");
+
+                    b.HasIndex("SubjectConstituentId", "At");
 
                     b.ToTable("AuditEntries");
                 });

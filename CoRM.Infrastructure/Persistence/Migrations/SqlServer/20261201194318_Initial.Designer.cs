@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerCormDbContext))]
-    [Migration("20261123014732_Segments")]
-    partial class Segments
+    [Migration("20261201194318_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -238,7 +238,8 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<decimal>("Amount")
                         .HasPrecision(12, 2)
-                        .HasColumnType("decimal(12,2)");
+                        .HasColumnType("decimal(12,2)")
+                        .HasAnnotation("CoRM:Money", true);
 
                     b.Property<string>("Description")
                         .IsRequired()
@@ -281,7 +282,8 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<decimal>("Amount")
                         .HasPrecision(12, 2)
-                        .HasColumnType("decimal(12,2)");
+                        .HasColumnType("decimal(12,2)")
+                        .HasAnnotation("CoRM:Money", true);
 
                     b.Property<int>("InvoiceId")
                         .HasColumnType("int");
@@ -321,7 +323,8 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<decimal?>("DepositAmount")
                         .HasPrecision(12, 2)
-                        .HasColumnType("decimal(12,2)");
+                        .HasColumnType("decimal(12,2)")
+                        .HasAnnotation("CoRM:Money", true);
 
                     b.Property<DateOnly?>("DepositDueOn")
                         .HasColumnType("date");
@@ -533,7 +536,8 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<decimal>("Cost")
                         .HasPrecision(14, 2)
-                        .HasColumnType("decimal(14,2)");
+                        .HasColumnType("decimal(14,2)")
+                        .HasAnnotation("CoRM:Money", true);
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -549,6 +553,122 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("Appeals");
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Advancement.AppealCampaign", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AppealId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("BodyTemplate")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("CreatedById")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("ResponseWindowDays")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("ScheduledFor")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("SegmentId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("SnapshotAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<string>("SubjectTemplate")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppealId");
+
+                    b.HasIndex("SegmentId");
+
+                    b.HasIndex("Status", "ScheduledFor");
+
+                    b.ToTable("AppealCampaigns");
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Advancement.CampaignRecipient", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ConstituentId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("LetterBody")
+                        .HasMaxLength(16000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("MailingAddress")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("OptOutCode")
+                        .HasMaxLength(11)
+                        .HasColumnType("nvarchar(11)");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConstituentId");
+
+                    b.HasIndex("OptOutCode")
+                        .IsUnique()
+                        .HasFilter("[OptOutCode] IS NOT NULL");
+
+                    b.HasIndex("CampaignId", "ConstituentId")
+                        .IsUnique();
+
+                    b.HasIndex("CampaignId", "Status", "Id");
+
+                    b.ToTable("CampaignRecipients");
                 });
 
             modelBuilder.Entity("CoRM.Domain.Advancement.DonorScore", b =>
@@ -567,14 +687,16 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<decimal>("LargestGift")
                         .HasPrecision(14, 2)
-                        .HasColumnType("decimal(14,2)");
+                        .HasColumnType("decimal(14,2)")
+                        .HasAnnotation("CoRM:Money", true);
 
                     b.Property<DateOnly?>("LastGiftOn")
                         .HasColumnType("date");
 
                     b.Property<decimal>("LifetimeTotal")
                         .HasPrecision(16, 2)
-                        .HasColumnType("decimal(16,2)");
+                        .HasColumnType("decimal(16,2)")
+                        .HasAnnotation("CoRM:Money", true);
 
                     b.Property<int>("Monetary")
                         .HasColumnType("int");
@@ -587,7 +709,8 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<decimal>("WindowTotal")
                         .HasPrecision(16, 2)
-                        .HasColumnType("decimal(16,2)");
+                        .HasColumnType("decimal(16,2)")
+                        .HasAnnotation("CoRM:Money", true);
 
                     b.HasKey("ConstituentId");
 
@@ -609,6 +732,12 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<bool?>("Attended")
                         .HasColumnType("bit");
 
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("CancelledById")
+                        .HasColumnType("int");
+
                     b.Property<int>("ConstituentId")
                         .HasColumnType("int");
 
@@ -617,6 +746,11 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<int?>("GiftId")
                         .HasColumnType("int");
+
+                    b.Property<decimal?>("RefundedAmount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("decimal(14,2)")
+                        .HasAnnotation("CoRM:Money", true);
 
                     b.Property<DateTime>("RegisteredAt")
                         .HasColumnType("datetime2");
@@ -631,7 +765,8 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("GiftId");
 
                     b.HasIndex("EventId", "ConstituentId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("[CancelledAt] IS NULL");
 
                     b.ToTable("EventRegistrations");
                 });
@@ -675,14 +810,16 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<decimal>("Amount")
                         .HasPrecision(14, 2)
-                        .HasColumnType("decimal(14,2)");
+                        .HasColumnType("decimal(14,2)")
+                        .HasAnnotation("CoRM:Money", true);
 
                     b.Property<int?>("AppealId")
                         .HasColumnType("int");
 
                     b.Property<decimal>("BenefitValue")
                         .HasPrecision(14, 2)
-                        .HasColumnType("decimal(14,2)");
+                        .HasColumnType("decimal(14,2)")
+                        .HasAnnotation("CoRM:Money", true);
 
                     b.Property<string>("Currency")
                         .IsRequired()
@@ -692,7 +829,8 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<decimal>("DeductibleAmount")
                         .HasPrecision(14, 2)
-                        .HasColumnType("decimal(14,2)");
+                        .HasColumnType("decimal(14,2)")
+                        .HasAnnotation("CoRM:Money", true);
 
                     b.Property<string>("Description")
                         .HasMaxLength(500)
@@ -757,7 +895,8 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<decimal>("FairMarketValue")
                         .HasPrecision(14, 2)
-                        .HasColumnType("decimal(14,2)");
+                        .HasColumnType("decimal(14,2)")
+                        .HasAnnotation("CoRM:Money", true);
 
                     b.Property<int>("FundId")
                         .HasColumnType("int");
@@ -772,7 +911,8 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<decimal>("TicketPrice")
                         .HasPrecision(14, 2)
-                        .HasColumnType("decimal(14,2)");
+                        .HasColumnType("decimal(14,2)")
+                        .HasAnnotation("CoRM:Money", true);
 
                     b.HasKey("Id");
 
@@ -781,6 +921,41 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("StartsAt");
 
                     b.ToTable("GivingEvents");
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Advancement.LapsedDonorReminder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("DonorId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("FollowUpId")
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("LastYearTotal")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("decimal(14,2)")
+                        .HasAnnotation("CoRM:Money", true);
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FollowUpId");
+
+                    b.HasIndex("DonorId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("LapsedDonorReminders");
                 });
 
             modelBuilder.Entity("CoRM.Domain.Advancement.MissedInstalment", b =>
@@ -823,7 +998,8 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<decimal>("Amount")
                         .HasPrecision(14, 2)
-                        .HasColumnType("decimal(14,2)");
+                        .HasColumnType("decimal(14,2)")
+                        .HasAnnotation("CoRM:Money", true);
 
                     b.Property<int?>("AppealId")
                         .HasColumnType("int");
@@ -874,7 +1050,8 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<decimal>("Amount")
                         .HasPrecision(14, 2)
-                        .HasColumnType("decimal(14,2)");
+                        .HasColumnType("decimal(14,2)")
+                        .HasAnnotation("CoRM:Money", true);
 
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("date");
@@ -898,6 +1075,141 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("PledgeInstalments");
                 });
 
+            modelBuilder.Entity("CoRM.Domain.Advancement.Receipt", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("decimal(14,2)")
+                        .HasAnnotation("CoRM:Money", true);
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("nchar(3)")
+                        .IsFixedLength();
+
+                    b.Property<decimal>("Deductible")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("decimal(14,2)")
+                        .HasAnnotation("CoRM:Money", true);
+
+                    b.Property<string>("DonorAddress")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("DonorId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("DonorName")
+                        .IsRequired()
+                        .HasMaxLength(210)
+                        .HasColumnType("nvarchar(210)");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("IssuedById")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int?>("ReplacesId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SeriesYear")
+                        .HasColumnType("int");
+
+                    b.Property<int>("TaxYear")
+                        .HasColumnType("int");
+
+                    b.Property<string>("VoidReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateTime?>("VoidedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("ReplacesId");
+
+                    b.HasIndex("DonorId", "TaxYear");
+
+                    b.HasIndex("SeriesYear", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("Receipts");
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Advancement.ReceiptLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("decimal(14,2)")
+                        .HasAnnotation("CoRM:Money", true);
+
+                    b.Property<decimal>("BenefitValue")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("decimal(14,2)")
+                        .HasAnnotation("CoRM:Money", true);
+
+                    b.Property<decimal>("Deductible")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("decimal(14,2)")
+                        .HasAnnotation("CoRM:Money", true);
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int?>("GiftId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ReceiptId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Voided")
+                        .HasColumnType("bit");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GiftId")
+                        .IsUnique()
+                        .HasFilter("[Voided] = 0");
+
+                    b.HasIndex("ReceiptId");
+
+                    b.ToTable("ReceiptLines");
+                });
+
             modelBuilder.Entity("CoRM.Domain.Advancement.RecurringGift", b =>
                 {
                     b.Property<int>("Id")
@@ -908,7 +1220,8 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<decimal>("Amount")
                         .HasPrecision(14, 2)
-                        .HasColumnType("decimal(14,2)");
+                        .HasColumnType("decimal(14,2)")
+                        .HasAnnotation("CoRM:Money", true);
 
                     b.Property<string>("Currency")
                         .IsRequired()
@@ -1005,7 +1318,8 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<decimal>("Amount")
                         .HasPrecision(14, 2)
-                        .HasColumnType("decimal(14,2)");
+                        .HasColumnType("decimal(14,2)")
+                        .HasAnnotation("CoRM:Money", true);
 
                     b.Property<int>("ConstituentId")
                         .HasColumnType("int");
@@ -1058,6 +1372,9 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<int?>("SubjectConstituentId")
+                        .HasColumnType("int");
+
                     b.Property<int?>("UserConstituentId")
                         .HasColumnType("int");
 
@@ -1071,6 +1388,8 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("At");
 
                     b.HasIndex("RecordType", "RecordId");
+
+                    b.HasIndex("SubjectConstituentId", "At");
 
                     b.ToTable("AuditEntries");
                 });
@@ -1162,6 +1481,9 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<bool>("PostOptOut")
+                        .HasColumnType("bit");
 
                     b.Property<string>("Region")
                         .HasMaxLength(80)
@@ -1581,6 +1903,10 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("bigint");
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AttachmentRef")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<int>("Attempts")
                         .HasColumnType("int");
@@ -2109,6 +2435,36 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CoRM.Domain.Advancement.AppealCampaign", b =>
+                {
+                    b.HasOne("CoRM.Domain.Advancement.Appeal", null)
+                        .WithMany()
+                        .HasForeignKey("AppealId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CoRM.Domain.Advancement.Segment", null)
+                        .WithMany()
+                        .HasForeignKey("SegmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Advancement.CampaignRecipient", b =>
+                {
+                    b.HasOne("CoRM.Domain.Advancement.AppealCampaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CoRM.Domain.Constituents.Constituent", null)
+                        .WithMany()
+                        .HasForeignKey("ConstituentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CoRM.Domain.Advancement.DonorScore", b =>
                 {
                     b.HasOne("CoRM.Domain.Constituents.Constituent", null)
@@ -2177,6 +2533,20 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CoRM.Domain.Advancement.LapsedDonorReminder", b =>
+                {
+                    b.HasOne("CoRM.Domain.Constituents.Constituent", null)
+                        .WithMany()
+                        .HasForeignKey("DonorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CoRM.Domain.Engagement.FollowUp", null)
+                        .WithMany()
+                        .HasForeignKey("FollowUpId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("CoRM.Domain.Advancement.MissedInstalment", b =>
                 {
                     b.HasOne("CoRM.Domain.Engagement.FollowUp", null)
@@ -2216,6 +2586,34 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasOne("CoRM.Domain.Advancement.Pledge", null)
                         .WithMany("Instalments")
                         .HasForeignKey("PledgeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Advancement.Receipt", b =>
+                {
+                    b.HasOne("CoRM.Domain.Constituents.Constituent", null)
+                        .WithMany()
+                        .HasForeignKey("DonorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CoRM.Domain.Advancement.Receipt", null)
+                        .WithMany()
+                        .HasForeignKey("ReplacesId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Advancement.ReceiptLine", b =>
+                {
+                    b.HasOne("CoRM.Domain.Advancement.Gift", null)
+                        .WithMany()
+                        .HasForeignKey("GiftId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("CoRM.Domain.Advancement.Receipt", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("ReceiptId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2447,6 +2845,11 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
             modelBuilder.Entity("CoRM.Domain.Advancement.Pledge", b =>
                 {
                     b.Navigation("Instalments");
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Advancement.Receipt", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("CoRM.Domain.Constituents.Constituent", b =>
