@@ -1,5 +1,5 @@
 using CoRM.Infrastructure.Academics;
-using CoRM.Infrastructure.Advising;
+using CoRM.Infrastructure.StudentSuccess;
 using CoRM.Infrastructure.Auditing;
 using CoRM.Infrastructure.Families;
 using CoRM.Infrastructure.Constituents;
@@ -7,10 +7,12 @@ using CoRM.Infrastructure.Email;
 using CoRM.Infrastructure.Engagement;
 using CoRM.Infrastructure.Identity;
 using CoRM.Infrastructure.Jobs;
+using CoRM.Infrastructure.Volunteering;
+using CoRM.Infrastructure.Advancement;
+using CoRM.Infrastructure.Admissions;
 using CoRM.Infrastructure.Persistence;
 using CoRM.Infrastructure.Persistence.Interceptors;
 using CoRM.Infrastructure.Seeding;
-using CoRM.Infrastructure.StudentSuccess;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -44,6 +46,7 @@ public static class DependencyInjection
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<Common.CommandRunner>();
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<ExportLog>();
         services.AddSingleton<ConstituentSearch>();
         services.AddSingleton<ConstituentRecords>();
         services.AddSingleton<FollowUpBoard>();

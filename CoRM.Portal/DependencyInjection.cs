@@ -1,6 +1,8 @@
 using CoRM.Infrastructure.Jobs;
 using CoRM.Infrastructure.Persistence;
 using CoRM.Portal.Components;
+using CoRM.Portal.Endpoints;
+using CoRM.Portal.Jobs;
 using CoRM.Portal.Security;
 using Hangfire;
 using Hangfire.InMemory;

@@ -70,8 +70,17 @@ public class AppealCampaign : IVersioned
         if (responseWindowDays is < 1 or > 365) throw new DomainException("The response window is 1 to 365 days.");
         return new AppealCampaign
         {
-            Name = name, AppealId = appealId, SegmentId = segmentId, SubjectTemplate = subject.Trim(), BodyTemplate = body.Trim(), Channel = channel,
-            ScheduledFor = scheduledFor, ResponseWindowDays = responseWindowDays, Status = CampaignStatus.Draft, CreatedById = createdById, CreatedAt = now,
+            Name = name,
+            AppealId = appealId,
+            SegmentId = segmentId,
+            SubjectTemplate = subject.Trim(),
+            BodyTemplate = body.Trim(),
+            Channel = channel,
+            ScheduledFor = scheduledFor,
+            ResponseWindowDays = responseWindowDays,
+            Status = CampaignStatus.Draft,
+            CreatedById = createdById,
+            CreatedAt = now,
         };
     }
 

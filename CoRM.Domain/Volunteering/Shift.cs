@@ -52,8 +52,13 @@ public class Shift : IVersioned
         if (minimumStaffing < 0 || minimumStaffing > capacity) throw new DomainException($"The minimum staffing must be between 0 and the capacity ({capacity}).");
         return new Shift
         {
-            OpportunityId = opportunityId, StartsAt = startsAt, EndsAt = endsAt, Capacity = capacity, MinimumStaffing = minimumStaffing,
-            Location = string.IsNullOrWhiteSpace(location) ? null : location.Trim(), RequiredSkills = requiredSkills?.Trim() ?? "",
+            OpportunityId = opportunityId,
+            StartsAt = startsAt,
+            EndsAt = endsAt,
+            Capacity = capacity,
+            MinimumStaffing = minimumStaffing,
+            Location = string.IsNullOrWhiteSpace(location) ? null : location.Trim(),
+            RequiredSkills = requiredSkills?.Trim() ?? "",
         };
     }
 

@@ -54,7 +54,10 @@ public sealed class SisImport(IDbContextFactory<CormDbContext> dbFactory, AuditT
 
     private static readonly CsvConfiguration Config = new(CultureInfo.InvariantCulture)
     {
-        DetectDelimiter = true, TrimOptions = TrimOptions.Trim, MissingFieldFound = null, BadDataFound = null,
+        DetectDelimiter = true,
+        TrimOptions = TrimOptions.Trim,
+        MissingFieldFound = null,
+        BadDataFound = null,
     };
 
     private async Task<(int Rows, List<RejectedRow> Rejected, List<IReadOnlyDictionary<string, string>> Sample)> RunAsync(
@@ -133,119 +136,119 @@ public sealed class SisImport(IDbContextFactory<CormDbContext> dbFactory, AuditT
         switch (kind)
         {
             case SisImportKind.Terms:
-            {
-                var code = Required(v, SisImportFields.TermCode);
-                var starts = Date(v, "StartsOn")!.Value;
-                var fresh = Term.Create(code, v["Name"], starts, Date(v, "EndsOn")!.Value, Date(v, "EnrolmentDeadline", optional: true) ?? starts);
-                if (c.Terms.TryGetValue(code, out var term))
-                    (term.Name, term.StartsOn, term.EndsOn, term.EnrolmentDeadline) = (fresh.Name, fresh.StartsOn, fresh.EndsOn, fresh.EnrolmentDeadline);
-                else c.Terms[code] = db.Terms.Add(fresh).Entity;
-                break;
-            }
+                {
+                    var code = Required(v, SisImportFields.TermCode);
+                    var starts = Date(v, "StartsOn")!.Value;
+                    var fresh = Term.Create(code, v["Name"], starts, Date(v, "EndsOn")!.Value, Date(v, "EnrolmentDeadline", optional: true) ?? starts);
+                    if (c.Terms.TryGetValue(code, out var term))
+                        (term.Name, term.StartsOn, term.EndsOn, term.EnrolmentDeadline) = (fresh.Name, fresh.StartsOn, fresh.EndsOn, fresh.EnrolmentDeadline);
+                    else c.Terms[code] = db.Terms.Add(fresh).Entity;
+                    break;
+                }
             case SisImportKind.Students:
-            {
-                var number = Required(v, SisImportFields.StudentNumber);
-                if (number.Length > Constituent.StudentNumberMaxLength) throw new FormatException($"Student number '{number}' is longer than {Constituent.StudentNumberMaxLength} characters.");
-                var email = string.IsNullOrEmpty(v["Email"]) ? null : EmailAddress.Normalise(v["Email"]);
-                var birth = Date(v, "BirthDate", optional: true);
-                if (!c.Students.TryGetValue(number, out var student))
                 {
-                    // One record per person: an existing constituent with the same e-mail becomes this student.
-                    student = email is null ? null : db.Constituents.Local.FirstOrDefault(x => x.Email == email) ?? db.Constituents.FirstOrDefault(x => x.Email == email);
-                    if (student?.StudentNumber is { } other && other != number) throw new FormatException($"{email} already belongs to student {other}.");
-                    student ??= db.Constituents.Add(Constituent.Person(Required(v, "GivenName"), Required(v, "FamilyName"), now, email, birth)).Entity;
-                    student.StudentNumber = number;
-                    c.Students[number] = student;
+                    var number = Required(v, SisImportFields.StudentNumber);
+                    if (number.Length > Constituent.StudentNumberMaxLength) throw new FormatException($"Student number '{number}' is longer than {Constituent.StudentNumberMaxLength} characters.");
+                    var email = string.IsNullOrEmpty(v["Email"]) ? null : EmailAddress.Normalise(v["Email"]);
+                    var birth = Date(v, "BirthDate", optional: true);
+                    if (!c.Students.TryGetValue(number, out var student))
+                    {
+                        // One record per person: an existing constituent with the same e-mail becomes this student.
+                        student = email is null ? null : db.Constituents.Local.FirstOrDefault(x => x.Email == email) ?? db.Constituents.FirstOrDefault(x => x.Email == email);
+                        if (student?.StudentNumber is { } other && other != number) throw new FormatException($"{email} already belongs to student {other}.");
+                        student ??= db.Constituents.Add(Constituent.Person(Required(v, "GivenName"), Required(v, "FamilyName"), now, email, birth)).Entity;
+                        student.StudentNumber = number;
+                        c.Students[number] = student;
+                    }
+                    student.Rename(Required(v, "GivenName"), Required(v, "FamilyName"));
+                    student.SetPrimaryEmail(email ?? student.Email);
+                    if (birth is not null) student.BirthDate = birth;
+                    if (!string.IsNullOrEmpty(v["Region"])) student.Region = v["Region"].Length <= Constituent.RegionMaxLength ? v["Region"] : throw new FormatException("Region is too long.");
+                    var today = DateOnly.FromDateTime(now);
+                    if (!student.Hats.Any(h => h.Kind == HatKind.Student && h.IsActiveOn(today)))
+                        student.Hats.Add(Hat.Wear(HatKind.Student, today));
+                    break;
                 }
-                student.Rename(Required(v, "GivenName"), Required(v, "FamilyName"));
-                student.SetPrimaryEmail(email ?? student.Email);
-                if (birth is not null) student.BirthDate = birth;
-                if (!string.IsNullOrEmpty(v["Region"])) student.Region = v["Region"].Length <= Constituent.RegionMaxLength ? v["Region"] : throw new FormatException("Region is too long.");
-                var today = DateOnly.FromDateTime(now);
-                if (!student.Hats.Any(h => h.Kind == HatKind.Student && h.IsActiveOn(today)))
-                    student.Hats.Add(Hat.Wear(HatKind.Student, today));
-                break;
-            }
             case SisImportKind.Enrolments:
-            {
-                var (student, term) = (c.Student(v), c.Term(v));
-                var status = string.IsNullOrEmpty(v["Status"]) ? EnrolmentStatus.Enrolled
-                    : Enum.TryParse<EnrolmentStatus>(v["Status"].Replace(" ", "", StringComparison.Ordinal), ignoreCase: true, out var s) && Enum.IsDefined(s) ? s
-                    : throw new FormatException($"Status '{v["Status"]}' is not one of {string.Join(", ", Enum.GetNames<EnrolmentStatus>())}.");
-                var enrolledOn = Date(v, "EnrolledOn")!.Value;
-                var programme = c.Programme(db, Required(v, "ProgrammeCode"), v["ProgrammeName"]);
-                if (!c.Enrolments.TryGetValue((student, term), out var enrolment))
-                    enrolment = c.Enrolments[(student, term)] = db.ProgrammeEnrolments.Add(new ProgrammeEnrolment { StudentId = student.Id, Term = term }).Entity;
-                (enrolment.Programme, enrolment.Status, enrolment.EnrolledOn) = (programme, status, enrolledOn);
-                break;
-            }
+                {
+                    var (student, term) = (c.Student(v), c.Term(v));
+                    var status = string.IsNullOrEmpty(v["Status"]) ? EnrolmentStatus.Enrolled
+                        : Enum.TryParse<EnrolmentStatus>(v["Status"].Replace(" ", "", StringComparison.Ordinal), ignoreCase: true, out var s) && Enum.IsDefined(s) ? s
+                        : throw new FormatException($"Status '{v["Status"]}' is not one of {string.Join(", ", Enum.GetNames<EnrolmentStatus>())}.");
+                    var enrolledOn = Date(v, "EnrolledOn")!.Value;
+                    var programme = c.Programme(db, Required(v, "ProgrammeCode"), v["ProgrammeName"]);
+                    if (!c.Enrolments.TryGetValue((student, term), out var enrolment))
+                        enrolment = c.Enrolments[(student, term)] = db.ProgrammeEnrolments.Add(new ProgrammeEnrolment { StudentId = student.Id, Term = term }).Entity;
+                    (enrolment.Programme, enrolment.Status, enrolment.EnrolledOn) = (programme, status, enrolledOn);
+                    break;
+                }
             case SisImportKind.Results:
-            {
-                var (student, term) = (c.Student(v), c.Term(v));
-                bool? passed = string.IsNullOrEmpty(v["Passed"]) ? null : Bool(v["Passed"]);
-                var fresh = CourseResult.Record(student.Id, 0, term.Id, Decimal(v, "Grade", optional: true), passed);
-                var course = c.Course(db, Required(v, SisImportFields.CourseCode), v["CourseName"]);
-                if (!c.Results.TryGetValue((student, term, course), out var result))
                 {
-                    fresh.CourseId = course.Id;
-                    result = c.Results[(student, term, course)] = db.CourseResults.Add(fresh).Entity;
+                    var (student, term) = (c.Student(v), c.Term(v));
+                    bool? passed = string.IsNullOrEmpty(v["Passed"]) ? null : Bool(v["Passed"]);
+                    var fresh = CourseResult.Record(student.Id, 0, term.Id, Decimal(v, "Grade", optional: true), passed);
+                    var course = c.Course(db, Required(v, SisImportFields.CourseCode), v["CourseName"]);
+                    if (!c.Results.TryGetValue((student, term, course), out var result))
+                    {
+                        fresh.CourseId = course.Id;
+                        result = c.Results[(student, term, course)] = db.CourseResults.Add(fresh).Entity;
+                    }
+                    (result.Grade, result.Passed) = (fresh.Grade, fresh.Passed);
+                    break;
                 }
-                (result.Grade, result.Passed) = (fresh.Grade, fresh.Passed);
-                break;
-            }
             case SisImportKind.Attendance:
-            {
-                var (student, term) = (c.Student(v), c.Term(v));
-                var fresh = AttendanceRecord.Record(student.Id, 0, term.Id, Int(v, "Absences")!.Value, Int(v, "SessionsHeld", optional: true) ?? 0);
-                var course = c.Course(db, Required(v, SisImportFields.CourseCode), null);
-                if (!c.Attendance.TryGetValue((student, term, course), out var record))
                 {
-                    fresh.CourseId = course.Id;
-                    record = c.Attendance[(student, term, course)] = db.AttendanceRecords.Add(fresh).Entity;
+                    var (student, term) = (c.Student(v), c.Term(v));
+                    var fresh = AttendanceRecord.Record(student.Id, 0, term.Id, Int(v, "Absences")!.Value, Int(v, "SessionsHeld", optional: true) ?? 0);
+                    var course = c.Course(db, Required(v, SisImportFields.CourseCode), null);
+                    if (!c.Attendance.TryGetValue((student, term, course), out var record))
+                    {
+                        fresh.CourseId = course.Id;
+                        record = c.Attendance[(student, term, course)] = db.AttendanceRecords.Add(fresh).Entity;
+                    }
+                    (record.Absences, record.SessionsHeld) = (fresh.Absences, fresh.SessionsHeld);
+                    break;
                 }
-                (record.Absences, record.SessionsHeld) = (fresh.Absences, fresh.SessionsHeld);
-                break;
-            }
             case SisImportKind.Invoices:
-            {
-                var number = Required(v, SisImportFields.InvoiceNumber);
-                if (number.Length > TuitionInvoice.NumberMaxLength) throw new FormatException($"Invoice number '{number}' is longer than {TuitionInvoice.NumberMaxLength} characters.");
-                var (student, term) = (c.Student(v), c.Term(v));
-                var fresh = TuitionInvoice.Issue(student.Id, term.Id, string.IsNullOrEmpty(v["Description"]) ? $"Tuition {term.Code}" : v["Description"],
-                    Decimal(v, "Amount")!.Value, Date(v, "DueOn")!.Value);
-                if (!c.Invoices.TryGetValue(number, out var invoice))
                 {
-                    fresh.Number = number;
-                    invoice = c.Invoices[number] = db.TuitionInvoices.Add(fresh).Entity;
+                    var number = Required(v, SisImportFields.InvoiceNumber);
+                    if (number.Length > TuitionInvoice.NumberMaxLength) throw new FormatException($"Invoice number '{number}' is longer than {TuitionInvoice.NumberMaxLength} characters.");
+                    var (student, term) = (c.Student(v), c.Term(v));
+                    var fresh = TuitionInvoice.Issue(student.Id, term.Id, string.IsNullOrEmpty(v["Description"]) ? $"Tuition {term.Code}" : v["Description"],
+                        Decimal(v, "Amount")!.Value, Date(v, "DueOn")!.Value);
+                    if (!c.Invoices.TryGetValue(number, out var invoice))
+                    {
+                        fresh.Number = number;
+                        invoice = c.Invoices[number] = db.TuitionInvoices.Add(fresh).Entity;
+                    }
+                    (invoice.StudentId, invoice.TermId, invoice.Description, invoice.Amount, invoice.DueOn) = (student.Id, term.Id, fresh.Description, fresh.Amount, fresh.DueOn);
+                    break;
                 }
-                (invoice.StudentId, invoice.TermId, invoice.Description, invoice.Amount, invoice.DueOn) = (student.Id, term.Id, fresh.Description, fresh.Amount, fresh.DueOn);
-                break;
-            }
             case SisImportKind.Advisors:
-            {
-                var student = c.Student(v);
-                var email = EmailAddress.Normalise(Required(v, "AdvisorEmail"));
-                if (!c.Advisors.TryGetValue(email, out var advisor) || advisor == student.Id) throw new FormatException($"{email} is not a faculty member who signs in to CoRM.");
-                var (starts, ends) = (Date(v, "StartsOn")!.Value, Date(v, "EndsOn", optional: true));
-                if (ends < starts) throw new FormatException("The assignment ends before it starts.");
-                var existing = db.Relationships.Local.FirstOrDefault(r => r.SubjectId == student.Id && r.RelatedId == advisor && r.Kind == RelationshipKind.Advisor && r.StartDate == starts)
-                    ?? db.Relationships.FirstOrDefault(r => r.SubjectId == student.Id && r.RelatedId == advisor && r.Kind == RelationshipKind.Advisor && r.StartDate == starts);
-                if (existing is null)
                 {
-                    existing = new Relationship { SubjectId = student.Id, RelatedId = advisor, Kind = RelationshipKind.Advisor, StartDate = starts };
-                    db.Relationships.Add(existing);
+                    var student = c.Student(v);
+                    var email = EmailAddress.Normalise(Required(v, "AdvisorEmail"));
+                    if (!c.Advisors.TryGetValue(email, out var advisor) || advisor == student.Id) throw new FormatException($"{email} is not a faculty member who signs in to CoRM.");
+                    var (starts, ends) = (Date(v, "StartsOn")!.Value, Date(v, "EndsOn", optional: true));
+                    if (ends < starts) throw new FormatException("The assignment ends before it starts.");
+                    var existing = db.Relationships.Local.FirstOrDefault(r => r.SubjectId == student.Id && r.RelatedId == advisor && r.Kind == RelationshipKind.Advisor && r.StartDate == starts)
+                        ?? db.Relationships.FirstOrDefault(r => r.SubjectId == student.Id && r.RelatedId == advisor && r.Kind == RelationshipKind.Advisor && r.StartDate == starts);
+                    if (existing is null)
+                    {
+                        existing = new Relationship { SubjectId = student.Id, RelatedId = advisor, Kind = RelationshipKind.Advisor, StartDate = starts };
+                        db.Relationships.Add(existing);
+                    }
+                    existing.EndDate = ends;
+                    break;
                 }
-                existing.EndDate = ends;
-                break;
-            }
             case SisImportKind.Payments:
-            {
-                var number = Required(v, SisImportFields.InvoiceNumber);
-                if (!c.Invoices.TryGetValue(number, out var invoice)) throw new FormatException($"Unknown invoice '{number}': import invoices first.");
-                var (amount, paidOn) = (Decimal(v, "Amount")!.Value, Date(v, "PaidOn")!.Value);
-                if (!invoice.Payments.Any(p => p.Amount == amount && p.PaidOn == paidOn)) invoice.Pay(amount, paidOn);
-                break;
-            }
+                {
+                    var number = Required(v, SisImportFields.InvoiceNumber);
+                    if (!c.Invoices.TryGetValue(number, out var invoice)) throw new FormatException($"Unknown invoice '{number}': import invoices first.");
+                    var (amount, paidOn) = (Decimal(v, "Amount")!.Value, Date(v, "PaidOn")!.Value);
+                    if (!invoice.Payments.Any(p => p.Amount == amount && p.PaidOn == paidOn)) invoice.Pay(amount, paidOn);
+                    break;
+                }
         }
     }
 

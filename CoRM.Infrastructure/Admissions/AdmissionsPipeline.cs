@@ -239,14 +239,23 @@ public sealed class AdmissionsPipeline(CommandRunner runner, OutboxDispatcher di
         foreach (var r in recipients)
             db.OutboxMessages.Add(new OutboxMessage
             {
-                DedupKey = $"admissions:{key}:{r.Id}", RecipientConstituentId = r.Id, ToAddress = r.Email!, ToName = r.DisplayName,
-                Subject = subject, TextBody = $"Dear {r.DisplayName},\n\n{body}\n\n— Admissions, Northfield University\n", CreatedAt = now,
+                DedupKey = $"admissions:{key}:{r.Id}",
+                RecipientConstituentId = r.Id,
+                ToAddress = r.Email!,
+                ToName = r.DisplayName,
+                Subject = subject,
+                TextBody = $"Dear {r.DisplayName},\n\n{body}\n\n— Admissions, Northfield University\n",
+                CreatedAt = now,
             });
         if (a.GuardianId is null && a.GuardianEmail is not null)
             db.OutboxMessages.Add(new OutboxMessage
             {
-                DedupKey = $"admissions:{key}:guardian", ToAddress = a.GuardianEmail, ToName = a.GuardianName ?? a.GuardianEmail,
-                Subject = subject, TextBody = $"Dear {a.GuardianName},\n\n{body}\n\n— Admissions, Northfield University\n", CreatedAt = now,
+                DedupKey = $"admissions:{key}:guardian",
+                ToAddress = a.GuardianEmail,
+                ToName = a.GuardianName ?? a.GuardianEmail,
+                Subject = subject,
+                TextBody = $"Dear {a.GuardianName},\n\n{body}\n\n— Admissions, Northfield University\n",
+                CreatedAt = now,
             });
     }
 

@@ -85,7 +85,9 @@ public sealed class GivingEvents(IDbContextFactory<CormDbContext> dbFactory, Com
         // once cannot both succeed (SQLite serialises writers; SQL Server makes one of them a deadlock victim).
         var register = new CommandOptions
         {
-            Record = "event", Transaction = true, Isolation = System.Data.IsolationLevel.Serializable,
+            Record = "event",
+            Transaction = true,
+            Isolation = System.Data.IsolationLevel.Serializable,
             UniqueIndexMessages = new Dictionary<string, string> { ["IX_EventRegistrations_EventId_ConstituentId"] = "That guest is already registered." },
             RaceMessage = "Someone else was registering a guest for this event at the same moment; try again.",
         };

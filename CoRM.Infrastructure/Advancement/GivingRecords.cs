@@ -148,19 +148,19 @@ public sealed class GivingRecords(IDbContextFactory<CormDbContext> dbFactory, Co
         if (!staff.WorksGiving) return CommandResult.NotFound;
         return await runner.RunAsync(CommandOptions.About("gift"), async db =>
         {
-        var gift = await db.Gifts.Include(g => g.SoftCredits).SingleOrDefaultAsync(g => g.Id == giftId, ct);
-        if (gift is null) return CommandResult.NotFound;
-        var why = gift.Refund(reason);
-        if (await db.ReceiptLines.Where(l => l.GiftId == gift.Id && !l.Voided).Join(db.Receipts, l => l.ReceiptId, r => r.Id, (l, r) => r.Number).FirstOrDefaultAsync(ct) is { } number)
-            return CommandResult.Invalid($"The gift is on receipt {number}. Void that receipt first (Receipts tab), then refund.");
-        var now = time.UtcNow();
-        db.Gifts.Remove(gift);
-        db.Interactions.Add(Interaction.Log(gift.DonorId, Gift.ChannelOf(gift.Method), Topic.Giving, $"Gift of {gift.Amount:N2} {gift.Currency} ({gift.ReceivedOn:d MMM yyyy}) refunded",
-            why, now, staff.ConstituentId, now, inbound: false));
-        audit.Record(db, staff, AuditAction.Delete, nameof(Gift), gift.Id, gift.DonorId,
-            $"Gift #{gift.Id} of {gift.Amount:N2} {gift.Currency} on {gift.ReceivedOn:yyyy-MM-dd} refunded: {why}");
-        await db.SaveChangesAsync(ct);
-        return CommandResult.Ok(gift.Id);
+            var gift = await db.Gifts.Include(g => g.SoftCredits).SingleOrDefaultAsync(g => g.Id == giftId, ct);
+            if (gift is null) return CommandResult.NotFound;
+            var why = gift.Refund(reason);
+            if (await db.ReceiptLines.Where(l => l.GiftId == gift.Id && !l.Voided).Join(db.Receipts, l => l.ReceiptId, r => r.Id, (l, r) => r.Number).FirstOrDefaultAsync(ct) is { } number)
+                return CommandResult.Invalid($"The gift is on receipt {number}. Void that receipt first (Receipts tab), then refund.");
+            var now = time.UtcNow();
+            db.Gifts.Remove(gift);
+            db.Interactions.Add(Interaction.Log(gift.DonorId, Gift.ChannelOf(gift.Method), Topic.Giving, $"Gift of {gift.Amount:N2} {gift.Currency} ({gift.ReceivedOn:d MMM yyyy}) refunded",
+                why, now, staff.ConstituentId, now, inbound: false));
+            audit.Record(db, staff, AuditAction.Delete, nameof(Gift), gift.Id, gift.DonorId,
+                $"Gift #{gift.Id} of {gift.Amount:N2} {gift.Currency} on {gift.ReceivedOn:yyyy-MM-dd} refunded: {why}");
+            await db.SaveChangesAsync(ct);
+            return CommandResult.Ok(gift.Id);
         }, ct);
     }
 

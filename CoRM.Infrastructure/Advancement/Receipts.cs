@@ -86,18 +86,18 @@ public sealed class Receipts(IDbContextFactory<CormDbContext> dbFactory, Command
         if (!staff.WorksGiving) return CommandResult.NotFound;
         return await runner.RunAsync(CommandOptions.About("receipt", transaction: true), async db =>
         {
-        var receipt = await db.Receipts.Include(r => r.Lines).AsNoTracking().SingleOrDefaultAsync(r => r.Id == receiptId, ct);
-        if (receipt is null) return CommandResult.NotFound;
-        var now = time.UtcNow();
-        receipt.Void(reason, now); // checks the reason and that it is current before anything is written
-        // Receipt.Void's rule as one conditional update, so a concurrent reissue or void wins once and the other is told.
-        var voided = await db.Receipts.Where(r => r.Id == receiptId && r.VoidedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.VoidedAt, now).SetProperty(r => r.VoidReason, receipt.VoidReason), ct);
-        if (voided == 0) return CommandResult.Invalid("That receipt was voided or replaced a moment ago.");
-        await db.ReceiptLines.Where(l => l.ReceiptId == receiptId).ExecuteUpdateAsync(s => s.SetProperty(l => l.Voided, true), ct);
-        audit.Record(db, staff, AuditAction.Update, nameof(Receipt), receipt.Id, receipt.DonorId, $"Receipt {receipt.Number} voided: {receipt.VoidReason}");
-        await db.SaveChangesAsync(ct);
-        return CommandResult.Ok(receipt.Id);
+            var receipt = await db.Receipts.Include(r => r.Lines).AsNoTracking().SingleOrDefaultAsync(r => r.Id == receiptId, ct);
+            if (receipt is null) return CommandResult.NotFound;
+            var now = time.UtcNow();
+            receipt.Void(reason, now); // checks the reason and that it is current before anything is written
+                                       // Receipt.Void's rule as one conditional update, so a concurrent reissue or void wins once and the other is told.
+            var voided = await db.Receipts.Where(r => r.Id == receiptId && r.VoidedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.VoidedAt, now).SetProperty(r => r.VoidReason, receipt.VoidReason), ct);
+            if (voided == 0) return CommandResult.Invalid("That receipt was voided or replaced a moment ago.");
+            await db.ReceiptLines.Where(l => l.ReceiptId == receiptId).ExecuteUpdateAsync(s => s.SetProperty(l => l.Voided, true), ct);
+            audit.Record(db, staff, AuditAction.Update, nameof(Receipt), receipt.Id, receipt.DonorId, $"Receipt {receipt.Number} voided: {receipt.VoidReason}");
+            await db.SaveChangesAsync(ct);
+            return CommandResult.Ok(receipt.Id);
         }, ct);
     }
 
@@ -109,7 +109,16 @@ public sealed class Receipts(IDbContextFactory<CormDbContext> dbFactory, Command
             .OrderByDescending(r => r.IssuedAt).ThenByDescending(r => r.Id)
             .Select(r => new
             {
-                r.Id, r.Number, r.Kind, r.TaxYear, r.Amount, r.Deductible, r.Currency, r.IssuedAt, r.VoidedAt, r.VoidReason,
+                r.Id,
+                r.Number,
+                r.Kind,
+                r.TaxYear,
+                r.Amount,
+                r.Deductible,
+                r.Currency,
+                r.IssuedAt,
+                r.VoidedAt,
+                r.VoidReason,
                 Replaces = db.Receipts.Where(o => o.Id == r.ReplacesId).Select(o => o.Number).FirstOrDefault(),
                 ReplacedBy = db.Receipts.Where(n => n.ReplacesId == r.Id).Select(n => n.Number).FirstOrDefault(),
                 Gifts = r.Lines.Count,

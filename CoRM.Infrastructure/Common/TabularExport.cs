@@ -57,6 +57,13 @@ public static class TabularExport
         DateTime d => d.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString(),
+        _ => Neutralised(value.ToString()),
     };
+
+    /// <summary>
+    /// Text that a spreadsheet would run as a formula (=, +, -, @, or a tab or return first) gets a leading apostrophe:
+    /// a name typed into a public form must not become a formula on a staff member's machine (CSV injection).
+    /// </summary>
+    internal static string? Neutralised(string? text) =>
+        text is { Length: > 0 } && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
 }

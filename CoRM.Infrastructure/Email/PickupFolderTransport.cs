@@ -3,14 +3,19 @@ using MimeKit;
 
 namespace CoRM.Infrastructure.Email;
 
-/// <summary>Writes each message as an .eml file: the embedded default, readable by any mail client.</summary>
+/// <summary>
+/// Writes each message as an .eml file: the embedded default, readable by any mail client. The file is written under
+/// a temporary name and then renamed, so whatever watches the folder (a mail client, a test) never reads half a message.
+/// </summary>
 internal sealed class PickupFolderTransport(IOptions<EmailOptions> options) : IEmailTransport
 {
     public async Task SendAsync(MimeMessage message, CancellationToken ct)
     {
         var folder = options.Value.PickupDirectory;
         Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, $"{DateTime.UtcNow:yyyyMMddTHHmmss}-{Guid.NewGuid():N}.eml");
-        await message.WriteToAsync(path, ct);
+        var name = $"{DateTime.UtcNow:yyyyMMddTHHmmss}-{Guid.NewGuid():N}";
+        var writing = Path.Combine(folder, name + ".tmp");
+        await message.WriteToAsync(writing, ct);
+        File.Move(writing, Path.Combine(folder, name + ".eml"));
     }
 }

@@ -75,29 +75,29 @@ public sealed class FamilyRequests(IDbContextFactory<CormDbContext> dbFactory, C
         var now = time.UtcNow();
         var result = await runner.RunAsync(CommandOptions.About("request"), async db =>
         {
-        var request = await db.FamilyRequests.SingleOrDefaultAsync(r => r.Id == requestId, ct);
-        if (request is null) return CommandResult.NotFound;
-        if (request.Version != version) return CommandResult.Conflict("request");
-        request.AnswerWith(answer, staff.ConstituentId, now);
-        var parent = await db.Constituents.Where(c => c.Id == request.ParentId).Select(c => new { c.DisplayName, c.Email }).SingleAsync(ct);
-        var childName = await db.Constituents.Where(c => c.Id == request.ChildId).Select(c => c.DisplayName).SingleAsync(ct);
-        db.Interactions.Add(Interaction.Log(request.ChildId, Channel.Email, Topic.Family, $"Answered {parent.DisplayName}: {request.Subject}", request.Answer, now, staff.ConstituentId, now));
-        db.Interactions.Add(Interaction.Log(request.ParentId, Channel.Email, Topic.Family, $"Answer about {childName}: {request.Subject}", request.Answer, now, staff.ConstituentId, now));
-        // The parent asked, so the answer is sent even if they opted out of newsletters; it is a reply, not marketing.
-        if (parent.Email is not null)
-            db.OutboxMessages.Add(new OutboxMessage
-            {
-                DedupKey = $"family-request-answer:{request.Id}",
-                RecipientConstituentId = request.ParentId,
-                ToAddress = parent.Email,
-                ToName = parent.DisplayName,
-                Subject = $"Re: {request.Subject}",
-                TextBody = $"Dear {parent.DisplayName},\n\n{request.Answer}\n\n— The secretariat\n\nYour question about {childName}:\n> {request.Message.Replace("\n", "\n> ", StringComparison.Ordinal)}",
-                CreatedAt = now,
-            });
-        audit.Record(db, staff, AuditAction.Update, nameof(FamilyRequest), request.Id, request.ChildId, "Answered");
-        await db.SaveChangesAsync(ct);
-        return CommandResult.Ok(request.Id);
+            var request = await db.FamilyRequests.SingleOrDefaultAsync(r => r.Id == requestId, ct);
+            if (request is null) return CommandResult.NotFound;
+            if (request.Version != version) return CommandResult.Conflict("request");
+            request.AnswerWith(answer, staff.ConstituentId, now);
+            var parent = await db.Constituents.Where(c => c.Id == request.ParentId).Select(c => new { c.DisplayName, c.Email }).SingleAsync(ct);
+            var childName = await db.Constituents.Where(c => c.Id == request.ChildId).Select(c => c.DisplayName).SingleAsync(ct);
+            db.Interactions.Add(Interaction.Log(request.ChildId, Channel.Email, Topic.Family, $"Answered {parent.DisplayName}: {request.Subject}", request.Answer, now, staff.ConstituentId, now));
+            db.Interactions.Add(Interaction.Log(request.ParentId, Channel.Email, Topic.Family, $"Answer about {childName}: {request.Subject}", request.Answer, now, staff.ConstituentId, now));
+            // The parent asked, so the answer is sent even if they opted out of newsletters; it is a reply, not marketing.
+            if (parent.Email is not null)
+                db.OutboxMessages.Add(new OutboxMessage
+                {
+                    DedupKey = $"family-request-answer:{request.Id}",
+                    RecipientConstituentId = request.ParentId,
+                    ToAddress = parent.Email,
+                    ToName = parent.DisplayName,
+                    Subject = $"Re: {request.Subject}",
+                    TextBody = $"Dear {parent.DisplayName},\n\n{request.Answer}\n\n— The secretariat\n\nYour question about {childName}:\n> {request.Message.Replace("\n", "\n> ", StringComparison.Ordinal)}",
+                    CreatedAt = now,
+                });
+            audit.Record(db, staff, AuditAction.Update, nameof(FamilyRequest), request.Id, request.ChildId, "Answered");
+            await db.SaveChangesAsync(ct);
+            return CommandResult.Ok(request.Id);
         }, ct);
         if (result.Succeeded) await dispatcher.DispatchPendingAsync(ct);
         return result;

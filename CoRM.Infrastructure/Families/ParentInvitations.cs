@@ -44,30 +44,30 @@ public sealed class ParentInvitations(IDbContextFactory<CormDbContext> dbFactory
         var now = time.UtcNow();
         var result = await runner.RunAsync(CommandOptions.About("invitation", transaction: true), async db =>
         {
-        var parent = await db.Constituents.Where(c => c.Id == parentId && c.Kind == ConstituentKind.Person)
-            .Select(c => new { c.Id, c.DisplayName, c.Email }).SingleOrDefaultAsync(ct);
-        if (parent is null) return CommandResult.NotFound;
-        if (!await db.Relationships.Where(Relationship.FamilyLink).AnyAsync(r => r.RelatedId == parentId, ct)) return CommandResult.Invalid($"{parent.DisplayName} is not recorded as anyone's parent or guardian.");
-        if (parent.Email is null) return CommandResult.Invalid($"{parent.DisplayName} has no e-mail address on record. Add one first.");
-        if (await db.PortalUsers.AnyAsync(u => u.ConstituentId == parentId && u.Roles.Contains(Roles.Parent), ct))
-            return CommandResult.Invalid($"{parent.DisplayName} already signs in to the portal.");
+            var parent = await db.Constituents.Where(c => c.Id == parentId && c.Kind == ConstituentKind.Person)
+                .Select(c => new { c.Id, c.DisplayName, c.Email }).SingleOrDefaultAsync(ct);
+            if (parent is null) return CommandResult.NotFound;
+            if (!await db.Relationships.Where(Relationship.FamilyLink).AnyAsync(r => r.RelatedId == parentId, ct)) return CommandResult.Invalid($"{parent.DisplayName} is not recorded as anyone's parent or guardian.");
+            if (parent.Email is null) return CommandResult.Invalid($"{parent.DisplayName} has no e-mail address on record. Add one first.");
+            if (await db.PortalUsers.AnyAsync(u => u.ConstituentId == parentId && u.Roles.Contains(Roles.Parent), ct))
+                return CommandResult.Invalid($"{parent.DisplayName} already signs in to the portal.");
 
-        // A new invitation replaces any open one: only the latest e-mail's code works.
-        foreach (var open in await db.ParentInvitations.Where(i => i.ParentId == parentId && i.RedeemedAt == null && i.WithdrawnAt == null).ToListAsync(ct))
-            open.Withdraw(now);
+            // A new invitation replaces any open one: only the latest e-mail's code works.
+            foreach (var open in await db.ParentInvitations.Where(i => i.ParentId == parentId && i.RedeemedAt == null && i.WithdrawnAt == null).ToListAsync(ct))
+                open.Withdraw(now);
 
-        var code = NewCode();
-        var invitation = ParentInvitation.Issue(parentId, parent.Email, Hash(code), staff.ConstituentId, now);
-        db.ParentInvitations.Add(invitation);
-        var link = $"{email.Value.PortalBaseUrl.TrimEnd('/')}/join?code={code}";
-        db.OutboxMessages.Add(new OutboxMessage
-        {
-            DedupKey = $"parent-invitation:{Hash(code)[..32]}",
-            RecipientConstituentId = parentId,
-            ToAddress = parent.Email,
-            ToName = parent.DisplayName,
-            Subject = "Your invitation to the Northfield family portal",
-            TextBody = $"""
+            var code = NewCode();
+            var invitation = ParentInvitation.Issue(parentId, parent.Email, Hash(code), staff.ConstituentId, now);
+            db.ParentInvitations.Add(invitation);
+            var link = $"{email.Value.PortalBaseUrl.TrimEnd('/')}/join?code={code}";
+            db.OutboxMessages.Add(new OutboxMessage
+            {
+                DedupKey = $"parent-invitation:{Hash(code)[..32]}",
+                RecipientConstituentId = parentId,
+                ToAddress = parent.Email,
+                ToName = parent.DisplayName,
+                Subject = "Your invitation to the Northfield family portal",
+                TextBody = $"""
                 Dear {parent.DisplayName},
 
                 The secretariat has invited you to the family portal, where you can follow your children's
@@ -79,13 +79,13 @@ public sealed class ParentInvitations(IDbContextFactory<CormDbContext> dbFactory
                 The code works once and expires on {invitation.ExpiresAt:d MMMM yyyy}. If you did not expect this
                 message, you can ignore it.
                 """,
-            CreatedAt = now,
-        });
-        db.Interactions.Add(Interaction.Log(parentId, Channel.Email, Topic.Family, "Invited to the family portal", $"Code sent to {parent.Email}", now, staff.ConstituentId, now));
-        await db.SaveChangesAsync(ct);
-        audit.Record(db, staff, AuditAction.Create, nameof(ParentInvitation), invitation.Id, parentId, $"Invitation sent to {parent.Email}");
-        await db.SaveChangesAsync(ct);
-        return CommandResult.Ok(invitation.Id);
+                CreatedAt = now,
+            });
+            db.Interactions.Add(Interaction.Log(parentId, Channel.Email, Topic.Family, "Invited to the family portal", $"Code sent to {parent.Email}", now, staff.ConstituentId, now));
+            await db.SaveChangesAsync(ct);
+            audit.Record(db, staff, AuditAction.Create, nameof(ParentInvitation), invitation.Id, parentId, $"Invitation sent to {parent.Email}");
+            await db.SaveChangesAsync(ct);
+            return CommandResult.Ok(invitation.Id);
         }, ct);
         if (result.Succeeded) await dispatcher.DispatchPendingAsync(ct);
         return result;

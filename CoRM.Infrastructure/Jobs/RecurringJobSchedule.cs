@@ -1,3 +1,9 @@
+using CoRM.Infrastructure.Admissions;
+using CoRM.Infrastructure.Email;
+using CoRM.Infrastructure.Volunteering;
+using CoRM.Infrastructure.StudentSuccess;
+using CoRM.Infrastructure.Advancement;
+using CoRM.Infrastructure.Engagement;
 using Hangfire;
 
 namespace CoRM.Infrastructure.Jobs;

@@ -8,7 +8,7 @@ using CoRM.Domain.Engagement;
 using CoRM.Domain.Families;
 using CoRM.Domain.Identity;
 using CoRM.Domain.Messaging;
-using CoRM.Domain.Risk;
+using CoRM.Domain.StudentSuccess;
 using CoRM.Domain.Volunteering;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;

@@ -17,6 +17,18 @@ public static class DatabaseInitializer
 
         if (options.MigrateAtStartup)
         {
+            // The migrations were squashed into one Initial before the first release. A database migrated before that
+            // knows migrations this build does not: a demo database is recreated; any other stops with the reason.
+            var known = db.Database.GetMigrations().ToHashSet();
+            var applied = (await db.Database.GetAppliedMigrationsAsync(ct)).ToList();
+            if (applied.Count > 0 && !applied.All(known.Contains))
+            {
+                if (!options.SeedDemoData || options.Provider != DatabaseProvider.Sqlite)
+                    throw new InvalidOperationException("This database was migrated by an older build whose migrations were squashed into one Initial migration. " +
+                        "Recreate it (there was no release before the squash), or restore it with the build that created it.");
+                logger.LogWarning("The demo database predates the squashed migrations; recreating it with fresh demo data");
+                await db.Database.EnsureDeletedAsync(ct);
+            }
             var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
             if (pending.Count > 0)
             {
@@ -38,9 +50,9 @@ public static class DatabaseInitializer
                 logger.LogInformation("Imported the dropout data set from {Path}: {Rows} students, {Rejected} rejected", path, report.RowsAccepted, report.Rejected.Count);
             }
             // Today's risk assessments and alerts, so advisors do not wait for the first nightly run.
-            await services.GetRequiredService<Jobs.RiskAssessmentJob>().RunAsync(ct);
+            await services.GetRequiredService<StudentSuccess.RiskAssessmentJob>().RunAsync(ct);
             // Donor scores likewise, so donor records and segments have RFM from the start.
-            await services.GetRequiredService<Jobs.DonorScoreJob>().RunAsync(ct);
+            await services.GetRequiredService<Advancement.DonorScoreJob>().RunAsync(ct);
         }
     }
 }

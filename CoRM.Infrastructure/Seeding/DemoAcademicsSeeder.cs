@@ -1,9 +1,9 @@
 using Bogus;
 using CoRM.Domain.Academics;
 using CoRM.Domain.Constituents;
-using CoRM.Domain.Risk;
+using CoRM.Domain.StudentSuccess;
 using CoRM.Infrastructure.Persistence;
-using CoRM.Infrastructure.Risk;
+using CoRM.Infrastructure.StudentSuccess;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoRM.Infrastructure.Seeding;
@@ -35,7 +35,10 @@ internal static class DemoAcademicsSeeder
         await db.SaveChangesAsync(ct);
         var courses = programmes.ToDictionary(p => p.Id, p => Enumerable.Range(1, 12).Select(n => new Course
         {
-            Code = $"{p.Code}-{n:D2}", Name = $"{p.Name} {(n <= 6 ? "I" : "II")}.{(n - 1) % 6 + 1}", ProgrammeId = p.Id, Credits = 6,
+            Code = $"{p.Code}-{n:D2}",
+            Name = $"{p.Name} {(n <= 6 ? "I" : "II")}.{(n - 1) % 6 + 1}",
+            ProgrammeId = p.Id,
+            Credits = 6,
         }).ToList());
         db.Courses.AddRange(courses.Values.SelectMany(c => c));
         await db.SaveChangesAsync(ct);
@@ -61,7 +64,10 @@ internal static class DemoAcademicsSeeder
                 var late = trajectory != Trajectory.Steady && t == 2 && f.Random.Bool(0.4f);
                 db.ProgrammeEnrolments.Add(new ProgrammeEnrolment
                 {
-                    StudentId = student, ProgrammeId = programme.Id, TermId = term.Id, Status = EnrolmentStatus.Enrolled,
+                    StudentId = student,
+                    ProgrammeId = programme.Id,
+                    TermId = term.Id,
+                    Status = EnrolmentStatus.Enrolled,
                     EnrolledOn = late ? term.EnrolmentDeadline.AddDays(f.Random.Int(6, 35)) : term.EnrolmentDeadline.AddDays(-f.Random.Int(0, 25)),
                 });
                 var invoice = TuitionInvoice.Issue(student, term.Id, $"Tuition {term.Code}", 697m, term.StartsOn.AddDays(30));

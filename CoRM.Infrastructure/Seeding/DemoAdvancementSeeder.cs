@@ -150,9 +150,15 @@ internal static class DemoAdvancementSeeder
             if (person.Email is null) continue;
             db.OutboxMessages.Add(new Domain.Messaging.OutboxMessage
             {
-                DedupKey = $"appeal:{campaign.Id}:{person.Id}", RecipientConstituentId = person.Id, ToAddress = person.Email, ToName = person.DisplayName,
-                Subject = $"{person.FirstName}, a year-end gift for Northfield", TextBody = $"Dear {person.FirstName},\n\nThank you for your support over the years.",
-                CreatedAt = sentAt, SentAt = sentAt.AddMinutes(5), Attempts = 1,
+                DedupKey = $"appeal:{campaign.Id}:{person.Id}",
+                RecipientConstituentId = person.Id,
+                ToAddress = person.Email,
+                ToName = person.DisplayName,
+                Subject = $"{person.FirstName}, a year-end gift for Northfield",
+                TextBody = $"Dear {person.FirstName},\n\nThank you for your support over the years.",
+                CreatedAt = sentAt,
+                SentAt = sentAt.AddMinutes(5),
+                Attempts = 1,
             });
         }
         await db.SaveChangesAsync(ct);
@@ -183,7 +189,10 @@ internal static class DemoAdvancementSeeder
             var code = Advancement.UnsubscribeLinks.NewPostCode();
             db.CampaignRecipients.Add(new CampaignRecipient
             {
-                CampaignId = campaign.Id, ConstituentId = p.Id, Status = RecipientStatus.Sent, SentAt = sentAt,
+                CampaignId = campaign.Id,
+                ConstituentId = p.Id,
+                Status = RecipientStatus.Sent,
+                SentAt = sentAt,
                 MailingAddress = $"{p.DisplayName}\n{p.Address!.Street}\n{p.Address.PostalCode} {p.Address.City}\n{p.Address.Country}",
                 LetterBody = $"Spring at Northfield\n\nDear {(p.FirstName.Length > 0 ? p.FirstName : p.DisplayName)},\n\nThe library stays open at night this spring thanks to friends like you." +
                              $"\n\nTo receive no more appeals: {new Email.EmailOptions().PortalBaseUrl}/u/{code}",

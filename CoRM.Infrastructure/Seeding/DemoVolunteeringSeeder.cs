@@ -30,7 +30,8 @@ internal static class DemoVolunteeringSeeder
         foreach (var volunteer in volunteers)
             db.VolunteerProfiles.Add(new VolunteerProfile
             {
-                ConstituentId = volunteer, Skills = string.Join(", ", f.PickRandom(Skills, f.Random.Int(1, 3))),
+                ConstituentId = volunteer,
+                Skills = string.Join(", ", f.PickRandom(Skills, f.Random.Int(1, 3))),
                 Availability = f.PickRandom("weekday evenings", "weekends", "Saturday mornings", "flexible", null),
             });
 

@@ -1,6 +1,6 @@
 using CoRM.Domain.Academics;
 using CoRM.Domain.Access;
-using CoRM.Domain.Risk;
+using CoRM.Domain.StudentSuccess;
 using CoRM.Infrastructure.Common;
 using CoRM.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;

@@ -2,7 +2,7 @@ using CoRM.Domain;
 using CoRM.Domain.Access;
 using CoRM.Domain.Auditing;
 using CoRM.Domain.Engagement;
-using CoRM.Domain.Risk;
+using CoRM.Domain.StudentSuccess;
 using CoRM.Infrastructure.Auditing;
 using CoRM.Infrastructure.Common;
 using CoRM.Infrastructure.Persistence;

@@ -1,5 +1,5 @@
 using CoRM.Domain.Access;
-using CoRM.Domain.Risk;
+using CoRM.Domain.StudentSuccess;
 using CoRM.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 

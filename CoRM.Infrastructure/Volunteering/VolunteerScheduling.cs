@@ -61,8 +61,11 @@ public sealed class VolunteerScheduling(IDbContextFactory<CormDbContext> dbFacto
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var opportunity = new Opportunity
         {
-            Title = title, Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim(),
-            Location = string.IsNullOrWhiteSpace(location) ? null : location.Trim(), Skills = NormaliseSkills(skills), CoordinatorId = user.ConstituentId,
+            Title = title,
+            Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim(),
+            Location = string.IsNullOrWhiteSpace(location) ? null : location.Trim(),
+            Skills = NormaliseSkills(skills),
+            CoordinatorId = user.ConstituentId,
         };
         db.Opportunities.Add(opportunity);
         await db.SaveChangesAsync(ct);
@@ -157,7 +160,8 @@ public sealed class VolunteerScheduling(IDbContextFactory<CormDbContext> dbFacto
             .Where(c => !db.SignUps.Any(u => u.ShiftId == shiftId && u.VolunteerId == c.Id && u.Status != SignUpStatus.Cancelled))
             .Select(c => new
             {
-                c.Id, c.DisplayName,
+                c.Id,
+                c.DisplayName,
                 Skills = db.VolunteerProfiles.Where(p => p.ConstituentId == c.Id).Select(p => p.Skills).FirstOrDefault() ?? "",
                 Availability = db.VolunteerProfiles.Where(p => p.ConstituentId == c.Id).Select(p => p.Availability).FirstOrDefault(),
                 Busy = db.SignUps.Any(u => u.VolunteerId == c.Id && (u.Status == SignUpStatus.Confirmed || u.Status == SignUpStatus.Waitlisted)
@@ -204,16 +208,16 @@ public sealed class VolunteerScheduling(IDbContextFactory<CormDbContext> dbFacto
     {
         var result = await runner.RunAsync(CommandOptions.About("sign-up"), async db =>
         {
-        var signUp = await db.SignUps.SingleOrDefaultAsync(u => u.Id == signUpId && (onlyVolunteer == null || u.VolunteerId == onlyVolunteer), ct);
-        if (signUp is null) return CommandResult.NotFound;
-        var roster = await db.SignUps.Where(u => u.ShiftId == signUp.ShiftId).ToListAsync(ct);
-        var shift = await db.Shifts.SingleAsync(s => s.Id == signUp.ShiftId, ct);
-        var promoted = ShiftRoster.Cancel(roster.Single(u => u.Id == signUpId), roster, time.UtcNow());
-        if (promoted is not null) await QueuePromotionNoticeAsync(db, promoted, shift, ct);
-        audit.Record(db, user, AuditAction.Update, nameof(SignUp), signUpId, signUp.VolunteerId, promoted is null ? "Cancelled" : $"Cancelled; promoted sign-up {promoted.Id}");
-        if (promoted is not null) audit.Record(db, user, AuditAction.Update, nameof(SignUp), promoted.Id, promoted.VolunteerId, "Promoted from the waitlist");
-        await db.SaveChangesAsync(ct);
-        return CommandResult.Ok(promoted?.Id);
+            var signUp = await db.SignUps.SingleOrDefaultAsync(u => u.Id == signUpId && (onlyVolunteer == null || u.VolunteerId == onlyVolunteer), ct);
+            if (signUp is null) return CommandResult.NotFound;
+            var roster = await db.SignUps.Where(u => u.ShiftId == signUp.ShiftId).ToListAsync(ct);
+            var shift = await db.Shifts.SingleAsync(s => s.Id == signUp.ShiftId, ct);
+            var promoted = ShiftRoster.Cancel(roster.Single(u => u.Id == signUpId), roster, time.UtcNow());
+            if (promoted is not null) await QueuePromotionNoticeAsync(db, promoted, shift, ct);
+            audit.Record(db, user, AuditAction.Update, nameof(SignUp), signUpId, signUp.VolunteerId, promoted is null ? "Cancelled" : $"Cancelled; promoted sign-up {promoted.Id}");
+            if (promoted is not null) audit.Record(db, user, AuditAction.Update, nameof(SignUp), promoted.Id, promoted.VolunteerId, "Promoted from the waitlist");
+            await db.SaveChangesAsync(ct);
+            return CommandResult.Ok(promoted?.Id);
         }, ct);
         if (result.Succeeded && result.Id is not null) await dispatcher.DispatchPendingAsync(ct);
         return result;
@@ -225,29 +229,33 @@ public sealed class VolunteerScheduling(IDbContextFactory<CormDbContext> dbFacto
         if (!MayCoordinate(user)) return CommandResult.NotFound;
         var result = await runner.RunAsync(CommandOptions.About("shift"), async db =>
         {
-        var shift = await db.Shifts.SingleOrDefaultAsync(s => s.Id == shiftId, ct);
-        if (shift is null) return CommandResult.NotFound;
-        var now = time.UtcNow();
-        var roster = await db.SignUps.Where(u => u.ShiftId == shiftId).ToListAsync(ct);
-        var released = shift.Cancel(roster, now);
-        var title = await db.Opportunities.Where(o => o.Id == shift.OpportunityId).Select(o => o.Title).SingleAsync(ct);
-        var ids = released.Select(u => u.VolunteerId).ToList();
-        var people = await db.Constituents.Where(c => ids.Contains(c.Id)).Where(Constituent.MayBeEmailed)
-            .ToDictionaryAsync(c => c.Id, c => new { c.DisplayName, c.Email }, ct);
-        var when = shift.StartsAt.ToString("dddd d MMMM, HH:mm", CultureInfo.InvariantCulture);
-        foreach (var signUp in released)
-        {
-            if (!people.TryGetValue(signUp.VolunteerId, out var person)) continue;
-            db.OutboxMessages.Add(new OutboxMessage
+            var shift = await db.Shifts.SingleOrDefaultAsync(s => s.Id == shiftId, ct);
+            if (shift is null) return CommandResult.NotFound;
+            var now = time.UtcNow();
+            var roster = await db.SignUps.Where(u => u.ShiftId == shiftId).ToListAsync(ct);
+            var released = shift.Cancel(roster, now);
+            var title = await db.Opportunities.Where(o => o.Id == shift.OpportunityId).Select(o => o.Title).SingleAsync(ct);
+            var ids = released.Select(u => u.VolunteerId).ToList();
+            var people = await db.Constituents.Where(c => ids.Contains(c.Id)).Where(Constituent.MayBeEmailed)
+                .ToDictionaryAsync(c => c.Id, c => new { c.DisplayName, c.Email }, ct);
+            var when = shift.StartsAt.ToString("dddd d MMMM, HH:mm", CultureInfo.InvariantCulture);
+            foreach (var signUp in released)
             {
-                DedupKey = $"shift-cancelled:{signUp.Id}", RecipientConstituentId = signUp.VolunteerId, ToAddress = person.Email!, ToName = person.DisplayName,
-                Subject = $"Cancelled: {title}, {when}", CreatedAt = now,
-                TextBody = $"Hello {person.DisplayName},\n\nThe {title} shift on {when} (UTC) has been cancelled. You do not need to come. Thank you for signing up.\n",
-            });
-        }
-        audit.Record(db, user, AuditAction.Update, nameof(Shift), shiftId, null, $"Cancelled; {released.Count} volunteer(s) released");
-        await db.SaveChangesAsync(ct);
-        return CommandResult.Ok(shiftId);
+                if (!people.TryGetValue(signUp.VolunteerId, out var person)) continue;
+                db.OutboxMessages.Add(new OutboxMessage
+                {
+                    DedupKey = $"shift-cancelled:{signUp.Id}",
+                    RecipientConstituentId = signUp.VolunteerId,
+                    ToAddress = person.Email!,
+                    ToName = person.DisplayName,
+                    Subject = $"Cancelled: {title}, {when}",
+                    CreatedAt = now,
+                    TextBody = $"Hello {person.DisplayName},\n\nThe {title} shift on {when} (UTC) has been cancelled. You do not need to come. Thank you for signing up.\n",
+                });
+            }
+            audit.Record(db, user, AuditAction.Update, nameof(Shift), shiftId, null, $"Cancelled; {released.Count} volunteer(s) released");
+            await db.SaveChangesAsync(ct);
+            return CommandResult.Ok(shiftId);
         }, ct);
         if (result.Succeeded) await dispatcher.DispatchPendingAsync(ct);
         return result;

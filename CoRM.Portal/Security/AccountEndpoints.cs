@@ -45,13 +45,6 @@ internal static class AccountEndpoints
             return Results.LocalRedirect("/family");
         });
 
-        // The unsubscribe link's confirmation: a POST (mail scanners follow GET links) with the signed token.
-        app.MapPost("/unsubscribe", async ([FromForm] string? token, CoRM.Infrastructure.Advancement.UnsubscribeLinks links, CancellationToken ct) =>
-            await links.OptOutAsync(token, ct) ? Results.LocalRedirect("/unsubscribe?done=true") : Results.LocalRedirect("/unsubscribe"));
-        // The same for the short code printed on a letter: no more appeals by post.
-        app.MapPost("/u", async ([FromForm] string? code, CoRM.Infrastructure.Advancement.UnsubscribeLinks links, CancellationToken ct) =>
-            await links.OptOutOfPostAsync(code, ct) ? Results.LocalRedirect("/u?done=true") : Results.LocalRedirect("/u"));
-
         account.MapGet("/challenge", (string? returnUrl, SignInMode mode) => mode.UsesEntra
             ? Results.Challenge(new AuthenticationProperties { RedirectUri = SafeReturnUrl(returnUrl) }, [OpenIdConnectDefaults.AuthenticationScheme])
             : Results.Redirect("/account/sign-in"));

@@ -121,9 +121,9 @@ await Compare($"profile + timeline page (faculty, advisee C-{advisee})",
     () => floor.Profile(advisee, 10, faculty.UserName, topics: [0, 1, 5]));
 
 // Advising and student success (issue 3).
-var adviseeList = new CoRM.Infrastructure.Advising.AdviseeList(dbFactory, TimeProvider.System);
+var adviseeList = new CoRM.Infrastructure.StudentSuccess.AdviseeList(dbFactory, TimeProvider.System);
 var cohorts = new CoRM.Infrastructure.StudentSuccess.CohortAnalytics(dbFactory, TimeProvider.System);
-var job = new CoRM.Infrastructure.Jobs.RiskAssessmentJob(dbFactory, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<CoRM.Infrastructure.Jobs.RiskAssessmentJob>.Instance);
+var job = new CoRM.Infrastructure.StudentSuccess.RiskAssessmentJob(dbFactory, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<CoRM.Infrastructure.StudentSuccess.RiskAssessmentJob>.Instance);
 
 // The nightly recompute, timed from a clean slate for today (so the first run of the day is what is measured).
 async Task ResetTodayAsync()
@@ -134,7 +134,7 @@ async Task ResetTodayAsync()
     await db.RiskAssessments.Where(a => a.AssessedOn == today).ExecuteDeleteAsync();
 }
 var recomputes = new List<double>();
-CoRM.Infrastructure.Jobs.RiskAssessmentJob.Summary? summary = null;
+CoRM.Infrastructure.StudentSuccess.RiskAssessmentJob.Summary? summary = null;
 for (var run = 0; run < 3; run++)
 {
     await ResetTodayAsync();
@@ -147,7 +147,7 @@ var second = await job.RunAsync();
 Console.WriteLine($"{"nightly risk recompute",-44} {recomputes.Min(),6:N2} s best of 3 ({summary!.Assessed:N0} students assessed, {summary.Alerts:N0} alerts); same-day rerun {idempotent.Elapsed.TotalSeconds:N2} s, {second.Assessed} assessed");
 
 await Compare("advisee dashboard (25 advisees, by risk)",
-    async () => (await adviseeList.MineAsync(faculty, CoRM.Infrastructure.Advising.AdviseeSort.Risk, true, 0, 25)).Items.Select(a => a.Id).ToList(),
+    async () => (await adviseeList.MineAsync(faculty, CoRM.Infrastructure.StudentSuccess.AdviseeSort.Risk, true, 0, 25)).Items.Select(a => a.Id).ToList(),
     () => floor.AdviseeDashboard(faculty.ConstituentId, today, 25));
 await Compare("cohort analytics by programme (all students)",
     async () => (await cohorts.ByAsync(admin, CoRM.Infrastructure.StudentSuccess.CohortDimension.Programme, null)).OrderBy(r => r.Group, StringComparer.Ordinal)
@@ -208,7 +208,7 @@ await Compare("segment preview (page 1 of 25, with giving)",
     async () => (await segments.PreviewAsync(advancement, northDonors, 0, 25)).Items.Select(m => m.Id).ToList(),
     () => floor.SegmentPreview("North", today.AddMonths(-24), today, 25));
 
-var scores = new CoRM.Infrastructure.Jobs.DonorScoreJob(dbFactory, TimeProvider.System);
+var scores = new CoRM.Infrastructure.Advancement.DonorScoreJob(dbFactory, TimeProvider.System);
 var rfmRuns = new List<double>();
 var scored = 0;
 for (var run = 0; run < 3; run++)
@@ -226,10 +226,10 @@ Console.WriteLine($"{"RFM recompute (all donors, delete + insert)",-44} CoRM {rf
 var emailOptions = Microsoft.Extensions.Options.Options.Create(new CoRM.Infrastructure.Email.EmailOptions());
 var campaigns = new CoRM.Infrastructure.Advancement.AppealCampaigns(dbFactory, new CoRM.Infrastructure.Common.CommandRunner(dbFactory), audit, Microsoft.Extensions.Options.Options.Create(new CoRM.Infrastructure.Advancement.AdvancementOptions()),
     new CoRM.Infrastructure.Documents.PdfDocuments(Microsoft.Extensions.Options.Options.Create(new CoRM.Infrastructure.Documents.DocumentOptions())), TimeProvider.System);
-var appealJob = new CoRM.Infrastructure.Jobs.AppealCampaignJob(dbFactory,
+var appealJob = new CoRM.Infrastructure.Advancement.AppealCampaignJob(dbFactory,
     new CoRM.Infrastructure.Email.OutboxDispatcher(dbFactory, null!, emailOptions, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<CoRM.Infrastructure.Email.OutboxDispatcher>.Instance),
     new CoRM.Infrastructure.Advancement.UnsubscribeLinks(new Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider(), dbFactory, emailOptions, TimeProvider.System),
-    TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<CoRM.Infrastructure.Jobs.AppealCampaignJob>.Instance);
+    TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<CoRM.Infrastructure.Advancement.AppealCampaignJob>.Instance);
 string[] appealRegions = ["North", "Centre", "Lisbon"];
 var alumniRules = new List<CoRM.Domain.Advancement.SegmentRule> { new(CoRM.Domain.Advancement.SegmentRuleKind.WearsHat, Hat: HatKind.Alumnus), new(CoRM.Domain.Advancement.SegmentRuleKind.MayBeEmailed) };
 alumniRules.AddRange(new[] { "Alentejo", "Algarve", "Azores", "Madeira" }.Select(r => new CoRM.Domain.Advancement.SegmentRule(CoRM.Domain.Advancement.SegmentRuleKind.InRegion, Negate: true, Text: r)));

@@ -1,5 +1,5 @@
 using CoRM.Domain.Academics;
-using CoRM.Domain.Risk;
+using CoRM.Domain.StudentSuccess;
 
 namespace CoRM.Domain.Tests;
 

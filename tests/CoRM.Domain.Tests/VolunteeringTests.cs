@@ -23,6 +23,27 @@ public sealed class VolunteeringTests
     }
 
     [Fact]
+    public void Cancelling_a_shift_releases_everyone_holding_or_awaiting_a_place_once_and_only_before_it_starts()
+    {
+        var shift = NewShift(capacity: 1);
+        var roster = new List<SignUp>();
+        var confirmed = Add(shift, roster, 1, Now);
+        var waiting = Add(shift, roster, 2, Now.AddMinutes(1));
+        var gone = Add(shift, roster, 3, Now.AddMinutes(2));
+        ShiftRoster.Cancel(gone, roster, Now.AddMinutes(3));
+
+        Assert.Throws<DomainException>(() => shift.Cancel(roster, Start)); // it has started
+        var released = shift.Cancel(roster, Now.AddHours(1));
+
+        Assert.Equal([confirmed, waiting], released);
+        Assert.All(roster, u => Assert.Equal(SignUpStatus.Cancelled, u.Status));
+        Assert.Equal(Now.AddHours(1), confirmed.CancelledAt);
+        Assert.Equal(Now.AddMinutes(3), gone.CancelledAt); // already gone: left as it was
+        Assert.Equal(FillStatus.Cancelled, shift.StatusWith(0, 0));
+        Assert.Throws<DomainException>(() => shift.Cancel(roster, Now.AddHours(2))); // once
+    }
+
+    [Fact]
     public void Volunteers_are_confirmed_up_to_capacity_then_waitlisted_in_order()
     {
         var shift = NewShift(capacity: 2);

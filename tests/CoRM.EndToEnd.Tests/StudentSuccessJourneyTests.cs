@@ -36,9 +36,9 @@ public sealed class StudentSuccessJourneyTests(BrowserSession session) : IClassF
 
         // The import queued the recompute; run it as the Hangfire server would (without waiting on its polling).
         var monitor = session.Portal.Services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi();
-        Assert.Contains(monitor.EnqueuedJobs("default", 0, 10), j => j.Value.Job.Type == typeof(Infrastructure.Jobs.RiskAssessmentJob));
+        Assert.Contains(monitor.EnqueuedJobs("default", 0, 10), j => j.Value.Job.Type == typeof(Infrastructure.StudentSuccess.RiskAssessmentJob));
         using (var scope = session.Portal.Services.CreateScope())
-            await scope.ServiceProvider.GetRequiredService<Infrastructure.Jobs.RiskAssessmentJob>().RunAsync();
+            await scope.ServiceProvider.GetRequiredService<Infrastructure.StudentSuccess.RiskAssessmentJob>().RunAsync();
 
         await page.Locator("[data-testid=nav] a", new() { HasText = "Risk model" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=model-auc]")).ToContainTextAsync("0.9");

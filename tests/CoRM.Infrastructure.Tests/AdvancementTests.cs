@@ -304,6 +304,6 @@ public sealed class AdvancementTests : InstitutionTest
         var sofia = await Institution.ConstituentIdAsync(Personas.GrantedChild);
         var timeline = await Institution.Get<Constituents.ConstituentRecords>().GetTimelineAsync(tomas, sofia, null, 0, 100);
         Assert.DoesNotContain(timeline.Items, t => t.Topic is Topic.Advising or Topic.Case);
-        Assert.Null(await Institution.Get<Advising.StudentAcademicRecord>().GetAsync(tomas, sofia));
+        Assert.Null(await Institution.Get<StudentSuccess.StudentAcademicRecord>().GetAsync(tomas, sofia));
     }
 }

@@ -4,7 +4,7 @@ using CoRM.Domain.Engagement;
 using CoRM.Infrastructure.Common;
 using CoRM.Infrastructure.Constituents;
 using CoRM.Infrastructure.Families;
-using CoRM.Infrastructure.Advising;
+using CoRM.Infrastructure.StudentSuccess;
 using CoRM.Infrastructure.Auditing;
 using CoRM.Infrastructure.Tests.Support;
 using Microsoft.EntityFrameworkCore;

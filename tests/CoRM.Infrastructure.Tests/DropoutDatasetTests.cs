@@ -1,8 +1,8 @@
 using System.Text;
 using CoRM.Domain.Academics;
-using CoRM.Domain.Risk;
+using CoRM.Domain.StudentSuccess;
 using CoRM.Infrastructure.Academics;
-using CoRM.Infrastructure.Risk;
+using CoRM.Infrastructure.StudentSuccess;
 using CoRM.Infrastructure.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.ML;
@@ -44,7 +44,7 @@ public sealed class DropoutDatasetTests(ITestOutputHelper output) : InstitutionT
         output.WriteLine($"Reference setting, logistic regression on all 34 raw columns: {AllColumnsAuc():F3}");
 
         // The nightly job after an import: trains on the known outcomes and records the model card.
-        var run = await Institution.Get<Jobs.RiskAssessmentJob>().RunAsync();
+        var run = await Institution.Get<StudentSuccess.RiskAssessmentJob>().RunAsync();
         Assert.NotNull(run.Model);
         await using var cards = await Institution.OpenAsync();
         var card = await cards.RiskModelRuns.SingleAsync();

@@ -1,5 +1,6 @@
 using CoRM.Infrastructure.Email;
 using CoRM.Infrastructure.Jobs;
+using CoRM.Infrastructure.Engagement;
 using CoRM.Infrastructure.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using static CoRM.Infrastructure.Seeding.DemoSeeder;

@@ -252,10 +252,10 @@ public sealed class ReceiptTests : InstitutionTest
         var pending = await receipts.DonorsToReceiptAsync(tomas, year);
         Assert.True(pending > 0);
 
-        var issued = await Institution.Get<CoRM.Infrastructure.Jobs.AnnualReceiptsJob>().RunAsync(year, tomas.ConstituentId, email: false);
+        var issued = await Institution.Get<CoRM.Infrastructure.Advancement.AnnualReceiptsJob>().RunAsync(year, tomas.ConstituentId, email: false);
         Assert.Equal(pending, issued);
         Assert.Equal(0, await receipts.DonorsToReceiptAsync(tomas, year));
-        Assert.Equal(0, await Institution.Get<CoRM.Infrastructure.Jobs.AnnualReceiptsJob>().RunAsync(year, tomas.ConstituentId, email: false));
+        Assert.Equal(0, await Institution.Get<CoRM.Infrastructure.Advancement.AnnualReceiptsJob>().RunAsync(year, tomas.ConstituentId, email: false));
 
         await using var db = await Institution.OpenAsync();
         var from = new DateOnly(year, 1, 1);

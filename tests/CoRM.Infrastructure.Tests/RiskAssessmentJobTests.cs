@@ -1,6 +1,7 @@
 using CoRM.Domain.Constituents;
-using CoRM.Domain.Risk;
+using CoRM.Domain.StudentSuccess;
 using CoRM.Infrastructure.Jobs;
+using CoRM.Infrastructure.StudentSuccess;
 using CoRM.Infrastructure.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using static CoRM.Infrastructure.Seeding.DemoSeeder;
@@ -82,14 +83,14 @@ public sealed class AdvisingRiskTests : InstitutionTest
     public async Task Advisees_sorted_by_risk_put_the_highest_first_and_filter_by_band()
     {
         var helena = await Institution.PersonaAsync(Personas.Faculty);
-        var list = Institution.Get<Advising.AdviseeList>();
-        var page = await list.MineAsync(helena, Advising.AdviseeSort.Risk, descending: true, 0, 100);
+        var list = Institution.Get<StudentSuccess.AdviseeList>();
+        var page = await list.MineAsync(helena, StudentSuccess.AdviseeSort.Risk, descending: true, 0, 100);
         Assert.Equal(RiskBand.High, page.Items[0].RiskBand);
         Assert.Equal(page.Items.Select(a => a.RiskScore ?? -1).OrderByDescending(s => s), page.Items.Select(a => a.RiskScore ?? -1));
         Assert.NotNull(page.Items[0].TopFactor);
         Assert.NotNull(page.Items[0].Standing?.LastTerm);
 
-        var high = await list.MineAsync(helena, Advising.AdviseeSort.Name, false, new Advising.AdviseeFilter(Band: RiskBand.High), 0, 100);
+        var high = await list.MineAsync(helena, StudentSuccess.AdviseeSort.Name, false, new StudentSuccess.AdviseeFilter(Band: RiskBand.High), 0, 100);
         Assert.NotEmpty(high.Items);
         Assert.All(high.Items, a => Assert.Equal(RiskBand.High, a.RiskBand));
     }
@@ -102,7 +103,7 @@ public sealed class AdvisingRiskTests : InstitutionTest
         var coordinator = await Institution.PersonaAsync(Personas.VolunteerCoordinator);
         var success = await Institution.PersonaAsync(Personas.StudentSuccess);
         var tiago = await Institution.ConstituentIdAsync(Personas.UngrantedChild);
-        var records = Institution.Get<Advising.StudentAcademicRecord>();
+        var records = Institution.Get<StudentSuccess.StudentAcademicRecord>();
 
         var view = await records.GetAsync(helena, tiago);
         Assert.NotNull(view);
@@ -123,18 +124,18 @@ public sealed class AdviseeFilterTests : InstitutionTest
     public async Task Advisees_filter_by_programme_and_term()
     {
         var helena = await Institution.PersonaAsync(Personas.Faculty);
-        var list = Institution.Get<Advising.AdviseeList>();
-        var all = await list.MineAsync(helena, Advising.AdviseeSort.Name, false, 0, 100);
+        var list = Institution.Get<StudentSuccess.AdviseeList>();
+        var all = await list.MineAsync(helena, StudentSuccess.AdviseeSort.Name, false, 0, 100);
         var programme = all.Items.First(a => a.Programme is not null).Programme;
-        var byProgramme = await list.MineAsync(helena, Advising.AdviseeSort.Name, false, new Advising.AdviseeFilter(ProgrammeCode: programme), 0, 100);
+        var byProgramme = await list.MineAsync(helena, StudentSuccess.AdviseeSort.Name, false, new StudentSuccess.AdviseeFilter(ProgrammeCode: programme), 0, 100);
         Assert.NotEmpty(byProgramme.Items);
         Assert.All(byProgramme.Items, a => Assert.Equal(programme, a.Programme));
 
         var terms = await list.TermsAsync(helena);
         Assert.Equal(3, terms.Count);
-        var inTerm = await list.MineAsync(helena, Advising.AdviseeSort.Name, false, new Advising.AdviseeFilter(TermId: terms[0].Id), 0, 100);
+        var inTerm = await list.MineAsync(helena, StudentSuccess.AdviseeSort.Name, false, new StudentSuccess.AdviseeFilter(TermId: terms[0].Id), 0, 100);
         Assert.Equal(all.TotalCount, inTerm.TotalCount); // every demo advisee is enrolled this term
-        var noSuchTerm = await list.MineAsync(helena, Advising.AdviseeSort.Name, false, new Advising.AdviseeFilter(TermId: -1), 0, 100);
+        var noSuchTerm = await list.MineAsync(helena, StudentSuccess.AdviseeSort.Name, false, new StudentSuccess.AdviseeFilter(TermId: -1), 0, 100);
         Assert.Empty(noSuchTerm.Items);
     }
 }

@@ -67,7 +67,7 @@ public sealed class SisImportTests : InstitutionTest
         Assert.True((await ImportAsync(SisImportKind.Advisors, advisors)).Committed); // again: no duplicates
 
         var helena = await Institution.PersonaAsync(Personas.Faculty);
-        var names = (await Institution.Get<Advising.AdviseeList>().MineAsync(helena, Advising.AdviseeSort.Name, false, 0, 100)).Items.Select(a => a.DisplayName).ToList();
+        var names = (await Institution.Get<StudentSuccess.AdviseeList>().MineAsync(helena, StudentSuccess.AdviseeSort.Name, false, 0, 100)).Items.Select(a => a.DisplayName).ToList();
         Assert.Contains("Marta Gonçalves", names);
         Assert.DoesNotContain("Rui Pinto", names); // that assignment ended
         await using var db = await Institution.OpenAsync();

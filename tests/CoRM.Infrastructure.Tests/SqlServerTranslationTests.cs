@@ -1,13 +1,14 @@
 using CoRM.Domain.Access;
 using CoRM.Domain.Engagement;
-using CoRM.Infrastructure.Advising;
+using CoRM.Infrastructure.StudentSuccess;
 using CoRM.Infrastructure.Auditing;
 using CoRM.Infrastructure.Constituents;
 using CoRM.Infrastructure.Engagement;
 using CoRM.Infrastructure.Families;
 using CoRM.Infrastructure.Jobs;
+using CoRM.Infrastructure.Advancement;
+using CoRM.Infrastructure.Admissions;
 using CoRM.Infrastructure.Persistence;
-using CoRM.Infrastructure.Risk;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Infrastructure;

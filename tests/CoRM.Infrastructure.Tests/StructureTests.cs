@@ -211,3 +211,52 @@ internal static class TypeExtensions
 {
     public static Type UnwrapNullable(this Type type) => Nullable.GetUnderlyingType(type) ?? type;
 }
+
+/// <summary>The migrations were squashed before the first release: a database migrated by an older build is handled, never half-migrated.</summary>
+public sealed class SquashedMigrationTests
+{
+    private static async Task MarkAsOlderBuildsAsync(TestInstitution institution)
+    {
+        await using var db = await institution.OpenAsync();
+        await db.Database.ExecuteSqlRawAsync("INSERT INTO __EFMigrationsHistory (MigrationId, ProductVersion) VALUES ('20261122200831_Initial', '10.0.14')");
+    }
+
+    [Fact]
+    public async Task A_real_database_from_before_the_squash_stops_the_start_with_the_reason()
+    {
+        await using var institution = await TestInstitution.CreateAsync(new Dictionary<string, string?> { ["Database:SeedDemoData"] = "false" });
+        await MarkAsOlderBuildsAsync(institution);
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => institution.Services.InitialiseDatabaseAsync());
+        Assert.Contains("squashed", error.Message, StringComparison.Ordinal);
+        await using var db = await institution.OpenAsync();
+        Assert.True(await db.Constituents.AnyAsync()); // nothing was deleted
+    }
+
+    [Fact]
+    public async Task A_demo_database_from_before_the_squash_is_recreated_with_fresh_demo_data()
+    {
+        await using var institution = await TestInstitution.CreateAsync();
+        await MarkAsOlderBuildsAsync(institution);
+        await institution.Services.InitialiseDatabaseAsync();
+        await using var db = await institution.OpenAsync();
+        Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
+        Assert.True(await db.Constituents.AnyAsync());
+    }
+}
+
+public sealed class TabularExportTests
+{
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")")]
+    [InlineData("+1 555", "'+1 555")]
+    [InlineData("-2+3", "'-2+3")]
+    [InlineData("@SUM(A1)", "'@SUM(A1)")]
+    [InlineData("Ana Silva", "Ana Silva")]
+    public void Text_a_spreadsheet_would_run_as_a_formula_is_neutralised_in_csv(string text, string written)
+    {
+        var csv = TabularExport.ToCsv(["Name", "Amount"], [[text, -12.5m]]);
+        var row = csv.Split('\n')[1];
+        Assert.StartsWith(written.Contains('"', StringComparison.Ordinal) ? "\"" + written.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : written, row, StringComparison.Ordinal);
+        Assert.Contains(",-12.5", row, StringComparison.Ordinal); // numbers stay numbers
+    }
+}

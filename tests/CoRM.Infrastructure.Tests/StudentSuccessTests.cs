@@ -1,4 +1,4 @@
-using CoRM.Domain.Risk;
+using CoRM.Domain.StudentSuccess;
 using CoRM.Infrastructure.Common;
 using CoRM.Infrastructure.StudentSuccess;
 using CoRM.Infrastructure.Tests.Support;
@@ -76,7 +76,7 @@ public sealed class FlagTests : InstitutionTest
         var helena = await Institution.PersonaAsync(Personas.Faculty);
         var daniel = await Institution.PersonaAsync(Personas.StudentSuccess);
         var tiago = await Institution.ConstituentIdAsync(Personas.UngrantedChild);
-        var records = Institution.Get<Advising.StudentAcademicRecord>();
+        var records = Institution.Get<StudentSuccess.StudentAcademicRecord>();
 
         Assert.Equal(CommandStatus.Invalid, (await records.RaiseFlagAsync(helena, tiago, "   ")).Status);
         var result = await records.RaiseFlagAsync(helena, tiago, "Says he is thinking of leaving to work full time");

@@ -164,7 +164,7 @@ public sealed class ShiftReminderJobTests : InstitutionTest
     public async Task Each_confirmed_volunteer_is_reminded_once_even_when_the_job_runs_twice_and_coordinators_get_one_digest_a_day()
     {
         var (_, signUps) = await TonightsShiftAsync();
-        var job = Institution.Get<Jobs.ShiftReminderJob>();
+        var job = Institution.Get<Volunteering.ShiftReminderJob>();
 
         var first = await job.RunAsync();
         var second = await job.RunAsync();
@@ -174,7 +174,7 @@ public sealed class ShiftReminderJobTests : InstitutionTest
         Assert.Equal(0, second.Digests);
         await using var check = await Institution.OpenAsync();
         foreach (var id in signUps)
-            Assert.Equal(1, await check.OutboxMessages.CountAsync(m => m.DedupKey == Jobs.ShiftReminderJob.ReminderKey(id) && m.SentAt != null));
+            Assert.Equal(1, await check.OutboxMessages.CountAsync(m => m.DedupKey == Volunteering.ShiftReminderJob.ReminderKey(id) && m.SentAt != null));
         Assert.Equal(first.Digests, await check.OutboxMessages.CountAsync(m => m.DedupKey.StartsWith("understaffed-digest:")));
         Assert.Equal(first.Reminders + first.Digests, Directory.GetFiles(Institution.PickupDirectory, "*.eml").Length);
 
@@ -194,10 +194,10 @@ public sealed class ShiftReminderJobTests : InstitutionTest
         var ines = await Institution.PersonaAsync(Personas.VolunteerCoordinator);
         var (_, signUps) = await TonightsShiftAsync();
         Assert.True((await Institution.Get<VolunteerScheduling>().CancelSignUpAsync(ines, signUps[0])).Succeeded);
-        await Institution.Get<Jobs.ShiftReminderJob>().RunAsync();
+        await Institution.Get<Volunteering.ShiftReminderJob>().RunAsync();
         await using var check = await Institution.OpenAsync();
-        Assert.False(await check.OutboxMessages.AnyAsync(m => m.DedupKey == Jobs.ShiftReminderJob.ReminderKey(signUps[0])));
-        Assert.True(await check.OutboxMessages.AnyAsync(m => m.DedupKey == Jobs.ShiftReminderJob.ReminderKey(signUps[1])));
+        Assert.False(await check.OutboxMessages.AnyAsync(m => m.DedupKey == Volunteering.ShiftReminderJob.ReminderKey(signUps[0])));
+        Assert.True(await check.OutboxMessages.AnyAsync(m => m.DedupKey == Volunteering.ShiftReminderJob.ReminderKey(signUps[1])));
     }
 }
 

@@ -1,5 +1,5 @@
 using Bunit;
-using CoRM.Portal.Components.Pages.Advising;
+using CoRM.Portal.Components.Pages.StudentSuccess;
 using CoRM.Portal.Components.Pages.Constituents;
 using CoRM.Portal.Tests.Support;
 using static CoRM.Infrastructure.Seeding.DemoSeeder;

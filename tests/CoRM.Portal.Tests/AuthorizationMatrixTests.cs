@@ -125,6 +125,37 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal) : IClassFixtu
         var lines = (await response.Content.ReadAsStringAsync()).Trim().Split('\n');
         Assert.StartsWith("Programme,Students,DroppedOut,DropoutRate,HighRisk,HighRiskRate", lines[0], StringComparison.Ordinal);
         Assert.Equal(7, lines.Length); // six demo programmes
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+    }
+
+    [Theory]
+    [InlineData(Personas.StudentSuccess, "/student-success/analytics.csv?dimension=Region", "CohortAnalytics")]
+    [InlineData(Personas.VolunteerCoordinator, "/volunteering/shifts/1/roster.xlsx", "ShiftRoster")]
+    [InlineData(Personas.VolunteerCoordinator, "/volunteering/board-candidates.csv", "BoardCandidates")]
+    [InlineData(Personas.Advancement, "/advancement/receipts/1.pdf", "Receipt")]
+    public async Task Every_download_is_audited_as_an_export_with_its_row_count_and_is_never_cached(string persona, string path, string recordType)
+    {
+        using var client = await portal.ClientForAsync(persona);
+        var before = await ExportsAsync(recordType);
+        var response = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        var after = await ExportsAsync(recordType);
+        Assert.Equal(before.Count + 1, after.Count);
+        Assert.Matches(@"^\d+ row\(s\)", after[^1]);
+    }
+
+    private async Task<List<string>> ExportsAsync(string recordType)
+    {
+        await using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(portal.Factory.Directory, "corm.db")};Mode=ReadOnly;Pooling=False");
+        await db.OpenAsync();
+        await using var command = db.CreateCommand();
+        command.CommandText = "SELECT Detail FROM AuditEntries WHERE Action = 5 AND RecordType = $t ORDER BY Id";
+        command.Parameters.AddWithValue("$t", recordType);
+        var details = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) details.Add(reader.GetString(0));
+        return details;
     }
 
     [Theory]
@@ -151,7 +182,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal) : IClassFixtu
         command.Parameters.AddWithValue("$e", Personas.Volunteer);
         var beatriz = Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
         var protection = portal.Factory.Services.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>();
-        var token = Security.VolunteeringEndpoints.CalendarToken(protection, beatriz);
+        var token = Endpoints.VolunteeringEndpoints.CalendarToken(protection, beatriz);
 
         using var client = await portal.ClientForAsync(null);
         var feed = await client.GetAsync($"/volunteer/calendar.ics?token={Uri.EscapeDataString(token)}");

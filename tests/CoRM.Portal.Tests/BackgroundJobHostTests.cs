@@ -1,4 +1,5 @@
 using CoRM.Infrastructure.Jobs;
+using CoRM.Infrastructure.Email;
 using CoRM.Portal.Tests.Support;
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,5 @@
 using CoRM.Domain.Constituents;
-using CoRM.Domain.Risk;
+using CoRM.Domain.StudentSuccess;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

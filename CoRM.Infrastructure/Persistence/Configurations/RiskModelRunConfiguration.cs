@@ -1,4 +1,4 @@
-using CoRM.Domain.Risk;
+using CoRM.Domain.StudentSuccess;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

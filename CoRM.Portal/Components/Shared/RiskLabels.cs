@@ -1,4 +1,4 @@
-using CoRM.Domain.Risk;
+using CoRM.Domain.StudentSuccess;
 using MudBlazor;
 
 namespace CoRM.Portal.Components.Shared;

@@ -1961,7 +1961,7 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("OutboxMessages");
                 });
 
-            modelBuilder.Entity("CoRM.Domain.Risk.RiskAlert", b =>
+            modelBuilder.Entity("CoRM.Domain.StudentSuccess.RiskAlert", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -2005,7 +2005,7 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("RiskAlerts");
                 });
 
-            modelBuilder.Entity("CoRM.Domain.Risk.RiskAssessment", b =>
+            modelBuilder.Entity("CoRM.Domain.StudentSuccess.RiskAssessment", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -2043,7 +2043,7 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("RiskAssessments");
                 });
 
-            modelBuilder.Entity("CoRM.Domain.Risk.RiskModelRun", b =>
+            modelBuilder.Entity("CoRM.Domain.StudentSuccess.RiskModelRun", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -2753,9 +2753,9 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CoRM.Domain.Risk.RiskAlert", b =>
+            modelBuilder.Entity("CoRM.Domain.StudentSuccess.RiskAlert", b =>
                 {
-                    b.HasOne("CoRM.Domain.Risk.RiskAssessment", null)
+                    b.HasOne("CoRM.Domain.StudentSuccess.RiskAssessment", null)
                         .WithMany()
                         .HasForeignKey("AssessmentId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2768,7 +2768,7 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CoRM.Domain.Risk.RiskAssessment", b =>
+            modelBuilder.Entity("CoRM.Domain.StudentSuccess.RiskAssessment", b =>
                 {
                     b.HasOne("CoRM.Domain.Constituents.Constituent", null)
                         .WithMany()

@@ -1873,7 +1873,7 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("OutboxMessages");
                 });
 
-            modelBuilder.Entity("CoRM.Domain.Risk.RiskAlert", b =>
+            modelBuilder.Entity("CoRM.Domain.StudentSuccess.RiskAlert", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1915,7 +1915,7 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("RiskAlerts");
                 });
 
-            modelBuilder.Entity("CoRM.Domain.Risk.RiskAssessment", b =>
+            modelBuilder.Entity("CoRM.Domain.StudentSuccess.RiskAssessment", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1951,7 +1951,7 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("RiskAssessments");
                 });
 
-            modelBuilder.Entity("CoRM.Domain.Risk.RiskModelRun", b =>
+            modelBuilder.Entity("CoRM.Domain.StudentSuccess.RiskModelRun", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -2651,9 +2651,9 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CoRM.Domain.Risk.RiskAlert", b =>
+            modelBuilder.Entity("CoRM.Domain.StudentSuccess.RiskAlert", b =>
                 {
-                    b.HasOne("CoRM.Domain.Risk.RiskAssessment", null)
+                    b.HasOne("CoRM.Domain.StudentSuccess.RiskAssessment", null)
                         .WithMany()
                         .HasForeignKey("AssessmentId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2666,7 +2666,7 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CoRM.Domain.Risk.RiskAssessment", b =>
+            modelBuilder.Entity("CoRM.Domain.StudentSuccess.RiskAssessment", b =>
                 {
                     b.HasOne("CoRM.Domain.Constituents.Constituent", null)
                         .WithMany()

@@ -1,6 +1,6 @@
 using CoRM.Infrastructure.Email;
 
-namespace CoRM.Infrastructure.Jobs;
+namespace CoRM.Infrastructure.Email;
 
 /// <summary>Drains the outbox every few minutes, so a message that failed earlier is retried.</summary>
 public sealed class OutboxDispatchJob(OutboxDispatcher dispatcher)

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace CoRM.Domain.Risk;
+namespace CoRM.Domain.StudentSuccess;
 
 /// <summary>
 /// The transparent day-one signal: points for each warning sign, capped at 100, so the score is the sum of its

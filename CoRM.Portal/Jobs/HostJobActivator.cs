@@ -1,6 +1,6 @@
 using Hangfire;
 
-namespace CoRM.Portal.Security;
+namespace CoRM.Portal.Jobs;
 
 /// <summary>
 /// Creates each job in a DI scope of this host. Hangfire's own activator is process-wide (JobActivator.Current is set by

@@ -1,6 +1,6 @@
 using CoRM.Domain.Access;
-using CoRM.Domain.Risk;
-using CoRM.Infrastructure.Risk;
+using CoRM.Domain.StudentSuccess;
+using CoRM.Infrastructure.StudentSuccess;
 using CoRM.Domain.Constituents;
 using CoRM.Domain.Engagement;
 using CoRM.Infrastructure.Common;
@@ -8,7 +8,7 @@ using CoRM.Infrastructure.Constituents;
 using CoRM.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace CoRM.Infrastructure.Advising;
+namespace CoRM.Infrastructure.StudentSuccess;
 
 /// <summary>One advisee row. Init properties rather than a positional record, so the database can sort on them.</summary>
 public sealed record AdviseeSummary

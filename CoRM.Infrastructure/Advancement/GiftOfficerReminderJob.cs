@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace CoRM.Infrastructure.Jobs;
+namespace CoRM.Infrastructure.Advancement;
 
 /// <summary>
 /// Daily reminders for gift officers: a recurring gift's missed instalment (recorded once per schedule and date, with a

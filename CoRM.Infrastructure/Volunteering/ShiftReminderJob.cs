@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
-namespace CoRM.Infrastructure.Jobs;
+namespace CoRM.Infrastructure.Volunteering;
 
 /// <summary>
 /// Hourly: reminds every confirmed volunteer of a shift starting within the lead time (default 24 hours), once per
@@ -46,7 +46,10 @@ public sealed class ShiftReminderJob(IDbContextFactory<CormDbContext> dbFactory,
             var when = d.Shift.StartsAt.ToString("dddd d MMMM, HH:mm", CultureInfo.InvariantCulture);
             db.OutboxMessages.Add(new OutboxMessage
             {
-                DedupKey = ReminderKey(d.Id), ToAddress = d.Email!, ToName = d.DisplayName, CreatedAt = now,
+                DedupKey = ReminderKey(d.Id),
+                ToAddress = d.Email!,
+                ToName = d.DisplayName,
+                CreatedAt = now,
                 Subject = $"Reminder: {d.Title}, {when}",
                 TextBody = $"Hello {d.DisplayName},\n\nA reminder that you are volunteering for {d.Title} on {when} (UTC)" +
                            (d.Shift.Location is null ? "." : $" at {d.Shift.Location}.") + "\n\nIf you can no longer come, please tell your coordinator so someone on the waitlist can take your place.\n",
@@ -85,8 +88,13 @@ public sealed class ShiftReminderJob(IDbContextFactory<CormDbContext> dbFactory,
                 text.AppendLine(CultureInfo.InvariantCulture, $"- {s.Opportunity}, {s.StartsAt:ddd d MMM HH:mm}: {s.Confirmed} of at least {s.MinimumStaffing}  {email.Value.PortalBaseUrl.TrimEnd('/')}/volunteering/shifts/{s.Id}");
             db.OutboxMessages.Add(new OutboxMessage
             {
-                DedupKey = key, RecipientConstituentId = coordinator.Key, ToAddress = coordinator.First().Address!, ToName = coordinator.First().DisplayName,
-                Subject = $"{theirs.Count} understaffed shift(s) this week", TextBody = text.ToString(), CreatedAt = now,
+                DedupKey = key,
+                RecipientConstituentId = coordinator.Key,
+                ToAddress = coordinator.First().Address!,
+                ToName = coordinator.First().DisplayName,
+                Subject = $"{theirs.Count} understaffed shift(s) this week",
+                TextBody = text.ToString(),
+                CreatedAt = now,
             });
             queued++;
         }

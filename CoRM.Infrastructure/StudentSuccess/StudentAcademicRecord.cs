@@ -3,14 +3,14 @@ using CoRM.Domain.Access;
 using CoRM.Domain.Auditing;
 using CoRM.Domain.Constituents;
 using CoRM.Domain.Engagement;
-using CoRM.Domain.Risk;
+using CoRM.Domain.StudentSuccess;
 using CoRM.Infrastructure.Auditing;
 using CoRM.Infrastructure.Common;
 using CoRM.Infrastructure.Constituents;
 using CoRM.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace CoRM.Infrastructure.Advising;
+namespace CoRM.Infrastructure.StudentSuccess;
 
 public sealed record RiskView(DateOnly On, RiskMethod Method, double Score, RiskBand Band, IReadOnlyList<RiskFactor> Factors);
 
@@ -47,19 +47,19 @@ public sealed class StudentAcademicRecord(IDbContextFactory<CormDbContext> dbFac
         var today = time.Today();
         return await runner.RunAsync(CommandOptions.About("follow-up", transaction: true), async db =>
         {
-        if (!await ConstituentScope.VisibleTo(db, user, today).AnyAsync(c => c.Id == studentId, ct)) return CommandResult.NotFound;
-        var staff = await db.PortalUsers.Where(u => u.Roles.Contains(Roles.StudentSuccess)).OrderBy(u => u.Id).Select(u => (int?)u.ConstituentId).FirstOrDefaultAsync(ct);
-        if (staff is not { } owner) return CommandResult.Invalid("No student-success staff member signs in to CoRM yet to receive the flag.");
+            if (!await ConstituentScope.VisibleTo(db, user, today).AnyAsync(c => c.Id == studentId, ct)) return CommandResult.NotFound;
+            var staff = await db.PortalUsers.Where(u => u.Roles.Contains(Roles.StudentSuccess)).OrderBy(u => u.Id).Select(u => (int?)u.ConstituentId).FirstOrDefaultAsync(ct);
+            if (staff is not { } owner) return CommandResult.Invalid("No student-success staff member signs in to CoRM yet to receive the flag.");
 
-        var title = $"Flag from {user.UserName}: {reason}";
-        var followUp = FollowUp.Create(studentId, owner, Topic.Advising, title.Length > FollowUp.TitleMaxLength ? title[..(FollowUp.TitleMaxLength - 1)] + "…" : title,
-            reason, today.AddDays(2), today, user.ConstituentId, time.UtcNow());
-        db.FollowUps.Add(followUp);
-        db.Interactions.Add(Interaction.Log(studentId, Channel.InPerson, Topic.Advising, "Flag raised for student success", reason, time.UtcNow(), user.ConstituentId, time.UtcNow(), inbound: false));
-        await db.SaveChangesAsync(ct);
-        audit.Record(db, user, AuditAction.Create, nameof(FollowUp), followUp.Id, studentId, "Flag raised");
-        await db.SaveChangesAsync(ct);
-        return CommandResult.Ok(followUp.Id);
+            var title = $"Flag from {user.UserName}: {reason}";
+            var followUp = FollowUp.Create(studentId, owner, Topic.Advising, title.Length > FollowUp.TitleMaxLength ? title[..(FollowUp.TitleMaxLength - 1)] + "…" : title,
+                reason, today.AddDays(2), today, user.ConstituentId, time.UtcNow());
+            db.FollowUps.Add(followUp);
+            db.Interactions.Add(Interaction.Log(studentId, Channel.InPerson, Topic.Advising, "Flag raised for student success", reason, time.UtcNow(), user.ConstituentId, time.UtcNow(), inbound: false));
+            await db.SaveChangesAsync(ct);
+            audit.Record(db, user, AuditAction.Create, nameof(FollowUp), followUp.Id, studentId, "Flag raised");
+            await db.SaveChangesAsync(ct);
+            return CommandResult.Ok(followUp.Id);
         }, ct);
     }
 
@@ -76,8 +76,8 @@ public sealed class StudentAcademicRecord(IDbContextFactory<CormDbContext> dbFac
             .FirstOrDefaultAsync(ct);
         // The same per-term totals the risk signal reads, so the page and the score never disagree.
         var student = db.Constituents.Where(c => c.Id == studentId).Select(c => c.Id);
-        var totals = await Risk.RiskInputsQuery.Results(db, student).ToListAsync(ct);
-        var absences = (await Risk.RiskInputsQuery.Absences(db, student).ToListAsync(ct)).ToDictionary(a => a.TermId, a => a.Absences);
+        var totals = await RiskInputsQuery.Results(db, student).ToListAsync(ct);
+        var absences = (await RiskInputsQuery.Absences(db, student).ToListAsync(ct)).ToDictionary(a => a.TermId, a => a.Absences);
         var termIds = totals.Select(t => t.TermId).ToList();
         var termInfo = await db.Terms.AsNoTracking().Where(t => termIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
         var terms = totals.OrderBy(t => termInfo[t.TermId].StartsOn)
@@ -93,7 +93,10 @@ public sealed class StudentAcademicRecord(IDbContextFactory<CormDbContext> dbFac
         var courses = last is null ? [] : (await db.CourseResults.Where(r => r.StudentId == studentId && r.TermId == last.TermId)
                 .Join(db.Courses, r => r.CourseId, c => c.Id, (r, c) => new
                 {
-                    c.Code, c.Name, r.Grade, r.Passed,
+                    c.Code,
+                    c.Name,
+                    r.Grade,
+                    r.Passed,
                     Absences = db.AttendanceRecords.Where(a => a.StudentId == studentId && a.TermId == r.TermId && a.CourseId == r.CourseId).Select(a => (int?)a.Absences).FirstOrDefault(),
                 })
                 .OrderBy(c => c.Code).ToListAsync(ct))

@@ -1,9 +1,9 @@
 using CoRM.Domain.Academics;
-using CoRM.Domain.Risk;
+using CoRM.Domain.StudentSuccess;
 using CoRM.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace CoRM.Infrastructure.Risk;
+namespace CoRM.Infrastructure.StudentSuccess;
 
 /// <summary>
 /// Builds each student's <see cref="RiskInputs"/> as of a date from their academic records: per-term course

@@ -4,7 +4,7 @@ using CoRM.Infrastructure.Common;
 using CoRM.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace CoRM.Infrastructure.Jobs;
+namespace CoRM.Infrastructure.Advancement;
 
 /// <summary>
 /// Nightly: every donor's giving summary and RFM scores, recomputed from the gifts (one grouped scan), scored against
@@ -40,9 +40,17 @@ public sealed class DonorScoreJob(IDbContextFactory<CormDbContext> dbFactory, Ti
                 var (r, f, m) = scores.TryGetValue(t.DonorId, out var s) ? s : (0, 0, 0); // no gift in the window: unscored
                 db.DonorScores.Add(new DonorScore
                 {
-                    ConstituentId = t.DonorId, FirstGiftOn = t.FirstGiftOn, LastGiftOn = t.LastGiftOn, LifetimeTotal = t.Lifetime, LargestGift = t.Largest,
-                    WindowGifts = window.TryGetValue(t.DonorId, out var w) ? w.Gifts : 0, WindowTotal = w?.Total ?? 0,
-                    Recency = r, Frequency = f, Monetary = m, ComputedOn = today,
+                    ConstituentId = t.DonorId,
+                    FirstGiftOn = t.FirstGiftOn,
+                    LastGiftOn = t.LastGiftOn,
+                    LifetimeTotal = t.Lifetime,
+                    LargestGift = t.Largest,
+                    WindowGifts = window.TryGetValue(t.DonorId, out var w) ? w.Gifts : 0,
+                    WindowTotal = w?.Total ?? 0,
+                    Recency = r,
+                    Frequency = f,
+                    Monetary = m,
+                    ComputedOn = today,
                 });
             }
             await db.SaveChangesAsync(ct);

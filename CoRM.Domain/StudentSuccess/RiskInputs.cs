@@ -1,4 +1,4 @@
-namespace CoRM.Domain.Risk;
+namespace CoRM.Domain.StudentSuccess;
 
 /// <summary>What one term looked like for a student: courses taken, passed and evaluated, the grade average, absences.</summary>
 public sealed record TermRecord(string TermCode, int CoursesEnrolled, int CoursesPassed, int CoursesEvaluated, decimal? AverageGrade, int Absences)

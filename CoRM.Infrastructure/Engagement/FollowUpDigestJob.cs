@@ -7,7 +7,7 @@ using CoRM.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace CoRM.Infrastructure.Jobs;
+namespace CoRM.Infrastructure.Engagement;
 
 /// <summary>
 /// Every morning, one e-mail per owner listing their due and overdue follow-ups. Idempotent: the

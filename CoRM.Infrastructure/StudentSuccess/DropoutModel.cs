@@ -1,9 +1,9 @@
-using CoRM.Domain.Risk;
+using CoRM.Domain.StudentSuccess;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
 
-namespace CoRM.Infrastructure.Risk;
+namespace CoRM.Infrastructure.StudentSuccess;
 
 /// <summary>One student's features for the learned model, all derived from <see cref="RiskInputs"/>.</summary>
 public sealed class DropoutFeatures

@@ -5,7 +5,7 @@ using CoRM.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
-namespace CoRM.Infrastructure.Jobs;
+namespace CoRM.Infrastructure.Advancement;
 
 /// <summary>
 /// The year-end receipting run, started by an advancement officer: annual summaries for every donor of the year who

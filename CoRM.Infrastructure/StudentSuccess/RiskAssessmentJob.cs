@@ -1,14 +1,14 @@
 using CoRM.Domain.Academics;
 using CoRM.Domain.Constituents;
 using CoRM.Domain.Engagement;
-using CoRM.Domain.Risk;
+using CoRM.Domain.StudentSuccess;
 using CoRM.Infrastructure.Common;
 using CoRM.Infrastructure.Persistence;
-using CoRM.Infrastructure.Risk;
+using CoRM.Infrastructure.StudentSuccess;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
-namespace CoRM.Infrastructure.Jobs;
+namespace CoRM.Infrastructure.StudentSuccess;
 
 /// <summary>
 /// Nightly (and after an import): assess every current student with the rules, and with the learned model when
@@ -77,8 +77,13 @@ public sealed class RiskAssessmentJob(IDbContextFactory<CormDbContext> dbFactory
         foreach (var r in raised)
             db.RiskAlerts.Add(new RiskAlert
             {
-                StudentId = r.Assessment.StudentId, AssessmentId = r.Assessment.Id, RaisedOn = today, FromBand = r.Before ?? RiskBand.Low, ToBand = r.Score.Band,
-                AssignedToId = r.Advisor, FollowUpId = r.FollowUp?.Id,
+                StudentId = r.Assessment.StudentId,
+                AssessmentId = r.Assessment.Id,
+                RaisedOn = today,
+                FromBand = r.Before ?? RiskBand.Low,
+                ToBand = r.Score.Band,
+                AssignedToId = r.Advisor,
+                FollowUpId = r.FollowUp?.Id,
             });
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Risk assessment: {Assessed} students assessed, {Alerts} alerts raised", assessed, rises.Count);
@@ -119,9 +124,13 @@ public sealed class RiskAssessmentJob(IDbContextFactory<CormDbContext> dbFactory
         var model = DropoutModel.Train(examples, time.UtcNow());
         db.RiskModelRuns.Add(new RiskModelRun
         {
-            TrainedAt = model.Card.TrainedAt, Examples = model.Card.Examples, Dropouts = model.Card.Dropouts,
-            CrossValidatedAuc = model.Card.CrossValidatedAuc, CrossValidatedAucStdDev = model.Card.CrossValidatedAucStdDev,
-            RulesAuc = DropoutModel.Auc(rules), Algorithm = model.Card.Algorithm,
+            TrainedAt = model.Card.TrainedAt,
+            Examples = model.Card.Examples,
+            Dropouts = model.Card.Dropouts,
+            CrossValidatedAuc = model.Card.CrossValidatedAuc,
+            CrossValidatedAucStdDev = model.Card.CrossValidatedAucStdDev,
+            RulesAuc = DropoutModel.Auc(rules),
+            Algorithm = model.Card.Algorithm,
         });
         await db.SaveChangesAsync(ct);
         return model;

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 using HangfireLevel = Hangfire.Logging.LogLevel;
 using LogLevel = Microsoft.Extensions.Logging.LogLevel;
 
-namespace CoRM.Portal.Security;
+namespace CoRM.Portal.Jobs;
 
 /// <summary>
 /// Hangfire logs through one process-wide provider. Set per host (as Hangfire does by default), a second host in the

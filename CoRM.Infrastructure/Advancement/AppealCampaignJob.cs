@@ -10,7 +10,7 @@ using CoRM.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
-namespace CoRM.Infrastructure.Jobs;
+namespace CoRM.Infrastructure.Advancement;
 
 /// <summary>
 /// Every few minutes: for each campaign due, snapshot its segment into recipients (once), then render one message per
@@ -105,9 +105,13 @@ public sealed class AppealCampaignJob(IDbContextFactory<CormDbContext> dbFactory
                 var subject = MergeTemplate.Render(campaign.SubjectTemplate, values);
                 db.OutboxMessages.Add(new OutboxMessage
                 {
-                    DedupKey = $"appeal:{campaignId}:{r.ConstituentId}", RecipientConstituentId = r.ConstituentId, ToAddress = r.Email!, ToName = r.DisplayName,
+                    DedupKey = $"appeal:{campaignId}:{r.ConstituentId}",
+                    RecipientConstituentId = r.ConstituentId,
+                    ToAddress = r.Email!,
+                    ToName = r.DisplayName,
                     Subject = subject.Length > OutboxMessage.SubjectMaxLength ? subject[..OutboxMessage.SubjectMaxLength] : subject,
-                    TextBody = MergeTemplate.Render(campaign.BodyTemplate, values), CreatedAt = now,
+                    TextBody = MergeTemplate.Render(campaign.BodyTemplate, values),
+                    CreatedAt = now,
                 });
                 db.Interactions.Add(Interaction.Log(r.ConstituentId, Channel.Email, Topic.Giving, interactionSubject, null, now, null, now));
                 sentIds.Add(r.RecipientId);

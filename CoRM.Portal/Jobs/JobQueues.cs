@@ -1,4 +1,4 @@
-namespace CoRM.Portal.Security;
+namespace CoRM.Portal.Jobs;
 
 /// <summary>Hangfire queues: scheduled work on the default queue, work a person is waiting for on its own.</summary>
 internal static class JobQueues

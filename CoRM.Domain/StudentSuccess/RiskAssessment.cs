@@ -1,4 +1,4 @@
-namespace CoRM.Domain.Risk;
+namespace CoRM.Domain.StudentSuccess;
 
 public enum RiskMethod
 {

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace CoRM.Infrastructure.Jobs;
+namespace CoRM.Infrastructure.Admissions;
 
 /// <summary>
 /// Daily: an application still incomplete N days after it was started, and an offer whose deposit is still unpaid
