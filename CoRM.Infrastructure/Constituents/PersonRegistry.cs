@@ -1,0 +1,170 @@
+using CoRM.Domain.Academics;
+using CoRM.Domain.Admissions;
+using CoRM.Domain.Advancement;
+using CoRM.Domain.Auditing;
+using CoRM.Domain.Constituents;
+using CoRM.Domain.Engagement;
+using CoRM.Domain.Families;
+using CoRM.Domain.Identity;
+using CoRM.Domain.Messaging;
+using CoRM.Domain.StudentSuccess;
+using CoRM.Domain.Volunteering;
+
+namespace CoRM.Infrastructure.Constituents;
+
+/// <summary>How a row relates to the person a column points at.</summary>
+public enum PersonRole
+{
+    /// <summary>The row is about this person and part of their record: their gift, hat, grade, interaction, shift.</summary>
+    Subject,
+
+    /// <summary>This person acted on the row: recorded it, owns the task, read the application, issued the receipt.</summary>
+    Actor,
+}
+
+/// <summary>A column that holds a constituent's id.</summary>
+public sealed record PersonColumn(Type Entity, string Property, PersonRole Role, string Holds)
+{
+    public string Name => $"{Entity.Name}.{Property}";
+}
+
+/// <summary>A text column that copies someone's personal data (a name, an address, what they wrote), and whose it is.</summary>
+public sealed record PersonalText(Type Entity, string Property, string WhoseColumn, string Holds)
+{
+    public string Name => $"{Entity.Name}.{Property}";
+}
+
+/// <summary>
+/// Where a person's data lives: every column that points to a constituent, and every text column that copies personal
+/// data. Merge moves what these columns point at, a subject-access export reads them, erasure scrubs them. A test walks
+/// the EF model and fails on a foreign key to <see cref="Constituent"/>, a person-id column or a text column that this
+/// registry does not account for, so a new feature cannot forget it.
+/// </summary>
+public static class PersonRegistry
+{
+    public static IReadOnlyList<PersonColumn> Columns { get; } =
+    [
+        // The person's own record.
+        Subject<Hat>(nameof(Hat.ConstituentId), "a dated role the person wears"),
+        Subject<Address>(nameof(Address.ConstituentId), "a postal address"),
+        Subject<ContactPoint>(nameof(ContactPoint.ConstituentId), "a phone number or e-mail address"),
+        Subject<Relationship>(nameof(Relationship.SubjectId), "a relationship, as its subject (the child, the employee)"),
+        Subject<Relationship>(nameof(Relationship.RelatedId), "a relationship, as the related party (the parent, the employer)"),
+        Actor<Relationship>(nameof(Relationship.ConsentGivenById), "who gave consent for a relationship's access grant"),
+        Subject<PortalUser>(nameof(PortalUser.ConstituentId), "the person's sign-in to the portal"),
+
+        // Engagement.
+        Subject<Interaction>(nameof(Interaction.ConstituentId), "an interaction on the person's timeline"),
+        Actor<Interaction>(nameof(Interaction.RecordedById), "who recorded an interaction"),
+        Subject<FollowUp>(nameof(FollowUp.ConstituentId), "a follow-up owed to the person"),
+        Actor<FollowUp>(nameof(FollowUp.OwnerId), "who owes a follow-up"),
+        Actor<FollowUp>(nameof(FollowUp.CreatedById), "who created a follow-up"),
+
+        // Academics and student success.
+        Subject<ProgrammeEnrolment>(nameof(ProgrammeEnrolment.StudentId), "a programme enrolment"),
+        Subject<CourseResult>(nameof(CourseResult.StudentId), "a course grade"),
+        Subject<AttendanceRecord>(nameof(AttendanceRecord.StudentId), "absences in a course"),
+        Subject<TuitionInvoice>(nameof(TuitionInvoice.StudentId), "a tuition invoice"),
+        Subject<RiskAssessment>(nameof(RiskAssessment.StudentId), "a dropout-risk assessment and its factors"),
+        Subject<RiskAlert>(nameof(RiskAlert.StudentId), "an alert that the student's risk rose"),
+        Actor<RiskAlert>(nameof(RiskAlert.AssignedToId), "who an alert is assigned to"),
+
+        // Families.
+        Subject<FamilyRequest>(nameof(FamilyRequest.ChildId), "a parent's request about the child"),
+        Subject<FamilyRequest>(nameof(FamilyRequest.ParentId), "a request the parent sent"),
+        Actor<FamilyRequest>(nameof(FamilyRequest.AnsweredById), "who answered a parent's request"),
+        Subject<ParentInvitation>(nameof(ParentInvitation.ParentId), "an invitation to the family portal"),
+        Actor<ParentInvitation>(nameof(ParentInvitation.CreatedById), "who sent an invitation"),
+
+        // Admissions.
+        Subject<InformationRequest>(nameof(InformationRequest.ProspectId), "a request for information"),
+        Subject<AdmissionApplication>(nameof(AdmissionApplication.ApplicantId), "an application"),
+        Subject<AdmissionApplication>(nameof(AdmissionApplication.GuardianId), "an application the person is the guardian on"),
+        Actor<AdmissionApplication>(nameof(AdmissionApplication.CounsellorId), "the counsellor of an application"),
+        Actor<AdmissionApplication>(nameof(AdmissionApplication.StartedById), "who started an application"),
+        Actor<AdmissionApplication>(nameof(AdmissionApplication.DecidedById), "who decided an application"),
+        Actor<ApplicationReview>(nameof(ApplicationReview.ReaderId), "a reader's evaluation"),
+
+        // Volunteering.
+        Subject<VolunteerProfile>(nameof(VolunteerProfile.ConstituentId), "skills and availability"),
+        Subject<SignUp>(nameof(SignUp.VolunteerId), "a shift sign-up and its hours"),
+        Actor<Opportunity>(nameof(Opportunity.CoordinatorId), "the coordinator of an opportunity"),
+
+        // Advancement.
+        Subject<Gift>(nameof(Gift.DonorId), "a gift"),
+        Actor<Gift>(nameof(Gift.RecordedById), "who recorded a gift"),
+        Subject<SoftCredit>(nameof(SoftCredit.ConstituentId), "a soft credit for someone else's gift"),
+        Subject<Pledge>(nameof(Pledge.DonorId), "a pledge"),
+        Subject<RecurringGift>(nameof(RecurringGift.DonorId), "a recurring gift"),
+        Subject<DonorScore>(nameof(DonorScore.ConstituentId), "giving totals and RFM scores (recomputed nightly)"),
+        Subject<LapsedDonorReminder>(nameof(LapsedDonorReminder.DonorId), "a reminder to renew a lapsed donor"),
+        Subject<Receipt>(nameof(Receipt.DonorId), "a tax receipt"),
+        Actor<Receipt>(nameof(Receipt.IssuedById), "who issued a receipt"),
+        Subject<EventRegistration>(nameof(EventRegistration.ConstituentId), "an event registration"),
+        Actor<EventRegistration>(nameof(EventRegistration.CancelledById), "who cancelled a registration"),
+        Subject<CampaignRecipient>(nameof(CampaignRecipient.ConstituentId), "an appeal sent to the person"),
+        Actor<AppealCampaign>(nameof(AppealCampaign.CreatedById), "who created an appeal campaign"),
+        Actor<Segment>(nameof(Segment.CreatedById), "who defined a segment"),
+
+        // Messages and the audit log.
+        Subject<OutboxMessage>(nameof(OutboxMessage.RecipientConstituentId), "an e-mail sent to the person"),
+        Subject<AuditEntry>(nameof(AuditEntry.SubjectConstituentId), "who read or changed the person's data"),
+        Actor<AuditEntry>(nameof(AuditEntry.UserConstituentId), "what the person read or changed as a user"),
+    ];
+
+    public static IReadOnlyList<PersonalText> Texts { get; } =
+    [
+        Text<AdmissionApplication>(nameof(AdmissionApplication.GuardianName), nameof(AdmissionApplication.ApplicantId), "the guardian's name as given on the application"),
+        Text<AdmissionApplication>(nameof(AdmissionApplication.GuardianEmail), nameof(AdmissionApplication.ApplicantId), "the guardian's e-mail as given on the application"),
+        Text<ApplicationReview>(nameof(ApplicationReview.Comments), nameof(ApplicationReview.ReaderId), "a reader's comments on an applicant"),
+        Text<InformationRequest>(nameof(InformationRequest.Notes), nameof(InformationRequest.ProspectId), "what the prospect asked"),
+        Text<Interaction>(nameof(Interaction.Subject), nameof(Interaction.ConstituentId), "an interaction's subject (often names people)"),
+        Text<Interaction>(nameof(Interaction.Notes), nameof(Interaction.ConstituentId), "an interaction's notes"),
+        Text<FollowUp>(nameof(FollowUp.Title), nameof(FollowUp.ConstituentId), "a follow-up's title (often the person's name)"),
+        Text<FollowUp>(nameof(FollowUp.Notes), nameof(FollowUp.ConstituentId), "a follow-up's notes"),
+        Text<FollowUp>(nameof(FollowUp.Outcome), nameof(FollowUp.ConstituentId), "a follow-up's outcome"),
+        Text<FamilyRequest>(nameof(FamilyRequest.Subject), nameof(FamilyRequest.ParentId), "a parent's request, its subject"),
+        Text<FamilyRequest>(nameof(FamilyRequest.Message), nameof(FamilyRequest.ParentId), "a parent's request, what they wrote"),
+        Text<FamilyRequest>(nameof(FamilyRequest.Answer), nameof(FamilyRequest.ParentId), "the secretariat's answer"),
+        Text<ParentInvitation>(nameof(ParentInvitation.SentToEmail), nameof(ParentInvitation.ParentId), "the address an invitation went to"),
+        Text<PortalUser>(nameof(PortalUser.Email), nameof(PortalUser.ConstituentId), "the sign-in address"),
+        Text<PortalUser>(nameof(PortalUser.DisplayName), nameof(PortalUser.ConstituentId), "the sign-in's display name"),
+        Text<PortalUser>(nameof(PortalUser.ExternalObjectId), nameof(PortalUser.ConstituentId), "the Entra object id"),
+        Text<PortalUser>(nameof(PortalUser.PersonaDescription), nameof(PortalUser.ConstituentId), "a demo persona's description"),
+        Text<Gift>(nameof(Gift.Description), nameof(Gift.DonorId), "an in-kind gift's description or a tribute"),
+        Text<Receipt>(nameof(Receipt.DonorName), nameof(Receipt.DonorId), "the donor's name as printed on the receipt (kept for tax law)"),
+        Text<Receipt>(nameof(Receipt.DonorAddress), nameof(Receipt.DonorId), "the donor's address as printed on the receipt (kept for tax law)"),
+        Text<Receipt>(nameof(Receipt.VoidReason), nameof(Receipt.DonorId), "why a receipt was voided"),
+        Text<ReceiptLine>(nameof(ReceiptLine.Description), nameof(ReceiptLine.ReceiptId), "a receipted gift's description (through its receipt's donor)"),
+        Text<CampaignRecipient>(nameof(CampaignRecipient.MailingAddress), nameof(CampaignRecipient.ConstituentId), "the address a letter was printed for"),
+        Text<CampaignRecipient>(nameof(CampaignRecipient.LetterBody), nameof(CampaignRecipient.ConstituentId), "the merged letter (name, giving figures)"),
+        Text<OutboxMessage>(nameof(OutboxMessage.ToAddress), nameof(OutboxMessage.RecipientConstituentId), "the address an e-mail went to"),
+        Text<OutboxMessage>(nameof(OutboxMessage.ToName), nameof(OutboxMessage.RecipientConstituentId), "the name an e-mail went to"),
+        Text<OutboxMessage>(nameof(OutboxMessage.Subject), nameof(OutboxMessage.RecipientConstituentId), "an e-mail's subject"),
+        Text<OutboxMessage>(nameof(OutboxMessage.TextBody), nameof(OutboxMessage.RecipientConstituentId), "an e-mail's text"),
+        Text<OutboxMessage>(nameof(OutboxMessage.HtmlBody), nameof(OutboxMessage.RecipientConstituentId), "an e-mail's HTML"),
+        Text<OutboxMessage>(nameof(OutboxMessage.LastError), nameof(OutboxMessage.RecipientConstituentId), "a delivery error (may quote the address)"),
+        Text<AuditEntry>(nameof(AuditEntry.Detail), nameof(AuditEntry.SubjectConstituentId), "what an audited change or read was (may quote names and addresses)"),
+        Text<AuditEntry>(nameof(AuditEntry.UserName), nameof(AuditEntry.UserConstituentId), "the user's name at the time"),
+        Text<AuditEntry>(nameof(AuditEntry.RemoteAddress), nameof(AuditEntry.UserConstituentId), "the user's network address"),
+    ];
+
+    /// <summary>Text columns that hold no personal data: codes, names of things, templates, keys.</summary>
+    public static IReadOnlySet<string> NotPersonal { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "Appeal.Code", "Appeal.Name", "AppealCampaign.Name", "AppealCampaign.SubjectTemplate", "AppealCampaign.BodyTemplate",
+        "AuditEntry.RecordType", "AuditEntry.RecordId", "CampaignRecipient.OptOutCode", "Course.Code", "Course.Name",
+        "DataProtectionKey.FriendlyName", "DataProtectionKey.Xml", "Fund.Code", "Fund.Name", "Gift.Currency", "GivingEvent.Name",
+        "Opportunity.Title", "Opportunity.Description", "Opportunity.Location", "Opportunity.Skills", "OutboxMessage.DedupKey",
+        "OutboxMessage.AttachmentRef", "ParentInvitation.CodeHash", "Pledge.Currency", "PortalUser.Roles", "Programme.Code", "Programme.Name",
+        "Receipt.Currency", "Receipt.Number", "RecurringGift.Currency", "RiskModelRun.Algorithm", "Segment.Name", "Segment.Description",
+        "Segment.RulesJson", "Shift.Location", "Shift.RequiredSkills", "Term.Code", "Term.Name", "TuitionInvoice.Description", "TuitionInvoice.Number",
+    };
+
+    /// <summary>The columns of one entity that point at people.</summary>
+    public static IEnumerable<PersonColumn> On(Type entity) => Columns.Where(c => c.Entity == entity);
+
+    private static PersonColumn Subject<T>(string property, string holds) => new(typeof(T), property, PersonRole.Subject, holds);
+    private static PersonColumn Actor<T>(string property, string holds) => new(typeof(T), property, PersonRole.Actor, holds);
+    private static PersonalText Text<T>(string property, string whose, string holds) => new(typeof(T), property, whose, holds);
+}
