@@ -49,6 +49,10 @@ public static class DependencyInjection
         services.AddSingleton<ExportLog>();
         services.AddSingleton<ConstituentSearch>();
         services.AddSingleton<ConstituentRecords>();
+        services.AddOptions<MatchingOptions>().BindConfiguration(MatchingOptions.Section).ValidateDataAnnotations()
+            .Validate(o => o.PossibleDuplicate < o.SamePerson, "Matching:PossibleDuplicate must be below Matching:SamePerson.").ValidateOnStart();
+        services.AddSingleton<DuplicateFinder>();
+        services.AddSingleton<DuplicateQueue>();
         services.AddSingleton<FollowUpBoard>();
         services.AddSingleton<DirectMessages>();
         services.AddSingleton<Volunteering.VolunteerScheduling>();
@@ -92,6 +96,7 @@ public static class DependencyInjection
         services.AddTransient<DonorScoreJob>();
         services.AddTransient<AppealCampaignJob>();
         services.AddTransient<GiftOfficerReminderJob>();
+        services.AddTransient<DuplicateScanJob>();
         services.AddTransient<AnnualReceiptsJob>();
 
         services.AddHealthChecks().AddDbContextCheck<CormDbContext>("database");

@@ -13,15 +13,18 @@ public static class Roles
     public const string Admin = "Admin";
     public const string Volunteer = "Volunteer";
 
+    /// <summary>Keeps one record per person: the duplicate queue, merges, general imports.</summary>
+    public const string DataSteward = "DataSteward";
+
     /// <summary>A student signing in to manage who in their family may see their records.</summary>
     public const string Student = "Student";
 
     public static readonly IReadOnlyList<string> All =
-        [Faculty, Parent, VolunteerCoordinator, StudentSuccess, Admissions, Advancement, CaseWorker, Admin, Volunteer, Student];
+        [Faculty, Parent, VolunteerCoordinator, StudentSuccess, Admissions, Advancement, CaseWorker, Admin, Volunteer, Student, DataSteward];
 
     /// <summary>Roles held by the institution's own people (everyone but parents, volunteers and students).</summary>
     public static readonly IReadOnlyList<string> Staff =
-        [Faculty, VolunteerCoordinator, StudentSuccess, Admissions, Advancement, CaseWorker, Admin];
+        [Faculty, VolunteerCoordinator, StudentSuccess, Admissions, Advancement, CaseWorker, Admin, DataSteward];
 
     /// <summary>The secretariat: invites parents, captures consent and answers parents' requests.</summary>
     public static readonly IReadOnlyList<string> Secretariat = [Admissions, StudentSuccess, Admin];
@@ -34,7 +37,10 @@ public static class Roles
 
     /// <summary>Roles that may search the whole constituent directory.</summary>
     public static readonly IReadOnlyList<string> Directory =
-        [VolunteerCoordinator, StudentSuccess, Admissions, Advancement, Admin];
+        [VolunteerCoordinator, StudentSuccess, Admissions, Advancement, Admin, DataSteward];
+
+    /// <summary>Who reviews possible duplicates and merges records.</summary>
+    public static readonly IReadOnlyList<string> DataStewardship = [DataSteward, Admin];
 
     public static bool IsKnown(string role) => All.Contains(role, StringComparer.Ordinal);
 }

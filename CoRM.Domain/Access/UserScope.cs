@@ -19,6 +19,9 @@ public sealed record UserScope(int ConstituentId, IReadOnlySet<string> Roles, st
     /// <summary>May search every constituent, not only their own advisees or cases.</summary>
     public bool SeesWholeDirectory => Access.Roles.Directory.Any(Roles.Contains);
 
+    /// <summary>Reviews possible duplicates and merges records (data stewards and administrators).</summary>
+    public bool StewardsData => Access.Roles.DataStewardship.Any(Roles.Contains);
+
     public static UserScope Of(int constituentId, string userName, params string[] roles) =>
         new(constituentId, roles.ToHashSet(StringComparer.Ordinal), userName);
 }

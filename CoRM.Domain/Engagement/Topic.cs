@@ -29,6 +29,7 @@ public static class TopicVisibility
         [Roles.Advancement] = [Topic.General, Topic.Giving, Topic.Volunteering, Topic.Family],
         [Roles.VolunteerCoordinator] = [Topic.General, Topic.Volunteering],
         [Roles.CaseWorker] = [Topic.General, Topic.Case, Topic.Family],
+        [Roles.DataSteward] = [Topic.General],
         [Roles.Parent] = [],
         [Roles.Volunteer] = [],
         [Roles.Student] = [],

@@ -52,6 +52,9 @@ public static class PersonRegistry
         Subject<Relationship>(nameof(Relationship.RelatedId), "a relationship, as the related party (the parent, the employer)"),
         Actor<Relationship>(nameof(Relationship.ConsentGivenById), "who gave consent for a relationship's access grant"),
         Subject<PortalUser>(nameof(PortalUser.ConstituentId), "the person's sign-in to the portal"),
+        Subject<DuplicateCandidate>(nameof(DuplicateCandidate.FirstId), "a possible duplicate pair, as its first record"),
+        Subject<DuplicateCandidate>(nameof(DuplicateCandidate.SecondId), "a possible duplicate pair, as its second record"),
+        Actor<DuplicateCandidate>(nameof(DuplicateCandidate.ReviewedById), "who reviewed a possible duplicate pair"),
 
         // Engagement.
         Subject<Interaction>(nameof(Interaction.ConstituentId), "an interaction on the person's timeline"),

@@ -1,4 +1,5 @@
 using CoRM.Infrastructure.Admissions;
+using CoRM.Infrastructure.Constituents;
 using CoRM.Infrastructure.Email;
 using CoRM.Infrastructure.Volunteering;
 using CoRM.Infrastructure.StudentSuccess;
@@ -20,6 +21,7 @@ public static class RecurringJobSchedule
         jobs.AddOrUpdate<DonorScoreJob>(DonorScoreJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Daily(3));
         jobs.AddOrUpdate<GiftOfficerReminderJob>(GiftOfficerReminderJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Daily(6, 30));
         jobs.AddOrUpdate<AppealCampaignJob>(AppealCampaignJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), "*/5 * * * *");
+        jobs.AddOrUpdate<DuplicateScanJob>(DuplicateScanJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Daily(1));
         jobs.AddOrUpdate<OutboxDispatchJob>(OutboxDispatchJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), "*/5 * * * *");
     }
 }

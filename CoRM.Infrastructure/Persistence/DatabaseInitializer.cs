@@ -53,6 +53,8 @@ public static class DatabaseInitializer
             await services.GetRequiredService<StudentSuccess.RiskAssessmentJob>().RunAsync(ct);
             // Donor scores likewise, so donor records and segments have RFM from the start.
             await services.GetRequiredService<Advancement.DonorScoreJob>().RunAsync(ct);
+            // And the duplicate queue, so the data steward starts with today's possible duplicates.
+            await services.GetRequiredService<Constituents.DuplicateScanJob>().RunAsync(ct);
         }
     }
 }

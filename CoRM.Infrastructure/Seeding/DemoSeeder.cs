@@ -32,6 +32,7 @@ public sealed class DemoSeeder(IDbContextFactory<CormDbContext> dbFactory, TimeP
         public const string Advancement = "tomas.ferreira@" + InstitutionDomain;
         public const string CaseWorker = "grace.lin@" + InstitutionDomain;
         public const string Volunteer = "beatriz.santos@example.net";
+        public const string DataSteward = "lena.fischer@" + InstitutionDomain;
 
         /// <summary>The student persona (Sofia signs in to manage her family's access).</summary>
         public const string Student = GrantedChild;
@@ -76,6 +77,7 @@ public sealed class DemoSeeder(IDbContextFactory<CormDbContext> dbFactory, TimeP
         await DemoVolunteeringSeeder.SeedAsync(db, today, now, ct);
         await DemoAdmissionsSeeder.SeedAsync(db, today, now, ct);
         await DemoAdvancementSeeder.SeedAsync(db, today, now, ct);
+        await DemoIdentitySeeder.SeedAsync(db, today, now, ct);
 
         return new Summary(built.Constituents.Count, built.Relationships.Count, built.PendingInteractions.Count, built.PendingFollowUps.Count, built.Users.Count);
     }

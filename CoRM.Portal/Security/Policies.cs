@@ -31,6 +31,9 @@ public static class Policies
     /// <summary>Cohort analytics, alerts, the model card and imports: student-success staff and administrators.</summary>
     public const string StudentSuccess = "StudentSuccessStaff";
 
+    /// <summary>The duplicate queue and merges: data stewards and administrators.</summary>
+    public const string DataStewardship = "DataStewardship";
+
     public static void Add(AuthorizationOptions options)
     {
         foreach (var role in Roles.All) options.AddPolicy(role, p => p.RequireAuthenticatedUser().RequireRole(role));
@@ -41,5 +44,6 @@ public static class Policies
         options.AddPolicy(Secretariat, p => p.RequireAuthenticatedUser().RequireRole(Roles.Secretariat));
         options.AddPolicy(Giving, p => p.RequireAuthenticatedUser().RequireRole(Roles.GivingOffice));
         options.AddPolicy(Admissions, p => p.RequireAuthenticatedUser().RequireRole(Roles.AdmissionsOffice));
+        options.AddPolicy(DataStewardship, p => p.RequireAuthenticatedUser().RequireRole(Roles.DataStewardship));
     }
 }

@@ -13,11 +13,12 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal) : IClassFixtu
     /// <summary>Who may open what. Everyone signed in may open "/", which forwards them to their dashboard.</summary>
     private static readonly Dictionary<string, string[]> MayOpen = new()
     {
-        ["/"] = [Personas.Admin, Personas.Faculty, Personas.Parent, Personas.VolunteerCoordinator, Personas.StudentSuccess, Personas.Admissions, Personas.Advancement, Personas.CaseWorker, Personas.Volunteer, Personas.Student],
+        ["/"] = [Personas.Admin, Personas.Faculty, Personas.Parent, Personas.VolunteerCoordinator, Personas.StudentSuccess, Personas.Admissions, Personas.Advancement, Personas.CaseWorker, Personas.Volunteer, Personas.Student, Personas.DataSteward],
         ["/volunteer"] = [Personas.Volunteer],
         ["/dashboard"] = Staff,
         ["/constituents"] = Staff,
         ["/constituents/1"] = Staff,
+        ["/constituents/duplicates"] = [Personas.DataSteward, Personas.Admin],
         ["/follow-ups"] = Staff,
         ["/advising"] = [Personas.Faculty],
         ["/family"] = [Personas.Parent],
@@ -54,10 +55,10 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal) : IClassFixtu
         ["/student-success/import"] = [Personas.StudentSuccess, Personas.Admin],
     };
 
-    private static string[] Staff => [Personas.Admin, Personas.Faculty, Personas.VolunteerCoordinator, Personas.StudentSuccess, Personas.Admissions, Personas.Advancement, Personas.CaseWorker];
+    private static string[] Staff => [Personas.Admin, Personas.Faculty, Personas.VolunteerCoordinator, Personas.StudentSuccess, Personas.Admissions, Personas.Advancement, Personas.CaseWorker, Personas.DataSteward];
 
     private static readonly string[] Everyone =
-        [Anonymous, Personas.Admin, Personas.Faculty, Personas.Parent, Personas.VolunteerCoordinator, Personas.StudentSuccess, Personas.Admissions, Personas.Advancement, Personas.CaseWorker, Personas.Volunteer, Personas.Student];
+        [Anonymous, Personas.Admin, Personas.Faculty, Personas.Parent, Personas.VolunteerCoordinator, Personas.StudentSuccess, Personas.Admissions, Personas.Advancement, Personas.CaseWorker, Personas.Volunteer, Personas.Student, Personas.DataSteward];
 
     public static TheoryData<string, string> Cases()
     {

@@ -11,7 +11,7 @@ public sealed class SignInTests(PortalFixture portal) : IClassFixture<PortalFixt
     {
         using var client = await portal.ClientForAsync(null);
         var page = await client.GetStringAsync("/account/sign-in");
-        foreach (var email in new[] { Personas.Admin, Personas.Faculty, Personas.Parent, Personas.VolunteerCoordinator, Personas.StudentSuccess, Personas.Admissions, Personas.Advancement, Personas.CaseWorker })
+        foreach (var email in new[] { Personas.Admin, Personas.Faculty, Personas.Parent, Personas.VolunteerCoordinator, Personas.StudentSuccess, Personas.Admissions, Personas.Advancement, Personas.CaseWorker, Personas.DataSteward })
             Assert.Contains($"sign-in-{email}", page, StringComparison.Ordinal);
     }
 

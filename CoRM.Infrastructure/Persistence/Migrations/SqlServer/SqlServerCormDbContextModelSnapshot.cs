@@ -1552,6 +1552,52 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("ContactPoints");
                 });
 
+            modelBuilder.Entity("CoRM.Domain.Constituents.DuplicateCandidate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("FirstId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("FoundAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("ReviewedById")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SecondId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SecondId");
+
+                    b.HasIndex("FirstId", "SecondId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "Score");
+
+                    b.ToTable("DuplicateCandidates");
+                });
+
             modelBuilder.Entity("CoRM.Domain.Constituents.Hat", b =>
                 {
                     b.Property<int>("Id")
@@ -2660,6 +2706,21 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                         .WithMany("ContactPoints")
                         .HasForeignKey("ConstituentId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Constituents.DuplicateCandidate", b =>
+                {
+                    b.HasOne("CoRM.Domain.Constituents.Constituent", null)
+                        .WithMany()
+                        .HasForeignKey("FirstId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CoRM.Domain.Constituents.Constituent", null)
+                        .WithMany()
+                        .HasForeignKey("SecondId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -1481,6 +1481,50 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("ContactPoints");
                 });
 
+            modelBuilder.Entity("CoRM.Domain.Constituents.DuplicateCandidate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("FoundAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReviewedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SecondId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SecondId");
+
+                    b.HasIndex("FirstId", "SecondId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "Score");
+
+                    b.ToTable("DuplicateCandidates");
+                });
+
             modelBuilder.Entity("CoRM.Domain.Constituents.Hat", b =>
                 {
                     b.Property<int>("Id")
@@ -2558,6 +2602,21 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                         .WithMany("ContactPoints")
                         .HasForeignKey("ConstituentId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Constituents.DuplicateCandidate", b =>
+                {
+                    b.HasOne("CoRM.Domain.Constituents.Constituent", null)
+                        .WithMany()
+                        .HasForeignKey("FirstId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CoRM.Domain.Constituents.Constituent", null)
+                        .WithMany()
+                        .HasForeignKey("SecondId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -275,6 +275,38 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "DuplicateCandidates",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FirstId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SecondId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Score = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reasons = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    FoundAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReviewedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReviewedById = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DuplicateCandidates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DuplicateCandidates_Constituents_FirstId",
+                        column: x => x.FirstId,
+                        principalTable: "Constituents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_DuplicateCandidates_Constituents_SecondId",
+                        column: x => x.SecondId,
+                        principalTable: "Constituents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "FamilyRequests",
                 columns: table => new
                 {
@@ -1625,6 +1657,22 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                 columns: new[] { "Recency", "Frequency", "Monetary" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_DuplicateCandidates_FirstId_SecondId",
+                table: "DuplicateCandidates",
+                columns: new[] { "FirstId", "SecondId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DuplicateCandidates_SecondId",
+                table: "DuplicateCandidates",
+                column: "SecondId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DuplicateCandidates_Status_Score",
+                table: "DuplicateCandidates",
+                columns: new[] { "Status", "Score" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_EventRegistrations_ConstituentId",
                 table: "EventRegistrations",
                 column: "ConstituentId");
@@ -2050,6 +2098,9 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "DonorScores");
+
+            migrationBuilder.DropTable(
+                name: "DuplicateCandidates");
 
             migrationBuilder.DropTable(
                 name: "EventRegistrations");

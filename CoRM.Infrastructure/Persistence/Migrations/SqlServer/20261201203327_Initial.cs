@@ -275,6 +275,38 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "DuplicateCandidates",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    FirstId = table.Column<int>(type: "int", nullable: false),
+                    SecondId = table.Column<int>(type: "int", nullable: false),
+                    Score = table.Column<int>(type: "int", nullable: false),
+                    Reasons = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    FoundAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    ReviewedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ReviewedById = table.Column<int>(type: "int", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DuplicateCandidates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DuplicateCandidates_Constituents_FirstId",
+                        column: x => x.FirstId,
+                        principalTable: "Constituents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_DuplicateCandidates_Constituents_SecondId",
+                        column: x => x.SecondId,
+                        principalTable: "Constituents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "FamilyRequests",
                 columns: table => new
                 {
@@ -1626,6 +1658,22 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                 columns: new[] { "Recency", "Frequency", "Monetary" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_DuplicateCandidates_FirstId_SecondId",
+                table: "DuplicateCandidates",
+                columns: new[] { "FirstId", "SecondId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DuplicateCandidates_SecondId",
+                table: "DuplicateCandidates",
+                column: "SecondId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DuplicateCandidates_Status_Score",
+                table: "DuplicateCandidates",
+                columns: new[] { "Status", "Score" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_EventRegistrations_ConstituentId",
                 table: "EventRegistrations",
                 column: "ConstituentId");
@@ -2053,6 +2101,9 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "DonorScores");
+
+            migrationBuilder.DropTable(
+                name: "DuplicateCandidates");
 
             migrationBuilder.DropTable(
                 name: "EventRegistrations");
