@@ -18,6 +18,14 @@ var path = Path.GetFullPath(Option("--database") ?? Path.Combine("artifacts", "b
 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
 if (args.Contains("--rebuild") && File.Exists(path)) File.Delete(path);
 
+// Usage: ... -- --only duplicates [--people 600000] [--share 0.02]: the duplicate finder on its own synthetic population.
+if (Option("--only") == "duplicates")
+{
+    await DuplicateBenchmark.RunAsync(Path.GetDirectoryName(path)!, int.Parse(Option("--people") ?? "600000", CultureInfo.InvariantCulture),
+        double.Parse(Option("--share") ?? "0.02", CultureInfo.InvariantCulture));
+    return;
+}
+
 var services = new ServiceCollection()
     .AddCormDatabase(new DatabaseOptions { ConnectionString = $"Data Source={path}" }, Directory.GetCurrentDirectory())
     .AddSingleton(TimeProvider.System).AddSingleton<AuditTrail>().AddSingleton<ConstituentSearch>().AddSingleton<ConstituentRecords>()
