@@ -53,6 +53,7 @@ public static class DependencyInjection
             .Validate(o => o.PossibleDuplicate < o.SamePerson, "Matching:PossibleDuplicate must be below Matching:SamePerson.").ValidateOnStart();
         services.AddSingleton<DuplicateFinder>();
         services.AddSingleton<DuplicateQueue>();
+        services.AddSingleton<RecordMerges>();
         services.AddSingleton<FollowUpBoard>();
         services.AddSingleton<DirectMessages>();
         services.AddSingleton<Volunteering.VolunteerScheduling>();

@@ -46,6 +46,29 @@ public class Constituent : IVersioned
     public DateTime CreatedAt { get; set; }
     public Guid Version { get; set; }
 
+    /// <summary>Set when this record was merged into another: the survivor, where old links and ids now lead.</summary>
+    public int? MergedIntoId { get; private set; }
+
+    /// <summary>Not merged away: the records that searches, scopes and lists show.</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<Constituent, bool>> Current = c => c.MergedIntoId == null;
+
+    /// <summary>
+    /// This record becomes a pointer to <paramref name="survivor"/>: it keeps its id (old links redirect) and loses its
+    /// student number (the survivor may take it; the number stays unique).
+    /// </summary>
+    public void MergeInto(Constituent survivor)
+    {
+        if (survivor.Id == Id) throw new DomainException("A record cannot be merged into itself.");
+        if (MergedIntoId is not null || survivor.MergedIntoId is not null) throw new DomainException("One of these records has already been merged.");
+        if (survivor.Kind != Kind) throw new DomainException("A person and an organisation or household cannot be merged.");
+        MergedIntoId = survivor.Id;
+        StudentNumber = null;
+        // Whatever either record asked for, the survivor keeps: consent never widens in a merge.
+        survivor.DoNotContact |= DoNotContact;
+        survivor.EmailOptOut |= EmailOptOut;
+        survivor.PostOptOut |= PostOptOut;
+    }
+
     public List<Hat> Hats { get; set; } = [];
     public List<ContactPoint> ContactPoints { get; set; } = [];
     public List<Address> Addresses { get; set; } = [];

@@ -13,7 +13,8 @@ internal static class ConstituentScope
 {
     public static IQueryable<Constituent> VisibleTo(CormDbContext db, UserScope user, DateOnly today)
     {
-        var all = db.Constituents.AsQueryable();
+        // A record merged into another is gone from every list and search; its id redirects (RecordMerges.CurrentIdAsync).
+        var all = db.Constituents.Where(Constituent.Current);
         if (user.SeesWholeDirectory) return all;
 
         var me = user.ConstituentId;

@@ -55,6 +55,10 @@ public static class PersonRegistry
         Subject<DuplicateCandidate>(nameof(DuplicateCandidate.FirstId), "a possible duplicate pair, as its first record"),
         Subject<DuplicateCandidate>(nameof(DuplicateCandidate.SecondId), "a possible duplicate pair, as its second record"),
         Actor<DuplicateCandidate>(nameof(DuplicateCandidate.ReviewedById), "who reviewed a possible duplicate pair"),
+        Actor<Constituent>(nameof(Constituent.MergedIntoId), "the record another one was merged into (its old id redirects here)"),
+        Subject<MergeRecord>(nameof(MergeRecord.SurvivorId), "a merge, as the surviving record"),
+        Subject<MergeRecord>(nameof(MergeRecord.MergedId), "a merge, as the record merged away"),
+        Actor<MergeRecord>(nameof(MergeRecord.MergedById), "who merged two records"),
 
         // Engagement.
         Subject<Interaction>(nameof(Interaction.ConstituentId), "an interaction on the person's timeline"),
@@ -150,6 +154,8 @@ public static class PersonRegistry
         Text<AuditEntry>(nameof(AuditEntry.Detail), nameof(AuditEntry.SubjectConstituentId), "what an audited change or read was (may quote names and addresses)"),
         Text<AuditEntry>(nameof(AuditEntry.UserName), nameof(AuditEntry.UserConstituentId), "the user's name at the time"),
         Text<AuditEntry>(nameof(AuditEntry.RemoteAddress), nameof(AuditEntry.UserConstituentId), "the user's network address"),
+        Text<MergeRecord>(nameof(MergeRecord.Summary), nameof(MergeRecord.MergedId), "what a merge moved, with both names"),
+        Text<MergeRecord>(nameof(MergeRecord.BeforeImage), nameof(MergeRecord.MergedId), "both records and every moved row before the merge (for undo)"),
     ];
 
     /// <summary>Text columns that hold no personal data: codes, names of things, templates, keys.</summary>

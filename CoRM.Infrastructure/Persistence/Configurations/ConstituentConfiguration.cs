@@ -24,6 +24,7 @@ internal sealed class ConstituentConfiguration : IEntityTypeConfiguration<Consti
         builder.Property(c => c.StudentNumber).HasMaxLength(Constituent.StudentNumberMaxLength);
         builder.HasIndex(c => c.StudentNumber).IsUnique();
 
+        builder.HasOne<Constituent>().WithMany().HasForeignKey(c => c.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(c => c.Hats).WithOne().HasForeignKey(h => h.ConstituentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(c => c.ContactPoints).WithOne().HasForeignKey(p => p.ConstituentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(c => c.Addresses).WithOne().HasForeignKey(a => a.ConstituentId).OnDelete(DeleteBehavior.Cascade);

@@ -1479,6 +1479,9 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<int?>("MergedIntoId")
+                        .HasColumnType("int");
+
                     b.Property<bool>("PostOptOut")
                         .HasColumnType("bit");
 
@@ -1507,6 +1510,8 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("Email");
+
+                    b.HasIndex("MergedIntoId");
 
                     b.HasIndex("SearchName");
 
@@ -1625,6 +1630,44 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("Kind", "EndDate");
 
                     b.ToTable("Hats");
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Constituents.MergeRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("BeforeImage")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime>("MergedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("MergedById")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MergedId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("SurvivorId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MergedId");
+
+                    b.HasIndex("SurvivorId");
+
+                    b.ToTable("MergeRecords");
                 });
 
             modelBuilder.Entity("CoRM.Domain.Constituents.Relationship", b =>
@@ -2700,6 +2743,14 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CoRM.Domain.Constituents.Constituent", b =>
+                {
+                    b.HasOne("CoRM.Domain.Constituents.Constituent", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("CoRM.Domain.Constituents.ContactPoint", b =>
                 {
                     b.HasOne("CoRM.Domain.Constituents.Constituent", null)
@@ -2730,6 +2781,21 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                         .WithMany("Hats")
                         .HasForeignKey("ConstituentId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Constituents.MergeRecord", b =>
+                {
+                    b.HasOne("CoRM.Domain.Constituents.Constituent", null)
+                        .WithMany()
+                        .HasForeignKey("MergedId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CoRM.Domain.Constituents.Constituent", null)
+                        .WithMany()
+                        .HasForeignKey("SurvivorId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -1411,6 +1411,9 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("MergedIntoId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("PostOptOut")
                         .HasColumnType("INTEGER");
 
@@ -1439,6 +1442,8 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("Email");
+
+                    b.HasIndex("MergedIntoId");
 
                     b.HasIndex("SearchName");
 
@@ -1550,6 +1555,42 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("Kind", "EndDate");
 
                     b.ToTable("Hats");
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Constituents.MergeRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BeforeImage")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("MergedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MergedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MergedId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SurvivorId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MergedId");
+
+                    b.HasIndex("SurvivorId");
+
+                    b.ToTable("MergeRecords");
                 });
 
             modelBuilder.Entity("CoRM.Domain.Constituents.Relationship", b =>
@@ -2596,6 +2637,14 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CoRM.Domain.Constituents.Constituent", b =>
+                {
+                    b.HasOne("CoRM.Domain.Constituents.Constituent", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("CoRM.Domain.Constituents.ContactPoint", b =>
                 {
                     b.HasOne("CoRM.Domain.Constituents.Constituent", null)
@@ -2626,6 +2675,21 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                         .WithMany("Hats")
                         .HasForeignKey("ConstituentId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Constituents.MergeRecord", b =>
+                {
+                    b.HasOne("CoRM.Domain.Constituents.Constituent", null)
+                        .WithMany()
+                        .HasForeignKey("MergedId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CoRM.Domain.Constituents.Constituent", null)
+                        .WithMany()
+                        .HasForeignKey("SurvivorId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -68,11 +68,18 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                     EmailOptOut = table.Column<bool>(type: "INTEGER", nullable: false),
                     PostOptOut = table.Column<bool>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MergedIntoId = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Constituents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Constituents_Constituents_MergedIntoId",
+                        column: x => x.MergedIntoId,
+                        principalTable: "Constituents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -422,6 +429,36 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                         principalTable: "Constituents",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MergeRecords",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SurvivorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MergedId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MergedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    MergedById = table.Column<int>(type: "INTEGER", nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    BeforeImage = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MergeRecords", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MergeRecords_Constituents_MergedId",
+                        column: x => x.MergedId,
+                        principalTable: "Constituents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_MergeRecords_Constituents_SurvivorId",
+                        column: x => x.SurvivorId,
+                        principalTable: "Constituents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -1599,6 +1636,11 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                 column: "Email");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Constituents_MergedIntoId",
+                table: "Constituents",
+                column: "MergedIntoId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Constituents_SearchName",
                 table: "Constituents",
                 column: "SearchName");
@@ -1800,6 +1842,16 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                 name: "IX_LapsedDonorReminders_FollowUpId",
                 table: "LapsedDonorReminders",
                 column: "FollowUpId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MergeRecords_MergedId",
+                table: "MergeRecords",
+                column: "MergedId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MergeRecords_SurvivorId",
+                table: "MergeRecords",
+                column: "SurvivorId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_MissedInstalments_FollowUpId",
@@ -2119,6 +2171,9 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "LapsedDonorReminders");
+
+            migrationBuilder.DropTable(
+                name: "MergeRecords");
 
             migrationBuilder.DropTable(
                 name: "MissedInstalments");

@@ -68,11 +68,18 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                     EmailOptOut = table.Column<bool>(type: "bit", nullable: false),
                     PostOptOut = table.Column<bool>(type: "bit", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    MergedIntoId = table.Column<int>(type: "int", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Constituents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Constituents_Constituents_MergedIntoId",
+                        column: x => x.MergedIntoId,
+                        principalTable: "Constituents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -422,6 +429,36 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                         principalTable: "Constituents",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MergeRecords",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    SurvivorId = table.Column<int>(type: "int", nullable: false),
+                    MergedId = table.Column<int>(type: "int", nullable: false),
+                    MergedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    MergedById = table.Column<int>(type: "int", nullable: false),
+                    Summary = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    BeforeImage = table.Column<string>(type: "nvarchar(max)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MergeRecords", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MergeRecords_Constituents_MergedId",
+                        column: x => x.MergedId,
+                        principalTable: "Constituents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_MergeRecords_Constituents_SurvivorId",
+                        column: x => x.SurvivorId,
+                        principalTable: "Constituents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -1599,6 +1636,11 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                 column: "Email");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Constituents_MergedIntoId",
+                table: "Constituents",
+                column: "MergedIntoId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Constituents_SearchName",
                 table: "Constituents",
                 column: "SearchName");
@@ -1801,6 +1843,16 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                 name: "IX_LapsedDonorReminders_FollowUpId",
                 table: "LapsedDonorReminders",
                 column: "FollowUpId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MergeRecords_MergedId",
+                table: "MergeRecords",
+                column: "MergedId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MergeRecords_SurvivorId",
+                table: "MergeRecords",
+                column: "SurvivorId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_MissedInstalments_FollowUpId",
@@ -2122,6 +2174,9 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "LapsedDonorReminders");
+
+            migrationBuilder.DropTable(
+                name: "MergeRecords");
 
             migrationBuilder.DropTable(
                 name: "MissedInstalments");
