@@ -168,7 +168,8 @@ public sealed class RecordMerges(IDbContextFactory<CormDbContext> dbFactory, Com
             new(name, label, a, b, b is not null && a != b && (a is null || mergedIsNewer));
         return
         [
-            Field(NameField, "Name", survivor.DisplayName, merged.DisplayName),
+            // The name stays the kept record's by default: a second record's name is the field most often mistyped or swapped.
+            Field(NameField, "Name", survivor.DisplayName, merged.DisplayName) with { TakeMergedByDefault = false },
             Field(EmailField, "E-mail", survivor.Email, merged.Email),
             Field(BirthDateField, "Date of birth", survivor.BirthDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), merged.BirthDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
             Field(RegionField, "Region", survivor.Region, merged.Region),

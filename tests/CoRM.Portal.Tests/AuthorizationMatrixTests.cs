@@ -19,6 +19,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal) : IClassFixtu
         ["/constituents"] = Staff,
         ["/constituents/1"] = Staff,
         ["/constituents/duplicates"] = [Personas.DataSteward, Personas.Admin],
+        ["/constituents/merge?keep=1&merge=2"] = [Personas.DataSteward, Personas.Admin],
         ["/follow-ups"] = Staff,
         ["/advising"] = [Personas.Faculty],
         ["/family"] = [Personas.Parent],

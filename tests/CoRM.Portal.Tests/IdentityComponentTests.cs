@@ -1,0 +1,82 @@
+using Bunit;
+using CoRM.Infrastructure.Constituents;
+using CoRM.Portal.Components.Pages.Constituents;
+using CoRM.Portal.Tests.Support;
+using Hangfire;
+using Hangfire.InMemory;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static CoRM.Infrastructure.Seeding.DemoSeeder;
+
+namespace CoRM.Portal.Tests;
+
+public sealed class IdentityComponentTests : PortalComponentTest
+{
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        Services.AddSingleton<IBackgroundJobClient>(new BackgroundJobClient(new InMemoryStorage()));
+    }
+
+    [Fact]
+    public async Task The_queue_shows_both_records_side_by_side_with_the_reasons_and_filters_by_reason()
+    {
+        await SignInAsAsync(Personas.DataSteward);
+        var page = Render<DuplicatesPage>();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=duplicates] tbody tr [data-testid=compare]")), TimeSpan.FromSeconds(10));
+        var rows = page.FindAll("[data-testid=duplicates] tbody tr");
+        Assert.Contains(rows, r => r.TextContent.Contains("swapped", StringComparison.Ordinal));
+        Assert.All(page.FindAll("[data-testid=compare]"), a => Assert.Matches(@"/constituents/merge\?keep=\d+&merge=\d+&candidate=\d+", a.GetAttribute("href")));
+
+        await page.InvokeAsync(() => page.FindComponents<MudBlazor.MudTextField<string>>().Single().Instance.ValueChanged.InvokeAsync("swapped"));
+        page.WaitForAssertion(() => Assert.All(page.FindAll("[data-testid=duplicates] tbody tr"), r => Assert.Contains("swapped", r.TextContent, StringComparison.Ordinal)), TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task Not_a_duplicate_takes_the_pair_off_the_queue()
+    {
+        await SignInAsAsync(Personas.DataSteward);
+        var page = Render<DuplicatesPage>();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=not-duplicate]")), TimeSpan.FromSeconds(10));
+        var before = page.FindAll("[data-testid=not-duplicate]").Count;
+        await page.InvokeAsync(() => page.FindAll("[data-testid=not-duplicate]")[0].Click());
+        page.WaitForAssertion(() => Assert.Equal(before - 1, page.FindAll("[data-testid=not-duplicate]").Count), TimeSpan.FromSeconds(10));
+        await using var db = await Institution.OpenAsync();
+        Assert.Equal(1, await db.DuplicateCandidates.CountAsync(d => d.Status == Domain.Constituents.DuplicateStatus.NotDuplicate));
+    }
+
+    [Fact]
+    public async Task The_merge_screen_shows_what_moves_keeps_the_name_of_the_record_that_stays_and_merges()
+    {
+        await SignInAsAsync(Personas.DataSteward);
+        int keep, merge;
+        await using (var db = await Institution.OpenAsync())
+        {
+            var pair = await db.DuplicateCandidates.Where(d => d.Reasons.Contains("swapped")).SingleAsync();
+            (keep, merge) = (pair.FirstId, pair.SecondId);
+        }
+        // The busy original merged into the newer copy, so the screen has rows to show moving.
+        Services.GetRequiredService<NavigationManager>().NavigateTo($"/constituents/merge?keep={merge}&merge={keep}");
+        var page = Render<MergePage>();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=merge-moves] .mud-list-item")), TimeSpan.FromSeconds(10));
+        Assert.Contains("×", page.Find("[data-testid=merge-moves]").TextContent, StringComparison.Ordinal);
+        Assert.Contains($"Merge C-{keep} into C-{merge}", page.Find("[data-testid=merge]").TextContent, StringComparison.Ordinal);
+
+        await page.InvokeAsync(() => page.Find("[data-testid=merge]").Click());
+        page.WaitForAssertion(() => Assert.EndsWith($"/constituents/{merge}", Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        await using var check = await Institution.OpenAsync();
+        Assert.Equal(merge, (await check.Constituents.SingleAsync(c => c.Id == keep)).MergedIntoId);
+    }
+
+    [Fact]
+    public async Task Anyone_but_a_steward_sees_an_empty_queue_and_no_merge()
+    {
+        await SignInAsAsync(Personas.Advancement);
+        var queue = Render<DuplicatesPage>();
+        queue.WaitForAssertion(() => Assert.Contains("Nothing to review", queue.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/constituents/merge?keep=1&merge=2");
+        var merge = Render<MergePage>();
+        merge.WaitForAssertion(() => Assert.Contains("Nothing to merge", merge.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+    }
+}
