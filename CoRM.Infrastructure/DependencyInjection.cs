@@ -54,6 +54,7 @@ public static class DependencyInjection
         services.AddSingleton<DuplicateFinder>();
         services.AddSingleton<DuplicateQueue>();
         services.AddSingleton<RecordMerges>();
+        services.AddSingleton<PersonLookup>();
         services.AddSingleton<FollowUpBoard>();
         services.AddSingleton<DirectMessages>();
         services.AddSingleton<Volunteering.VolunteerScheduling>();

@@ -8,6 +8,7 @@ using CoRM.Domain.Engagement;
 using CoRM.Domain.Messaging;
 using CoRM.Infrastructure.Auditing;
 using CoRM.Infrastructure.Common;
+using CoRM.Infrastructure.Constituents;
 using CoRM.Infrastructure.Email;
 using CoRM.Infrastructure.Families;
 using CoRM.Infrastructure.Persistence;
@@ -31,7 +32,7 @@ public sealed record ParentApplication(int? ChildId, PersonDetails? Child, int P
 /// deposit → enrolment. The rules are the domain's (<see cref="AdmissionApplication"/>); this class finds the records
 /// in the user's scope, keeps hats and timelines in step, and writes the letters to the outbox.
 /// </summary>
-public sealed class AdmissionsPipeline(CommandRunner runner, OutboxDispatcher dispatcher, AuditTrail audit,
+public sealed class AdmissionsPipeline(CommandRunner runner, PersonLookup lookup, OutboxDispatcher dispatcher, AuditTrail audit,
     IOptions<AdmissionsOptions> options, TimeProvider time)
 {
     public async Task<CommandResult> RecordInquiryAsync(UserScope staff, NewInquiry inquiry, CancellationToken ct = default)
@@ -294,18 +295,24 @@ public sealed class AdmissionsPipeline(CommandRunner runner, OutboxDispatcher di
         return officers.OrderBy(o => load.GetValueOrDefault(o)).ThenBy(o => o).First();
     }
 
-    private static async Task<Constituent> FindOrCreatePersonAsync(CormDbContext db, PersonDetails person, DateTime now, CancellationToken ct)
+    /// <summary>
+    /// The matching rule decides: the same person is reused (the inquiry lands on their record); a possible duplicate is
+    /// created as a new record and put straight into the data steward's queue; anyone else is new.
+    /// </summary>
+    private async Task<Constituent> FindOrCreatePersonAsync(CormDbContext db, PersonDetails person, DateTime now, CancellationToken ct)
     {
         var email = string.IsNullOrWhiteSpace(person.Email) ? null : EmailAddress.Normalise(person.Email);
-        if (email is not null)
-        {
-            var known = await db.Constituents.Include(c => c.Hats).FirstOrDefaultAsync(c => c.Email == email && c.Kind == ConstituentKind.Person, ct);
-            if (known is not null) return known;
-        }
         if (person.BirthDate is { } born && born > DateOnly.FromDateTime(now)) throw new DomainException("The date of birth cannot be in the future.");
+        var match = await lookup.FindAsync(db, new PersonFacts(person.FirstName, person.LastName, email, BirthDate: person.BirthDate), ct);
+        if (match is { Verdict: MatchVerdict.SamePerson, Person: { } known }) return known;
         var created = Constituent.Person(person.FirstName, person.LastName, now, email, person.BirthDate);
         created.Region = string.IsNullOrWhiteSpace(person.Region) ? null : person.Region.Trim();
         db.Constituents.Add(created);
+        if (match is { Verdict: MatchVerdict.PossibleDuplicate, Person: { } similar })
+        {
+            await db.SaveChangesAsync(ct);
+            db.DuplicateCandidates.Add(DuplicateCandidate.Found(similar.Id, created.Id, match.Score, now));
+        }
         return created;
     }
 

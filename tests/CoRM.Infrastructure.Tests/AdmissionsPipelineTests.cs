@@ -34,6 +34,40 @@ public sealed class AdmissionsPipelineTests : InstitutionTest
     }
 
     [Fact]
+    public async Task An_inquiry_finds_the_person_already_on_record_and_queues_a_near_match_for_review()
+    {
+        var priya = await Institution.PersonaAsync(Personas.Admissions);
+        var pipeline = Institution.Get<AdmissionsPipeline>();
+        var (programme, intake) = await IntakeAsync();
+        Constituent existing;
+        int before;
+        await using (var db = await Institution.OpenAsync())
+        {
+            existing = await db.Constituents.Where(c => c.Kind == ConstituentKind.Person && c.BirthDate != null && c.Email != null && c.MergedIntoId == null)
+                .OrderBy(c => c.Id).Skip(5).FirstAsync();
+            before = await db.Constituents.CountAsync();
+        }
+
+        // Same name and birth date, no e-mail given: the same person, so the inquiry lands on her record.
+        var same = await pipeline.RecordInquiryAsync(priya, new NewInquiry(new PersonDetails(existing.FirstName.ToUpperInvariant(), existing.LastName, null, existing.BirthDate, null),
+            programme, intake, AdmissionSource.Website, null));
+        Assert.True(same.Succeeded, same.Message);
+        Assert.Equal(existing.Id, (int)same.Id!.Value);
+
+        // A typo in the surname with the same birth date: a new record, straight into the data steward's queue.
+        var typo = await pipeline.RecordInquiryAsync(priya, new NewInquiry(new PersonDetails(existing.FirstName, existing.LastName + "x", null, existing.BirthDate, null),
+            programme, intake, AdmissionSource.Website, null));
+        Assert.True(typo.Succeeded, typo.Message);
+        Assert.NotEqual(existing.Id, (int)typo.Id!.Value);
+
+        await using var check = await Institution.OpenAsync();
+        Assert.Equal(before + 1, await check.Constituents.CountAsync());
+        var queued = await check.DuplicateCandidates.SingleAsync(d => d.SecondId == (int)typo.Id.Value);
+        Assert.Equal((existing.Id, DuplicateStatus.Open), (queued.FirstId, queued.Status));
+        Assert.Contains("same birth date", queued.Reasons, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task From_inquiry_to_enrolled_student_with_a_parent_relationship()
     {
         var priya = await Institution.PersonaAsync(Personas.Admissions);

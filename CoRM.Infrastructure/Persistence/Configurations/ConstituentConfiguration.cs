@@ -21,6 +21,7 @@ internal sealed class ConstituentConfiguration : IEntityTypeConfiguration<Consti
         builder.HasIndex(c => c.SortName);
         builder.HasIndex(c => c.SearchName);
         builder.HasIndex(c => c.Email);
+        builder.HasIndex(c => c.BirthDate); // matching incoming people: a name typo still shares the birth date
         builder.Property(c => c.StudentNumber).HasMaxLength(Constituent.StudentNumberMaxLength);
         builder.HasIndex(c => c.StudentNumber).IsUnique();
 

@@ -1509,6 +1509,8 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BirthDate");
+
                     b.HasIndex("Email");
 
                     b.HasIndex("MergedIntoId");

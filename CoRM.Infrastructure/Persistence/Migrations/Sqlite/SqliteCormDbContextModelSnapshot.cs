@@ -1441,6 +1441,8 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BirthDate");
+
                     b.HasIndex("Email");
 
                     b.HasIndex("MergedIntoId");

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
+namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,12 +15,12 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                 name: "Appeals",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Code = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    StartsOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Cost = table.Column<decimal>(type: "decimal(14,2)", precision: 14, scale: 2, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Cost = table.Column<long>(type: "INTEGER", precision: 14, scale: 2, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -31,17 +31,17 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                 name: "AuditEntries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    At = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UserConstituentId = table.Column<int>(type: "int", nullable: true),
-                    UserName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Action = table.Column<int>(type: "int", nullable: false),
-                    RecordType = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
-                    RecordId = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
-                    SubjectConstituentId = table.Column<int>(type: "int", nullable: true),
-                    Detail = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    RemoteAddress = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UserConstituentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Action = table.Column<int>(type: "INTEGER", nullable: false),
+                    RecordType = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    RecordId = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    SubjectConstituentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    RemoteAddress = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -52,24 +52,24 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                 name: "Constituents",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Kind = table.Column<int>(type: "int", nullable: false),
-                    FirstName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    LastName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    DisplayName = table.Column<string>(type: "nvarchar(210)", maxLength: 210, nullable: false),
-                    SortName = table.Column<string>(type: "nvarchar(210)", maxLength: 210, nullable: false),
-                    SearchName = table.Column<string>(type: "nvarchar(210)", maxLength: 210, nullable: false),
-                    BirthDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    Email = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: true),
-                    Region = table.Column<string>(type: "nvarchar(80)", maxLength: 80, nullable: true),
-                    StudentNumber = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
-                    DoNotContact = table.Column<bool>(type: "bit", nullable: false),
-                    EmailOptOut = table.Column<bool>(type: "bit", nullable: false),
-                    PostOptOut = table.Column<bool>(type: "bit", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    MergedIntoId = table.Column<int>(type: "int", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    FirstName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    LastName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 210, nullable: false),
+                    SortName = table.Column<string>(type: "TEXT", maxLength: 210, nullable: false),
+                    SearchName = table.Column<string>(type: "TEXT", maxLength: 210, nullable: false),
+                    BirthDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    Region = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
+                    StudentNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    DoNotContact = table.Column<bool>(type: "INTEGER", nullable: false),
+                    EmailOptOut = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PostOptOut = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MergedIntoId = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -86,10 +86,10 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    FriendlyName = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    Xml = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -100,11 +100,11 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                 name: "Funds",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Code = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Restricted = table.Column<bool>(type: "bit", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Restricted = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -115,21 +115,21 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                 name: "OutboxMessages",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    DedupKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    RecipientConstituentId = table.Column<int>(type: "int", nullable: true),
-                    ToAddress = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
-                    ToName = table.Column<string>(type: "nvarchar(210)", maxLength: 210, nullable: false),
-                    Subject = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
-                    TextBody = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    HtmlBody = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    AttachmentRef = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    SentAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    ClaimedUntil = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    Attempts = table.Column<int>(type: "int", nullable: false),
-                    LastError = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DedupKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RecipientConstituentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ToAddress = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    ToName = table.Column<string>(type: "TEXT", maxLength: 210, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    TextBody = table.Column<string>(type: "TEXT", nullable: false),
+                    HtmlBody = table.Column<string>(type: "TEXT", nullable: true),
+                    AttachmentRef = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ClaimedUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -140,10 +140,10 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                 name: "Programmes",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Code = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -154,15 +154,15 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                 name: "RiskModelRuns",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    TrainedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Examples = table.Column<int>(type: "int", nullable: false),
-                    Dropouts = table.Column<int>(type: "int", nullable: false),
-                    CrossValidatedAuc = table.Column<double>(type: "float", nullable: false),
-                    CrossValidatedAucStdDev = table.Column<double>(type: "float", nullable: false),
-                    RulesAuc = table.Column<double>(type: "float", nullable: false),
-                    Algorithm = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TrainedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Examples = table.Column<int>(type: "INTEGER", nullable: false),
+                    Dropouts = table.Column<int>(type: "INTEGER", nullable: false),
+                    CrossValidatedAuc = table.Column<double>(type: "REAL", nullable: false),
+                    CrossValidatedAucStdDev = table.Column<double>(type: "REAL", nullable: false),
+                    RulesAuc = table.Column<double>(type: "REAL", nullable: false),
+                    Algorithm = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -173,16 +173,16 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                 name: "Segments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    RulesJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    ReadyMade = table.Column<bool>(type: "bit", nullable: false),
-                    CreatedById = table.Column<int>(type: "int", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    RulesJson = table.Column<string>(type: "TEXT", nullable: false),
+                    ReadyMade = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedById = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -193,13 +193,13 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                 name: "Terms",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Code = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    StartsOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    EndsOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    EnrolmentDeadline = table.Column<DateOnly>(type: "date", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EnrolmentDeadline = table.Column<DateOnly>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -210,15 +210,15 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                 name: "Addresses",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    ConstituentId = table.Column<int>(type: "int", nullable: false),
-                    Street = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    City = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    PostalCode = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Region = table.Column<string>(type: "nvarchar(80)", maxLength: 80, nullable: false),
-                    Country = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
-                    IsPrimary = table.Column<bool>(type: "bit", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ConstituentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Street = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    City = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    PostalCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Region = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Country = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    IsPrimary = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -235,13 +235,13 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                 name: "ContactPoints",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    ConstituentId = table.Column<int>(type: "int", nullable: false),
-                    Kind = table.Column<int>(type: "int", nullable: false),
-                    Value = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
-                    Label = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
-                    IsPrimary = table.Column<bool>(type: "bit", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ConstituentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    IsPrimary = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -258,17 +258,17 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                 name: "DonorScores",
                 columns: table => new
                 {
-                    ConstituentId = table.Column<int>(type: "int", nullable: false),
-                    FirstGiftOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    LastGiftOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    LifetimeTotal = table.Column<decimal>(type: "decimal(16,2)", precision: 16, scale: 2, nullable: false),
-                    LargestGift = table.Column<decimal>(type: "decimal(14,2)", precision: 14, scale: 2, nullable: false),
-                    WindowGifts = table.Column<int>(type: "int", nullable: false),
-                    WindowTotal = table.Column<decimal>(type: "decimal(16,2)", precision: 16, scale: 2, nullable: false),
-                    Recency = table.Column<int>(type: "int", nullable: false),
-                    Frequency = table.Column<int>(type: "int", nullable: false),
-                    Monetary = table.Column<int>(type: "int", nullable: false),
-                    ComputedOn = table.Column<DateOnly>(type: "date", nullable: false)
+                    ConstituentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FirstGiftOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    LastGiftOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    LifetimeTotal = table.Column<long>(type: "INTEGER", precision: 16, scale: 2, nullable: false),
+                    LargestGift = table.Column<long>(type: "INTEGER", precision: 14, scale: 2, nullable: false),
+                    WindowGifts = table.Column<int>(type: "INTEGER", nullable: false),
+                    WindowTotal = table.Column<long>(type: "INTEGER", precision: 16, scale: 2, nullable: false),
+                    Recency = table.Column<int>(type: "INTEGER", nullable: false),
+                    Frequency = table.Column<int>(type: "INTEGER", nullable: false),
+                    Monetary = table.Column<int>(type: "INTEGER", nullable: false),
+                    ComputedOn = table.Column<DateOnly>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -285,16 +285,16 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                 name: "DuplicateCandidates",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    FirstId = table.Column<int>(type: "int", nullable: false),
-                    SecondId = table.Column<int>(type: "int", nullable: false),
-                    Score = table.Column<int>(type: "int", nullable: false),
-                    Reasons = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
-                    FoundAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Status = table.Column<int>(type: "int", nullable: false),
-                    ReviewedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    ReviewedById = table.Column<int>(type: "int", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FirstId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SecondId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Score = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reasons = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    FoundAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReviewedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReviewedById = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -317,18 +317,18 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                 name: "FamilyRequests",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    ChildId = table.Column<int>(type: "int", nullable: false),
-                    ParentId = table.Column<int>(type: "int", nullable: false),
-                    Kind = table.Column<int>(type: "int", nullable: false),
-                    Subject = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Message = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
-                    SentAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Answer = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
-                    AnsweredAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    AnsweredById = table.Column<int>(type: "int", nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ChildId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ParentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Answer = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    AnsweredAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AnsweredById = table.Column<int>(type: "INTEGER", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -351,19 +351,19 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                 name: "FollowUps",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    ConstituentId = table.Column<int>(type: "int", nullable: false),
-                    OwnerId = table.Column<int>(type: "int", nullable: false),
-                    Topic = table.Column<int>(type: "int", nullable: false),
-                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Notes = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
-                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    CreatedById = table.Column<int>(type: "int", nullable: true),
-                    CompletedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    Outcome = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ConstituentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OwnerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Topic = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedById = table.Column<int>(type: "INTEGER", nullable: true),
+                    CompletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -386,12 +386,12 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                 name: "Hats",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    ConstituentId = table.Column<int>(type: "int", nullable: false),
-                    Kind = table.Column<int>(type: "int", nullable: false),
-                    StartDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    EndDate = table.Column<DateOnly>(type: "date", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ConstituentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -408,17 +408,17 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                 name: "Interactions",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    ConstituentId = table.Column<int>(type: "int", nullable: false),
-                    Channel = table.Column<int>(type: "int", nullable: false),
-                    Topic = table.Column<int>(type: "int", nullable: false),
-                    Inbound = table.Column<bool>(type: "bit", nullable: false),
-                    OccurredAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Subject = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Notes = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
-                    RecordedById = table.Column<int>(type: "int", nullable: true),
-                    RecordedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ConstituentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Channel = table.Column<int>(type: "INTEGER", nullable: false),
+                    Topic = table.Column<int>(type: "INTEGER", nullable: false),
+                    Inbound = table.Column<bool>(type: "INTEGER", nullable: false),
+                    OccurredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    RecordedById = table.Column<int>(type: "INTEGER", nullable: true),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -435,14 +435,14 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                 name: "MergeRecords",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    SurvivorId = table.Column<int>(type: "int", nullable: false),
-                    MergedId = table.Column<int>(type: "int", nullable: false),
-                    MergedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    MergedById = table.Column<int>(type: "int", nullable: false),
-                    Summary = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
-                    BeforeImage = table.Column<string>(type: "nvarchar(max)", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SurvivorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MergedId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MergedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    MergedById = table.Column<int>(type: "INTEGER", nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    BeforeImage = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -465,14 +465,14 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                 name: "Opportunities",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
-                    Location = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Skills = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    CoordinatorId = table.Column<int>(type: "int", nullable: false),
-                    Active = table.Column<bool>(type: "bit", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Skills = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CoordinatorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -489,15 +489,15 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                 name: "PortalUsers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    ConstituentId = table.Column<int>(type: "int", nullable: false),
-                    Email = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
-                    DisplayName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    ExternalObjectId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    Roles = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
-                    PersonaDescription = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
-                    LastSignInAt = table.Column<DateTime>(type: "datetime2", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ConstituentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ExternalObjectId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Roles = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    PersonaDescription = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    LastSignInAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -514,24 +514,24 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                 name: "Receipts",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    SeriesYear = table.Column<int>(type: "int", nullable: false),
-                    Sequence = table.Column<int>(type: "int", nullable: false),
-                    Number = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Kind = table.Column<int>(type: "int", nullable: false),
-                    DonorId = table.Column<int>(type: "int", nullable: false),
-                    TaxYear = table.Column<int>(type: "int", nullable: false),
-                    DonorName = table.Column<string>(type: "nvarchar(210)", maxLength: 210, nullable: false),
-                    DonorAddress = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
-                    Currency = table.Column<string>(type: "nchar(3)", fixedLength: true, maxLength: 3, nullable: false),
-                    Amount = table.Column<decimal>(type: "decimal(14,2)", precision: 14, scale: 2, nullable: false),
-                    Deductible = table.Column<decimal>(type: "decimal(14,2)", precision: 14, scale: 2, nullable: false),
-                    IssuedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    IssuedById = table.Column<int>(type: "int", nullable: true),
-                    ReplacesId = table.Column<int>(type: "int", nullable: true),
-                    VoidedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    VoidReason = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SeriesYear = table.Column<int>(type: "INTEGER", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    DonorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TaxYear = table.Column<int>(type: "INTEGER", nullable: false),
+                    DonorName = table.Column<string>(type: "TEXT", maxLength: 210, nullable: false),
+                    DonorAddress = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Currency = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 3, nullable: false),
+                    Amount = table.Column<long>(type: "INTEGER", precision: 14, scale: 2, nullable: false),
+                    Deductible = table.Column<long>(type: "INTEGER", precision: 14, scale: 2, nullable: false),
+                    IssuedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    IssuedById = table.Column<int>(type: "INTEGER", nullable: true),
+                    ReplacesId = table.Column<int>(type: "INTEGER", nullable: true),
+                    VoidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    VoidReason = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -554,20 +554,20 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                 name: "Relationships",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    SubjectId = table.Column<int>(type: "int", nullable: false),
-                    RelatedId = table.Column<int>(type: "int", nullable: false),
-                    Kind = table.Column<int>(type: "int", nullable: false),
-                    StartDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    EndDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    Grants = table.Column<int>(type: "int", nullable: false),
-                    ConsentBasis = table.Column<int>(type: "int", nullable: false),
-                    ConsentGivenById = table.Column<int>(type: "int", nullable: true),
-                    ConsentRecordedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    ConsentExpiresOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    RevokedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SubjectId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RelatedId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Grants = table.Column<int>(type: "INTEGER", nullable: false),
+                    ConsentBasis = table.Column<int>(type: "INTEGER", nullable: false),
+                    ConsentGivenById = table.Column<int>(type: "INTEGER", nullable: true),
+                    ConsentRecordedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ConsentExpiresOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -590,14 +590,14 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                 name: "RiskAssessments",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    StudentId = table.Column<int>(type: "int", nullable: false),
-                    AssessedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Method = table.Column<int>(type: "int", nullable: false),
-                    Score = table.Column<double>(type: "float", nullable: false),
-                    Band = table.Column<int>(type: "int", nullable: false),
-                    Factors = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StudentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AssessedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Method = table.Column<int>(type: "INTEGER", nullable: false),
+                    Score = table.Column<double>(type: "REAL", nullable: false),
+                    Band = table.Column<int>(type: "INTEGER", nullable: false),
+                    Factors = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -614,9 +614,9 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                 name: "VolunteerProfiles",
                 columns: table => new
                 {
-                    ConstituentId = table.Column<int>(type: "int", nullable: false),
-                    Skills = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
-                    Availability = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true)
+                    ConstituentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Skills = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Availability = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -633,14 +633,14 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                 name: "GivingEvents",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    StartsAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    TicketPrice = table.Column<decimal>(type: "decimal(14,2)", precision: 14, scale: 2, nullable: false),
-                    FairMarketValue = table.Column<decimal>(type: "decimal(14,2)", precision: 14, scale: 2, nullable: false),
-                    Capacity = table.Column<int>(type: "int", nullable: true),
-                    FundId = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    StartsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    TicketPrice = table.Column<long>(type: "INTEGER", precision: 14, scale: 2, nullable: false),
+                    FairMarketValue = table.Column<long>(type: "INTEGER", precision: 14, scale: 2, nullable: false),
+                    Capacity = table.Column<int>(type: "INTEGER", nullable: true),
+                    FundId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -657,17 +657,17 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                 name: "Pledges",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    DonorId = table.Column<int>(type: "int", nullable: false),
-                    Amount = table.Column<decimal>(type: "decimal(14,2)", precision: 14, scale: 2, nullable: false),
-                    Currency = table.Column<string>(type: "nchar(3)", fixedLength: true, maxLength: 3, nullable: false),
-                    FundId = table.Column<int>(type: "int", nullable: false),
-                    AppealId = table.Column<int>(type: "int", nullable: true),
-                    PledgedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    CancelledOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    RecordedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DonorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Amount = table.Column<long>(type: "INTEGER", precision: 14, scale: 2, nullable: false),
+                    Currency = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 3, nullable: false),
+                    FundId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AppealId = table.Column<int>(type: "INTEGER", nullable: true),
+                    PledgedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CancelledOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -696,18 +696,18 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                 name: "RecurringGifts",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    DonorId = table.Column<int>(type: "int", nullable: false),
-                    Amount = table.Column<decimal>(type: "decimal(14,2)", precision: 14, scale: 2, nullable: false),
-                    Currency = table.Column<string>(type: "nchar(3)", fixedLength: true, maxLength: 3, nullable: false),
-                    FundId = table.Column<int>(type: "int", nullable: false),
-                    Frequency = table.Column<int>(type: "int", nullable: false),
-                    StartsOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    EndsOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    Method = table.Column<int>(type: "int", nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DonorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Amount = table.Column<long>(type: "INTEGER", precision: 14, scale: 2, nullable: false),
+                    Currency = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 3, nullable: false),
+                    FundId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Frequency = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Method = table.Column<int>(type: "INTEGER", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -730,12 +730,12 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                 name: "Courses",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Code = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    ProgrammeId = table.Column<int>(type: "int", nullable: true),
-                    Credits = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ProgrammeId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Credits = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -752,22 +752,22 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                 name: "AppealCampaigns",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    AppealId = table.Column<int>(type: "int", nullable: false),
-                    SegmentId = table.Column<int>(type: "int", nullable: false),
-                    SubjectTemplate = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    BodyTemplate = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: false),
-                    Channel = table.Column<int>(type: "int", nullable: false),
-                    ScheduledFor = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    ResponseWindowDays = table.Column<int>(type: "int", nullable: false),
-                    Status = table.Column<int>(type: "int", nullable: false),
-                    SnapshotAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    SentAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    CreatedById = table.Column<int>(type: "int", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AppealId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SegmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubjectTemplate = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    BodyTemplate = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    Channel = table.Column<int>(type: "INTEGER", nullable: false),
+                    ScheduledFor = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ResponseWindowDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    SnapshotAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CreatedById = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -790,13 +790,13 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                 name: "ProgrammeEnrolments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    StudentId = table.Column<int>(type: "int", nullable: false),
-                    ProgrammeId = table.Column<int>(type: "int", nullable: false),
-                    TermId = table.Column<int>(type: "int", nullable: false),
-                    Status = table.Column<int>(type: "int", nullable: false),
-                    EnrolledOn = table.Column<DateOnly>(type: "date", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StudentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProgrammeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TermId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    EnrolledOn = table.Column<DateOnly>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -825,14 +825,14 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                 name: "TuitionInvoices",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    StudentId = table.Column<int>(type: "int", nullable: false),
-                    TermId = table.Column<int>(type: "int", nullable: false),
-                    Description = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Number = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
-                    Amount = table.Column<decimal>(type: "decimal(12,2)", precision: 12, scale: 2, nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "date", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StudentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TermId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Amount = table.Column<long>(type: "INTEGER", precision: 12, scale: 2, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -855,13 +855,13 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                 name: "LapsedDonorReminders",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    DonorId = table.Column<int>(type: "int", nullable: false),
-                    Year = table.Column<int>(type: "int", nullable: false),
-                    LastYearTotal = table.Column<decimal>(type: "decimal(14,2)", precision: 14, scale: 2, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    FollowUpId = table.Column<int>(type: "int", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DonorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastYearTotal = table.Column<long>(type: "INTEGER", precision: 14, scale: 2, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FollowUpId = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -884,18 +884,18 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                 name: "Shifts",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    OpportunityId = table.Column<int>(type: "int", nullable: false),
-                    StartsAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    EndsAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Location = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Capacity = table.Column<int>(type: "int", nullable: false),
-                    MinimumStaffing = table.Column<int>(type: "int", nullable: false),
-                    RequiredSkills = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    SeriesId = table.Column<int>(type: "int", nullable: true),
-                    CancelledAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OpportunityId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EndsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Capacity = table.Column<int>(type: "INTEGER", nullable: false),
+                    MinimumStaffing = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequiredSkills = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SeriesId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CancelledAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -912,17 +912,17 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                 name: "ParentInvitations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    ParentId = table.Column<int>(type: "int", nullable: false),
-                    SentToEmail = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
-                    CodeHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    CreatedById = table.Column<int>(type: "int", nullable: true),
-                    ExpiresAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    RedeemedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    RedeemedByPortalUserId = table.Column<int>(type: "int", nullable: true),
-                    WithdrawnAt = table.Column<DateTime>(type: "datetime2", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ParentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SentToEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    CodeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedById = table.Column<int>(type: "INTEGER", nullable: true),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RedeemedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RedeemedByPortalUserId = table.Column<int>(type: "INTEGER", nullable: true),
+                    WithdrawnAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -945,16 +945,16 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                 name: "RiskAlerts",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    StudentId = table.Column<int>(type: "int", nullable: false),
-                    AssessmentId = table.Column<long>(type: "bigint", nullable: false),
-                    RaisedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    FromBand = table.Column<int>(type: "int", nullable: false),
-                    ToBand = table.Column<int>(type: "int", nullable: false),
-                    AssignedToId = table.Column<int>(type: "int", nullable: true),
-                    FollowUpId = table.Column<int>(type: "int", nullable: true),
-                    ResolvedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StudentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AssessmentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    RaisedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    FromBand = table.Column<int>(type: "INTEGER", nullable: false),
+                    ToBand = table.Column<int>(type: "INTEGER", nullable: false),
+                    AssignedToId = table.Column<int>(type: "INTEGER", nullable: true),
+                    FollowUpId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ResolvedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -977,13 +977,13 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                 name: "PledgeInstalments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    PledgeId = table.Column<int>(type: "int", nullable: false),
-                    Number = table.Column<int>(type: "int", nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Amount = table.Column<decimal>(type: "decimal(14,2)", precision: 14, scale: 2, nullable: false),
-                    ReminderFollowUpId = table.Column<int>(type: "int", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PledgeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Amount = table.Column<long>(type: "INTEGER", precision: 14, scale: 2, nullable: false),
+                    ReminderFollowUpId = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1000,24 +1000,24 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                 name: "Gifts",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    DonorId = table.Column<int>(type: "int", nullable: false),
-                    Amount = table.Column<decimal>(type: "decimal(14,2)", precision: 14, scale: 2, nullable: false),
-                    Currency = table.Column<string>(type: "nchar(3)", fixedLength: true, maxLength: 3, nullable: false),
-                    ReceivedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    FundId = table.Column<int>(type: "int", nullable: false),
-                    AppealId = table.Column<int>(type: "int", nullable: true),
-                    Method = table.Column<int>(type: "int", nullable: false),
-                    Kind = table.Column<int>(type: "int", nullable: false),
-                    BenefitValue = table.Column<decimal>(type: "decimal(14,2)", precision: 14, scale: 2, nullable: false),
-                    DeductibleAmount = table.Column<decimal>(type: "decimal(14,2)", precision: 14, scale: 2, nullable: false),
-                    Description = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    PledgeId = table.Column<int>(type: "int", nullable: true),
-                    RecurringGiftId = table.Column<int>(type: "int", nullable: true),
-                    RecordedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    RecordedById = table.Column<int>(type: "int", nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DonorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Amount = table.Column<long>(type: "INTEGER", precision: 14, scale: 2, nullable: false),
+                    Currency = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 3, nullable: false),
+                    ReceivedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    FundId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AppealId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Method = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    BenefitValue = table.Column<long>(type: "INTEGER", precision: 14, scale: 2, nullable: false),
+                    DeductibleAmount = table.Column<long>(type: "INTEGER", precision: 14, scale: 2, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    PledgeId = table.Column<int>(type: "INTEGER", nullable: true),
+                    RecurringGiftId = table.Column<int>(type: "INTEGER", nullable: true),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedById = table.Column<int>(type: "INTEGER", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1058,12 +1058,12 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                 name: "MissedInstalments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    RecurringGiftId = table.Column<int>(type: "int", nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    FlaggedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    FollowUpId = table.Column<int>(type: "int", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RecurringGiftId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    FlaggedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FollowUpId = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1086,13 +1086,13 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                 name: "AttendanceRecords",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    StudentId = table.Column<int>(type: "int", nullable: false),
-                    CourseId = table.Column<int>(type: "int", nullable: false),
-                    TermId = table.Column<int>(type: "int", nullable: false),
-                    Absences = table.Column<int>(type: "int", nullable: false),
-                    SessionsHeld = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StudentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CourseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TermId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Absences = table.Column<int>(type: "INTEGER", nullable: false),
+                    SessionsHeld = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1121,13 +1121,13 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                 name: "CourseResults",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    StudentId = table.Column<int>(type: "int", nullable: false),
-                    CourseId = table.Column<int>(type: "int", nullable: false),
-                    TermId = table.Column<int>(type: "int", nullable: false),
-                    Grade = table.Column<decimal>(type: "decimal(4,2)", precision: 4, scale: 2, nullable: true),
-                    Passed = table.Column<bool>(type: "bit", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StudentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CourseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TermId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Grade = table.Column<double>(type: "REAL", precision: 4, scale: 2, nullable: true),
+                    Passed = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1156,15 +1156,15 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                 name: "CampaignRecipients",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    CampaignId = table.Column<int>(type: "int", nullable: false),
-                    ConstituentId = table.Column<int>(type: "int", nullable: false),
-                    Status = table.Column<int>(type: "int", nullable: false),
-                    SentAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    MailingAddress = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    LetterBody = table.Column<string>(type: "nvarchar(max)", maxLength: 16000, nullable: true),
-                    OptOutCode = table.Column<string>(type: "nvarchar(11)", maxLength: 11, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ConstituentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    MailingAddress = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    LetterBody = table.Column<string>(type: "TEXT", maxLength: 16000, nullable: true),
+                    OptOutCode = table.Column<string>(type: "TEXT", maxLength: 11, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1187,35 +1187,35 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                 name: "AdmissionApplications",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    ApplicantId = table.Column<int>(type: "int", nullable: false),
-                    ProgrammeId = table.Column<int>(type: "int", nullable: false),
-                    TermId = table.Column<int>(type: "int", nullable: false),
-                    Source = table.Column<int>(type: "int", nullable: false),
-                    Stage = table.Column<int>(type: "int", nullable: false),
-                    StartedById = table.Column<int>(type: "int", nullable: true),
-                    GuardianId = table.Column<int>(type: "int", nullable: true),
-                    GuardianName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    GuardianEmail = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: true),
-                    CounsellorId = table.Column<int>(type: "int", nullable: true),
-                    TranscriptReceived = table.Column<bool>(type: "bit", nullable: false),
-                    StatementReceived = table.Column<bool>(type: "bit", nullable: false),
-                    RecommendationReceived = table.Column<bool>(type: "bit", nullable: false),
-                    StartedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    SubmittedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    Decision = table.Column<int>(type: "int", nullable: true),
-                    DecidedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    DecidedById = table.Column<int>(type: "int", nullable: true),
-                    DepositInvoiceId = table.Column<int>(type: "int", nullable: true),
-                    DepositAmount = table.Column<decimal>(type: "decimal(12,2)", precision: 12, scale: 2, nullable: true),
-                    DepositDueOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    DepositPaidAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    EnrolledAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    WithdrawnAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    IncompleteReminderAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    DepositReminderAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ApplicantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProgrammeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TermId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Source = table.Column<int>(type: "INTEGER", nullable: false),
+                    Stage = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartedById = table.Column<int>(type: "INTEGER", nullable: true),
+                    GuardianId = table.Column<int>(type: "INTEGER", nullable: true),
+                    GuardianName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    GuardianEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    CounsellorId = table.Column<int>(type: "INTEGER", nullable: true),
+                    TranscriptReceived = table.Column<bool>(type: "INTEGER", nullable: false),
+                    StatementReceived = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RecommendationReceived = table.Column<bool>(type: "INTEGER", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Decision = table.Column<int>(type: "INTEGER", nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DecidedById = table.Column<int>(type: "INTEGER", nullable: true),
+                    DepositInvoiceId = table.Column<int>(type: "INTEGER", nullable: true),
+                    DepositAmount = table.Column<long>(type: "INTEGER", precision: 12, scale: 2, nullable: true),
+                    DepositDueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DepositPaidAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    EnrolledAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    WithdrawnAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    IncompleteReminderAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DepositReminderAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1262,11 +1262,11 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                 name: "TuitionPayments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    InvoiceId = table.Column<int>(type: "int", nullable: false),
-                    Amount = table.Column<decimal>(type: "decimal(12,2)", precision: 12, scale: 2, nullable: false),
-                    PaidOn = table.Column<DateOnly>(type: "date", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    InvoiceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Amount = table.Column<long>(type: "INTEGER", precision: 12, scale: 2, nullable: false),
+                    PaidOn = table.Column<DateOnly>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1283,15 +1283,15 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                 name: "SignUps",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    ShiftId = table.Column<int>(type: "int", nullable: false),
-                    VolunteerId = table.Column<int>(type: "int", nullable: false),
-                    Status = table.Column<int>(type: "int", nullable: false),
-                    SignedUpAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    CancelledAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    Hours = table.Column<decimal>(type: "decimal(6,2)", precision: 6, scale: 2, nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ShiftId = table.Column<int>(type: "INTEGER", nullable: false),
+                    VolunteerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    SignedUpAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CancelledAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Hours = table.Column<double>(type: "REAL", precision: 6, scale: 2, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1314,17 +1314,17 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                 name: "EventRegistrations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    EventId = table.Column<int>(type: "int", nullable: false),
-                    ConstituentId = table.Column<int>(type: "int", nullable: false),
-                    Tickets = table.Column<int>(type: "int", nullable: false),
-                    RegisteredAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    GiftId = table.Column<int>(type: "int", nullable: true),
-                    Attended = table.Column<bool>(type: "bit", nullable: true),
-                    CancelledAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    CancelledById = table.Column<int>(type: "int", nullable: true),
-                    RefundedAmount = table.Column<decimal>(type: "decimal(14,2)", precision: 14, scale: 2, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ConstituentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Tickets = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegisteredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    GiftId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Attended = table.Column<bool>(type: "INTEGER", nullable: true),
+                    CancelledAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CancelledById = table.Column<int>(type: "INTEGER", nullable: true),
+                    RefundedAmount = table.Column<long>(type: "INTEGER", precision: 14, scale: 2, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1353,16 +1353,16 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                 name: "ReceiptLines",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    ReceiptId = table.Column<int>(type: "int", nullable: false),
-                    GiftId = table.Column<int>(type: "int", nullable: true),
-                    ReceivedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Amount = table.Column<decimal>(type: "decimal(14,2)", precision: 14, scale: 2, nullable: false),
-                    BenefitValue = table.Column<decimal>(type: "decimal(14,2)", precision: 14, scale: 2, nullable: false),
-                    Deductible = table.Column<decimal>(type: "decimal(14,2)", precision: 14, scale: 2, nullable: false),
-                    Description = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    Voided = table.Column<bool>(type: "bit", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReceiptId = table.Column<int>(type: "INTEGER", nullable: false),
+                    GiftId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ReceivedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Amount = table.Column<long>(type: "INTEGER", precision: 14, scale: 2, nullable: false),
+                    BenefitValue = table.Column<long>(type: "INTEGER", precision: 14, scale: 2, nullable: false),
+                    Deductible = table.Column<long>(type: "INTEGER", precision: 14, scale: 2, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Voided = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1385,12 +1385,12 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                 name: "SoftCredits",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    GiftId = table.Column<int>(type: "int", nullable: false),
-                    ConstituentId = table.Column<int>(type: "int", nullable: false),
-                    Amount = table.Column<decimal>(type: "decimal(14,2)", precision: 14, scale: 2, nullable: false),
-                    Reason = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    GiftId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ConstituentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Amount = table.Column<long>(type: "INTEGER", precision: 14, scale: 2, nullable: false),
+                    Reason = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1413,14 +1413,14 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                 name: "ApplicationReviews",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    ApplicationId = table.Column<int>(type: "int", nullable: false),
-                    ReaderId = table.Column<int>(type: "int", nullable: false),
-                    SubmittedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Recommendation = table.Column<int>(type: "int", nullable: false),
-                    Comments = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
-                    WeightedScore = table.Column<decimal>(type: "decimal(4,2)", precision: 4, scale: 2, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ApplicationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReaderId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Recommendation = table.Column<int>(type: "INTEGER", nullable: false),
+                    Comments = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    WeightedScore = table.Column<double>(type: "REAL", precision: 4, scale: 2, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1443,15 +1443,15 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                 name: "InformationRequests",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    ProspectId = table.Column<int>(type: "int", nullable: false),
-                    ProgrammeId = table.Column<int>(type: "int", nullable: true),
-                    TermId = table.Column<int>(type: "int", nullable: true),
-                    Source = table.Column<int>(type: "int", nullable: false),
-                    ReceivedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Notes = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
-                    ApplicationId = table.Column<int>(type: "int", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProspectId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProgrammeId = table.Column<int>(type: "INTEGER", nullable: true),
+                    TermId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Source = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ApplicationId = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1486,12 +1486,12 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                 name: "ReviewScores",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    ReviewId = table.Column<int>(type: "int", nullable: false),
-                    Criterion = table.Column<int>(type: "int", nullable: false),
-                    Score = table.Column<int>(type: "int", nullable: false),
-                    Weight = table.Column<decimal>(type: "decimal(4,2)", precision: 4, scale: 2, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReviewId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Criterion = table.Column<int>(type: "INTEGER", nullable: false),
+                    Score = table.Column<int>(type: "INTEGER", nullable: false),
+                    Weight = table.Column<double>(type: "REAL", precision: 4, scale: 2, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1631,6 +1631,11 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                 filter: "[OptOutCode] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Constituents_BirthDate",
+                table: "Constituents",
+                column: "BirthDate");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Constituents_Email",
                 table: "Constituents",
                 column: "Email");
@@ -1654,8 +1659,7 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                 name: "IX_Constituents_StudentNumber",
                 table: "Constituents",
                 column: "StudentNumber",
-                unique: true,
-                filter: "[StudentNumber] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_ContactPoints_ConstituentId",
@@ -1939,8 +1943,7 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                 name: "IX_PortalUsers_ExternalObjectId",
                 table: "PortalUsers",
                 column: "ExternalObjectId",
-                unique: true,
-                filter: "[ExternalObjectId] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_ProgrammeEnrolments_ProgrammeId",
@@ -2108,8 +2111,7 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                 name: "IX_TuitionInvoices_Number",
                 table: "TuitionInvoices",
                 column: "Number",
-                unique: true,
-                filter: "[Number] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_TuitionInvoices_StudentId_DueOn",

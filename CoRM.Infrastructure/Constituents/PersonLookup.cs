@@ -1,0 +1,43 @@
+using CoRM.Domain.Constituents;
+using CoRM.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CoRM.Infrastructure.Constituents;
+
+/// <summary>The best existing record for incoming data, with the score and its verdict.</summary>
+public sealed record PersonMatch(Constituent? Person, MatchScore Score, MatchVerdict Verdict)
+{
+    public static readonly PersonMatch None = new(null, MatchScore.None, MatchVerdict.NewPerson);
+}
+
+/// <summary>
+/// Finds whether incoming data (an inquiry, an application, a guest) is someone already on record, with the one
+/// matching rule: candidates come from indexed lookups (e-mail, student number, the folded name in either order),
+/// never a scan, and each is scored by <see cref="PersonMatcher"/>.
+/// </summary>
+public sealed class PersonLookup(IOptions<MatchingOptions> options)
+{
+    public async Task<PersonMatch> FindAsync(CormDbContext db, PersonFacts facts, CancellationToken ct)
+    {
+        var email = MatchKeys.Email(facts.Email);
+        var number = MatchKeys.ExternalId(facts.ExternalId);
+        var name = SearchText.Fold($"{facts.FirstName} {facts.LastName}");
+        var reversed = SearchText.Fold($"{facts.LastName} {facts.FirstName}");
+        var born = facts.BirthDate;
+        // Each branch is an index seek: e-mail, student number, the folded name either way round, the birth date
+        // (a typo in a name still shares the birth date; about 30 people share one at 600,000).
+        var candidates = await db.Constituents.Include(c => c.Hats).Where(Constituent.Current).Where(c => c.Kind == ConstituentKind.Person)
+            .Where(c => (email != null && c.Email == email) || (number != null && c.StudentNumber == number) || c.SearchName == name || c.SearchName == reversed
+                        || (born != null && c.BirthDate == born))
+            .Take(100).ToListAsync(ct);
+        var best = PersonMatch.None;
+        foreach (var candidate in candidates)
+        {
+            var score = PersonMatcher.Score(facts, new PersonFacts(candidate.FirstName, candidate.LastName, candidate.Email, null, candidate.BirthDate, null, candidate.StudentNumber),
+                options.Value.CallingCode);
+            if (score.Score > best.Score.Score) best = new PersonMatch(candidate, score, score.VerdictAt(options.Value.Thresholds));
+        }
+        return best;
+    }
+}
