@@ -167,11 +167,12 @@ public sealed class AdvancementJourneyTests(BrowserSession session) : IClassFixt
         // Register button stays disabled); a person picks again, and so does the test, at most three times.
         for (var attempt = 1; ; attempt++)
         {
+            await page.Locator("[data-testid=guest]").FillAsync(""); // a new search each time: the same text again would not reopen the list
             await page.Locator("[data-testid=guest]").FillAsync(guest!.Split(' ')[0]);
             await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = guest }).First.ClickAsync();
             try
             {
-                await Assertions.Expect(page.Locator("[data-testid=register]")).ToBeEnabledAsync(new() { Timeout = 5_000 });
+                await Assertions.Expect(page.Locator("[data-testid=register]")).ToBeEnabledAsync(new() { Timeout = 10_000 });
                 break;
             }
             catch (PlaywrightException) when (attempt < 3)
