@@ -148,6 +148,8 @@ public static class PersonMatcher
     {
         if (a.Length == 0 || b.Length == 0) return false;
         if (a == b) return true;
+        // A name with digits is a placeholder or a code ("Student UCI-0001"): one digit apart is another person.
+        if (a.Any(char.IsAsciiDigit) || b.Any(char.IsAsciiDigit)) return false;
         var allowed = Math.Min(a.Length, b.Length) <= 5 ? 1 : 2;
         return Math.Abs(a.Length - b.Length) <= allowed && EditDistance(a, b) <= allowed;
     }
@@ -225,7 +227,7 @@ public static class MatchKeys
         var letters = new StringBuilder(folded.Length);
         foreach (var ch in folded)
         {
-            if (char.IsLetter(ch)) letters.Append(char.ToUpperInvariant(ch));
+            if (char.IsLetterOrDigit(ch)) letters.Append(char.ToUpperInvariant(ch));
             else if (ch == ' ' && letters.Length > 0 && letters[^1] != ' ') letters.Append(' ');
         }
         return letters.ToString().Trim();

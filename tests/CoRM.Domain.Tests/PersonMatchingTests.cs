@@ -65,6 +65,14 @@ public sealed class PersonMatchingTests
     }
 
     [Fact]
+    public void Placeholder_names_that_differ_by_a_digit_are_different_people()
+    {
+        Assert.Equal("STUDENT UCI 0001", MatchKeys.Name("Student UCI-0001"));
+        var imported = PersonMatcher.Score(new("Student", "UCI-0001", BirthDate: Born), new("Student", "UCI-0002", BirthDate: Born));
+        Assert.Equal(MatchVerdict.NewPerson, imported.VerdictAt(MatchThresholds.Default));
+    }
+
+    [Fact]
     public void Different_birth_dates_outweigh_a_shared_name()
     {
         var namesakes = PersonMatcher.Score(new("Maria", "Santos", BirthDate: Born, PostalCode: "1000-001"), new("Maria", "Santos", BirthDate: Born.AddYears(-30), PostalCode: "1000-001"));

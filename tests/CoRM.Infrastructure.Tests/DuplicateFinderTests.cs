@@ -47,6 +47,18 @@ public sealed class DuplicateFinderTests : InstitutionTest
     }
 
     [Fact]
+    public async Task Four_thousand_imported_students_with_placeholder_names_are_not_raised_as_duplicates()
+    {
+        using (var reader = new StreamReader(DataFiles.DropoutDataset, System.Text.Encoding.UTF8))
+            Assert.Equal(4424, (await Institution.Get<Academics.DropoutDatasetImport>().ImportAsync(reader, CancellationToken.None)).RowsAccepted);
+        var scan = await Institution.Get<DuplicateFinder>().ScanAsync();
+        await using var db = await Institution.OpenAsync();
+        var imported = db.Constituents.Where(c => c.FirstName == "Student" && c.LastName.StartsWith("UCI-")).Select(c => c.Id);
+        Assert.Equal(0, await db.DuplicateCandidates.CountAsync(d => imported.Contains(d.FirstId) && imported.Contains(d.SecondId)));
+        Assert.True(scan.Candidates < 20, $"{scan.Candidates} pairs to review in the demo: the queue should hold the few real ones");
+    }
+
+    [Fact]
     public async Task Scanning_again_adds_nothing_and_a_pair_marked_not_a_duplicate_stays_that_way()
     {
         await PlantAsync();
