@@ -33,11 +33,10 @@ public class DuplicateCandidate
     public static DuplicateCandidate Found(int oneId, int otherId, MatchScore score, DateTime at)
     {
         if (oneId == otherId) throw new DomainException("A record is not a duplicate of itself.");
-        var reasons = score.Explanation;
         return new DuplicateCandidate
         {
             FirstId = Math.Min(oneId, otherId), SecondId = Math.Max(oneId, otherId), Score = score.Score, FoundAt = at,
-            Reasons = reasons.Length > ReasonsMaxLength ? reasons[..ReasonsMaxLength] : reasons, Status = DuplicateStatus.Open,
+            Reasons = ReasonsOf(score), Status = DuplicateStatus.Open,
         };
     }
 
@@ -45,10 +44,14 @@ public class DuplicateCandidate
     public void Rescore(MatchScore score)
     {
         if (Status != DuplicateStatus.Open) return;
-        Score = score.Score;
-        var reasons = score.Explanation;
-        Reasons = reasons.Length > ReasonsMaxLength ? reasons[..ReasonsMaxLength] : reasons;
+        (Score, Reasons) = (score.Score, ReasonsOf(score));
     }
+
+    /// <summary>The pair's key, lower id first, whichever way round it was scored.</summary>
+    public static long PairKey(int oneId, int otherId) => ((long)Math.Min(oneId, otherId) << 32) | (uint)Math.Max(oneId, otherId);
+
+    private static string ReasonsOf(MatchScore score) =>
+        score.Explanation.Length > ReasonsMaxLength ? score.Explanation[..ReasonsMaxLength] : score.Explanation;
 
     public void MarkNotDuplicate(int reviewedById, DateTime at)
     {

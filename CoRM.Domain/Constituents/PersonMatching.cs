@@ -176,11 +176,7 @@ public static class PersonMatcher
 /// <summary>Normalised keys: what two spellings of the same e-mail, phone, name or postcode have in common.</summary>
 public static class MatchKeys
 {
-    public static string? Email(string? email)
-    {
-        var trimmed = email?.Trim().ToLowerInvariant();
-        return string.IsNullOrEmpty(trimmed) || !trimmed.Contains('@', StringComparison.Ordinal) ? null : trimmed;
-    }
+    public static string? Email(string? email) => EmailAddress.TryNormalise(email);
 
     /// <summary>
     /// E.164 ("+351912345678"): "00" becomes "+", and a national number gets the institution's calling code (without one

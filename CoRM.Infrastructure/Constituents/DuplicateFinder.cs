@@ -75,7 +75,7 @@ public sealed class DuplicateFinder(IDbContextFactory<CormDbContext> dbFactory, 
                 for (var y = x + 1; y < members.Count; y++)
                 {
                     var (i, j) = members[x] < members[y] ? (members[x], members[y]) : (members[y], members[x]);
-                    if (seen.Add(((long)i << 32) | (uint)j)) candidates.Add((i, j));
+                    if (seen.Add(DuplicateCandidate.PairKey(i, j))) candidates.Add((i, j));
                 }
         }
 
@@ -115,15 +115,14 @@ public sealed class DuplicateFinder(IDbContextFactory<CormDbContext> dbFactory, 
     {
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var existing = await db.DuplicateCandidates.ToDictionaryAsync(d => ((long)d.FirstId << 32) | (uint)d.SecondId, ct);
+        var existing = (await db.DuplicateCandidates.ToListAsync(ct)).ToDictionary(d => DuplicateCandidate.PairKey(d.FirstId, d.SecondId));
         var added = 0;
         foreach (var (a, b, score) in pairs)
         {
-            var (first, second) = a < b ? (a, b) : (b, a);
-            if (existing.TryGetValue(((long)first << 32) | (uint)second, out var known)) known.Rescore(score);
+            if (existing.TryGetValue(DuplicateCandidate.PairKey(a, b), out var known)) known.Rescore(score);
             else
             {
-                db.DuplicateCandidates.Add(DuplicateCandidate.Found(first, second, score, now));
+                db.DuplicateCandidates.Add(DuplicateCandidate.Found(a, b, score, now));
                 added++;
             }
         }

@@ -89,7 +89,7 @@ public sealed class RecordMerges(IDbContextFactory<CormDbContext> dbFactory, Com
             // Pairs in the duplicate queue: this one is done; the merged record's other pairs go (a scan raises them again for the survivor).
             foreach (var candidate in await db.DuplicateCandidates.Where(d => d.FirstId == merged.Id || d.SecondId == merged.Id).ToListAsync(ct))
             {
-                if ((candidate.FirstId, candidate.SecondId) == (Math.Min(survivor.Id, merged.Id), Math.Max(survivor.Id, merged.Id)) && candidate.Status == DuplicateStatus.Open)
+                if (DuplicateCandidate.PairKey(candidate.FirstId, candidate.SecondId) == DuplicateCandidate.PairKey(survivor.Id, merged.Id) && candidate.Status == DuplicateStatus.Open)
                     candidate.MarkMerged(user.ConstituentId, now);
                 else if (candidate.Status == DuplicateStatus.Open) db.DuplicateCandidates.Remove(candidate);
             }
@@ -199,7 +199,7 @@ public sealed class RecordMerges(IDbContextFactory<CormDbContext> dbFactory, Com
     }
 
     /// <summary>The table and column, delimited the provider's way ("Gifts" on SQLite, [Gifts] on SQL Server).</summary>
-    private static (string Table, string Column) Column(CormDbContext db, PersonColumn column)
+    internal static (string Table, string Column) Column(CormDbContext db, PersonColumn column)
     {
         var entity = db.Model.FindEntityType(column.Entity)!;
         var store = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());

@@ -8,9 +8,6 @@ using CoRM.Infrastructure.Constituents;
 using CoRM.Infrastructure.Persistence;
 using CoRM.Infrastructure.Tests.Support;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
 using static CoRM.Infrastructure.Seeding.DemoSeeder;
 
 namespace CoRM.Infrastructure.Tests;
@@ -23,16 +20,14 @@ public sealed class RecordMergeTests : InstitutionTest
     private async Task<Dictionary<string, int>> ReferencesAsync(int id)
     {
         await using var db = await Institution.OpenAsync();
-        var sql = db.GetService<ISqlGenerationHelper>();
         var counts = new Dictionary<string, int>();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
         foreach (var column in PersonRegistry.Columns)
         {
-            var entity = db.Model.FindEntityType(column.Entity)!;
-            var store = StoreObjectIdentifier.Table(entity.GetTableName()!, null);
-            var connection = db.Database.GetDbConnection();
-            if (connection.State != System.Data.ConnectionState.Open) await connection.OpenAsync();
+            var (table, name) = RecordMerges.Column(db, column);
             await using DbCommand command = connection.CreateCommand();
-            command.CommandText = $"SELECT COUNT(*) FROM {sql.DelimitIdentifier(store.Name)} WHERE {sql.DelimitIdentifier(entity.FindProperty(column.Property)!.GetColumnName(store)!)} = {id}";
+            command.CommandText = $"SELECT COUNT(*) FROM {table} WHERE {name} = {id}";
             counts[column.Name] = Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
         }
         return counts;
