@@ -55,6 +55,8 @@ public static class DependencyInjection
         services.AddSingleton<DuplicateQueue>();
         services.AddSingleton<RecordMerges>();
         services.AddSingleton<PersonLookup>();
+        services.AddSingleton<ContactImport>();
+        services.AddSingleton<Imports.SavedMappings>();
         services.AddSingleton<FollowUpBoard>();
         services.AddSingleton<DirectMessages>();
         services.AddSingleton<Volunteering.VolunteerScheduling>();

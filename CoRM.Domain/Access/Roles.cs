@@ -39,6 +39,9 @@ public static class Roles
     public static readonly IReadOnlyList<string> Directory =
         [VolunteerCoordinator, StudentSuccess, Admissions, Advancement, Admin, DataSteward];
 
+    /// <summary>Who imports contact files (people and organisations from other systems and lists).</summary>
+    public static readonly IReadOnlyList<string> ContactImporters = [DataSteward, Admin, Advancement, Admissions];
+
     /// <summary>Who reviews possible duplicates and merges records.</summary>
     public static readonly IReadOnlyList<string> DataStewardship = [DataSteward, Admin];
 

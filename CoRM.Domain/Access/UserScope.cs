@@ -22,6 +22,9 @@ public sealed record UserScope(int ConstituentId, IReadOnlySet<string> Roles, st
     /// <summary>Reviews possible duplicates and merges records (data stewards and administrators).</summary>
     public bool StewardsData => Access.Roles.DataStewardship.Any(Roles.Contains);
 
+    /// <summary>Imports contact files: data stewards, administrators, advancement and admissions staff.</summary>
+    public bool ImportsContacts => Access.Roles.ContactImporters.Any(Roles.Contains);
+
     public static UserScope Of(int constituentId, string userName, params string[] roles) =>
         new(constituentId, roles.ToHashSet(StringComparer.Ordinal), userName);
 }

@@ -8,6 +8,8 @@ public class Constituent : IVersioned
     public const int EmailMaxLength = 254;
     public const int RegionMaxLength = 80;
     public const int StudentNumberMaxLength = 40;
+    public const int ExternalIdMaxLength = 64;
+    public const int SourceMaxLength = 100;
 
     public int Id { get; set; }
     public ConstituentKind Kind { get; set; }
@@ -37,6 +39,15 @@ public class Constituent : IVersioned
     /// <summary>The student-information system's number for this person; the key imports match on.</summary>
     public string? StudentNumber { get; set; }
 
+    /// <summary>
+    /// The id this person had in the system they were imported from (an old CRM, an alumni spreadsheet): a re-import of
+    /// the same file finds them by it. Unique, like CiviCRM's external identifier.
+    /// </summary>
+    public string? ExternalId { get; set; }
+
+    /// <summary>How this record came to the institution ("Alumni office spreadsheet", "Open day 2026"): set when created.</summary>
+    public string? Source { get; set; }
+
     public bool DoNotContact { get; set; }
     public bool EmailOptOut { get; set; }
 
@@ -54,7 +65,7 @@ public class Constituent : IVersioned
 
     /// <summary>
     /// This record becomes a pointer to <paramref name="survivor"/>: it keeps its id (old links redirect) and loses its
-    /// student number (the survivor may take it; the number stays unique).
+    /// student number and external id (the survivor may take them; both stay unique).
     /// </summary>
     public void MergeInto(Constituent survivor)
     {
@@ -63,6 +74,7 @@ public class Constituent : IVersioned
         if (survivor.Kind != Kind) throw new DomainException("A person and an organisation or household cannot be merged.");
         MergedIntoId = survivor.Id;
         StudentNumber = null;
+        ExternalId = null;
         // Whatever either record asked for, the survivor keeps: consent never widens in a merge.
         survivor.DoNotContact |= DoNotContact;
         survivor.EmailOptOut |= EmailOptOut;

@@ -13,4 +13,7 @@ public enum Channel
     InPerson = 7,
     /// <summary>Money that arrived through the bank: a transfer, a direct debit, securities.</summary>
     Bank = 8,
+
+    /// <summary>Arrived in a file from another system (a contact import): what the person told that system, e.g. their consent.</summary>
+    Import = 9,
 }

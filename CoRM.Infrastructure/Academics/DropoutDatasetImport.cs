@@ -3,6 +3,7 @@ using CoRM.Domain.Academics;
 using CoRM.Domain.Access;
 using CoRM.Domain.Constituents;
 using CoRM.Infrastructure.Common;
+using CoRM.Infrastructure.Imports;
 using CoRM.Infrastructure.Persistence;
 using CsvHelper;
 using CsvHelper.Configuration;

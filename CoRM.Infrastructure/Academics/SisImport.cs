@@ -6,17 +6,12 @@ using CoRM.Domain.Auditing;
 using CoRM.Domain.Constituents;
 using CoRM.Infrastructure.Auditing;
 using CoRM.Infrastructure.Common;
+using CoRM.Infrastructure.Imports;
 using CoRM.Infrastructure.Persistence;
-using CsvHelper;
-using CsvHelper.Configuration;
 using Microsoft.EntityFrameworkCore;
+using static CoRM.Infrastructure.Imports.ImportValues;
 
 namespace CoRM.Infrastructure.Academics;
-
-/// <summary>A file read against a mapping: its columns, the mapping used, sample rows as CoRM will record them, and every rejection.</summary>
-public sealed record ImportPreview(
-    IReadOnlyList<string> Headers, IReadOnlyDictionary<string, string?> Mapping, int RowsRead,
-    IReadOnlyList<IReadOnlyDictionary<string, string>> Sample, IReadOnlyList<RejectedRow> Rejected);
 
 /// <summary>
 /// Imports student-information-system exports (terms, students, enrolments, results, attendance, invoices,
@@ -30,44 +25,37 @@ public sealed class SisImport(IDbContextFactory<CormDbContext> dbFactory, AuditT
 
     public static bool MayUse(UserScope user) => user.IsIn(Roles.StudentSuccess) || user.IsIn(Roles.Admin);
 
-    public static IReadOnlyList<string> Headers(string csv)
+    public static IReadOnlyList<string> Headers(string csv) => TabularFile.ReadCsv(csv).Headers;
+
+    public Task<ImportPreview> PreviewAsync(UserScope user, SisImportKind kind, string csv, IReadOnlyDictionary<string, string?>? mapping = null, CancellationToken ct = default) =>
+        PreviewAsync(user, kind, TabularFile.ReadCsv(csv), mapping, ct);
+
+    public Task<ImportReport> ImportAsync(UserScope user, SisImportKind kind, string csv, IReadOnlyDictionary<string, string?> mapping, CancellationToken ct = default) =>
+        ImportAsync(user, kind, TabularFile.ReadCsv(csv), mapping, ct);
+
+    public async Task<ImportPreview> PreviewAsync(UserScope user, SisImportKind kind, TabularFile file, IReadOnlyDictionary<string, string?>? mapping = null, CancellationToken ct = default)
     {
-        using var reader = new CsvReader(new StringReader(csv), Config);
-        return reader.Read() && reader.ReadHeader() ? reader.HeaderRecord!.ToList() : [];
+        var used = mapping ?? ImportMapping.Suggest(SisImportFields.For(kind), file.Headers);
+        if (!MayUse(user)) return new ImportPreview(file.Headers, used, 0, [], [new RejectedRow(0, "Only student-success staff and administrators import records.")]);
+        var (rows, rejected, sample) = await RunAsync(user, kind, file, used, commit: false, ct);
+        return new ImportPreview(file.Headers, used, rows, sample, rejected);
     }
 
-    public async Task<ImportPreview> PreviewAsync(UserScope user, SisImportKind kind, string csv, IReadOnlyDictionary<string, string?>? mapping = null, CancellationToken ct = default)
-    {
-        var headers = Headers(csv);
-        var used = mapping ?? SisImportFields.SuggestMapping(kind, headers);
-        if (!MayUse(user)) return new ImportPreview(headers, used, 0, [], [new RejectedRow(0, "Only student-success staff and administrators import records.")]);
-        var (rows, rejected, sample) = await RunAsync(user, kind, csv, used, commit: false, ct);
-        return new ImportPreview(headers, used, rows, sample, rejected);
-    }
-
-    public async Task<ImportReport> ImportAsync(UserScope user, SisImportKind kind, string csv, IReadOnlyDictionary<string, string?> mapping, CancellationToken ct = default)
+    public async Task<ImportReport> ImportAsync(UserScope user, SisImportKind kind, TabularFile file, IReadOnlyDictionary<string, string?> mapping, CancellationToken ct = default)
     {
         if (!MayUse(user)) return new ImportReport(0, 0, [new RejectedRow(0, "Only student-success staff and administrators import records.")], false);
-        var (rows, rejected, _) = await RunAsync(user, kind, csv, mapping, commit: true, ct);
+        var (rows, rejected, _) = await RunAsync(user, kind, file, mapping, commit: true, ct);
         return new ImportReport(rows, rejected.Count == 0 ? rows : 0, rejected, Committed: rejected.Count == 0 && rows > 0);
     }
 
-    private static readonly CsvConfiguration Config = new(CultureInfo.InvariantCulture)
-    {
-        DetectDelimiter = true,
-        TrimOptions = TrimOptions.Trim,
-        MissingFieldFound = null,
-        BadDataFound = null,
-    };
-
     private async Task<(int Rows, List<RejectedRow> Rejected, List<IReadOnlyDictionary<string, string>> Sample)> RunAsync(
-        UserScope user, SisImportKind kind, string csv, IReadOnlyDictionary<string, string?> mapping, bool commit, CancellationToken ct)
+        UserScope user, SisImportKind kind, TabularFile file, IReadOnlyDictionary<string, string?> mapping, bool commit, CancellationToken ct)
     {
         var rejected = new List<RejectedRow>();
         var sample = new List<IReadOnlyDictionary<string, string>>();
         var fields = SisImportFields.For(kind);
-        var missing = fields.Where(f => f.Required && string.IsNullOrEmpty(mapping.GetValueOrDefault(f.Name))).Select(f => f.Name).ToList();
-        if (missing.Count > 0) return (0, [new RejectedRow(1, "Map a column to: " + string.Join(", ", missing))], sample);
+        if (file.Headers.Count == 0) return (0, [new RejectedRow(1, "The file is empty.")], sample);
+        if (ImportMapping.Problem(fields, mapping, file.Headers) is { } problem) return (0, [new RejectedRow(1, problem)], sample);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -75,16 +63,11 @@ public sealed class SisImport(IDbContextFactory<CormDbContext> dbFactory, AuditT
         var keys = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var rows = 0;
 
-        using var reader = new CsvReader(new StringReader(csv), Config);
-        if (!reader.Read() || !reader.ReadHeader()) return (0, [new RejectedRow(1, "The file is empty.")], sample);
-        var unknownColumns = mapping.Values.Where(c => c is not null && !reader.HeaderRecord!.Contains(c)).ToList();
-        if (unknownColumns.Count > 0) return (0, [new RejectedRow(1, "The file has no column " + string.Join(", ", unknownColumns))], sample);
-
-        while (reader.Read())
+        foreach (var row in file.Rows)
         {
             rows++;
-            var line = reader.Parser.RawRow;
-            var values = fields.ToDictionary(f => f.Name, f => mapping.GetValueOrDefault(f.Name) is { } column ? reader.GetField(column)?.Trim() ?? "" : "");
+            var line = row.Line;
+            var values = row.Values(fields, mapping);
             try
             {
                 var key = RowKey(kind, values);
@@ -185,8 +168,8 @@ public sealed class SisImport(IDbContextFactory<CormDbContext> dbFactory, AuditT
             case SisImportKind.Results:
                 {
                     var (student, term) = (c.Student(v), c.Term(v));
-                    bool? passed = string.IsNullOrEmpty(v["Passed"]) ? null : Bool(v["Passed"]);
-                    var fresh = CourseResult.Record(student.Id, 0, term.Id, Decimal(v, "Grade", optional: true), passed);
+                    bool? passed = string.IsNullOrEmpty(v["Passed"]) ? null : Bool("Passed", v["Passed"]);
+                    var fresh = CourseResult.Record(student.Id, 0, term.Id, Number(v, "Grade", optional: true), passed);
                     var course = c.Course(db, Required(v, SisImportFields.CourseCode), v["CourseName"]);
                     if (!c.Results.TryGetValue((student, term, course), out var result))
                     {
@@ -199,7 +182,7 @@ public sealed class SisImport(IDbContextFactory<CormDbContext> dbFactory, AuditT
             case SisImportKind.Attendance:
                 {
                     var (student, term) = (c.Student(v), c.Term(v));
-                    var fresh = AttendanceRecord.Record(student.Id, 0, term.Id, Int(v, "Absences")!.Value, Int(v, "SessionsHeld", optional: true) ?? 0);
+                    var fresh = AttendanceRecord.Record(student.Id, 0, term.Id, WholeNumber(v, "Absences")!.Value, WholeNumber(v, "SessionsHeld", optional: true) ?? 0);
                     var course = c.Course(db, Required(v, SisImportFields.CourseCode), null);
                     if (!c.Attendance.TryGetValue((student, term, course), out var record))
                     {
@@ -215,7 +198,7 @@ public sealed class SisImport(IDbContextFactory<CormDbContext> dbFactory, AuditT
                     if (number.Length > TuitionInvoice.NumberMaxLength) throw new FormatException($"Invoice number '{number}' is longer than {TuitionInvoice.NumberMaxLength} characters.");
                     var (student, term) = (c.Student(v), c.Term(v));
                     var fresh = TuitionInvoice.Issue(student.Id, term.Id, string.IsNullOrEmpty(v["Description"]) ? $"Tuition {term.Code}" : v["Description"],
-                        Decimal(v, "Amount")!.Value, Date(v, "DueOn")!.Value);
+                        Number(v, "Amount")!.Value, Date(v, "DueOn")!.Value);
                     if (!c.Invoices.TryGetValue(number, out var invoice))
                     {
                         fresh.Number = number;
@@ -245,48 +228,12 @@ public sealed class SisImport(IDbContextFactory<CormDbContext> dbFactory, AuditT
                 {
                     var number = Required(v, SisImportFields.InvoiceNumber);
                     if (!c.Invoices.TryGetValue(number, out var invoice)) throw new FormatException($"Unknown invoice '{number}': import invoices first.");
-                    var (amount, paidOn) = (Decimal(v, "Amount")!.Value, Date(v, "PaidOn")!.Value);
+                    var (amount, paidOn) = (Number(v, "Amount")!.Value, Date(v, "PaidOn")!.Value);
                     if (!invoice.Payments.Any(p => p.Amount == amount && p.PaidOn == paidOn)) invoice.Pay(amount, paidOn);
                     break;
                 }
         }
     }
-
-    private static string Required(Dictionary<string, string> v, string field) =>
-        string.IsNullOrEmpty(v[field]) ? throw new FormatException($"{field} is empty.") : v[field];
-
-    private static readonly string[] DateFormats = ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy", "yyyy/MM/dd", "dd.MM.yyyy", "dd-MM-yyyy"];
-
-    private static DateOnly? Date(Dictionary<string, string> v, string field, bool optional = false)
-    {
-        var text = v[field];
-        if (string.IsNullOrEmpty(text)) return optional ? null : throw new FormatException($"{field} is empty.");
-        return DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
-            : throw new FormatException($"{field}: '{text}' is not a date (use yyyy-MM-dd or dd/MM/yyyy).");
-    }
-
-    private static decimal? Decimal(Dictionary<string, string> v, string field, bool optional = false)
-    {
-        var text = v[field];
-        if (string.IsNullOrEmpty(text)) return optional ? null : throw new FormatException($"{field} is empty.");
-        if (!text.Contains('.', StringComparison.Ordinal)) text = text.Replace(',', '.');
-        return decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? value : throw new FormatException($"{field}: '{v[field]}' is not a number.");
-    }
-
-    private static int? Int(Dictionary<string, string> v, string field, bool optional = false)
-    {
-        var text = v[field];
-        if (string.IsNullOrEmpty(text)) return optional ? null : throw new FormatException($"{field} is empty.");
-        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= 0 ? value
-            : throw new FormatException($"{field}: '{text}' is not a whole number of zero or more.");
-    }
-
-    private static bool Bool(string text) => text.Trim().ToLowerInvariant() switch
-    {
-        "1" or "yes" or "y" or "true" or "passed" or "pass" => true,
-        "0" or "no" or "n" or "false" or "failed" or "fail" => false,
-        _ => throw new FormatException($"Passed: '{text}' is not yes or no."),
-    };
 
     /// <summary>What the file may refer to, loaded once: students by number, terms, programmes, courses, invoices, and existing rows by key.</summary>
     private sealed class ImportContext

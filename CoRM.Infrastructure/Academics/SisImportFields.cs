@@ -1,3 +1,5 @@
+using CoRM.Infrastructure.Imports;
+
 namespace CoRM.Infrastructure.Academics;
 
 /// <summary>What a student-information-system export can load into CoRM, one file per kind.</summary>
@@ -12,9 +14,6 @@ public enum SisImportKind
     Payments,
     Advisors,
 }
-
-/// <summary>A field CoRM needs from the file, with the column names it is usually exported under.</summary>
-public sealed record ImportField(string Name, bool Required, string Description, params string[] Aliases);
 
 public static class SisImportFields
 {
@@ -92,14 +91,5 @@ public static class SisImportFields
         _ => [],
     };
 
-    /// <summary>Matches each field to the file's column with the same name or a known alias, ignoring case, spaces and punctuation.</summary>
-    public static Dictionary<string, string?> SuggestMapping(SisImportKind kind, IReadOnlyList<string> headers)
-    {
-        static string Key(string s) => new(s.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
-        var byKey = headers.GroupBy(Key).ToDictionary(g => g.Key, g => g.First());
-        var mapping = new Dictionary<string, string?>();
-        foreach (var field in For(kind))
-            mapping[field.Name] = new[] { field.Name }.Concat(field.Aliases).Select(Key).Where(byKey.ContainsKey).Select(k => byKey[k]).FirstOrDefault();
-        return mapping;
-    }
+    public static Dictionary<string, string?> SuggestMapping(SisImportKind kind, IReadOnlyList<string> headers) => ImportMapping.Suggest(For(kind), headers);
 }

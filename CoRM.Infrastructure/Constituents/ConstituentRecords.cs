@@ -58,6 +58,8 @@ public sealed class ConstituentRecords(IDbContextFactory<CormDbContext> dbFactor
     {
         if (!TopicVisibility.MayRecord(user, request.Topic))
             return CommandResult.Invalid($"You cannot record {request.Topic} interactions.");
+        if (!Enum.IsDefined(request.Channel) || request.Channel == Channel.Import)
+            return CommandResult.Invalid("Choose how the interaction happened (imported entries come only from an import).");
         return await runner.RunAsync(CommandOptions.About("interaction"), async db =>
         {
             if (!await ConstituentScope.VisibleTo(db, user, time.Today()).AnyAsync(c => c.Id == request.ConstituentId, ct))

@@ -168,6 +168,7 @@ public static class PersonRegistry
         "OutboxMessage.AttachmentRef", "ParentInvitation.CodeHash", "Pledge.Currency", "PortalUser.Roles", "Programme.Code", "Programme.Name",
         "Receipt.Currency", "Receipt.Number", "RecurringGift.Currency", "RiskModelRun.Algorithm", "Segment.Name", "Segment.Description",
         "Segment.RulesJson", "Shift.Location", "Shift.RequiredSkills", "Term.Code", "Term.Name", "TuitionInvoice.Description", "TuitionInvoice.Number",
+        "SavedImportMapping.Importer", "SavedImportMapping.Source", "SavedImportMapping.Columns",
     };
 
     /// <summary>The columns of one entity that point at people.</summary>

@@ -119,6 +119,7 @@ public sealed class RecordMerges(IDbContextFactory<CormDbContext> dbFactory, Com
 
             // Fields: the steward's choices; then the merged record becomes a pointer (and gives up its student number).
             var studentNumber = request.TakeFromMerged.Contains(StudentNumberField) || survivor.StudentNumber is null ? merged.StudentNumber ?? survivor.StudentNumber : survivor.StudentNumber;
+            var externalId = survivor.ExternalId ?? merged.ExternalId;
             merged.MergeInto(survivor);
             await db.SaveChangesAsync(ct);
             if (request.TakeFromMerged.Contains(NameField)) survivor.Rename(merged.FirstName, merged.LastName);
@@ -126,6 +127,7 @@ public sealed class RecordMerges(IDbContextFactory<CormDbContext> dbFactory, Com
             if (request.TakeFromMerged.Contains(BirthDateField) && merged.BirthDate is not null) survivor.BirthDate = merged.BirthDate;
             if (request.TakeFromMerged.Contains(RegionField) && merged.Region is not null) survivor.Region = merged.Region;
             survivor.StudentNumber = studentNumber;
+            survivor.ExternalId = externalId;
 
             var summary = Summary(survivor, merged, moved, collapsed.Count);
             var record = new MergeRecord
@@ -188,7 +190,7 @@ public sealed class RecordMerges(IDbContextFactory<CormDbContext> dbFactory, Com
     private static Dictionary<string, object?> Snapshot(Constituent c) => new()
     {
         ["Id"] = c.Id, ["FirstName"] = c.FirstName, ["LastName"] = c.LastName, ["Email"] = c.Email, ["BirthDate"] = c.BirthDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        ["Region"] = c.Region, ["StudentNumber"] = c.StudentNumber, ["DoNotContact"] = c.DoNotContact, ["EmailOptOut"] = c.EmailOptOut, ["PostOptOut"] = c.PostOptOut,
+        ["Region"] = c.Region, ["StudentNumber"] = c.StudentNumber, ["ExternalId"] = c.ExternalId, ["DoNotContact"] = c.DoNotContact, ["EmailOptOut"] = c.EmailOptOut, ["PostOptOut"] = c.PostOptOut,
     };
 
     private static string Summary(Constituent survivor, Constituent merged, Dictionary<string, List<string>> moved, int collapsed)

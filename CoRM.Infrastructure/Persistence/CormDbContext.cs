@@ -7,6 +7,7 @@ using CoRM.Domain.Constituents;
 using CoRM.Domain.Engagement;
 using CoRM.Domain.Families;
 using CoRM.Domain.Identity;
+using CoRM.Domain.Imports;
 using CoRM.Domain.Messaging;
 using CoRM.Domain.StudentSuccess;
 using CoRM.Domain.Volunteering;
@@ -77,6 +78,7 @@ public abstract class CormDbContext(DbContextOptions options) : DbContext(option
     public DbSet<ReceiptLine> ReceiptLines => Set<ReceiptLine>();
     public DbSet<DuplicateCandidate> DuplicateCandidates => Set<DuplicateCandidate>();
     public DbSet<MergeRecord> MergeRecords => Set<MergeRecord>();
+    public DbSet<SavedImportMapping> SavedImportMappings => Set<SavedImportMapping>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CormDbContext).Assembly);

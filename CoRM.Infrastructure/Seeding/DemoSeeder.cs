@@ -277,12 +277,15 @@ public sealed class DemoSeeder(IDbContextFactory<CormDbContext> dbFactory, TimeP
             [Topic.Case] = ["Case note: housing"],
         };
 
+        /// <summary>Channels staff log interactions on (imports write their own).</summary>
+        private static readonly Channel[] LoggedChannels = Enum.GetValues<Channel>().Where(c => c != Channel.Import).ToArray();
+
         private void Interact(Constituent who, int count, Topic[] topics, IReadOnlyList<Constituent> recorders)
         {
             for (var i = 0; i < count; i++)
             {
                 var topic = f.PickRandom(topics);
-                var channel = f.PickRandom<Channel>();
+                var channel = f.PickRandom(LoggedChannels);
                 var subject = f.PickRandom(Subjects[topic]);
                 var occurred = now.AddDays(-f.Random.Double(0, 400)).AddSeconds(-i);
                 var recorder = recorders[f.Random.Int(0, recorders.Count - 1)];

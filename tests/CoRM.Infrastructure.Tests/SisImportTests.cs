@@ -1,5 +1,6 @@
 using CoRM.Domain.Academics;
 using CoRM.Infrastructure.Academics;
+using CoRM.Infrastructure.Imports;
 using CoRM.Infrastructure.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using static CoRM.Infrastructure.Seeding.DemoSeeder;

@@ -24,6 +24,9 @@ internal sealed class ConstituentConfiguration : IEntityTypeConfiguration<Consti
         builder.HasIndex(c => c.BirthDate); // matching incoming people: a name typo still shares the birth date
         builder.Property(c => c.StudentNumber).HasMaxLength(Constituent.StudentNumberMaxLength);
         builder.HasIndex(c => c.StudentNumber).IsUnique();
+        builder.Property(c => c.ExternalId).HasMaxLength(Constituent.ExternalIdMaxLength);
+        builder.HasIndex(c => c.ExternalId).IsUnique();
+        builder.Property(c => c.Source).HasMaxLength(Constituent.SourceMaxLength);
 
         builder.HasOne<Constituent>().WithMany().HasForeignKey(c => c.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(c => c.Hats).WithOne().HasForeignKey(h => h.ConstituentId).OnDelete(DeleteBehavior.Cascade);

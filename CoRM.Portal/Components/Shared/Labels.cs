@@ -44,6 +44,7 @@ internal static class Labels
         Channel.Sms => Icons.Material.Outlined.Sms,
         Channel.Event => Icons.Material.Outlined.Event,
         Channel.Bank => Icons.Material.Outlined.AccountBalance,
+        Channel.Import => Icons.Material.Outlined.UploadFile,
         _ => Icons.Material.Outlined.Handshake,
     };
 

@@ -1466,6 +1466,10 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<bool>("EmailOptOut")
                         .HasColumnType("bit");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<string>("FirstName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1499,6 +1503,10 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(210)
                         .HasColumnType("nvarchar(210)");
 
+                    b.Property<string>("Source")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<string>("StudentNumber")
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
@@ -1512,6 +1520,10 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("BirthDate");
 
                     b.HasIndex("Email");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique()
+                        .HasFilter("[ExternalId] IS NOT NULL");
 
                     b.HasIndex("MergedIntoId");
 
@@ -1982,6 +1994,40 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                         .HasFilter("[ExternalObjectId] IS NOT NULL");
 
                     b.ToTable("PortalUsers");
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Imports.SavedImportMapping", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Columns")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Importer")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Importer", "Source")
+                        .IsUnique();
+
+                    b.ToTable("SavedImportMappings");
                 });
 
             modelBuilder.Entity("CoRM.Domain.Messaging.OutboxMessage", b =>

@@ -1,4 +1,4 @@
-namespace CoRM.Infrastructure.Academics;
+namespace CoRM.Infrastructure.Imports;
 
 /// <summary>One row an import refused, by its line in the file, and why.</summary>
 public sealed record RejectedRow(int Line, string Reason);
@@ -8,3 +8,8 @@ public sealed record ImportReport(int RowsRead, int RowsAccepted, IReadOnlyList<
 {
     public bool HasRejections => Rejected.Count > 0;
 }
+
+/// <summary>A file read against a mapping: its columns, the mapping used, sample rows as CoRM will record them, and every rejection.</summary>
+public sealed record ImportPreview(
+    IReadOnlyList<string> Headers, IReadOnlyDictionary<string, string?> Mapping, int RowsRead,
+    IReadOnlyList<IReadOnlyDictionary<string, string>> Sample, IReadOnlyList<RejectedRow> Rejected);
