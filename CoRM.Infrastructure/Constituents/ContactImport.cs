@@ -190,7 +190,7 @@ public sealed class ContactImport(IDbContextFactory<CormDbContext> dbFactory, IO
                 rows.Add((tabular.Line, null, e.Message));
             }
         }
-        var known = await CandidatesAsync(db, rows.Where(r => r.Row is not null).Select(r => r.Row!).ToList(), ct);
+        var known = await CandidatesAsync(db, rows.Where(r => r.Row is not null).Select(r => r.Row!).ToList(), DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), ct);
         var index = new CandidateIndex(callingCode);
         foreach (var candidate in known) index.Add(candidate);
 
@@ -234,7 +234,7 @@ public sealed class ContactImport(IDbContextFactory<CormDbContext> dbFactory, IO
     }
 
     /// <summary>Records the file could match, by indexed lookups on its e-mails, external ids, folded names and birth dates.</summary>
-    private static async Task<List<Candidate>> CandidatesAsync(CormDbContext db, List<ContactRow> rows, CancellationToken ct)
+    private static async Task<List<Candidate>> CandidatesAsync(CormDbContext db, List<ContactRow> rows, DateOnly today, CancellationToken ct)
     {
         var found = new Dictionary<int, Candidate>();
         var emails = rows.Select(r => r.Email).OfType<string>().Distinct().ToList();
@@ -244,28 +244,31 @@ public sealed class ContactImport(IDbContextFactory<CormDbContext> dbFactory, IO
         var current = db.Constituents.AsNoTracking().Where(Constituent.Current);
         async Task LoadAsync(IQueryable<Constituent> query)
         {
-            await foreach (var c in query.Select(c => new { c.Id, c.Kind, c.FirstName, c.LastName, c.DisplayName, c.Email, c.BirthDate, c.ExternalId })
+            await foreach (var c in query.Select(c => new { c.Id, c.Kind, c.FirstName, c.LastName, c.DisplayName, c.Email, c.BirthDate, c.ExternalId, c.EmailOptOut, c.Region })
                                .AsAsyncEnumerable().WithCancellation(ct))
-                found.TryAdd(c.Id, new Candidate(c.Id, null, c.Kind, c.FirstName, c.LastName, c.DisplayName, c.Email, null, c.BirthDate, null, c.ExternalId));
+                found.TryAdd(c.Id, new Candidate(c.Id, null, c.Kind, c.FirstName, c.LastName, c.DisplayName, c.Email, null, c.BirthDate, null, c.ExternalId, null, c.EmailOptOut, c.Region));
         }
         foreach (var chunk in emails.Chunk(500)) await LoadAsync(current.Where(c => chunk.Contains(c.Email!)));
         foreach (var chunk in ids.Chunk(500)) await LoadAsync(current.Where(c => chunk.Contains(c.ExternalId!)));
         foreach (var chunk in names.Chunk(500)) await LoadAsync(current.Where(c => chunk.Contains(c.SearchName)));
         foreach (var chunk in dates.Chunk(200)) await LoadAsync(current.Where(c => c.BirthDate != null && chunk.Contains(c.BirthDate.Value)));
 
-        // Phones and postcodes of the candidates, for the score and for "nothing in the row differs".
+        // Phones and postcodes of the candidates, for the score and for "nothing in the row differs"; hats worn today, for what a row adds.
         var all = found.Keys.ToList();
         var phones = new Dictionary<int, List<string>>();
         var postcodes = new Dictionary<int, List<string>>();
+        var hats = new Dictionary<int, List<HatKind>>();
         foreach (var chunk in all.Chunk(1000))
         {
+            foreach (var h in await db.Set<Hat>().AsNoTracking().Where(h => chunk.Contains(h.ConstituentId)).Where(Hat.ActiveOn(today)).Select(h => new { h.ConstituentId, h.Kind }).ToListAsync(ct))
+                (hats.TryGetValue(h.ConstituentId, out var list) ? list : hats[h.ConstituentId] = []).Add(h.Kind);
             foreach (var p in await db.ContactPoints.AsNoTracking().Where(p => chunk.Contains(p.ConstituentId) && (p.Kind == ContactPointKind.Phone || p.Kind == ContactPointKind.Mobile))
                          .Select(p => new { p.ConstituentId, p.Value }).ToListAsync(ct))
                 (phones.TryGetValue(p.ConstituentId, out var list) ? list : phones[p.ConstituentId] = []).Add(p.Value);
             foreach (var a in await db.Addresses.AsNoTracking().Where(a => chunk.Contains(a.ConstituentId)).Select(a => new { a.ConstituentId, a.PostalCode }).ToListAsync(ct))
                 (postcodes.TryGetValue(a.ConstituentId, out var list) ? list : postcodes[a.ConstituentId] = []).Add(a.PostalCode);
         }
-        return found.Values.Select(c => c with { Phones = phones.GetValueOrDefault(c.Id) ?? [], PostalCodes = postcodes.GetValueOrDefault(c.Id) ?? [] }).ToList();
+        return found.Values.Select(c => c with { Phones = phones.GetValueOrDefault(c.Id) ?? [], PostalCodes = postcodes.GetValueOrDefault(c.Id) ?? [], Hats = hats.GetValueOrDefault(c.Id) ?? [] }).ToList();
     }
 
     /// <summary>The consent notes already on these records, so a re-import does not note the same consent twice.</summary>
@@ -281,13 +284,13 @@ public sealed class ContactImport(IDbContextFactory<CormDbContext> dbFactory, IO
     /// <summary>A record (or an earlier row of the file, Id 0) as matching sees it.</summary>
     internal sealed record Candidate(
         int Id, int? Line, ConstituentKind Kind, string FirstName, string LastName, string Name, string? Email, IReadOnlyList<string>? Phones,
-        DateOnly? BirthDate, IReadOnlyList<string>? PostalCodes, string? ExternalId)
+        DateOnly? BirthDate, IReadOnlyList<string>? PostalCodes, string? ExternalId, IReadOnlyList<HatKind>? Hats = null, bool EmailOptOut = false, string? Region = null)
     {
         public PersonFacts Facts => new(FirstName, LastName, Email, (Phones is { Count: > 0 } ? Phones[0] : null), BirthDate, (PostalCodes is { Count: > 0 } ? PostalCodes[0] : null), ExternalId);
 
         public static Candidate From(ContactRow row) =>
             new(0, row.Line, row.Kind, row.FirstName, row.LastName, row.Name, row.Email, row.Phone is null ? [] : [row.Phone], row.BirthDate,
-                row.PostalCode is null ? [] : [row.PostalCode], row.ExternalId);
+                row.PostalCode is null ? [] : [row.PostalCode], row.ExternalId, row.Hats, row.EmailConsent == false, row.Region);
 
         /// <summary>This candidate after a matching row filled it in (a later row sees the completed record).</summary>
         public Candidate With(ContactRow row, int line) => this with
@@ -297,6 +300,9 @@ public sealed class ContactImport(IDbContextFactory<CormDbContext> dbFactory, IO
             BirthDate = BirthDate ?? row.BirthDate,
             PostalCodes = row.PostalCode is null ? PostalCodes : [.. PostalCodes ?? [], row.PostalCode],
             ExternalId = ExternalId ?? row.ExternalId,
+            Hats = [.. (Hats ?? []).Union(row.Hats)],
+            EmailOptOut = EmailOptOut || row.EmailConsent == false,
+            Region = Region ?? row.Region,
             Line = Id == 0 ? Line : line,
         };
     }
@@ -439,6 +445,9 @@ public sealed class ContactImport(IDbContextFactory<CormDbContext> dbFactory, IO
             if (PostalCode is not null && !(c.PostalCodes ?? []).Any(p => MatchKeys.PostalCode(p) == MatchKeys.PostalCode(PostalCode))) parts.Add("address");
             if (BirthDate is not null && c.BirthDate is null) parts.Add("date of birth");
             if (ExternalId is not null && c.ExternalId is null) parts.Add("external id");
+            if (Region is not null && c.Region is null) parts.Add("region");
+            parts.AddRange(Hats.Where(h => !(c.Hats ?? []).Contains(h)).Select(h => "hat " + h));
+            if (EmailConsent == false && !c.EmailOptOut) parts.Add("e-mail opt-out");
             return string.Join(", ", parts);
         }
 

@@ -34,6 +34,9 @@ public static class Policies
     /// <summary>The duplicate queue and merges: data stewards and administrators.</summary>
     public const string DataStewardship = "DataStewardship";
 
+    /// <summary>The general contact import: data stewards, administrators, advancement and admissions staff.</summary>
+    public const string ContactImport = "ContactImport";
+
     public static void Add(AuthorizationOptions options)
     {
         foreach (var role in Roles.All) options.AddPolicy(role, p => p.RequireAuthenticatedUser().RequireRole(role));
@@ -45,5 +48,6 @@ public static class Policies
         options.AddPolicy(Giving, p => p.RequireAuthenticatedUser().RequireRole(Roles.GivingOffice));
         options.AddPolicy(Admissions, p => p.RequireAuthenticatedUser().RequireRole(Roles.AdmissionsOffice));
         options.AddPolicy(DataStewardship, p => p.RequireAuthenticatedUser().RequireRole(Roles.DataStewardship));
+        options.AddPolicy(ContactImport, p => p.RequireAuthenticatedUser().RequireRole(Roles.ContactImporters));
     }
 }

@@ -45,4 +45,52 @@ public sealed class DataStewardJourneyTests(BrowserSession session) : IClassFixt
         await page.Locator(".mud-toggle-item", new() { HasText = "Merged" }).ClickAsync();
         await Assertions.Expect(rows.First).ToContainTextAsync("swapped");
     }
+
+    [Fact]
+    public async Task A_data_steward_imports_a_guest_list_sees_who_is_already_on_record_and_takes_the_suggested_record_for_a_duplicate()
+    {
+        // Two people already on record, as a guest list typed them: one with her e-mail, one with a typo and no e-mail.
+        var known = (await session.TextAsync("""
+            SELECT group_concat(FirstName || '|' || LastName || '|' || Email || '|' || BirthDate || '|' || Id, '#') FROM (
+              SELECT * FROM Constituents c WHERE Kind = 0 AND Email IS NOT NULL AND BirthDate IS NOT NULL AND StudentNumber IS NULL AND MergedIntoId IS NULL
+                AND instr(LastName, ' ') = 0 AND length(LastName) > 3 AND $p = $p
+                AND NOT EXISTS (SELECT 1 FROM DuplicateCandidates d WHERE d.FirstId = c.Id OR d.SecondId = c.Id)
+                AND NOT EXISTS (SELECT 1 FROM Hats h WHERE h.ConstituentId = c.Id AND h.Kind = 9)
+              ORDER BY Id LIMIT 2)
+            """, ""))!.Split('#').Select(p => p.Split('|')).ToArray();
+        var (emailMatch, typo) = (known[0], known[1]);
+        var csv = Path.Combine(Path.GetTempPath(), $"open-day-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(csv, $"""
+            First name,Last name,E-mail,Date of birth,Roles
+            {emailMatch[0]},{emailMatch[1]},{emailMatch[2].ToUpperInvariant()},,Member
+            {typo[0]},{typo[1][..^1]}{(typo[1][^1] == 'z' ? 'y' : 'z')},,{typo[3]},Member
+            Leonor,Quaresma-Import,leonor.quaresma@example.org,2009-02-03,Prospect
+            """);
+
+        var page = await session.SignedInAsync(Personas.DataSteward);
+        await page.Locator("[data-testid=nav] a", new() { HasText = "Import contacts" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=page-title]")).ToHaveTextAsync("Import contacts");
+        await page.Locator("[data-testid=source]").FillAsync("Open day 2026 guest list");
+        await page.Locator("input[type=file]").Last.SetInputFilesAsync(csv);
+        await page.Locator("[data-testid=column-mapping]").WaitForAsync();
+        await page.Locator("[data-testid=check-file]").ClickAsync();
+
+        // The preview opens on the row that needs a decision: a possible duplicate, with the reasons.
+        var preview = page.Locator("[data-testid=contact-preview]");
+        await Assertions.Expect(preview.Locator("[data-testid=preview-rows] tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(preview).ToContainTextAsync($"C-{typo[4]}");
+        await Assertions.Expect(preview).ToContainTextAsync("same birth date");
+        await page.Locator("[data-testid=decision]").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = $"Use C-{typo[4]}" }).ClickAsync();
+        await page.Locator(".mud-toggle-item", new() { HasText = "All 3" }).ClickAsync();
+        await Assertions.Expect(preview.Locator("[data-testid=preview-rows] tbody tr").Filter(new() { HasText = "On record" })).ToContainTextAsync("same e-mail");
+        await session.ScreenshotAsync(page, "48-contact-import-preview");
+
+        await page.Locator("[data-testid=commit-contact-import]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=import-done]")).ToContainTextAsync("1 new record, 2 records completed");
+        await session.ScreenshotAsync(page, "49-contact-import-done");
+        Assert.Equal(1, await session.CountAsync("SELECT COUNT(*) FROM Constituents WHERE LastName = 'Quaresma-Import' AND Source = $email", "Open day 2026 guest list"));
+        Assert.Equal(0, await session.CountAsync($"SELECT COUNT(*) FROM Constituents WHERE FirstName = '{typo[0]}' AND LastName <> '{typo[1]}' AND BirthDate = $email", typo[3]));
+        Assert.Equal(2, await session.CountAsync($"SELECT COUNT(*) FROM Hats WHERE Kind = 9 AND ConstituentId IN ({emailMatch[4]}, {typo[4]}) AND $email = $email", ""));
+    }
 }

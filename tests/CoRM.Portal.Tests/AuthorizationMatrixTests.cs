@@ -20,6 +20,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal) : IClassFixtu
         ["/constituents/1"] = Staff,
         ["/constituents/duplicates"] = [Personas.DataSteward, Personas.Admin],
         ["/constituents/merge?keep=1&merge=2"] = [Personas.DataSteward, Personas.Admin],
+        ["/constituents/import"] = [Personas.DataSteward, Personas.Admin, Personas.Advancement, Personas.Admissions],
         ["/follow-ups"] = Staff,
         ["/advising"] = [Personas.Faculty],
         ["/family"] = [Personas.Parent],

@@ -79,4 +79,36 @@ public sealed class IdentityComponentTests : PortalComponentTest
         var merge = Render<MergePage>();
         merge.WaitForAssertion(() => Assert.Contains("Nothing to merge", merge.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
     }
+
+    [Fact]
+    public async Task The_contact_import_asks_for_a_source_then_previews_each_row_with_its_verdict_and_a_decision_for_the_possible_duplicate()
+    {
+        await SignInAsAsync(Personas.DataSteward);
+        string first, last, email;
+        await using (var db = await Institution.OpenAsync())
+        {
+            var known = await db.Constituents.Where(c => c.Kind == Domain.Constituents.ConstituentKind.Person && c.Email != null && c.StudentNumber == null).OrderBy(c => c.Id).FirstAsync();
+            (first, last, email) = (known.FirstName, known.LastName, known.Email!);
+        }
+        var page = Render<ContactImportPage>();
+        Assert.True(page.Find("[data-testid=choose-file]").HasAttribute("disabled")); // a source first
+
+        await page.InvokeAsync(() => page.FindComponents<MudBlazor.MudTextField<string>>().Single().Instance.ValueChanged.InvokeAsync("Chapter list"));
+        page.FindComponent<Microsoft.AspNetCore.Components.Forms.InputFile>().UploadFiles(InputFileContent.CreateFromText(
+            $"Given name,Family name,Email\n{first},{last},{email}\nRosa,Nova-Bunit,rosa@example.org\nNo,,x\n", "chapter.csv"));
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=column-mapping]")), TimeSpan.FromSeconds(10));
+        await page.InvokeAsync(() => page.Find("[data-testid=check-file]").Click());
+
+        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("[data-testid=preview-rows] tbody tr").Count), TimeSpan.FromSeconds(10));
+        var rows = page.FindAll("[data-testid=preview-rows] tbody tr");
+        Assert.Contains("same e-mail", rows[0].TextContent, StringComparison.Ordinal);
+        Assert.Contains("New", rows[1].TextContent, StringComparison.Ordinal);
+        Assert.Contains("LastName is empty", rows[2].TextContent, StringComparison.Ordinal);
+        Assert.Contains("Import 2 rows", page.Find("[data-testid=commit-contact-import]").TextContent, StringComparison.Ordinal);
+
+        await page.InvokeAsync(() => page.Find("[data-testid=cancel-import]").Click());
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=contact-preview]")));
+        await using var after = await Institution.OpenAsync();
+        Assert.False(await after.Constituents.AnyAsync(c => c.LastName == "Nova-Bunit")); // a preview and a cancel write nothing
+    }
 }

@@ -34,6 +34,10 @@ internal static class Labels
         _ => channel.ToString(),
     };
 
+    /// <summary>"1 new record", "3 new records": a count with its noun agreeing.</summary>
+    public static string Count(int count, string one, string many) =>
+        count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " " + (count == 1 ? one : many);
+
     public static string Icon(Channel channel) => channel switch
     {
         Channel.Email => Icons.Material.Outlined.Email,
