@@ -73,6 +73,9 @@ public sealed class ContactImport(IDbContextFactory<CormDbContext> dbFactory, IO
     /// <summary>Largest file the import accepts in rows (a file of 50,000 is read, matched and written in seconds).</summary>
     public const int MaxRows = 100_000;
 
+    /// <summary>Above this many rows the import reads every record once instead of looking each key up.</summary>
+    internal const int LargeFile = 2_000;
+
     public static bool MayUse(UserScope user) => user.ImportsContacts;
 
     public async Task<ContactImportPreview> PreviewAsync(UserScope user, TabularFile file, IReadOnlyDictionary<string, string?>? mapping = null, CancellationToken ct = default)
@@ -104,8 +107,10 @@ public sealed class ContactImport(IDbContextFactory<CormDbContext> dbFactory, IO
         var today = DateOnly.FromDateTime(now);
 
         // Existing records a row will fill in, loaded with their hats, contact points and addresses.
+        // A row that adds nothing to its record (a re-import) is not loaded at all.
+        static bool AddsNothing(PlannedRow p) => p.Preview.Changes.Length == 0 && p.Row!.ConsentNote() is null;
         var targets = plan.Where(p => p.Preview.Verdict is ContactRowVerdict.Matches or ContactRowVerdict.PossibleDuplicate && p.Preview.MatchId is not null)
-            .Where(p => Choice(p, choices) == ContactRowChoice.UseMatch).Select(p => p.Preview.MatchId!.Value).Distinct().ToList();
+            .Where(p => Choice(p, choices) == ContactRowChoice.UseMatch && !AddsNothing(p)).Select(p => p.Preview.MatchId!.Value).Distinct().ToList();
         var existing = new Dictionary<int, Constituent>();
         foreach (var chunk in targets.Chunk(500))
             foreach (var c in await db.Constituents.Include(c => c.Hats).Include(c => c.ContactPoints).Include(c => c.Addresses).Where(c => chunk.Contains(c.Id)).AsSplitQuery().ToListAsync(ct))
@@ -122,7 +127,12 @@ public sealed class ContactImport(IDbContextFactory<CormDbContext> dbFactory, IO
             var row = step.Row!;
             var choice = Choice(step, choices);
             Constituent target;
-            if (choice == ContactRowChoice.UseMatch && step.Preview.MatchId is { } id) target = existing[id];
+            if (choice == ContactRowChoice.UseMatch && step.Preview.MatchId is { } id && !existing.ContainsKey(id))
+            {
+                unchanged++; // nothing to add: see AddsNothing
+                continue;
+            }
+            if (choice == ContactRowChoice.UseMatch && step.Preview.MatchId is { } known) target = existing[known];
             else if (choice == ContactRowChoice.UseMatch && step.Preview.MatchLine is { } line && createdByLine.TryGetValue(line, out var earlier)) target = earlier;
             else
             {
@@ -190,8 +200,10 @@ public sealed class ContactImport(IDbContextFactory<CormDbContext> dbFactory, IO
                 rows.Add((tabular.Line, null, e.Message));
             }
         }
+        var index0 = new CandidateIndex(callingCode, null);
         var known = await CandidatesAsync(db, rows.Where(r => r.Row is not null).Select(r => r.Row!).ToList(), DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), ct);
-        var index = new CandidateIndex(callingCode);
+        // Only keys some row has are worth indexing: a large file reads every record, but few share a key with the file.
+        var index = new CandidateIndex(callingCode, rows.Where(r => r.Row is not null).SelectMany(r => index0.KeysOf(r.Row!)).ToHashSet(StringComparer.Ordinal));
         foreach (var candidate in known) index.Add(candidate);
 
         var plan = new List<PlannedRow>(rows.Count);
@@ -248,26 +260,36 @@ public sealed class ContactImport(IDbContextFactory<CormDbContext> dbFactory, IO
                                .AsAsyncEnumerable().WithCancellation(ct))
                 found.TryAdd(c.Id, new Candidate(c.Id, null, c.Kind, c.FirstName, c.LastName, c.DisplayName, c.Email, null, c.BirthDate, null, c.ExternalId, null, c.EmailOptOut, c.Region));
         }
-        foreach (var chunk in emails.Chunk(500)) await LoadAsync(current.Where(c => chunk.Contains(c.Email!)));
-        foreach (var chunk in ids.Chunk(500)) await LoadAsync(current.Where(c => chunk.Contains(c.ExternalId!)));
-        foreach (var chunk in names.Chunk(500)) await LoadAsync(current.Where(c => chunk.Contains(c.SearchName)));
-        foreach (var chunk in dates.Chunk(200)) await LoadAsync(current.Where(c => c.BirthDate != null && chunk.Contains(c.BirthDate.Value)));
+        // A large file touches most of the database anyway (its birth dates alone cover most people): one pass over every
+        // record is then far cheaper than thousands of lookups. A small file looks up only what it names.
+        var large = rows.Count > LargeFile;
+        if (large) await LoadAsync(current.Where(c => c.Kind != ConstituentKind.Household));
+        else
+        {
+            foreach (var chunk in emails.Chunk(500)) await LoadAsync(current.Where(c => chunk.Contains(c.Email!)));
+            foreach (var chunk in ids.Chunk(500)) await LoadAsync(current.Where(c => chunk.Contains(c.ExternalId!)));
+            foreach (var chunk in names.Chunk(500)) await LoadAsync(current.Where(c => chunk.Contains(c.SearchName)));
+            foreach (var chunk in dates.Chunk(200)) await LoadAsync(current.Where(c => c.BirthDate != null && chunk.Contains(c.BirthDate.Value)));
+        }
 
         // Phones and postcodes of the candidates, for the score and for "nothing in the row differs"; hats worn today, for what a row adds.
-        var all = found.Keys.ToList();
         var phones = new Dictionary<int, List<string>>();
         var postcodes = new Dictionary<int, List<string>>();
         var hats = new Dictionary<int, List<HatKind>>();
-        foreach (var chunk in all.Chunk(1000))
+        async Task DetailsAsync(IQueryable<ContactPoint> points, IQueryable<Address> addresses, IQueryable<Hat> worn)
         {
-            foreach (var h in await db.Set<Hat>().AsNoTracking().Where(h => chunk.Contains(h.ConstituentId)).Where(Hat.ActiveOn(today)).Select(h => new { h.ConstituentId, h.Kind }).ToListAsync(ct))
-                (hats.TryGetValue(h.ConstituentId, out var list) ? list : hats[h.ConstituentId] = []).Add(h.Kind);
-            foreach (var p in await db.ContactPoints.AsNoTracking().Where(p => chunk.Contains(p.ConstituentId) && (p.Kind == ContactPointKind.Phone || p.Kind == ContactPointKind.Mobile))
-                         .Select(p => new { p.ConstituentId, p.Value }).ToListAsync(ct))
-                (phones.TryGetValue(p.ConstituentId, out var list) ? list : phones[p.ConstituentId] = []).Add(p.Value);
-            foreach (var a in await db.Addresses.AsNoTracking().Where(a => chunk.Contains(a.ConstituentId)).Select(a => new { a.ConstituentId, a.PostalCode }).ToListAsync(ct))
-                (postcodes.TryGetValue(a.ConstituentId, out var list) ? list : postcodes[a.ConstituentId] = []).Add(a.PostalCode);
+            await foreach (var p in points.Where(p => p.Kind == ContactPointKind.Phone || p.Kind == ContactPointKind.Mobile).Select(p => new { p.ConstituentId, p.Value }).AsAsyncEnumerable().WithCancellation(ct))
+                if (found.ContainsKey(p.ConstituentId)) (phones.TryGetValue(p.ConstituentId, out var list) ? list : phones[p.ConstituentId] = []).Add(p.Value);
+            await foreach (var a in addresses.Select(a => new { a.ConstituentId, a.PostalCode }).AsAsyncEnumerable().WithCancellation(ct))
+                if (found.ContainsKey(a.ConstituentId)) (postcodes.TryGetValue(a.ConstituentId, out var list) ? list : postcodes[a.ConstituentId] = []).Add(a.PostalCode);
+            await foreach (var h in worn.Where(Hat.ActiveOn(today)).Select(h => new { h.ConstituentId, h.Kind }).AsAsyncEnumerable().WithCancellation(ct))
+                if (found.ContainsKey(h.ConstituentId)) (hats.TryGetValue(h.ConstituentId, out var list) ? list : hats[h.ConstituentId] = []).Add(h.Kind);
         }
+        if (large) await DetailsAsync(db.ContactPoints.AsNoTracking(), db.Addresses.AsNoTracking(), db.Set<Hat>().AsNoTracking());
+        else
+            foreach (var chunk in found.Keys.Chunk(1000))
+                await DetailsAsync(db.ContactPoints.AsNoTracking().Where(p => chunk.Contains(p.ConstituentId)), db.Addresses.AsNoTracking().Where(a => chunk.Contains(a.ConstituentId)),
+                    db.Set<Hat>().AsNoTracking().Where(h => chunk.Contains(h.ConstituentId)));
         return found.Values.Select(c => c with { Phones = phones.GetValueOrDefault(c.Id) ?? [], PostalCodes = postcodes.GetValueOrDefault(c.Id) ?? [], Hats = hats.GetValueOrDefault(c.Id) ?? [] }).ToList();
     }
 
@@ -308,14 +330,17 @@ public sealed class ContactImport(IDbContextFactory<CormDbContext> dbFactory, IO
     }
 
     /// <summary>The duplicate finder's blocking keys plus the folded name: only candidates sharing a key are scored.</summary>
-    private sealed class CandidateIndex(string callingCode)
+    private sealed class CandidateIndex(string callingCode, HashSet<string>? wanted)
     {
         private readonly Dictionary<string, List<Candidate>> byKey = new(StringComparer.Ordinal);
+
+        public IEnumerable<string> KeysOf(ContactRow row) => Keys(row.Kind, row.Facts, row.Phone is null ? [] : [row.Phone], row.PostalCode is null ? [] : [row.PostalCode]);
 
         public void Add(Candidate candidate)
         {
             foreach (var key in Keys(candidate.Kind, candidate.Facts, candidate.Phones, candidate.PostalCodes))
             {
+                if (wanted is not null && !wanted.Contains(key)) continue;
                 if (!byKey.TryGetValue(key, out var list)) byKey[key] = list = [];
                 // A later version of the same candidate (an earlier row completed) replaces the old one.
                 list.RemoveAll(c => (c.Id != 0 && c.Id == candidate.Id) || (c.Id == 0 && c.Line == candidate.Line));
@@ -327,7 +352,7 @@ public sealed class ContactImport(IDbContextFactory<CormDbContext> dbFactory, IO
         {
             Candidate? best = null;
             var bestScore = MatchScore.None;
-            foreach (var key in Keys(row.Kind, row.Facts, row.Phone is null ? [] : [row.Phone], row.PostalCode is null ? [] : [row.PostalCode]))
+            foreach (var key in KeysOf(row))
             {
                 if (!byKey.TryGetValue(key, out var list)) continue;
                 foreach (var candidate in list)

@@ -70,7 +70,7 @@ internal static class DuplicateBenchmark
 
     internal sealed record Planted(int A, int B, string Kind);
 
-    private static List<Planted> Generate(string path, int people, double duplicateShare)
+    internal static List<Planted> Generate(string path, int people, double duplicateShare)
     {
         var f = new Faker("pt_PT") { Random = new Randomizer(20261201) };
         var english = new Faker("en") { Random = new Randomizer(1201) };
@@ -175,7 +175,7 @@ internal static class DuplicateBenchmark
         command.ExecuteNonQuery();
     }
 
-    private sealed class SingleFactory(DbContextOptions<SqliteCormDbContext> options) : IDbContextFactory<CormDbContext>
+    internal sealed class SingleFactory(DbContextOptions<SqliteCormDbContext> options) : IDbContextFactory<CormDbContext>
     {
         public CormDbContext CreateDbContext() => new SqliteCormDbContext(options);
     }

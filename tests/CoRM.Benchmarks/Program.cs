@@ -26,6 +26,14 @@ if (Option("--only") == "duplicates")
     return;
 }
 
+// Usage: ... -- --only import [--people 600000] [--rows 50000]: the general contact import of a large file against a large population.
+if (Option("--only") == "import")
+{
+    await ContactImportBenchmark.RunAsync(Path.GetDirectoryName(path)!, int.Parse(Option("--people") ?? "600000", CultureInfo.InvariantCulture),
+        int.Parse(Option("--rows") ?? "50000", CultureInfo.InvariantCulture));
+    return;
+}
+
 var services = new ServiceCollection()
     .AddCormDatabase(new DatabaseOptions { ConnectionString = $"Data Source={path}" }, Directory.GetCurrentDirectory())
     .AddSingleton(TimeProvider.System).AddSingleton<AuditTrail>().AddSingleton<ConstituentSearch>().AddSingleton<ConstituentRecords>()

@@ -136,6 +136,21 @@ public sealed class ContactImportTests : InstitutionTest
     }
 
     [Fact]
+    public async Task A_large_file_reads_every_record_once_and_finds_the_same_matches_as_lookups()
+    {
+        var known = await KnownPersonAsync();
+        var born = known.BirthDate!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var lines = new List<string> { Header, $"Person;{known.FirstName};{known.LastName};;{known.Email};;;;;;;;;", $"Person;{known.FirstName};{known.LastName}x;;;;;;;{born};;;;" };
+        lines.AddRange(Enumerable.Range(0, ContactImport.LargeFile).Select(i => $"Person;Pessoa{i};Grande;;pessoa{i}@example.org;;;;;;;;;"));
+
+        var preview = await Import.PreviewAsync(await StewardAsync(), Csv([.. lines]));
+
+        Assert.Equal((ContactRowVerdict.Matches, known.Id), (preview.Rows[0].Verdict, preview.Rows[0].MatchId));
+        Assert.Equal((ContactRowVerdict.PossibleDuplicate, known.Id), (preview.Rows[1].Verdict, preview.Rows[1].MatchId));
+        Assert.Equal(ContactImport.LargeFile, preview.Count(ContactRowVerdict.New));
+    }
+
+    [Fact]
     public async Task An_excel_workbook_imports_like_a_csv_and_its_dates_are_read_as_dates()
     {
         using var workbook = new XLWorkbook();
