@@ -6,6 +6,7 @@ using CoRM.Domain.Auditing;
 using CoRM.Domain.Constituents;
 using CoRM.Infrastructure.Auditing;
 using CoRM.Infrastructure.Common;
+using CoRM.Infrastructure.Constituents;
 using CoRM.Infrastructure.Imports;
 using CoRM.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +20,7 @@ namespace CoRM.Infrastructure.Academics;
 /// import writes in one transaction and only when no row is rejected, so nothing is ever half-imported.
 /// Re-importing the same file changes nothing: rows are matched on their natural keys and updated.
 /// </summary>
-public sealed class SisImport(IDbContextFactory<CormDbContext> dbFactory, AuditTrail audit, TimeProvider time)
+public sealed class SisImport(IDbContextFactory<CormDbContext> dbFactory, PersonLookup lookup, AuditTrail audit, TimeProvider time)
 {
     public const int SampleSize = 10;
 
@@ -37,25 +38,27 @@ public sealed class SisImport(IDbContextFactory<CormDbContext> dbFactory, AuditT
     {
         var used = mapping ?? ImportMapping.Suggest(SisImportFields.For(kind), file.Headers);
         if (!MayUse(user)) return new ImportPreview(file.Headers, used, 0, [], [new RejectedRow(0, "Only student-success staff and administrators import records.")]);
-        var (rows, rejected, sample) = await RunAsync(user, kind, file, used, commit: false, ct);
-        return new ImportPreview(file.Headers, used, rows, sample, rejected);
+        var (rows, rejected, sample, matches) = await RunAsync(user, kind, file, used, commit: false, ct);
+        return new ImportPreview(file.Headers, used, rows, sample, rejected) { Matches = matches };
     }
 
     public async Task<ImportReport> ImportAsync(UserScope user, SisImportKind kind, TabularFile file, IReadOnlyDictionary<string, string?> mapping, CancellationToken ct = default)
     {
         if (!MayUse(user)) return new ImportReport(0, 0, [new RejectedRow(0, "Only student-success staff and administrators import records.")], false);
-        var (rows, rejected, _) = await RunAsync(user, kind, file, mapping, commit: true, ct);
+        var (rows, rejected, _, _) = await RunAsync(user, kind, file, mapping, commit: true, ct);
         return new ImportReport(rows, rejected.Count == 0 ? rows : 0, rejected, Committed: rejected.Count == 0 && rows > 0);
     }
 
-    private async Task<(int Rows, List<RejectedRow> Rejected, List<IReadOnlyDictionary<string, string>> Sample)> RunAsync(
+    private async Task<(int Rows, List<RejectedRow> Rejected, List<IReadOnlyDictionary<string, string>> Sample, List<ImportMatch> Matches)> RunAsync(
         UserScope user, SisImportKind kind, TabularFile file, IReadOnlyDictionary<string, string?> mapping, bool commit, CancellationToken ct)
     {
         var rejected = new List<RejectedRow>();
         var sample = new List<IReadOnlyDictionary<string, string>>();
+        var matches = new List<ImportMatch>();
+        var queued = new List<(int Similar, Constituent Created, MatchScore Score)>();
         var fields = SisImportFields.For(kind);
-        if (file.Headers.Count == 0) return (0, [new RejectedRow(1, "The file is empty.")], sample);
-        if (ImportMapping.Problem(fields, mapping, file.Headers) is { } problem) return (0, [new RejectedRow(1, problem)], sample);
+        if (file.Headers.Count == 0) return (0, [new RejectedRow(1, "The file is empty.")], sample, matches);
+        if (ImportMapping.Problem(fields, mapping, file.Headers) is { } problem) return (0, [new RejectedRow(1, problem)], sample, matches);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -72,7 +75,8 @@ public sealed class SisImport(IDbContextFactory<CormDbContext> dbFactory, AuditT
             {
                 var key = RowKey(kind, values);
                 if (keys.TryGetValue(key, out var firstLine)) throw new FormatException($"Same {KeyName(kind)} as line {firstLine}.");
-                Apply(db, context, kind, values, time.UtcNow());
+                if (kind == SisImportKind.Students) await ApplyStudentAsync(db, context, values, line, matches, queued, time.UtcNow(), ct);
+                else Apply(db, context, kind, values, time.UtcNow());
                 keys[key] = line; // only an accepted row claims its key
                 if (sample.Count < SampleSize) sample.Add(values);
             }
@@ -86,10 +90,13 @@ public sealed class SisImport(IDbContextFactory<CormDbContext> dbFactory, AuditT
         {
             audit.Record(db, user, AuditAction.Create, "Import", kind.ToString(), null, $"{rows} rows");
             await db.SaveChangesAsync(ct);
+            // New students who resemble someone on record wait in the data steward's queue (now that they have ids).
+            foreach (var (similar, created, score) in queued) db.DuplicateCandidates.Add(DuplicateCandidate.Found(similar, created.Id, score, time.UtcNow()));
+            await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
         // Otherwise the transaction is disposed unsaved: a preview or a file with rejections writes nothing.
-        return (rows, rejected, sample);
+        return (rows, rejected, sample, matches);
     }
 
     private static string KeyName(SisImportKind kind) => kind switch
@@ -114,6 +121,52 @@ public sealed class SisImport(IDbContextFactory<CormDbContext> dbFactory, AuditT
         _ => $"{v[SisImportFields.StudentNumber]}|{v[SisImportFields.TermCode]}|{v[SisImportFields.CourseCode]}",
     };
 
+    /// <summary>
+    /// A student row: the student number finds the student; failing that, the one matching rule finds the person if they
+    /// are already on record (an applicant, an inquirer, a donor) and they become this student. A possible duplicate is
+    /// created as a new student and queued for the data steward.
+    /// </summary>
+    private async Task ApplyStudentAsync(CormDbContext db, ImportContext c, Dictionary<string, string> v, int line, List<ImportMatch> matches,
+        List<(int, Constituent, MatchScore)> queued, DateTime now, CancellationToken ct)
+    {
+        var number = Required(v, SisImportFields.StudentNumber);
+        if (number.Length > Constituent.StudentNumberMaxLength) throw new FormatException($"Student number '{number}' is longer than {Constituent.StudentNumberMaxLength} characters.");
+        var email = string.IsNullOrEmpty(v["Email"]) ? null : EmailAddress.TryNormalise(v["Email"]) ?? throw new FormatException($"Email: '{v["Email"]}' is not an e-mail address.");
+        var birth = Date(v, "BirthDate", optional: true);
+        var (given, family) = (Required(v, "GivenName"), Required(v, "FamilyName"));
+        if (!c.Students.TryGetValue(number, out var student))
+        {
+            if (email is not null && db.Constituents.Local.FirstOrDefault(x => x.Email == email && x.StudentNumber != number) is { StudentNumber: { } earlier })
+                throw new FormatException($"{email} already belongs to student {earlier}.");
+            var match = await lookup.FindAsync(db, new PersonFacts(given, family, email, BirthDate: birth), ct);
+            if (match is { Verdict: MatchVerdict.SamePerson, Person: { } known })
+            {
+                if (known.StudentNumber is { } other && other != number)
+                    throw new FormatException($"{given} {family} matches C-{known.Id} {known.DisplayName} ({match.Score.Explanation}), who is student {other}.");
+                student = known;
+                matches.Add(new ImportMatch(line, $"{given} {family} is already on record: C-{known.Id} {known.DisplayName} ({match.Score.Explanation}); the record becomes this student."));
+            }
+            else
+            {
+                student = db.Constituents.Add(Constituent.Person(given, family, now, email, birth)).Entity;
+                if (match is { Verdict: MatchVerdict.PossibleDuplicate, Person: { } similar })
+                {
+                    queued.Add((similar.Id, student, match.Score));
+                    matches.Add(new ImportMatch(line, $"{given} {family} may be C-{similar.Id} {similar.DisplayName} ({match.Score.Explanation}): a new record, sent to the duplicate queue."));
+                }
+            }
+            student.StudentNumber = number;
+            c.Students[number] = student;
+        }
+        student.Rename(given, family);
+        student.SetPrimaryEmail(email ?? student.Email);
+        if (birth is not null) student.BirthDate = birth;
+        if (!string.IsNullOrEmpty(v["Region"])) student.Region = v["Region"].Length <= Constituent.RegionMaxLength ? v["Region"] : throw new FormatException("Region is too long.");
+        var today = DateOnly.FromDateTime(now);
+        if (!student.Hats.Any(h => h.Kind == HatKind.Student && h.IsActiveOn(today)))
+            student.Hats.Add(Hat.Wear(HatKind.Student, today));
+    }
+
     private static void Apply(CormDbContext db, ImportContext c, SisImportKind kind, Dictionary<string, string> v, DateTime now)
     {
         switch (kind)
@@ -126,30 +179,6 @@ public sealed class SisImport(IDbContextFactory<CormDbContext> dbFactory, AuditT
                     if (c.Terms.TryGetValue(code, out var term))
                         (term.Name, term.StartsOn, term.EndsOn, term.EnrolmentDeadline) = (fresh.Name, fresh.StartsOn, fresh.EndsOn, fresh.EnrolmentDeadline);
                     else c.Terms[code] = db.Terms.Add(fresh).Entity;
-                    break;
-                }
-            case SisImportKind.Students:
-                {
-                    var number = Required(v, SisImportFields.StudentNumber);
-                    if (number.Length > Constituent.StudentNumberMaxLength) throw new FormatException($"Student number '{number}' is longer than {Constituent.StudentNumberMaxLength} characters.");
-                    var email = string.IsNullOrEmpty(v["Email"]) ? null : EmailAddress.Normalise(v["Email"]);
-                    var birth = Date(v, "BirthDate", optional: true);
-                    if (!c.Students.TryGetValue(number, out var student))
-                    {
-                        // One record per person: an existing constituent with the same e-mail becomes this student.
-                        student = email is null ? null : db.Constituents.Local.FirstOrDefault(x => x.Email == email) ?? db.Constituents.FirstOrDefault(x => x.Email == email);
-                        if (student?.StudentNumber is { } other && other != number) throw new FormatException($"{email} already belongs to student {other}.");
-                        student ??= db.Constituents.Add(Constituent.Person(Required(v, "GivenName"), Required(v, "FamilyName"), now, email, birth)).Entity;
-                        student.StudentNumber = number;
-                        c.Students[number] = student;
-                    }
-                    student.Rename(Required(v, "GivenName"), Required(v, "FamilyName"));
-                    student.SetPrimaryEmail(email ?? student.Email);
-                    if (birth is not null) student.BirthDate = birth;
-                    if (!string.IsNullOrEmpty(v["Region"])) student.Region = v["Region"].Length <= Constituent.RegionMaxLength ? v["Region"] : throw new FormatException("Region is too long.");
-                    var today = DateOnly.FromDateTime(now);
-                    if (!student.Hats.Any(h => h.Kind == HatKind.Student && h.IsActiveOn(today)))
-                        student.Hats.Add(Hat.Wear(HatKind.Student, today));
                     break;
                 }
             case SisImportKind.Enrolments:

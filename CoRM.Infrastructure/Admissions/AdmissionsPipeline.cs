@@ -101,11 +101,23 @@ public sealed class AdmissionsPipeline(CommandRunner runner, PersonLookup lookup
                 if (details.BirthDate is null) throw new DomainException("Give your child's date of birth.");
                 if (details.BirthDate > today) throw new DomainException("The date of birth cannot be in the future.");
                 var parentRecord = await db.Constituents.SingleAsync(c => c.Id == parent.ConstituentId, ct);
-                child = Constituent.Person(details.FirstName, details.LastName, now, details.Email, details.BirthDate);
-                child.Region = string.IsNullOrWhiteSpace(details.Region) ? parentRecord.Region : details.Region.Trim();
-                db.Constituents.Add(child);
-                db.Relationships.Add(Relationship.Between(child, parentRecord, RelationshipKind.Parent, details.BirthDate.Value));
-                await db.SaveChangesAsync(ct);
+                // The one matching rule, with a parent's limits: a child already linked to this parent is that child; anyone
+                // else who looks the same is never attached (that would open a stranger's record to them) nor named — a new
+                // record is made and the data steward decides.
+                var facts = new PersonFacts(details.FirstName, details.LastName, details.Email, BirthDate: details.BirthDate);
+                var own = await lookup.FindAmongAsync(db, db.Relationships.Where(r => r.RelatedId == parent.ConstituentId && r.Kind == RelationshipKind.Parent).Select(r => r.SubjectId), facts, ct);
+                if (own is { Verdict: MatchVerdict.SamePerson, Person: { } theirs }) child = theirs;
+                else
+                {
+                    var match = await lookup.FindAsync(db, facts, ct);
+                    child = Constituent.Person(details.FirstName, details.LastName, now, details.Email, details.BirthDate);
+                    child.Region = string.IsNullOrWhiteSpace(details.Region) ? parentRecord.Region : details.Region.Trim();
+                    db.Constituents.Add(child);
+                    db.Relationships.Add(Relationship.Between(child, parentRecord, RelationshipKind.Parent, details.BirthDate.Value));
+                    await db.SaveChangesAsync(ct);
+                    if (match is { Verdict: not MatchVerdict.NewPerson, Person: { } similar })
+                        db.DuplicateCandidates.Add(DuplicateCandidate.Found(similar.Id, child.Id, match.Score, now));
+                }
             }
             var started = await StartAsync(db, child, application.ProgrammeId, application.TermId, AdmissionSource.Parent, parent.ConstituentId, parent.ConstituentId, now, ct);
             db.Interactions.Add(Interaction.Log(parent.ConstituentId, Channel.WebForm, Topic.Admissions, $"Started an application for {child.DisplayName}", null, now, parent.ConstituentId, now, inbound: true));
@@ -201,13 +213,21 @@ public sealed class AdmissionsPipeline(CommandRunner runner, PersonLookup lookup
 
             if (a.GuardianId is null && a.GuardianName is not null)
             {
-                var guardian = a.GuardianEmail is null ? null : await db.Constituents.Include(c => c.Hats).FirstOrDefaultAsync(c => c.Email == a.GuardianEmail, ct);
+                // The guardian named on the form, matched with the one rule (a parent of another student is reused).
+                var parts = a.GuardianName.Split(' ', 2, StringSplitOptions.TrimEntries);
+                var (first, last) = (parts[0], parts.Length > 1 ? parts[1] : student.LastName);
+                var match = await lookup.FindAsync(db, new PersonFacts(first, last, a.GuardianEmail), ct);
+                var guardian = match is { Verdict: MatchVerdict.SamePerson, Person: { } known } && known.Id != student.Id ? known : null;
                 if (guardian is null)
                 {
-                    var parts = a.GuardianName.Split(' ', 2, StringSplitOptions.TrimEntries);
-                    guardian = Constituent.Person(parts[0], parts.Length > 1 ? parts[1] : student.LastName, now, a.GuardianEmail);
+                    guardian = Constituent.Person(first, last, now, a.GuardianEmail);
                     guardian.Region = student.Region;
                     db.Constituents.Add(guardian);
+                    if (match is { Verdict: not MatchVerdict.NewPerson, Person: { } similar } && similar.Id != student.Id)
+                    {
+                        await db.SaveChangesAsync(ct);
+                        db.DuplicateCandidates.Add(DuplicateCandidate.Found(similar.Id, guardian.Id, match.Score, now));
+                    }
                 }
                 if (!guardian.WearsHatOn(HatKind.Parent, today)) guardian.Hats.Add(Hat.Wear(HatKind.Parent, today));
                 db.Relationships.Add(Relationship.Between(student, guardian, RelationshipKind.Parent, student.BirthDate ?? today));

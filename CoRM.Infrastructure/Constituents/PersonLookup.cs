@@ -31,6 +31,18 @@ public sealed class PersonLookup(IOptions<MatchingOptions> options)
             .Where(c => (email != null && c.Email == email) || (number != null && c.StudentNumber == number) || c.SearchName == name || c.SearchName == reversed
                         || (born != null && c.BirthDate == born))
             .Take(100).ToListAsync(ct);
+        return Best(facts, candidates);
+    }
+
+    /// <summary>The best match among a known set of records only (a parent's own children, say).</summary>
+    public async Task<PersonMatch> FindAmongAsync(CormDbContext db, IQueryable<int> ids, PersonFacts facts, CancellationToken ct)
+    {
+        var candidates = await db.Constituents.Include(c => c.Hats).Where(Constituent.Current).Where(c => ids.Contains(c.Id)).Take(100).ToListAsync(ct);
+        return Best(facts, candidates);
+    }
+
+    private PersonMatch Best(PersonFacts facts, List<Constituent> candidates)
+    {
         var best = PersonMatch.None;
         foreach (var candidate in candidates)
         {

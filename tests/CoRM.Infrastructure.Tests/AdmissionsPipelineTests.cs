@@ -163,6 +163,37 @@ public sealed class AdmissionsPipelineTests : InstitutionTest
     }
 
     [Fact]
+    public async Task A_parent_typing_a_child_who_looks_like_someone_else_gets_a_new_record_queued_for_review_never_the_strangers()
+    {
+        var rui = await Institution.PersonaAsync(Personas.Parent);
+        var pipeline = Institution.Get<AdmissionsPipeline>();
+        var (programme, intake) = await IntakeAsync();
+        Domain.Constituents.Constituent stranger;
+        await using (var db = await Institution.OpenAsync())
+            stranger = await db.Constituents.Where(c => c.Kind == ConstituentKind.Person && c.BirthDate != null && c.Email != null
+                                                        && !db.Relationships.Any(r => r.SubjectId == c.Id && r.RelatedId == rui.ConstituentId)).OrderBy(c => c.Id).FirstAsync();
+
+        // The same name, birth date and e-mail as someone this parent has no link to.
+        var started = await pipeline.StartForChildAsync(rui, new ParentApplication(null, new PersonDetails(stranger.FirstName, stranger.LastName, stranger.Email, stranger.BirthDate, null), programme, intake));
+        Assert.True(started.Succeeded, started.Message);
+        int created;
+        await using (var db = await Institution.OpenAsync())
+        {
+            created = (await db.AdmissionApplications.SingleAsync(a => a.Id == started.Id)).ApplicantId;
+            Assert.NotEqual(stranger.Id, created);
+            Assert.False(await db.Relationships.AnyAsync(r => r.SubjectId == stranger.Id && r.RelatedId == rui.ConstituentId));
+            Assert.Single(await db.DuplicateCandidates.Where(d => d.FirstId == stranger.Id && d.SecondId == created).ToListAsync());
+        }
+
+        // Typing the same child again (now theirs) reuses the child's record.
+        var again = await pipeline.StartForChildAsync(rui, new ParentApplication(null, new PersonDetails(stranger.FirstName, stranger.LastName, stranger.Email, stranger.BirthDate, null), programme, intake));
+        Assert.False(again.Succeeded);
+        Assert.Contains("already", again.Message, StringComparison.OrdinalIgnoreCase); // the child's own open application, not a third record
+        await using var after = await Institution.OpenAsync();
+        Assert.Equal(2, await after.Constituents.CountAsync(c => c.Email == stranger.Email && c.BirthDate == stranger.BirthDate));
+    }
+
+    [Fact]
     public async Task Reminders_go_out_once_for_stalled_applications_and_late_deposits()
     {
         var job = Institution.Get<AdmissionsReminderJob>();

@@ -60,6 +60,38 @@ public sealed class SisImportTests : InstitutionTest
     }
 
     [Fact]
+    public async Task A_student_already_on_record_becomes_the_student_and_a_look_alike_is_created_and_queued_for_review()
+    {
+        await ImportAsync(SisImportKind.Terms, Terms);
+        int inquirer, lookAlike;
+        await using (var db = await Institution.OpenAsync())
+        {
+            // Someone who inquired (an e-mail, no student number) and someone with a birth date, as admissions recorded them.
+            var now = Institution.Time.GetUtcNow().UtcDateTime;
+            var a = Domain.Constituents.Constituent.Person("Carolina", "Meireles", now, "carolina.meireles@example.org");
+            var b = Domain.Constituents.Constituent.Person("Tiago", "Bettencourt", now, null, new DateOnly(2006, 1, 9));
+            db.Constituents.AddRange(a, b);
+            await db.SaveChangesAsync();
+            (inquirer, lookAlike) = (a.Id, b.Id);
+        }
+        const string file = "Student No,First Name,Surname,E-mail,DOB\nS2001,Carolina,Meireles,Carolina.Meireles@example.org,\nS2002,Tiago,Betencourt,,2006-01-09\n";
+        var daniel = await Institution.PersonaAsync(Personas.StudentSuccess);
+        var import = Institution.Get<SisImport>();
+
+        var preview = await import.PreviewAsync(daniel, SisImportKind.Students, file);
+
+        Assert.Collection(preview.Matches,
+            m => Assert.Contains($"already on record: C-{inquirer}", m.Text, StringComparison.Ordinal),
+            m => Assert.Contains($"may be C-{lookAlike}", m.Text, StringComparison.Ordinal));
+        Assert.True((await import.ImportAsync(daniel, SisImportKind.Students, file, preview.Mapping)).Committed);
+        await using var after = await Institution.OpenAsync();
+        Assert.Equal("S2001", (await after.Constituents.SingleAsync(c => c.Id == inquirer)).StudentNumber);
+        var created = await after.Constituents.SingleAsync(c => c.StudentNumber == "S2002");
+        Assert.NotEqual(lookAlike, created.Id);
+        Assert.Single(await after.DuplicateCandidates.Where(d => d.FirstId == lookAlike && d.SecondId == created.Id).ToListAsync());
+    }
+
+    [Fact]
     public async Task Advisor_assignments_import_as_dated_relationships_and_show_in_the_advisors_list()
     {
         Assert.True((await ImportAsync(SisImportKind.Students, Students)).Committed);
