@@ -18,7 +18,8 @@ using Microsoft.Extensions.Options;
 namespace CoRM.Infrastructure.Admissions;
 
 /// <summary>A new person entering the funnel (a prospect or an applicant), or an existing record by id.</summary>
-public sealed record PersonDetails(string FirstName, string LastName, string? Email, DateOnly? BirthDate, string? Region);
+/// <param name="UseRecordId">Staff answered "use her record?" for a possible duplicate: the inquiry or application goes on that record.</param>
+public sealed record PersonDetails(string FirstName, string LastName, string? Email, DateOnly? BirthDate, string? Region, int? UseRecordId = null);
 
 public sealed record NewInquiry(PersonDetails Person, int? ProgrammeId, int? TermId, AdmissionSource Source, string? Notes);
 
@@ -325,6 +326,10 @@ public sealed class AdmissionsPipeline(CommandRunner runner, PersonLookup lookup
         if (person.BirthDate is { } born && born > DateOnly.FromDateTime(now)) throw new DomainException("The date of birth cannot be in the future.");
         var match = await lookup.FindAsync(db, new PersonFacts(person.FirstName, person.LastName, email, BirthDate: person.BirthDate), ct);
         if (match is { Verdict: MatchVerdict.SamePerson, Person: { } known }) return known;
+        // Only the record the matching rule itself offered may be chosen (an id typed into a request is not a way in).
+        if (person.UseRecordId is { } chosen)
+            return match is { Verdict: MatchVerdict.PossibleDuplicate, Person: { } offered } && offered.Id == chosen ? offered
+                : throw new DomainException("That record is not a match for these details any more; check the name, e-mail and birth date.");
         var created = Constituent.Person(person.FirstName, person.LastName, now, email, person.BirthDate);
         created.Region = string.IsNullOrWhiteSpace(person.Region) ? null : person.Region.Trim();
         db.Constituents.Add(created);

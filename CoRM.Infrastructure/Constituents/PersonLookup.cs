@@ -1,3 +1,4 @@
+using CoRM.Domain.Access;
 using CoRM.Domain.Constituents;
 using CoRM.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -16,8 +17,20 @@ public sealed record PersonMatch(Constituent? Person, MatchScore Score, MatchVer
 /// matching rule: candidates come from indexed lookups (e-mail, student number, the folded name in either order),
 /// never a scan, and each is scored by <see cref="PersonMatcher"/>.
 /// </summary>
-public sealed class PersonLookup(IOptions<MatchingOptions> options)
+public sealed class PersonLookup(IDbContextFactory<CormDbContext> dbFactory, IOptions<MatchingOptions> options)
 {
+    /// <summary>
+    /// What a staff form shows before it writes ("Ana Silva already exists: C-1234, same e-mail"): the best match for the
+    /// details typed so far, for users who may see the whole directory; nothing for anyone else (a match names a person).
+    /// </summary>
+    public async Task<PersonMatch> PreviewAsync(UserScope user, PersonFacts facts, CancellationToken ct = default)
+    {
+        if (!user.SeesWholeDirectory || string.IsNullOrWhiteSpace(facts.LastName)) return PersonMatch.None;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var match = await FindAsync(db, facts with { Email = EmailAddress.TryNormalise(facts.Email) }, ct);
+        return match.Verdict == MatchVerdict.NewPerson ? PersonMatch.None : match;
+    }
+
     public async Task<PersonMatch> FindAsync(CormDbContext db, PersonFacts facts, CancellationToken ct)
     {
         var email = MatchKeys.Email(facts.Email);

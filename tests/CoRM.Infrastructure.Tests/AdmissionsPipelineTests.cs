@@ -7,6 +7,7 @@ using CoRM.Infrastructure.Common;
 using CoRM.Infrastructure.Families;
 using CoRM.Infrastructure.Jobs;
 using CoRM.Infrastructure.Seeding;
+using CoRM.Infrastructure.Constituents;
 using CoRM.Infrastructure.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using static CoRM.Infrastructure.Seeding.DemoSeeder;
@@ -65,6 +66,29 @@ public sealed class AdmissionsPipelineTests : InstitutionTest
         var queued = await check.DuplicateCandidates.SingleAsync(d => d.SecondId == (int)typo.Id.Value);
         Assert.Equal((existing.Id, DuplicateStatus.Open), (queued.FirstId, queued.Status));
         Assert.Contains("same birth date", queued.Reasons, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Staff_see_the_match_before_saving_and_may_answer_use_her_record_for_a_possible_duplicate_only()
+    {
+        var priya = await Institution.PersonaAsync(Personas.Admissions);
+        var pipeline = Institution.Get<AdmissionsPipeline>();
+        var (programme, intake) = await IntakeAsync();
+        Constituent existing;
+        await using (var db = await Institution.OpenAsync())
+            existing = await db.Constituents.Where(c => c.Kind == ConstituentKind.Person && c.BirthDate != null && c.Email != null && c.MergedIntoId == null)
+                .OrderBy(c => c.Id).Skip(7).FirstAsync();
+        var typed = new PersonDetails(existing.FirstName, existing.LastName + "x", null, existing.BirthDate, null);
+
+        var preview = await Institution.Get<PersonLookup>().PreviewAsync(priya, new PersonFacts(typed.FirstName, typed.LastName, typed.Email, BirthDate: typed.BirthDate));
+        Assert.Equal((MatchVerdict.PossibleDuplicate, existing.Id), (preview.Verdict, preview.Person!.Id));
+        Assert.Equal(MatchVerdict.NewPerson, (await Institution.Get<PersonLookup>().PreviewAsync(await Institution.PersonaAsync(Personas.Faculty), new PersonFacts(typed.FirstName, typed.LastName, BirthDate: typed.BirthDate))).Verdict);
+
+        var wrong = await pipeline.RecordInquiryAsync(priya, new NewInquiry(typed with { UseRecordId = existing.Id + 1 }, programme, intake, AdmissionSource.Website, null));
+        Assert.False(wrong.Succeeded);
+        var used = await pipeline.RecordInquiryAsync(priya, new NewInquiry(typed with { UseRecordId = existing.Id }, programme, intake, AdmissionSource.Website, null));
+        Assert.True(used.Succeeded, used.Message);
+        Assert.Equal(existing.Id, (int)used.Id!.Value);
     }
 
     [Fact]

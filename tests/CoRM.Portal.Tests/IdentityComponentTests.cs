@@ -111,4 +111,30 @@ public sealed class IdentityComponentTests : PortalComponentTest
         await using var after = await Institution.OpenAsync();
         Assert.False(await after.Constituents.AnyAsync(c => c.LastName == "Nova-Bunit")); // a preview and a cancel write nothing
     }
+
+    [Fact]
+    public async Task The_inquiry_form_names_the_person_already_on_record_before_saving_and_offers_their_record_for_a_look_alike()
+    {
+        await SignInAsAsync(Personas.Admissions);
+        Domain.Constituents.Constituent known;
+        await using (var db = await Institution.OpenAsync())
+            known = await db.Constituents.Where(c => c.Kind == Domain.Constituents.ConstituentKind.Person && c.Email != null && c.BirthDate != null && c.MergedIntoId == null).OrderBy(c => c.Id).Skip(3).FirstAsync();
+        var person = new Infrastructure.Admissions.PersonDetails("", "", null, null, null);
+        var fields = Render<Components.Pages.Admissions.PersonFields>(p => p.Add(x => x.Person, person).Add(x => x.PersonChanged, v => person = v));
+
+        // Same e-mail: the same person, named with the reason.
+        await fields.InvokeAsync(() => fields.FindComponents<MudBlazor.MudTextField<string>>()[0].Instance.ValueChanged.InvokeAsync(known.FirstName));
+        fields.Render(p => p.Add(x => x.Person, person)); // as the dialog re-renders with the bound value
+        await fields.InvokeAsync(() => fields.FindComponents<MudBlazor.MudTextField<string>>()[2].Instance.ValueChanged.InvokeAsync(known.Email));
+        fields.Render(p => p.Add(x => x.Person, person));
+        await fields.InvokeAsync(() => fields.FindComponents<MudBlazor.MudTextField<string>>()[1].Instance.ValueChanged.InvokeAsync(known.LastName));
+        fields.WaitForAssertion(() => Assert.Contains($"already exists: C-{known.Id}", fields.Find("[data-testid=person-match]").TextContent, StringComparison.Ordinal));
+
+        // A typo and the birth date instead: a look-alike, and "Use C-…" sets the answer on the details.
+        fields.Render(p => p.Add(x => x.Person, new Infrastructure.Admissions.PersonDetails(known.FirstName, "", null, known.BirthDate, null)));
+        await fields.InvokeAsync(() => fields.FindComponents<MudBlazor.MudTextField<string>>()[1].Instance.ValueChanged.InvokeAsync(known.LastName + "x"));
+        fields.WaitForAssertion(() => Assert.Contains($"May be C-{known.Id}", fields.Find("[data-testid=person-match]").TextContent, StringComparison.Ordinal));
+        await fields.InvokeAsync(() => fields.Find("[data-testid=use-record]").Click());
+        Assert.Equal(known.Id, person.UseRecordId);
+    }
 }
