@@ -81,6 +81,13 @@ public class Constituent : IVersioned
         survivor.PostOptOut |= PostOptOut;
     }
 
+    /// <summary>An undone merge: this record stands on its own again.</summary>
+    public void Unmerge()
+    {
+        if (MergedIntoId is null) throw new DomainException("This record has not been merged.");
+        MergedIntoId = null;
+    }
+
     public List<Hat> Hats { get; set; } = [];
     public List<ContactPoint> ContactPoints { get; set; } = [];
     public List<Address> Addresses { get; set; } = [];

@@ -64,4 +64,11 @@ public class DuplicateCandidate
         if (Status != DuplicateStatus.Open) throw new DomainException("This pair has already been reviewed.");
         (Status, ReviewedById, ReviewedAt) = (DuplicateStatus.Merged, reviewedById, at);
     }
+
+    /// <summary>The merge was undone: an administrator decided these are two people.</summary>
+    public void MarkUnmerged(int reviewedById, DateTime at)
+    {
+        if (Status != DuplicateStatus.Merged) throw new DomainException("This pair was not merged.");
+        (Status, ReviewedById, ReviewedAt) = (DuplicateStatus.NotDuplicate, reviewedById, at);
+    }
 }

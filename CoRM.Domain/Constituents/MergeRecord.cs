@@ -16,4 +16,8 @@ public class MergeRecord
     public int MergedById { get; set; }
     public string Summary { get; set; } = "";
     public string BeforeImage { get; set; } = "{}";
+
+    /// <summary>Set when an administrator undid the merge: both records are back as they were.</summary>
+    public DateTime? UndoneAt { get; set; }
+    public int? UndoneById { get; set; }
 }

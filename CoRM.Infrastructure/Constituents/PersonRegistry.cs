@@ -59,6 +59,7 @@ public static class PersonRegistry
         Subject<MergeRecord>(nameof(MergeRecord.SurvivorId), "a merge, as the surviving record"),
         Subject<MergeRecord>(nameof(MergeRecord.MergedId), "a merge, as the record merged away"),
         Actor<MergeRecord>(nameof(MergeRecord.MergedById), "who merged two records"),
+        Actor<MergeRecord>(nameof(MergeRecord.UndoneById), "who undid a merge"),
 
         // Engagement.
         Subject<Interaction>(nameof(Interaction.ConstituentId), "an interaction on the person's timeline"),

@@ -45,6 +45,15 @@ public sealed class RecordMerges(IDbContextFactory<CormDbContext> dbFactory, Com
     public const string RegionField = "Region";
     public const string StudentNumberField = "StudentNumber";
 
+    /// <summary>Entities whose rows a merge changes beyond the person column, with their person columns.</summary>
+    private static readonly (Type Entity, string[] Columns)[] Rewritten =
+    [
+        (typeof(Hat), [nameof(Hat.ConstituentId)]),
+        (typeof(ContactPoint), [nameof(ContactPoint.ConstituentId)]),
+        (typeof(Relationship), [nameof(Relationship.SubjectId), nameof(Relationship.RelatedId)]),
+        (typeof(VolunteerProfile), [nameof(VolunteerProfile.ConstituentId)]),
+    ];
+
     /// <summary>Columns the merge treats itself rather than moving blindly.</summary>
     private static readonly HashSet<string> Handled = ["DuplicateCandidate.FirstId", "DuplicateCandidate.SecondId", "MergeRecord.SurvivorId", "MergeRecord.MergedId"];
 
@@ -95,6 +104,22 @@ public sealed class RecordMerges(IDbContextFactory<CormDbContext> dbFactory, Com
             }
             await db.SaveChangesAsync(ct);
 
+            // Rows the merge rewrites beyond moving an id (hats joined, relationships collapsed, contact points deduplicated,
+            // volunteer profiles combined), captured whole for both records so an undo can put them back.
+            var rewritten = new List<Dictionary<string, object?>>();
+            foreach (var (type, columns) in Rewritten)
+            {
+                var entity = db.Model.FindEntityType(type)!;
+                var table = Column(db, PersonRegistry.Columns.First(c => c.Entity == type && c.Property == columns[0])).Table;
+                var where = string.Join(" OR ", columns.Select(c => $"{Column(db, PersonRegistry.Columns.Single(x => x.Entity == type && x.Property == c)).Column} IN ({survivor.Id}, {merged.Id})"));
+                foreach (var row in await RowsAsync(db, $"SELECT * FROM {table} WHERE {where}", ct))
+                {
+                    row["_table"] = entity.GetTableName();
+                    rewritten.Add(row);
+                }
+            }
+            image["rewritten"] = rewritten;
+
             // Rows that would collide on a unique index are collapsed into the survivor's, then everything else moves.
             await MergeVolunteerProfilesAsync(db, survivor.Id, merged.Id, ct);
             foreach (var column in PersonRegistry.Columns.Where(c => !Handled.Contains(c.Name)))
@@ -144,6 +169,154 @@ public sealed class RecordMerges(IDbContextFactory<CormDbContext> dbFactory, Com
             return CommandResult.Ok(survivor.Id);
         }, ct);
     }
+
+    /// <summary>
+    /// Undoes a merge from its before-image (administrators): every row that moved goes back to the merged record, rows
+    /// the merge collapsed or rewrote (hats, relationships, contact points, volunteer profiles) are restored as they were,
+    /// both records get their own fields back, and the pair is marked "not a duplicate". Rows added to the survivor since
+    /// the merge stay with it. Consent never widens here either: each record keeps any opt-out the survivor holds now.
+    /// </summary>
+    public Task<CommandResult> UnmergeAsync(UserScope user, int mergeId, CancellationToken ct = default)
+    {
+        if (!user.IsIn(Roles.Admin)) return Task.FromResult(CommandResult.NotFound);
+        return runner.RunAsync(CommandOptions.About("merge", transaction: true), async db =>
+        {
+            var record = await db.MergeRecords.SingleOrDefaultAsync(m => m.Id == mergeId, ct);
+            if (record is null) return CommandResult.NotFound;
+            if (record.UndoneAt is not null) return CommandResult.Invalid("This merge has already been undone.");
+            var pair = await db.Constituents.Where(c => c.Id == record.SurvivorId || c.Id == record.MergedId).ToListAsync(ct);
+            var (survivor, merged) = (pair.Single(c => c.Id == record.SurvivorId), pair.Single(c => c.Id == record.MergedId));
+            if (survivor.MergedIntoId is { } later) return CommandResult.Invalid($"C-{survivor.Id} has since been merged into C-{later}: undo that merge first.");
+            if (merged.MergedIntoId != survivor.Id) return CommandResult.Invalid($"C-{merged.Id} is no longer merged into C-{survivor.Id}.");
+            using var image = JsonDocument.Parse(record.BeforeImage);
+            var root = image.RootElement;
+            var now = time.UtcNow();
+
+            // 1. What moved goes back (rows since moved elsewhere, or deleted, are left alone).
+            if (root.TryGetProperty("moved", out var moved))
+                foreach (var column in moved.EnumerateObject())
+                {
+                    var registered = PersonRegistry.Columns.SingleOrDefault(c => c.Name == column.Name);
+                    if (registered is null) continue; // a column since removed from the model
+                    var entity = db.Model.FindEntityType(registered.Entity)!;
+                    var (table, name) = Column(db, registered);
+                    var keys = column.Value.EnumerateArray().Select(k => k.GetString()!).ToList();
+                    foreach (var chunk in keys.Chunk(500))
+                        await MoveBackAsync(db, entity, table, name, chunk, survivor.Id, merged.Id, ct);
+                }
+
+            // 2. Rows rewritten or collapsed are restored as they were (the rewritten first: a collapsed row may be among them).
+            var restore = new List<JsonElement>();
+            if (root.TryGetProperty("rewritten", out var rewritten)) restore.AddRange(rewritten.EnumerateArray());
+            if (root.TryGetProperty("collapsed", out var collapsed)) restore.AddRange(collapsed.EnumerateArray());
+            var restored = new HashSet<string>();
+            foreach (var row in restore)
+                await RestoreRowAsync(db, row, restored, ct);
+
+            // 3. Both records' own fields; the merged record stands on its own again.
+            var optOuts = (survivor.DoNotContact, survivor.EmailOptOut, survivor.PostOptOut);
+            merged.Unmerge();
+            await db.SaveChangesAsync(ct);
+            Restore(survivor, root.GetProperty("survivor"), optOuts);
+            Restore(merged, root.GetProperty("merged"), optOuts);
+
+            record.UndoneAt = now;
+            record.UndoneById = user.ConstituentId;
+            var key = DuplicateCandidate.PairKey(survivor.Id, merged.Id);
+            foreach (var candidate in await db.DuplicateCandidates.Where(d => d.Status == DuplicateStatus.Merged && (d.FirstId == survivor.Id || d.SecondId == survivor.Id)).ToListAsync(ct))
+                if (DuplicateCandidate.PairKey(candidate.FirstId, candidate.SecondId) == key) candidate.MarkUnmerged(user.ConstituentId, now);
+            audit.Record(db, user, AuditAction.Update, nameof(Constituent), survivor.Id, survivor.Id, $"Undid merge #{record.Id}: C-{merged.Id} restored");
+            audit.Record(db, user, AuditAction.Update, nameof(Constituent), merged.Id, merged.Id, $"Restored from C-{survivor.Id} (merge #{record.Id} undone)");
+            await db.SaveChangesAsync(ct);
+            return CommandResult.Ok(merged.Id);
+        }, ct);
+    }
+
+    /// <summary>Merges a user may undo, newest first: those into a record, or all recent ones.</summary>
+    public async Task<IReadOnlyList<MergeRecord>> HistoryAsync(UserScope user, int? survivorId, int take = 50, CancellationToken ct = default)
+    {
+        if (!user.StewardsData) return [];
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var merges = db.MergeRecords.AsNoTracking();
+        if (survivorId is { } id) merges = merges.Where(m => m.SurvivorId == id || m.MergedId == id);
+        return await merges.OrderByDescending(m => m.MergedAt).ThenByDescending(m => m.Id).Take(take).ToListAsync(ct);
+    }
+
+    private static void Restore(Constituent c, JsonElement snapshot, (bool DoNotContact, bool EmailOptOut, bool PostOptOut) now)
+    {
+        string? Text(string name) => snapshot.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        bool Flag(string name) => snapshot.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.True;
+        c.Rename(Text("FirstName") ?? "", Text("LastName") ?? c.LastName);
+        c.SetPrimaryEmail(Text("Email"));
+        c.BirthDate = Text("BirthDate") is { } born ? DateOnly.ParseExact(born, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
+        c.Region = Text("Region");
+        c.StudentNumber = Text("StudentNumber");
+        c.ExternalId = Text("ExternalId");
+        c.DoNotContact = Flag("DoNotContact") || now.DoNotContact;
+        c.EmailOptOut = Flag("EmailOptOut") || now.EmailOptOut;
+        c.PostOptOut = Flag("PostOptOut") || now.PostOptOut;
+    }
+
+    private static async Task MoveBackAsync(CormDbContext db, IEntityType entity, string table, string column, string[] keys, int survivorId, int mergedId, CancellationToken ct)
+    {
+        var store = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var keyColumns = entity.FindPrimaryKey()!.Properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(store)!)).ToList();
+        var parameters = new List<object> { mergedId, survivorId };
+        var match = new List<string>();
+        foreach (var key in keys)
+        {
+            var parts = key.Split('|');
+            // A key that contains the person column itself (a donor score keyed by its constituent) now holds the survivor's id.
+            match.Add("(" + string.Join(" AND ", keyColumns.Select((c, i) => { parameters.Add(c == column ? survivorId.ToString(CultureInfo.InvariantCulture) : parts[i]); return $"{c} = {{{parameters.Count - 1}}}"; })) + ")");
+        }
+        // Identifiers from the EF model; every value a parameter.
+        var update = $"UPDATE {table} SET {column} = {{0}} WHERE {column} = {{1}} AND ({string.Join(" OR ", match)})";
+        await db.Database.ExecuteSqlRawAsync(update, parameters, ct);
+    }
+
+    /// <summary>A row from the before-image: updated back to its old values where it still exists, inserted again where it was deleted.</summary>
+    private static async Task RestoreRowAsync(CormDbContext db, JsonElement row, HashSet<string> done, CancellationToken ct)
+    {
+        var tableName = row.GetProperty("_table").GetString()!;
+        var entity = db.Model.GetEntityTypes().First(e => e.GetTableName() == tableName);
+        var store = StoreObjectIdentifier.Table(tableName, entity.GetSchema());
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var table = sql.DelimitIdentifier(tableName, entity.GetSchema());
+        var values = row.EnumerateObject().Where(p => p.Name != "_table").ToDictionary(p => p.Name, p => p.Value.ValueKind == JsonValueKind.Null ? null : p.Value.GetString());
+        var keyColumns = entity.FindPrimaryKey()!.Properties.Select(p => p.GetColumnName(store)!).ToList();
+        var identity = tableName + ":" + string.Join("|", keyColumns.Select(k => values[k]));
+        if (!done.Add(identity)) return;
+        var parameters = new List<object?>();
+        string Parameter(string? value)
+        {
+            if (value is null) return "NULL";
+            parameters.Add(value);
+            return $"{{{parameters.Count - 1}}}";
+        }
+        var where = string.Join(" AND ", keyColumns.Select(k => $"{sql.DelimitIdentifier(k)} = {Parameter(values[k])}"));
+        var exists = await CountWithAsync(db, $"SELECT COUNT(*) FROM {table} WHERE {where}", parameters, ct) > 0;
+        if (exists)
+        {
+            var set = string.Join(", ", values.Keys.Where(k => !keyColumns.Contains(k)).Select(k => $"{sql.DelimitIdentifier(k)} = {Parameter(values[k])}"));
+            var update = $"UPDATE {table} SET {set} WHERE {where}"; // identifiers from the EF model; values are parameters
+            if (set.Length > 0) await db.Database.ExecuteSqlRawAsync(update, parameters!, ct);
+        }
+        else
+        {
+            parameters.Clear();
+            var columns = string.Join(", ", values.Keys.Select(k => sql.DelimitIdentifier(k)));
+            var inserted = string.Join(", ", values.Keys.Select(k => Parameter(values[k])));
+            var insert = $"INSERT INTO {table} ({columns}) VALUES ({inserted})";
+            // SQL Server keeps identity values to itself unless asked: the restored row gets its old id back.
+            if (db.Database.IsSqlServer() && entity.FindPrimaryKey()!.Properties.Any(p => p.ValueGenerated == ValueGenerated.OnAdd))
+                insert = $"SET IDENTITY_INSERT {table} ON; {insert}; SET IDENTITY_INSERT {table} OFF;";
+            await db.Database.ExecuteSqlRawAsync(insert, parameters!, ct);
+        }
+    }
+
+    private static async Task<int> CountWithAsync(CormDbContext db, string sql, List<object?> parameters, CancellationToken ct) =>
+        await db.Database.SqlQueryRaw<int>(sql.Replace("SELECT COUNT(*)", "SELECT COUNT(*) AS \"Value\"", StringComparison.Ordinal), parameters.ToArray()!).SingleAsync(ct);
 
     /// <summary>
     /// Where a record now lives: itself, or the record it was merged into (following a chain), provided the user may see

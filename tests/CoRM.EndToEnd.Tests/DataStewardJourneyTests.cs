@@ -44,6 +44,20 @@ public sealed class DataStewardJourneyTests(BrowserSession session) : IClassFixt
         await page.GotoAsync("/constituents/duplicates");
         await page.Locator(".mud-toggle-item", new() { HasText = "Merged" }).ClickAsync();
         await Assertions.Expect(rows.First).ToContainTextAsync("swapped");
+        await Assertions.Expect(page.Locator("[data-testid=merge-history]")).ToContainTextAsync($"C-{merged}");
+        await Assertions.Expect(page.Locator("[data-testid=undo-merge]")).ToHaveCountAsync(0); // stewards merge; only administrators undo
+
+        // An administrator undoes it: two records again, the old id is itself again.
+        var admin = await session.SignedInAsync(Personas.Admin);
+        await admin.GotoAsync("/constituents/duplicates");
+        await admin.Locator(".mud-toggle-item", new() { HasText = "Merged" }).ClickAsync();
+        await admin.Locator("[data-testid=merge-history] tbody tr", new() { HasText = $"C-{merged}" }).Locator("[data-testid=undo-merge]").ClickAsync();
+        await session.ScreenshotAsync(admin, "50-undo-merge");
+        await admin.Locator(".mud-dialog button", new() { HasText = "Undo merge" }).ClickAsync();
+        await Assertions.Expect(admin.Locator(".mud-snackbar").Last).ToContainTextAsync("two records again");
+        Assert.Equal(1, await session.CountAsync($"SELECT COUNT(*) FROM Constituents WHERE Id = {merged} AND MergedIntoId IS NULL AND $email = $email", ""));
+        await admin.GotoAsync($"/constituents/{merged}");
+        await Assertions.Expect(admin).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/constituents/{merged}$"));
     }
 
     [Fact]

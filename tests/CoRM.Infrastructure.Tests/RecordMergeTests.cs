@@ -170,4 +170,65 @@ public sealed class RecordMergeTests : InstitutionTest
         await using var db = await Institution.OpenAsync();
         Assert.Null((await db.Constituents.SingleAsync(c => c.Id == helena)).MergedIntoId); // nothing changed
     }
+
+    /// <summary>Every registered reference, except the merge's own bookkeeping (audit entries, merge records, queue pairs).</summary>
+    private async Task<Dictionary<string, int>> HoldingsAsync(int id) =>
+        (await ReferencesAsync(id)).Where(r => r.Key is not ("AuditEntry.SubjectConstituentId" or "AuditEntry.UserConstituentId") && !r.Key.StartsWith("MergeRecord.", StringComparison.Ordinal)
+                                              && !r.Key.StartsWith("DuplicateCandidate.", StringComparison.Ordinal)).ToDictionary();
+
+    [Fact]
+    public async Task Undoing_a_merge_puts_back_every_row_both_records_and_what_was_collapsed_and_keeps_what_came_since()
+    {
+        var (busy, copy) = await BusyPersonAndCopyAsync();
+        int parent;
+        await using (var db = await Institution.OpenAsync())
+        {
+            // The same parent linked to both, with different grants: the merge collapses them to the narrower one.
+            var now = Institution.Time.GetUtcNow().UtcDateTime;
+            var guardian = Constituent.Person("Rita", "Undo", now, "rita.undo@example.org");
+            db.Constituents.Add(guardian);
+            await db.SaveChangesAsync();
+            var (b, c) = (await db.Constituents.SingleAsync(x => x.Id == busy), await db.Constituents.SingleAsync(x => x.Id == copy));
+            var wide = Relationship.Between(b, guardian, RelationshipKind.Parent, new DateOnly(2010, 1, 1));
+            wide.Grants = AccessGrant.EnrolmentStatus | AccessGrant.Grades;
+            db.Relationships.AddRange(wide, Relationship.Between(c, guardian, RelationshipKind.Parent, new DateOnly(2012, 1, 1)));
+            await db.SaveChangesAsync();
+            parent = guardian.Id;
+        }
+        var beforeBusy = await HoldingsAsync(busy);
+        var beforeCopy = await HoldingsAsync(copy);
+        Constituent original;
+        await using (var db = await Institution.OpenAsync()) original = await db.Constituents.AsNoTracking().SingleAsync(x => x.Id == busy);
+        var merges = Institution.Get<RecordMerges>();
+        Assert.True((await merges.MergeAsync(await StewardAsync(), new MergeRequest(copy, busy, new HashSet<string> { RecordMerges.EmailField, RecordMerges.NameField }))).Succeeded);
+        int mergeId, since;
+        await using (var db = await Institution.OpenAsync())
+        {
+            mergeId = (await db.MergeRecords.SingleAsync(m => m.MergedId == busy)).Id;
+            // Life goes on: a note on the survivor after the merge stays with it.
+            var now = Institution.Time.GetUtcNow().UtcDateTime;
+            var note = Interaction.Log(copy, Channel.Phone, Topic.General, "Called after the merge", null, now, null, now);
+            db.Interactions.Add(note);
+            await db.SaveChangesAsync();
+            since = (int)note.Id;
+        }
+
+        Assert.Equal(CommandStatus.NotFound, (await merges.UnmergeAsync(await StewardAsync(), mergeId)).Status); // administrators only
+        var undone = await merges.UnmergeAsync(await Institution.PersonaAsync(Personas.Admin), mergeId);
+
+        Assert.True(undone.Succeeded, undone.Message);
+        var afterBusy = await HoldingsAsync(busy);
+        var afterCopy = await HoldingsAsync(copy);
+        foreach (var (name, count) in beforeBusy)
+            Assert.True(count == afterBusy[name], $"{name}: {count} before the merge, {afterBusy[name]} after the undo (merged record)");
+        foreach (var (name, count) in beforeCopy)
+            Assert.True(count + (name == "Interaction.ConstituentId" ? 1 : 0) == afterCopy[name], $"{name}: {count} before the merge, {afterCopy[name]} after the undo (survivor)");
+        await using var check = await Institution.OpenAsync();
+        var restored = await check.Constituents.SingleAsync(x => x.Id == busy);
+        Assert.Equal((null, original.DisplayName, original.Email), (restored.MergedIntoId, restored.DisplayName, restored.Email));
+        Assert.Equal(AccessGrant.EnrolmentStatus | AccessGrant.Grades, (await check.Relationships.SingleAsync(r => r.SubjectId == busy && r.RelatedId == parent)).Grants);
+        Assert.Equal(copy, (await check.Interactions.SingleAsync(i => i.Id == since)).ConstituentId);
+        Assert.NotNull((await check.MergeRecords.SingleAsync(m => m.Id == mergeId)).UndoneAt);
+        Assert.Equal(CommandStatus.Invalid, (await merges.UnmergeAsync(await Institution.PersonaAsync(Personas.Admin), mergeId)).Status);
+    }
 }

@@ -1675,6 +1675,12 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int>("SurvivorId")
                         .HasColumnType("int");
 
+                    b.Property<DateTime?>("UndoneAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("UndoneById")
+                        .HasColumnType("int");
+
                     b.HasKey("Id");
 
                     b.HasIndex("MergedId");

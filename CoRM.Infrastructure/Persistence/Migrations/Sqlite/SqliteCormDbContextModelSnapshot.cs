@@ -1597,6 +1597,12 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("SurvivorId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("UndoneAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("UndoneById")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("MergedId");
