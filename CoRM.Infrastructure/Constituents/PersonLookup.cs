@@ -33,18 +33,24 @@ public sealed class PersonLookup(IDbContextFactory<CormDbContext> dbFactory, IOp
 
     public async Task<PersonMatch> FindAsync(CormDbContext db, PersonFacts facts, CancellationToken ct)
     {
+        var candidates = await Candidates(db, facts).Include(c => c.Hats).Take(100).ToListAsync(ct);
+        return Best(facts, candidates);
+    }
+
+    /// <summary>
+    /// Who incoming data could be: each branch an index seek — e-mail, student number, the folded name either way round,
+    /// the birth date (a typo in a name still shares the birth date; about 30 people share one at 600,000).
+    /// </summary>
+    internal static IQueryable<Constituent> Candidates(CormDbContext db, PersonFacts facts)
+    {
         var email = MatchKeys.Email(facts.Email);
         var number = MatchKeys.ExternalId(facts.ExternalId);
         var name = SearchText.Fold($"{facts.FirstName} {facts.LastName}");
         var reversed = SearchText.Fold($"{facts.LastName} {facts.FirstName}");
         var born = facts.BirthDate;
-        // Each branch is an index seek: e-mail, student number, the folded name either way round, the birth date
-        // (a typo in a name still shares the birth date; about 30 people share one at 600,000).
-        var candidates = await db.Constituents.Include(c => c.Hats).Where(Constituent.Current).Where(c => c.Kind == ConstituentKind.Person)
+        return db.Constituents.Where(Constituent.Current).Where(c => c.Kind == ConstituentKind.Person)
             .Where(c => (email != null && c.Email == email) || (number != null && c.StudentNumber == number) || c.SearchName == name || c.SearchName == reversed
-                        || (born != null && c.BirthDate == born))
-            .Take(100).ToListAsync(ct);
-        return Best(facts, candidates);
+                        || (born != null && c.BirthDate == born));
     }
 
     /// <summary>The best match among a known set of records only (a parent's own children, say).</summary>
