@@ -56,6 +56,7 @@ public static class DependencyInjection
         services.AddSingleton<RecordMerges>();
         services.AddSingleton<PersonLookup>();
         services.AddSingleton<ContactImport>();
+        services.AddSingleton<PersonIntake>();
         services.AddSingleton<Imports.SavedMappings>();
         services.AddSingleton<FollowUpBoard>();
         services.AddSingleton<DirectMessages>();

@@ -3,6 +3,7 @@ using CoRM.Portal.Components.Pages.Advancement;
 using CoRM.Portal.Components.Pages.Constituents;
 using CoRM.Portal.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using static CoRM.Infrastructure.Seeding.DemoSeeder;
 
@@ -41,6 +42,30 @@ public sealed class AdvancementComponentTests : PortalComponentTest
         Assert.Matches(@"RFM [1-5]-[1-5]-[1-5]", panel.Find("[data-testid=rfm]").TextContent);
         Assert.NotEmpty(panel.FindAll("[data-testid=donor-gifts] tr"));
     }
+
+    [Fact]
+    public async Task A_gift_officer_adds_a_new_donor_from_the_directory_and_lands_on_the_new_record()
+    {
+        await SignInAsAsync(Personas.Advancement);
+        var page = Render<Components.Pages.Constituents.ConstituentSearchPage>();
+        await page.InvokeAsync(() => page.Find("[data-testid=new-person]").Click());
+        dialogs.WaitForAssertion(() => Assert.NotNull(dialogs.Find("[data-testid=add-person]")), TimeSpan.FromSeconds(10));
+
+        var fields = dialogs.FindComponents<MudTextField<string>>();
+        await dialogs.InvokeAsync(() => fields[0].Instance.ValueChanged.InvokeAsync("Benedita"));
+        await dialogs.InvokeAsync(() => dialogs.FindComponents<MudTextField<string>>()[1].Instance.ValueChanged.InvokeAsync("Doadora-Nova"));
+        var phone = dialogs.FindComponents<MudTextField<string>>().Single(f => f.Instance.UserAttributes.TryGetValue("data-testid", out var id) && Equals(id, "person-phone"));
+        await dialogs.InvokeAsync(() => phone.Instance.ValueChanged.InvokeAsync("+351 913 222 111"));
+        await dialogs.InvokeAsync(() => dialogs.Find("[data-testid=add-person]").Click());
+
+        var navigation = Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+        page.WaitForAssertion(() => Assert.Matches(@"/constituents/\d+$", navigation.Uri), TimeSpan.FromSeconds(10));
+        var id = int.Parse(navigation.Uri[(navigation.Uri.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+        await using var db = await Institution.OpenAsync();
+        Assert.Equal(("Doadora-Nova", PersonIntake_Source), await db.Constituents.Where(c => c.Id == id).Select(c => new ValueTuple<string, string?>(c.LastName, c.Source)).SingleAsync());
+    }
+
+    private const string PersonIntake_Source = Infrastructure.Constituents.PersonIntake.Source;
 
     [Fact]
     public async Task Recording_a_gift_without_an_amount_is_refused_in_the_dialog()
