@@ -34,7 +34,7 @@ public sealed partial class SignInJourneyTests(BrowserSession session) : IClassF
         await page.Locator("[data-testid=dashboard-figures]").WaitForAsync();
         Assert.Equal("Priya Nair", (await page.Locator("[data-testid=signed-in-user]").InnerTextAsync()).Trim());
         var nav = await NavigationLabelsAsync(page);
-        Assert.Equal(["Dashboard", "Constituents", "My follow-ups", "Pipeline", "Funnel", "Family requests"], nav);
+        Assert.Equal(["Dashboard", "Constituents", "My follow-ups", "Import contacts", "Pipeline", "Funnel", "Family requests"], nav);
         await page.Locator("[data-testid=hat-chart] svg").First.WaitForAsync();
         await session.ScreenshotAsync(page, "02-admissions-dashboard");
 
