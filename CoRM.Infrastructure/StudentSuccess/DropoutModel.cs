@@ -49,7 +49,8 @@ public sealed record ModelCard(DateTime TrainedAt, int Examples, int Dropouts, d
 /// <summary>
 /// The second layer: logistic regression trained on the institution's own students whose outcome is known
 /// (dropped out, or not), on features the advisor can read. Its explanation per student is each feature's
-/// contribution to the score (weight × normalised value), worded with <see cref="DropoutFeatures.Names"/>.
+/// contribution to the score relative to the average student (weight × (normalised value − its training mean)), so a
+/// factor listed as raising risk really does; worded with <see cref="DropoutFeatures.Names"/>.
 /// </summary>
 public sealed class DropoutModel
 {
@@ -57,9 +58,13 @@ public sealed class DropoutModel
 
     private readonly float[] weights;
 
-    private DropoutModel(MLContext ml, ITransformer model, ModelCard card)
+    /// <summary>The training population's mean of each feature as the predictor sees it: contributions are measured from it.</summary>
+    private readonly float[] means;
+
+    private DropoutModel(MLContext ml, ITransformer model, ModelCard card, float[] means)
     {
         Card = card;
+        this.means = means;
         engine = ml.Model.CreatePredictionEngine<DropoutFeatures, Prediction>(model);
         // The fitted chain ends with the calibrated linear predictor: its weights, times the normalised features, are the contributions.
         var predictor = (BinaryPredictionTransformer<Microsoft.ML.Calibrators.CalibratedModelParametersBase<LinearBinaryModelParameters, Microsoft.ML.Calibrators.PlattCalibrator>>)
@@ -111,14 +116,18 @@ public sealed class DropoutModel
         var ml = new MLContext(seed);
         var data = ml.Data.LoadFromEnumerable(examples);
         var model = Pipeline(ml).Fit(data);
-        return new DropoutModel(ml, model, new ModelCard(now, examples.Count, examples.Count(e => e.Label), auc, sd, "Logistic regression (L-BFGS), mean-variance normalised"));
+        // The normaliser scales but keeps zero at zero, so weight × value alone would call "passed everything" a risk
+        // whenever the weight is positive around zero; the population mean is the reference instead.
+        var seen = ml.Data.CreateEnumerable<Prediction>(model.Transform(data), reuseRowObject: false).Select(p => p.AllFeatures).ToList();
+        var means = Enumerable.Range(0, seen[0].Length).Select(i => (float)seen.Average(f => f[i])).ToArray();
+        return new DropoutModel(ml, model, new ModelCard(now, examples.Count, examples.Count(e => e.Label), auc, sd, "Logistic regression (L-BFGS), mean-variance normalised"), means);
     }
 
     /// <summary>The probability of dropping out and the features that pushed it up, largest first.</summary>
     public RiskScore Score(RiskInputs inputs)
     {
         var prediction = engine.Predict(DropoutFeatures.From(inputs));
-        var factors = prediction.AllFeatures.Zip(weights, (x, w) => (double)x * w)
+        var factors = prediction.AllFeatures.Select((x, i) => (double)(x - means[i]) * weights[i])
             .Select((c, i) => (Name: i < DropoutFeatures.Names.Length ? DropoutFeatures.Names[i] : "programme", Contribution: c))
             .GroupBy(c => c.Name).Select(g => new RiskFactor("model:" + g.Key, g.Key, Math.Round(g.Sum(c => c.Contribution), 4)))
             .Where(f => f.Contribution > 0.1).OrderByDescending(f => f.Contribution).Take(4).ToList();
