@@ -34,6 +34,14 @@ public class RiskAssessment
         Factors = string.Join('\n', score.Factors.Select(f => $"{f.Code}|{f.Contribution.ToString(System.Globalization.CultureInfo.InvariantCulture)}|{f.Explanation.Replace('\n', ' ')}")),
     };
 
+    /// <summary>A later run the same day (after an import) replaces this day's score; earlier days stay as history.</summary>
+    public void Supersede(RiskAssessment later)
+    {
+        if (later.StudentId != StudentId || later.AssessedOn != AssessedOn || later.Method != Method)
+            throw new DomainException("Only the same student's assessment of the same day and method can supersede it.");
+        (Score, Band, Factors) = (later.Score, later.Band, later.Factors);
+    }
+
     public IReadOnlyList<RiskFactor> FactorList => Factors.Split('\n', StringSplitOptions.RemoveEmptyEntries)
         .Select(line => line.Split('|', 3))
         .Select(p => new RiskFactor(p[0], p[2], double.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture)))

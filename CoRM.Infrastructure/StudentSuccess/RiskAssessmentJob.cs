@@ -12,27 +12,40 @@ namespace CoRM.Infrastructure.StudentSuccess;
 
 /// <summary>
 /// Nightly (and after an import): assess every current student with the rules, and with the learned model when
-/// there is enough history to train one; keep each assessment as dated history; when a student's band rises,
-/// raise an alert and give their advisor a follow-up. Idempotent per day: a second run adds nothing.
+/// there is enough history to train one; keep each assessment as dated history (one per student, method and day: a
+/// second run the same day — results imported after enrolments — supersedes the morning's); when a student's band
+/// rises, raise an alert and give their advisor a follow-up, once a day. Students whose programme outcome is recorded
+/// (graduated, dropped out) are not assessed. A second run with nothing new changes nothing.
 /// </summary>
 public sealed class RiskAssessmentJob(IDbContextFactory<CormDbContext> dbFactory, TimeProvider time, ILogger<RiskAssessmentJob> logger)
 {
     public const string RecurringJobId = "risk-assessment";
     private const int BatchSize = 2000;
 
-    public sealed record Summary(int Assessed, int Alerts, ModelCard? Model);
+    /// <param name="Finished">Students still wearing the student hat whose outcome is recorded: left out.</param>
+    public sealed record Summary(int Assessed, int Alerts, ModelCard? Model, int Finished = 0);
+
+    /// <summary>Students whose latest enrolment records a final outcome (graduated or dropped out).</summary>
+    internal static IQueryable<int> Finished(CormDbContext db) =>
+        db.ProgrammeEnrolments.Where(e => e.Status == EnrolmentStatus.Graduated || e.Status == EnrolmentStatus.DroppedOut)
+            .Where(e => !db.ProgrammeEnrolments.Any(later => later.StudentId == e.StudentId && later.Term!.StartsOn > e.Term!.StartsOn))
+            .Select(e => e.StudentId);
 
     public async Task<Summary> RunAsync(CancellationToken ct = default)
     {
         var today = time.Today();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var current = db.Hats.Where(Hat.ActiveOn(today)).Where(h => h.Kind == HatKind.Student)
-            .Select(h => h.ConstituentId).Distinct();
+        var students = db.Hats.Where(Hat.ActiveOn(today)).Where(h => h.Kind == HatKind.Student).Select(h => h.ConstituentId).Distinct();
+        var finished = Finished(db);
+        var finishedCount = await students.CountAsync(id => finished.Contains(id), ct);
+        var current = students.Where(id => !finished.Contains(id));
         var inputs = await RiskInputsQuery.LoadAsync(db, current, today, ct);
         var model = await TrainModelAsync(db, ct);
 
-        var done = (await db.RiskAssessments.Where(a => a.AssessedOn == today).Select(a => new { a.StudentId, a.Method }).ToListAsync(ct))
-            .Select(a => (a.StudentId, a.Method)).ToHashSet();
+        // Today's earlier assessments (an import this morning): superseded below when the new one differs.
+        var earlier = (await db.RiskAssessments.AsNoTracking().Where(a => a.AssessedOn == today).ToListAsync(ct)).ToDictionary(a => (a.StudentId, a.Method));
+        var alertedToday = (await db.RiskAlerts.AsNoTracking().Where(a => a.RaisedOn == today).Select(a => new { a.Id, a.StudentId, a.ToBand }).ToListAsync(ct))
+            .GroupBy(a => a.StudentId).ToDictionary(g => g.Key, g => g.OrderByDescending(a => a.ToBand).First());
         var previousBands = await PreviousBandsAsync(db, today, ct);
         var advisors = (await Constituents.ConstituentScope.ActiveAdvising(db, today)
                 .Select(r => new { r.SubjectId, r.RelatedId }).ToListAsync(ct))
@@ -40,24 +53,42 @@ public sealed class RiskAssessmentJob(IDbContextFactory<CormDbContext> dbFactory
 
         var assessed = 0;
         var rises = new List<(RiskAssessment Assessment, RiskBand? Before, RiskScore Score)>();
+        var raisedFurther = new List<(int AlertId, RiskAssessment Assessment, RiskBand Band)>();
+        RiskAssessment? Record(int studentId, RiskMethod method, RiskScore score)
+        {
+            var fresh = RiskAssessment.From(studentId, today, method, score);
+            if (!earlier.TryGetValue((studentId, method), out var before))
+            {
+                db.RiskAssessments.Add(fresh);
+                return fresh;
+            }
+            if (before.Score == fresh.Score && before.Band == fresh.Band && before.Factors == fresh.Factors) return null; // nothing new
+            before.Supersede(fresh);
+            db.RiskAssessments.Update(before);
+            return before;
+        }
         foreach (var (studentId, studentInputs) in inputs)
         {
             // Nothing on record to judge by: no enrolment, no results, no tuition. (Enrolled with no results is itself a sign.)
             if (studentInputs.ProgrammeCode is null && studentInputs.LastTerm is null && studentInputs.TuitionDaysOverdue == 0) continue;
-            if (!done.Contains((studentId, RiskMethod.Rules)))
+            var score = RuleBasedRisk.Assess(studentInputs);
+            if (Record(studentId, RiskMethod.Rules, score) is { } assessment)
             {
-                var score = RuleBasedRisk.Assess(studentInputs);
-                var assessment = RiskAssessment.From(studentId, today, RiskMethod.Rules, score);
-                db.RiskAssessments.Add(assessment);
                 assessed++;
                 var before = previousBands.TryGetValue(studentId, out var b) ? b : (RiskBand?)null;
-                if (RiskAssessment.IsRise(before, score.Band)) rises.Add((assessment, before, score));
+                if (RiskAssessment.IsRise(before, score.Band))
+                {
+                    // One alert a day: a later run the same day only raises today's alert further, never a second one.
+                    if (!alertedToday.TryGetValue(studentId, out var alert)) rises.Add((assessment, before, score));
+                    else if (score.Band > alert.ToBand) raisedFurther.Add((alert.Id, assessment, score.Band));
+                }
             }
-            if (model is not null && !done.Contains((studentId, RiskMethod.Model)))
-                db.RiskAssessments.Add(RiskAssessment.From(studentId, today, RiskMethod.Model, model.Score(studentInputs)));
+            if (model is not null) Record(studentId, RiskMethod.Model, model.Score(studentInputs));
             if (db.ChangeTracker.Entries().Count() >= BatchSize) await SaveAndClearAsync(db, ct);
         }
         await db.SaveChangesAsync(ct);
+        foreach (var (alertId, assessment, band) in raisedFurther)
+            await db.RiskAlerts.Where(a => a.Id == alertId).ExecuteUpdateAsync(u => u.SetProperty(a => a.ToBand, band).SetProperty(a => a.AssessmentId, assessment.Id), ct);
 
         // One follow-up per rise for the student's advisor, saved together, then the alerts that point at them.
         var raised = rises.Select(r =>
@@ -86,8 +117,8 @@ public sealed class RiskAssessmentJob(IDbContextFactory<CormDbContext> dbFactory
                 FollowUpId = r.FollowUp?.Id,
             });
         await db.SaveChangesAsync(ct);
-        logger.LogInformation("Risk assessment: {Assessed} students assessed, {Alerts} alerts raised", assessed, rises.Count);
-        return new Summary(assessed, rises.Count, model?.Card);
+        logger.LogInformation("Risk assessment: {Assessed} students assessed, {Alerts} alerts raised, {Finished} with a recorded outcome left out", assessed, rises.Count, finishedCount);
+        return new Summary(assessed, rises.Count, model?.Card, finishedCount);
     }
 
     /// <summary>Each student's latest rules band before today, the baseline for "rose".</summary>

@@ -14,4 +14,14 @@ public sealed class RiskModelCards(IDbContextFactory<CormDbContext> dbFactory)
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.RiskModelRuns.AsNoTracking().OrderByDescending(r => r.TrainedAt).Take(take).ToListAsync(ct);
     }
+
+    /// <summary>Students still wearing the student hat whose programme outcome is recorded: the nightly job leaves them out.</summary>
+    public async Task<int> FinishedStudentsAsync(UserScope user, DateOnly today, CancellationToken ct = default)
+    {
+        if (!CohortAnalytics.MayUse(user)) return 0;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var finished = RiskAssessmentJob.Finished(db);
+        return await db.Hats.Where(Domain.Constituents.Hat.ActiveOn(today)).Where(h => h.Kind == Domain.Constituents.HatKind.Student)
+            .Select(h => h.ConstituentId).Distinct().CountAsync(id => finished.Contains(id), ct);
+    }
 }

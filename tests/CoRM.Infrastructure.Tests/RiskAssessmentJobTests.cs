@@ -75,6 +75,56 @@ public sealed class RiskAssessmentJobTests : InstitutionTest
         Assert.StartsWith("Dropout risk rose to", followUp.Title, StringComparison.Ordinal);
         Assert.True(run.Alerts >= 1);
     }
+
+    [Fact]
+    public async Task Results_imported_after_the_mornings_run_supersede_todays_assessment_and_raise_one_alert_only()
+    {
+        var sofia = await Institution.ConstituentIdAsync(Personas.GrantedChild);
+        var job = Institution.Get<RiskAssessmentJob>();
+        long morning;
+        await using (var db = await Institution.OpenAsync())
+        {
+            var today = await db.RiskAssessments.SingleAsync(a => a.StudentId == sofia && a.AssessedOn == Today && a.Method == RiskMethod.Rules);
+            Assert.Equal(RiskBand.Low, today.Band);
+            morning = today.Id;
+            // The afternoon's import: she failed most courses and the invoice is unpaid after all.
+            db.TuitionPayments.RemoveRange(await db.TuitionPayments.Where(p => db.TuitionInvoices.Any(i => i.Id == p.InvoiceId && i.StudentId == sofia)).ToListAsync());
+            var results = await db.CourseResults.Where(r => r.StudentId == sofia).ToListAsync();
+            foreach (var r in results.Where(r => r.Grade is not null).Take(results.Count - 2)) { r.Passed = false; r.Grade = 6m; }
+            await db.SaveChangesAsync();
+        }
+
+        var afternoon = await job.RunAsync();
+        var evening = await job.RunAsync();
+
+        Assert.True(afternoon.Assessed >= 1);
+        Assert.Equal(0, evening.Assessed); // nothing new since the afternoon
+        await using var check = await Institution.OpenAsync();
+        var superseded = await check.RiskAssessments.SingleAsync(a => a.StudentId == sofia && a.AssessedOn == Today && a.Method == RiskMethod.Rules);
+        Assert.Equal(morning, superseded.Id); // one assessment a day, now reflecting the import
+        Assert.True(superseded.Band >= RiskBand.Medium);
+        Assert.Single(await check.RiskAlerts.Where(a => a.StudentId == sofia && a.RaisedOn == Today).ToListAsync());
+    }
+
+    [Fact]
+    public async Task Students_with_a_recorded_outcome_are_neither_assessed_nor_alerted_and_are_counted()
+    {
+        var sofia = await Institution.ConstituentIdAsync(Personas.GrantedChild);
+        await using (var db = await Institution.OpenAsync())
+        {
+            var latest = await db.ProgrammeEnrolments.Where(e => e.StudentId == sofia).OrderByDescending(e => e.Term!.StartsOn).FirstAsync();
+            latest.Status = Domain.Academics.EnrolmentStatus.Graduated;
+            await db.SaveChangesAsync();
+        }
+        Institution.Time.Advance(TimeSpan.FromDays(1));
+
+        var run = await Institution.Get<RiskAssessmentJob>().RunAsync();
+
+        Assert.True(run.Finished >= 1);
+        await using var check = await Institution.OpenAsync();
+        Assert.False(await check.RiskAssessments.AnyAsync(a => a.StudentId == sofia && a.AssessedOn == Today));
+        Assert.True(await check.RiskAssessments.AnyAsync(a => a.AssessedOn == Today)); // everyone else still is
+    }
 }
 
 public sealed class AdvisingRiskTests : InstitutionTest
