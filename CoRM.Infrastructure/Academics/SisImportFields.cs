@@ -23,8 +23,8 @@ public static class SisImportFields
     public const string InvoiceNumber = "InvoiceNumber";
 
     private static readonly ImportField Student = new(StudentNumber, true, "the student's number in the SIS", "student number", "student no", "student id", "studentid", "student_id", "number");
-    private static readonly ImportField Term = new(TermCode, true, "term code, e.g. 2026-S1 (the term must exist)", "term", "semester", "term code", "period");
-    private static readonly ImportField Course = new(CourseCode, true, "course code", "course", "course code", "unit", "module", "subject code");
+    private static readonly ImportField Term = new(TermCode, true, "term code, e.g. 2026-S1 (the term must exist)", "term", "semester", "term code", "period", "code presentation", "presentation", "academic period");
+    private static readonly ImportField Course = new(CourseCode, true, "course code", "course", "course code", "unit", "module", "subject code", "module code", "unit code");
 
     public static IReadOnlyList<ImportField> For(SisImportKind kind) => kind switch
     {
@@ -52,7 +52,7 @@ public static class SisImportFields
             new("ProgrammeName", false, "programme name (creates an unknown programme)", "programme name", "program name"),
             Term,
             new("Status", false, "Enrolled, Suspended, Withdrawn, DroppedOut or Graduated (default Enrolled)", "status", "enrolment status", "enrollment status"),
-            new("EnrolledOn", true, "date the enrolment was made", "enrolled on", "enrolment date", "enrollment date", "registered on", "date"),
+            new("EnrolledOn", true, "date the enrolment was made", "enrolled on", "enrolment date", "enrollment date", "registered on", "registration date", "date"),
         ],
         SisImportKind.Results =>
         [

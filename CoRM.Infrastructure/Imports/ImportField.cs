@@ -6,13 +6,22 @@ public sealed record ImportField(string Name, bool Required, string Description,
 /// <summary>Column mapping shared by every import: suggested from the file's headers, checked against them.</summary>
 public static class ImportMapping
 {
-    /// <summary>Matches each field to the file's column with the same name or a known alias, ignoring case, spaces and punctuation.</summary>
+    /// <summary>
+    /// Matches each field to the file's column with the same name or a known alias, ignoring case, spaces and punctuation,
+    /// and the order of words in any spelling SIS, LMS and open-data exports use ("student_id", "id_student", "studentId",
+    /// "Student ID" are one name).
+    /// </summary>
     public static Dictionary<string, string?> Suggest(IReadOnlyList<ImportField> fields, IReadOnlyList<string> headers)
     {
-        var byKey = headers.GroupBy(Key).ToDictionary(g => g.Key, g => g.First());
+        var byKey = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var header in headers)
+        {
+            byKey.TryAdd(Key(header), header);
+            byKey.TryAdd(Words(header), header);
+        }
         var mapping = new Dictionary<string, string?>();
         foreach (var field in fields)
-            mapping[field.Name] = new[] { field.Name }.Concat(field.Aliases).Select(Key).Where(byKey.ContainsKey).Select(k => byKey[k]).FirstOrDefault();
+            mapping[field.Name] = new[] { field.Name }.Concat(field.Aliases).SelectMany(a => new[] { Key(a), Words(a) }).Where(byKey.ContainsKey).Select(k => byKey[k]).FirstOrDefault();
         return mapping;
     }
 
@@ -26,4 +35,23 @@ public static class ImportMapping
     }
 
     private static string Key(string s) => new(s.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
+
+    /// <summary>The words of a name (split at punctuation, spaces and camelCase humps), lower-cased and sorted: "id_student" → "id student".</summary>
+    private static string Words(string s)
+    {
+        var words = new List<string>();
+        var current = new System.Text.StringBuilder();
+        for (var i = 0; i < s.Length; i++)
+        {
+            var c = s[i];
+            if (!char.IsLetterOrDigit(c) || (char.IsUpper(c) && i > 0 && char.IsLower(s[i - 1])))
+            {
+                if (current.Length > 0) words.Add(current.ToString());
+                current.Clear();
+            }
+            if (char.IsLetterOrDigit(c)) current.Append(char.ToLowerInvariant(c));
+        }
+        if (current.Length > 0) words.Add(current.ToString());
+        return "w:" + string.Join(' ', words.Order(StringComparer.Ordinal));
+    }
 }

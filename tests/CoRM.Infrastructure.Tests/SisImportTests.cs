@@ -141,6 +141,20 @@ public sealed class SisImportTests : InstitutionTest
         Assert.False(await db.Courses.AnyAsync(c => c.Code == "MB-101"));
     }
 
+    [Theory]
+    [InlineData("id_student,code_presentation,code_module,score")]       // the Open University's open data
+    [InlineData("studentId,termCode,courseCode,finalGrade")]              // camelCase LMS exports
+    [InlineData("STUDENT_ID;ACADEMIC_PERIOD;MODULE_CODE;MARK")]           // upper snake case, another delimiter
+    public void Common_export_spellings_are_suggested_whatever_the_case_and_word_order(string headers)
+    {
+        var names = headers.Split(headers.Contains(';') ? ';' : ',');
+        var mapping = SisImportFields.SuggestMapping(SisImportKind.Results, names);
+        Assert.Equal(names[0], mapping[SisImportFields.StudentNumber]);
+        Assert.Equal(names[1], mapping[SisImportFields.TermCode]);
+        Assert.Equal(names[2], mapping[SisImportFields.CourseCode]);
+        Assert.Equal(names[3], mapping["Grade"]);
+    }
+
     [Fact]
     public async Task Unmapped_required_fields_are_named_and_suggestions_follow_common_header_names()
     {

@@ -54,6 +54,7 @@ public sealed class SqlServerTranslationTests
         return new()
         {
             ["scope: directory"] = () => ConstituentScope.VisibleTo(db, admin, Today),
+            ["risk: students with a recorded outcome"] = () => RiskAssessmentJob.Finished(db),
             ["matching: candidates for incoming data"] = () => PersonLookup.Candidates(db, new Domain.Constituents.PersonFacts("Ana", "Silva", "ana@example.org", null, new DateOnly(2001, 2, 3), null, "S1")).Take(100),
             ["scope: faculty advisees"] = () => ConstituentScope.VisibleTo(db, faculty, Today),
             ["scope: case worker"] = () => ConstituentScope.VisibleTo(db, caseWorker, Today),
