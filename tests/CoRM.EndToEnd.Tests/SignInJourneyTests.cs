@@ -27,11 +27,14 @@ public sealed partial class SignInJourneyTests(BrowserSession session) : IClassF
         await page.GotoAsync("/");
         await page.WaitForURLAsync(SignInUrl());
         await page.Locator("[data-testid=personas]").WaitForAsync();
+        await Assertions.Expect(page.Locator("main")).ToHaveCountAsync(1); // one landmark for the page's own content
         await session.ScreenshotAsync(page, "01-sign-in");
 
         await page.Locator($"[data-testid='sign-in-{Personas.Admissions}']").ClickAsync();
         await page.WaitForURLAsync(PathIs("/dashboard"));
         await page.Locator("[data-testid=dashboard-figures]").WaitForAsync();
+        await Assertions.Expect(page.Locator("main [data-testid=dashboard-figures]")).ToHaveCountAsync(1);
+        Assert.Equal(200, (await page.APIRequest.GetAsync(await page.Locator("link[rel=icon]").GetAttributeAsync("href") ?? "/favicon.svg")).Status);
         Assert.Equal("Priya Nair", (await page.Locator("[data-testid=signed-in-user]").InnerTextAsync()).Trim());
         var nav = await NavigationLabelsAsync(page);
         Assert.Equal(["Dashboard", "Constituents", "My follow-ups", "Import contacts", "Pipeline", "Funnel", "Family requests"], nav);
