@@ -15,11 +15,15 @@ public enum CohortDimension
     Term,
 }
 
-/// <summary>One group of a cohort: how many students, how many dropped out, how many are at high risk now.</summary>
-public sealed record CohortRow(string Group, int Students, int DroppedOut, int HighRisk)
+/// <summary>
+/// One group of a cohort: how many students; of those whose outcome is recorded, how many dropped out; of those still
+/// studying, how many are at high risk now. Each rate has its own denominator, so students still enrolled do not
+/// dilute the dropout rate and finished students do not dilute the high-risk share.
+/// </summary>
+public sealed record CohortRow(string Group, int Students, int DroppedOut, int HighRisk, int WithOutcome, int Current)
 {
-    public double DropoutRate => Students == 0 ? 0 : (double)DroppedOut / Students;
-    public double HighRiskRate => Students == 0 ? 0 : (double)HighRisk / Students;
+    public double DropoutRate => WithOutcome == 0 ? 0 : (double)DroppedOut / WithOutcome;
+    public double HighRiskRate => Current == 0 ? 0 : (double)HighRisk / Current;
 }
 
 public sealed record TermOption(int Id, string Code, string Name);
@@ -53,22 +57,25 @@ public sealed class CohortAnalytics(IDbContextFactory<CormDbContext> dbFactory, 
         return rows.OrderByDescending(r => r.Students).ToList();
     }
 
-    /// <summary>The rows as CSV, for a spreadsheet: group, students, dropouts, rate, high-risk count, rate.</summary>
+    /// <summary>The rows as CSV, for a spreadsheet: group, students, outcomes, dropouts, rate, current students, high-risk count, rate.</summary>
     public static string ToCsv(IEnumerable<CohortRow> rows, CohortDimension dimension) =>
-        Common.TabularExport.ToCsv([dimension.ToString(), "Students", "DroppedOut", "DropoutRate", "HighRisk", "HighRiskRate"],
-            rows.Select(r => (IReadOnlyList<object?>)[r.Group, r.Students, r.DroppedOut, Math.Round(r.DropoutRate, 4), r.HighRisk, Math.Round(r.HighRiskRate, 4)]));
+        Common.TabularExport.ToCsv([dimension.ToString(), "Students", "WithOutcome", "DroppedOut", "DropoutRate", "Current", "HighRisk", "HighRiskRate"],
+            rows.Select(r => (IReadOnlyList<object?>)[r.Group, r.Students, r.WithOutcome, r.DroppedOut, Math.Round(r.DropoutRate, 4), r.Current, r.HighRisk, Math.Round(r.HighRiskRate, 4)]));
 
     internal static IQueryable<CohortRow> Query(CormDbContext db, CohortDimension dimension, int? termId)
     {
         var enrolments = db.ProgrammeEnrolments.Where(e => termId == null || e.TermId == termId);
+        var finished = RiskAssessmentJob.Finished(db);
         var facts = enrolments.Select(e => new
         {
+            Finished = finished.Contains(e.StudentId),
             e.StudentId,
             Region = db.Constituents.Where(c => c.Id == e.StudentId).Select(c => c.Region).FirstOrDefault() ?? Unknown,
             Timing = e.EnrolledOn > e.Term!.EnrolmentDeadline ? Late : OnTime,
             Programme = e.Programme!.Name,
             Term = e.Term.Code,
             DroppedOut = e.Status == EnrolmentStatus.DroppedOut,
+            // The band advisors see on their list: the rules' latest assessment.
             High = db.RiskAssessments.Where(a => a.StudentId == e.StudentId && a.Method == RiskMethod.Rules)
                 .OrderByDescending(a => a.AssessedOn).Select(a => (RiskBand?)a.Band).FirstOrDefault() == RiskBand.High,
         });
@@ -76,13 +83,17 @@ public sealed class CohortAnalytics(IDbContextFactory<CormDbContext> dbFactory, 
         return dimension switch
         {
             CohortDimension.Timing => facts.GroupBy(f => f.Timing).Select(g => new CohortRow(g.Key, g.Select(f => f.StudentId).Distinct().Count(),
-                g.Where(f => f.DroppedOut).Select(f => f.StudentId).Distinct().Count(), g.Where(f => f.High).Select(f => f.StudentId).Distinct().Count())),
+                g.Where(f => f.DroppedOut).Select(f => f.StudentId).Distinct().Count(), g.Where(f => f.High && !f.Finished).Select(f => f.StudentId).Distinct().Count(),
+                g.Where(f => f.Finished).Select(f => f.StudentId).Distinct().Count(), g.Where(f => !f.Finished).Select(f => f.StudentId).Distinct().Count())),
             CohortDimension.Programme => facts.GroupBy(f => f.Programme).Select(g => new CohortRow(g.Key, g.Select(f => f.StudentId).Distinct().Count(),
-                g.Where(f => f.DroppedOut).Select(f => f.StudentId).Distinct().Count(), g.Where(f => f.High).Select(f => f.StudentId).Distinct().Count())),
+                g.Where(f => f.DroppedOut).Select(f => f.StudentId).Distinct().Count(), g.Where(f => f.High && !f.Finished).Select(f => f.StudentId).Distinct().Count(),
+                g.Where(f => f.Finished).Select(f => f.StudentId).Distinct().Count(), g.Where(f => !f.Finished).Select(f => f.StudentId).Distinct().Count())),
             CohortDimension.Term => facts.GroupBy(f => f.Term).Select(g => new CohortRow(g.Key, g.Select(f => f.StudentId).Distinct().Count(),
-                g.Where(f => f.DroppedOut).Select(f => f.StudentId).Distinct().Count(), g.Where(f => f.High).Select(f => f.StudentId).Distinct().Count())),
+                g.Where(f => f.DroppedOut).Select(f => f.StudentId).Distinct().Count(), g.Where(f => f.High && !f.Finished).Select(f => f.StudentId).Distinct().Count(),
+                g.Where(f => f.Finished).Select(f => f.StudentId).Distinct().Count(), g.Where(f => !f.Finished).Select(f => f.StudentId).Distinct().Count())),
             _ => facts.GroupBy(f => f.Region).Select(g => new CohortRow(g.Key, g.Select(f => f.StudentId).Distinct().Count(),
-                g.Where(f => f.DroppedOut).Select(f => f.StudentId).Distinct().Count(), g.Where(f => f.High).Select(f => f.StudentId).Distinct().Count())),
+                g.Where(f => f.DroppedOut).Select(f => f.StudentId).Distinct().Count(), g.Where(f => f.High && !f.Finished).Select(f => f.StudentId).Distinct().Count(),
+                g.Where(f => f.Finished).Select(f => f.StudentId).Distinct().Count(), g.Where(f => !f.Finished).Select(f => f.StudentId).Distinct().Count())),
         };
     }
 }

@@ -22,6 +22,12 @@ public sealed class StudentSuccessTests : InstitutionTest
         var today = DateOnly.FromDateTime(TestInstitution.Now.UtcDateTime);
         var high = await db.RiskAssessments.CountAsync(a => a.AssessedOn == today && a.Method == RiskMethod.Rules && a.Band == RiskBand.High);
         Assert.Equal(high, byProgramme.Sum(r => r.HighRisk));
+        // Each rate has its own denominator: outcomes for dropout, students still studying for high risk.
+        var finished = await StudentSuccess.RiskAssessmentJob.Finished(db).Distinct().CountAsync();
+        Assert.Equal(finished, byProgramme.Sum(r => r.WithOutcome));
+        Assert.Equal(students - finished, byProgramme.Sum(r => r.Current));
+        Assert.All(byProgramme.Where(r => r.WithOutcome > 0), r => Assert.Equal((double)r.DroppedOut / r.WithOutcome, r.DropoutRate, 6));
+        Assert.All(byProgramme, r => Assert.True(r.DroppedOut <= r.WithOutcome && r.HighRisk <= r.Current, r.Group));
 
         var byTiming = await analytics.ByAsync(daniel, CohortDimension.Timing, termId: (await analytics.TermsAsync(daniel))[0].Id); // the current term (the next ones have not begun)
         Assert.Contains(byTiming, r => r.Group == CohortAnalytics.Late && r.Students > 0);

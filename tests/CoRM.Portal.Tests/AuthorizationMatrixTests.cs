@@ -126,7 +126,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal) : IClassFixtu
         var response = await client.GetAsync("/student-success/analytics.csv?dimension=Programme");
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         var lines = (await response.Content.ReadAsStringAsync()).Trim().Split('\n');
-        Assert.StartsWith("Programme,Students,DroppedOut,DropoutRate,HighRisk,HighRiskRate", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("Programme,Students,WithOutcome,DroppedOut,DropoutRate,Current,HighRisk,HighRiskRate", lines[0], StringComparison.Ordinal);
         Assert.Equal(7, lines.Length); // six demo programmes
         Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
     }
