@@ -12,6 +12,15 @@ public sealed class RiskAssessmentJobTests : InstitutionTest
 {
     private DateOnly Today => DateOnly.FromDateTime(Institution.Time.GetUtcNow().UtcDateTime);
 
+    /// <summary>A student's tuition payments taken back and most of her graded courses failed: enough to raise her band.</summary>
+    private static async Task StopsPayingAndFailsAsync(Persistence.CormDbContext db, int student)
+    {
+        db.TuitionPayments.RemoveRange(await db.TuitionPayments.Where(p => db.TuitionInvoices.Any(i => i.Id == p.InvoiceId && i.StudentId == student)).ToListAsync());
+        var results = await db.CourseResults.Where(r => r.StudentId == student).ToListAsync();
+        foreach (var r in results.Where(r => r.Grade is not null).Take(results.Count - 2)) { r.Passed = false; r.Grade = 6m; }
+        await db.SaveChangesAsync();
+    }
+
     [Fact]
     public async Task The_seeded_institution_has_a_risk_history_and_todays_assessment_for_every_current_student()
     {
@@ -52,12 +61,8 @@ public sealed class RiskAssessmentJobTests : InstitutionTest
         await using (var db = await Institution.OpenAsync())
         {
             Assert.Equal(RiskBand.Low, await db.RiskAssessments.Where(a => a.StudentId == sofia && a.AssessedOn == Today).Select(a => a.Band).SingleAsync());
-            // Sofia stops paying: the current term's invoice was settled; take the payment back.
-            var payments = await db.TuitionPayments.Where(p => db.TuitionInvoices.Any(i => i.Id == p.InvoiceId && i.StudentId == sofia)).ToListAsync();
-            db.TuitionPayments.RemoveRange(payments);
-            var results = await db.CourseResults.Where(r => r.StudentId == sofia).ToListAsync();
-            foreach (var r in results.Where(r => r.Grade is not null).Take(results.Count - 2)) { r.Passed = false; r.Grade = 6m; }
-            await db.SaveChangesAsync();
+            // Sofia stops paying (the current term's invoice was settled; the payment is taken back) and fails most courses.
+            await StopsPayingAndFailsAsync(db, sofia);
         }
 
         Institution.Time.Advance(TimeSpan.FromDays(1));
@@ -88,10 +93,7 @@ public sealed class RiskAssessmentJobTests : InstitutionTest
             Assert.Equal(RiskBand.Low, today.Band);
             morning = today.Id;
             // The afternoon's import: she failed most courses and the invoice is unpaid after all.
-            db.TuitionPayments.RemoveRange(await db.TuitionPayments.Where(p => db.TuitionInvoices.Any(i => i.Id == p.InvoiceId && i.StudentId == sofia)).ToListAsync());
-            var results = await db.CourseResults.Where(r => r.StudentId == sofia).ToListAsync();
-            foreach (var r in results.Where(r => r.Grade is not null).Take(results.Count - 2)) { r.Passed = false; r.Grade = 6m; }
-            await db.SaveChangesAsync();
+            await StopsPayingAndFailsAsync(db, sofia);
         }
 
         var afternoon = await job.RunAsync();
