@@ -217,7 +217,10 @@ public sealed class RecordMerges(IDbContextFactory<CormDbContext> dbFactory, Com
             var optOuts = (survivor.DoNotContact, survivor.EmailOptOut, survivor.PostOptOut);
             merged.Unmerge();
             await db.SaveChangesAsync(ct);
+            // The survivor first: a student number or external id it took from the merged record is free again before
+            // the merged record takes it back (both are unique).
             Restore(survivor, root.GetProperty("survivor"), optOuts);
+            await db.SaveChangesAsync(ct);
             Restore(merged, root.GetProperty("merged"), optOuts);
 
             record.UndoneAt = now;

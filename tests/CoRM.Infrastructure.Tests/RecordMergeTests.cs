@@ -231,4 +231,35 @@ public sealed class RecordMergeTests : InstitutionTest
         Assert.NotNull((await check.MergeRecords.SingleAsync(m => m.Id == mergeId)).UndoneAt);
         Assert.Equal(CommandStatus.Invalid, (await merges.UnmergeAsync(await Institution.PersonaAsync(Personas.Admin), mergeId)).Status);
     }
+
+    [Fact]
+    public async Task Undoing_gives_a_student_number_taken_by_the_survivor_back_to_its_record()
+    {
+        int student, copy;
+        string number;
+        await using (var db = await Institution.OpenAsync())
+        {
+            var s = await db.Constituents.Where(c => c.Kind == ConstituentKind.Person && c.MergedIntoId == null && !db.PortalUsers.Any(u => u.ConstituentId == c.Id)
+                                                     && db.Hats.Any(h => h.ConstituentId == c.Id && h.Kind == HatKind.Student)).OrderBy(c => c.Id).FirstAsync();
+            s.StudentNumber ??= "S-UNDO-1"; // as the SIS import numbers students
+            var now = Institution.Time.GetUtcNow().UtcDateTime;
+            var c = Constituent.Person(s.FirstName, s.LastName, now, null, s.BirthDate);
+            db.Constituents.Add(c);
+            await db.SaveChangesAsync();
+            (student, copy, number) = (s.Id, c.Id, s.StudentNumber!);
+        }
+        var merges = Institution.Get<RecordMerges>();
+        Assert.True((await merges.MergeAsync(await StewardAsync(), new MergeRequest(copy, student, new HashSet<string>()))).Succeeded);
+        await using (var db = await Institution.OpenAsync())
+            Assert.Equal(number, (await db.Constituents.SingleAsync(c => c.Id == copy)).StudentNumber);
+
+        int mergeId;
+        await using (var db = await Institution.OpenAsync()) mergeId = (await db.MergeRecords.SingleAsync(m => m.MergedId == student)).Id;
+        var undone = await merges.UnmergeAsync(await Institution.PersonaAsync(Personas.Admin), mergeId);
+
+        Assert.True(undone.Succeeded, undone.Message);
+        await using var check = await Institution.OpenAsync();
+        Assert.Equal(number, (await check.Constituents.SingleAsync(c => c.Id == student)).StudentNumber);
+        Assert.Null((await check.Constituents.SingleAsync(c => c.Id == copy)).StudentNumber);
+    }
 }
