@@ -88,4 +88,16 @@ public class RiskModelRun
     public double CrossValidatedAucStdDev { get; set; }
     public double RulesAuc { get; set; }
     public string Algorithm { get; set; } = "";
+
+    /// <summary>Trained on earlier cohorts only, ranking the latest cohort with known outcomes; null until there are two cohorts.</summary>
+    public double? TemporalAuc { get; set; }
+
+    /// <summary>Gradient boosting under the same temporal check, for comparison.</summary>
+    public double? TemporalBoostedAuc { get; set; }
+
+    /// <summary>The rules on that same latest cohort.</summary>
+    public double? TemporalRulesAuc { get; set; }
+
+    /// <summary>Which students trained and which were scored, in words.</summary>
+    public string? TemporalSplit { get; set; }
 }

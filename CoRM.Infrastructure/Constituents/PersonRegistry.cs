@@ -167,7 +167,7 @@ public static class PersonRegistry
         "DataProtectionKey.FriendlyName", "DataProtectionKey.Xml", "Fund.Code", "Fund.Name", "Gift.Currency", "GivingEvent.Name",
         "Opportunity.Title", "Opportunity.Description", "Opportunity.Location", "Opportunity.Skills", "OutboxMessage.DedupKey",
         "OutboxMessage.AttachmentRef", "ParentInvitation.CodeHash", "Pledge.Currency", "PortalUser.Roles", "Programme.Code", "Programme.Name",
-        "Receipt.Currency", "Receipt.Number", "RecurringGift.Currency", "RiskModelRun.Algorithm", "Segment.Name", "Segment.Description",
+        "Receipt.Currency", "Receipt.Number", "RecurringGift.Currency", "RiskModelRun.Algorithm", "RiskModelRun.TemporalSplit", "Segment.Name", "Segment.Description",
         "Segment.RulesJson", "Shift.Location", "Shift.RequiredSkills", "Term.Code", "Term.Name", "TuitionInvoice.Description", "TuitionInvoice.Number",
         "SavedImportMapping.Importer", "SavedImportMapping.Source", "SavedImportMapping.Columns",
     };

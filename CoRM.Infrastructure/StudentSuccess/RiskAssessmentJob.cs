@@ -138,23 +138,33 @@ public sealed class RiskAssessmentJob(IDbContextFactory<CormDbContext> dbFactory
             .ToListAsync(ct);
         if (outcomes.Count < 50 || outcomes.All(o => o.DroppedOut) || !outcomes.Any(o => o.DroppedOut)) return null;
 
-        // Each finished student as they looked at the end of their last term.
+        // Each finished student as they looked at the end of their last term, by the term their outcome came in.
         var examples = new List<DropoutFeatures>();
         var rules = new List<(double, bool)>();
-        foreach (var group in outcomes.GroupBy(o => o.EndsOn))
+        var cohorts = new List<(DateOnly EndsOn, List<DropoutFeatures> Examples, List<(double, bool)> Rules)>();
+        foreach (var group in outcomes.GroupBy(o => o.EndsOn).OrderBy(g => g.Key))
         {
             var ids = group.Select(o => o.StudentId).ToList();
             var inputs = await RiskInputsQuery.LoadAsync(db, db.Constituents.Where(c => ids.Contains(c.Id)).Select(c => c.Id), group.Key, ct);
+            var cohort = (group.Key, new List<DropoutFeatures>(), new List<(double, bool)>());
             foreach (var o in group)
                 if (inputs.TryGetValue(o.StudentId, out var i))
                 {
-                    examples.Add(DropoutFeatures.From(i, o.DroppedOut));
-                    rules.Add((RuleBasedRisk.Assess(i).Score, o.DroppedOut));
+                    cohort.Item2.Add(DropoutFeatures.From(i, o.DroppedOut));
+                    cohort.Item3.Add((RuleBasedRisk.Assess(i).Score, o.DroppedOut));
                 }
+            cohorts.Add(cohort);
+            examples.AddRange(cohort.Item2);
+            rules.AddRange(cohort.Item3);
         }
         var model = DropoutModel.Train(examples, time.UtcNow());
+        var temporal = Temporal(cohorts);
         db.RiskModelRuns.Add(new RiskModelRun
         {
+            TemporalAuc = temporal?.Model,
+            TemporalBoostedAuc = temporal?.Boosted,
+            TemporalRulesAuc = temporal?.Rules,
+            TemporalSplit = temporal?.Split,
             TrainedAt = model.Card.TrainedAt,
             Examples = model.Card.Examples,
             Dropouts = model.Card.Dropouts,
@@ -165,6 +175,21 @@ public sealed class RiskAssessmentJob(IDbContextFactory<CormDbContext> dbFactory
         });
         await db.SaveChangesAsync(ct);
         return model;
+    }
+
+    /// <summary>
+    /// The latest cohort with both outcomes is held out; the earlier ones train. Null while there is only one cohort (or
+    /// too few earlier students): the card then says so rather than show a flattering figure.
+    /// </summary>
+    private static (double Model, double Boosted, double Rules, string Split)? Temporal(List<(DateOnly EndsOn, List<DropoutFeatures> Examples, List<(double, bool)> Rules)> cohorts)
+    {
+        if (cohorts.Count < 2) return null;
+        var latest = cohorts[^1];
+        var earlier = cohorts.Take(cohorts.Count - 1).SelectMany(c => c.Examples).ToList();
+        if (earlier.Count < 50 || earlier.All(e => e.Label) || !earlier.Any(e => e.Label) || latest.Examples.All(e => e.Label) || !latest.Examples.Any(e => e.Label)) return null;
+        var split = $"trained on {earlier.Count:N0} students who finished by {cohorts[^2].EndsOn:yyyy-MM-dd}; scored on the {latest.Examples.Count:N0} who finished {latest.EndsOn:yyyy-MM-dd}";
+        return (DropoutModel.TemporalAuc(earlier, latest.Examples), DropoutModel.TemporalAuc(earlier, latest.Examples, DropoutAlgorithm.GradientBoosting),
+            DropoutModel.Auc(latest.Rules), split.Length > RiskModelRun.AlgorithmMaxLength ? split[..RiskModelRun.AlgorithmMaxLength] : split);
     }
 
     private static async Task SaveAndClearAsync(CormDbContext db, CancellationToken ct)

@@ -9,6 +9,7 @@ internal sealed class RiskModelRunConfiguration : IEntityTypeConfiguration<RiskM
     public void Configure(EntityTypeBuilder<RiskModelRun> builder)
     {
         builder.Property(r => r.Algorithm).HasMaxLength(RiskModelRun.AlgorithmMaxLength);
+        builder.Property(r => r.TemporalSplit).HasMaxLength(RiskModelRun.AlgorithmMaxLength);
         builder.HasIndex(r => r.TrainedAt);
     }
 }

@@ -2214,6 +2214,19 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<double>("RulesAuc")
                         .HasColumnType("float");
 
+                    b.Property<double?>("TemporalAuc")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("TemporalBoostedAuc")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("TemporalRulesAuc")
+                        .HasColumnType("float");
+
+                    b.Property<string>("TemporalSplit")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<DateTime>("TrainedAt")
                         .HasColumnType("datetime2");
 

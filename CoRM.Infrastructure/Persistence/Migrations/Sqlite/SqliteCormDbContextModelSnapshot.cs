@@ -2113,6 +2113,19 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<double>("RulesAuc")
                         .HasColumnType("REAL");
 
+                    b.Property<double?>("TemporalAuc")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("TemporalBoostedAuc")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("TemporalRulesAuc")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("TemporalSplit")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("TrainedAt")
                         .HasColumnType("TEXT");
 

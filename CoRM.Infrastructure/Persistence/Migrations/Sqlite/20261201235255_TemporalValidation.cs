@@ -1,0 +1,59 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class TemporalValidation : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<double>(
+                name: "TemporalAuc",
+                table: "RiskModelRuns",
+                type: "REAL",
+                nullable: true);
+
+            migrationBuilder.AddColumn<double>(
+                name: "TemporalBoostedAuc",
+                table: "RiskModelRuns",
+                type: "REAL",
+                nullable: true);
+
+            migrationBuilder.AddColumn<double>(
+                name: "TemporalRulesAuc",
+                table: "RiskModelRuns",
+                type: "REAL",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "TemporalSplit",
+                table: "RiskModelRuns",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "TemporalAuc",
+                table: "RiskModelRuns");
+
+            migrationBuilder.DropColumn(
+                name: "TemporalBoostedAuc",
+                table: "RiskModelRuns");
+
+            migrationBuilder.DropColumn(
+                name: "TemporalRulesAuc",
+                table: "RiskModelRuns");
+
+            migrationBuilder.DropColumn(
+                name: "TemporalSplit",
+                table: "RiskModelRuns");
+        }
+    }
+}
