@@ -10,7 +10,7 @@ public sealed class DropoutExplanationTests
         new(new TermRecord("T2", 6, passed, 6, grade, absences), new TermRecord("T1", 6, passed, 6, grade, absences), overdue, overdue > 0 ? 500 : 0, 0, 19, "P1");
 
     /// <summary>A cohort where failing and absences go with dropping out, as in the real data.</summary>
-    private static List<DropoutFeatures> Cohort(int seed = 7)
+    internal static List<DropoutFeatures> Cohort(int seed = 7)
     {
         var random = new Random(seed);
         var examples = new List<DropoutFeatures>();
