@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCormDbContext))]
-    [Migration("20261201230930_UndoMerge")]
-    partial class UndoMerge
+    [Migration("20261202001819_ImportsUndoAndTemporalValidation")]
+    partial class ImportsUndoAndTemporalValidation
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -2115,6 +2115,19 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<double>("RulesAuc")
                         .HasColumnType("REAL");
+
+                    b.Property<double?>("TemporalAuc")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("TemporalBoostedAuc")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("TemporalRulesAuc")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("TemporalSplit")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("TrainedAt")
                         .HasColumnType("TEXT");

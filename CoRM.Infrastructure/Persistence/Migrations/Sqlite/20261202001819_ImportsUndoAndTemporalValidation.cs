@@ -6,11 +6,48 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class ContactImport : Migration
+    public partial class ImportsUndoAndTemporalValidation : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<double>(
+                name: "TemporalAuc",
+                table: "RiskModelRuns",
+                type: "REAL",
+                nullable: true);
+
+            migrationBuilder.AddColumn<double>(
+                name: "TemporalBoostedAuc",
+                table: "RiskModelRuns",
+                type: "REAL",
+                nullable: true);
+
+            migrationBuilder.AddColumn<double>(
+                name: "TemporalRulesAuc",
+                table: "RiskModelRuns",
+                type: "REAL",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "TemporalSplit",
+                table: "RiskModelRuns",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "UndoneAt",
+                table: "MergeRecords",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "UndoneById",
+                table: "MergeRecords",
+                type: "INTEGER",
+                nullable: true);
+
             migrationBuilder.AddColumn<string>(
                 name: "ExternalId",
                 table: "Constituents",
@@ -63,6 +100,30 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
             migrationBuilder.DropIndex(
                 name: "IX_Constituents_ExternalId",
                 table: "Constituents");
+
+            migrationBuilder.DropColumn(
+                name: "TemporalAuc",
+                table: "RiskModelRuns");
+
+            migrationBuilder.DropColumn(
+                name: "TemporalBoostedAuc",
+                table: "RiskModelRuns");
+
+            migrationBuilder.DropColumn(
+                name: "TemporalRulesAuc",
+                table: "RiskModelRuns");
+
+            migrationBuilder.DropColumn(
+                name: "TemporalSplit",
+                table: "RiskModelRuns");
+
+            migrationBuilder.DropColumn(
+                name: "UndoneAt",
+                table: "MergeRecords");
+
+            migrationBuilder.DropColumn(
+                name: "UndoneById",
+                table: "MergeRecords");
 
             migrationBuilder.DropColumn(
                 name: "ExternalId",

@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerCormDbContext))]
-    [Migration("20261201231016_UndoMerge")]
-    partial class UndoMerge
+    [Migration("20261202001856_ImportsUndoAndTemporalValidation")]
+    partial class ImportsUndoAndTemporalValidation
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -2216,6 +2216,19 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<double>("RulesAuc")
                         .HasColumnType("float");
+
+                    b.Property<double?>("TemporalAuc")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("TemporalBoostedAuc")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("TemporalRulesAuc")
+                        .HasColumnType("float");
+
+                    b.Property<string>("TemporalSplit")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<DateTime>("TrainedAt")
                         .HasColumnType("datetime2");
