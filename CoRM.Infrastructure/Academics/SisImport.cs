@@ -133,8 +133,16 @@ public sealed class SisImport(IDbContextFactory<CormDbContext> dbFactory, Person
         if (number.Length > Constituent.StudentNumberMaxLength) throw new FormatException($"Student number '{number}' is longer than {Constituent.StudentNumberMaxLength} characters.");
         var email = string.IsNullOrEmpty(v["Email"]) ? null : EmailAddress.TryNormalise(v["Email"]) ?? throw new FormatException($"Email: '{v["Email"]}' is not an e-mail address.");
         var birth = Date(v, "BirthDate", optional: true);
-        var (given, family) = (Required(v, "GivenName"), Required(v, "FamilyName"));
-        if (!c.Students.TryGetValue(number, out var student))
+        // A pseudonymised export (open data, research extracts) carries no names: the student is recorded by number.
+        var pseudonymised = v["GivenName"].Length == 0 && v["FamilyName"].Length == 0;
+        var (given, family) = pseudonymised ? ("Student", number) : (v["GivenName"], Required(v, "FamilyName"));
+        if (!c.Students.TryGetValue(number, out var student) && pseudonymised)
+        {
+            student = db.Constituents.Add(Constituent.Person(given, family, now, email, birth)).Entity; // nothing to match a pseudonym on
+            student.StudentNumber = number;
+            c.Students[number] = student;
+        }
+        else if (student is null)
         {
             if (email is not null && db.Constituents.Local.FirstOrDefault(x => x.Email == email && x.StudentNumber != number) is { StudentNumber: { } earlier })
                 throw new FormatException($"{email} already belongs to student {earlier}.");
@@ -158,7 +166,7 @@ public sealed class SisImport(IDbContextFactory<CormDbContext> dbFactory, Person
             student.StudentNumber = number;
             c.Students[number] = student;
         }
-        student.Rename(given, family);
+        if (!pseudonymised) student.Rename(given, family); // a pseudonymised re-export does not erase a name on record
         student.SetPrimaryEmail(email ?? student.Email);
         if (birth is not null) student.BirthDate = birth;
         if (!string.IsNullOrEmpty(v["Region"])) student.Region = v["Region"].Length <= Constituent.RegionMaxLength ? v["Region"] : throw new FormatException("Region is too long.");

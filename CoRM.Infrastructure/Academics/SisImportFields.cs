@@ -39,8 +39,8 @@ public static class SisImportFields
         SisImportKind.Students =>
         [
             Student,
-            new("GivenName", true, "given name", "first name", "firstname", "given", "forename"),
-            new("FamilyName", true, "family name", "last name", "lastname", "surname", "family"),
+            new("GivenName", false, "given name (both names empty: a pseudonymised student, recorded by number)", "first name", "firstname", "given", "forename"),
+            new("FamilyName", false, "family name (both names empty: a pseudonymised student, recorded by number)", "last name", "lastname", "surname", "family"),
             new("Email", false, "e-mail address", "email", "e-mail", "mail", "email address"),
             new("BirthDate", false, "date of birth", "birth date", "date of birth", "dob", "birthday"),
             new("Region", false, "region or district", "region", "district", "county", "area"),

@@ -141,6 +141,21 @@ public sealed class SisImportTests : InstitutionTest
         Assert.False(await db.Courses.AnyAsync(c => c.Code == "MB-101"));
     }
 
+    [Fact]
+    public async Task Pseudonymised_students_without_names_are_recorded_by_number_and_a_nameless_re_export_keeps_names_on_record()
+    {
+        // The Open University's open data: an id, a region, no names.
+        Assert.True((await ImportAsync(SisImportKind.Students, "id_student,region,gender\n11391,East Anglian Region,M\n28400,Scotland,F\n")).Committed);
+        Assert.True((await ImportAsync(SisImportKind.Students, Students)).Committed);
+        Assert.True((await ImportAsync(SisImportKind.Students, "id_student,region\nS1001,Algarve\n")).Committed); // Marta, exported again without names
+
+        await using var db = await Institution.OpenAsync();
+        var pseudonym = await db.Constituents.SingleAsync(c => c.StudentNumber == "11391");
+        Assert.Equal(("Student 11391", "East Anglian Region"), (pseudonym.DisplayName, pseudonym.Region));
+        Assert.Equal("Marta Gonçalves", (await db.Constituents.SingleAsync(c => c.StudentNumber == "S1001")).DisplayName);
+        Assert.False(await db.DuplicateCandidates.AnyAsync(d => d.SecondId == pseudonym.Id || d.FirstId == pseudonym.Id));
+    }
+
     [Theory]
     [InlineData("id_student,code_presentation,code_module,score")]       // the Open University's open data
     [InlineData("studentId,termCode,courseCode,finalGrade")]              // camelCase LMS exports
