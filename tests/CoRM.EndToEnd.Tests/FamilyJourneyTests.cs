@@ -99,8 +99,9 @@ public sealed partial class FamilyJourneyTests(BrowserSession session) : IClassF
         await parent.Locator("[data-testid=invitation-code]").FillAsync(code);
         await session.ScreenshotAsync(parent, "26-join-with-code");
         await parent.Locator("[data-testid=join]").ClickAsync();
-        await parent.WaitForURLAsync(PathIs("/family"));
-        await Assertions.Expect(parent.Locator("[data-testid=child-card]")).ToHaveCountAsync(1);
+        // The join posts a form, signs in and redirects; on a loaded machine the first circuit can take a while.
+        await parent.WaitForURLAsync(PathIs("/family"), new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
+        await Assertions.Expect(parent.Locator("[data-testid=child-card]")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
         await Assertions.Expect(parent.Locator("[data-testid=child-card]").First).ToContainTextAsync("Minor in your care");
     }
 
