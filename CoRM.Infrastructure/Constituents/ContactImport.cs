@@ -200,10 +200,9 @@ public sealed class ContactImport(IDbContextFactory<CormDbContext> dbFactory, IO
                 rows.Add((tabular.Line, null, e.Message));
             }
         }
-        var index0 = new CandidateIndex(callingCode, null);
         var known = await CandidatesAsync(db, rows.Where(r => r.Row is not null).Select(r => r.Row!).ToList(), DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), ct);
         // Only keys some row has are worth indexing: a large file reads every record, but few share a key with the file.
-        var index = new CandidateIndex(callingCode, rows.Where(r => r.Row is not null).SelectMany(r => index0.KeysOf(r.Row!)).ToHashSet(StringComparer.Ordinal));
+        var index = new CandidateIndex(callingCode, rows.Where(r => r.Row is not null).SelectMany(r => CandidateIndex.KeysOf(r.Row!, callingCode)).ToHashSet(StringComparer.Ordinal));
         foreach (var candidate in known) index.Add(candidate);
 
         var plan = new List<PlannedRow>(rows.Count);
@@ -330,17 +329,18 @@ public sealed class ContactImport(IDbContextFactory<CormDbContext> dbFactory, IO
     }
 
     /// <summary>The duplicate finder's blocking keys plus the folded name: only candidates sharing a key are scored.</summary>
-    private sealed class CandidateIndex(string callingCode, HashSet<string>? wanted)
+    private sealed class CandidateIndex(string callingCode, HashSet<string> wanted)
     {
         private readonly Dictionary<string, List<Candidate>> byKey = new(StringComparer.Ordinal);
 
-        public IEnumerable<string> KeysOf(ContactRow row) => Keys(row.Kind, row.Facts, row.Phone is null ? [] : [row.Phone], row.PostalCode is null ? [] : [row.PostalCode]);
+        public static IEnumerable<string> KeysOf(ContactRow row, string callingCode) =>
+            Keys(row.Kind, row.Facts, row.Phone is null ? [] : [row.Phone], row.PostalCode is null ? [] : [row.PostalCode], callingCode);
 
         public void Add(Candidate candidate)
         {
-            foreach (var key in Keys(candidate.Kind, candidate.Facts, candidate.Phones, candidate.PostalCodes))
+            foreach (var key in Keys(candidate.Kind, candidate.Facts, candidate.Phones, candidate.PostalCodes, callingCode))
             {
-                if (wanted is not null && !wanted.Contains(key)) continue;
+                if (!wanted.Contains(key)) continue;
                 if (!byKey.TryGetValue(key, out var list)) byKey[key] = list = [];
                 // A later version of the same candidate (an earlier row completed) replaces the old one.
                 list.RemoveAll(c => (c.Id != 0 && c.Id == candidate.Id) || (c.Id == 0 && c.Line == candidate.Line));
@@ -352,7 +352,7 @@ public sealed class ContactImport(IDbContextFactory<CormDbContext> dbFactory, IO
         {
             Candidate? best = null;
             var bestScore = MatchScore.None;
-            foreach (var key in KeysOf(row))
+            foreach (var key in KeysOf(row, callingCode))
             {
                 if (!byKey.TryGetValue(key, out var list)) continue;
                 foreach (var candidate in list)
@@ -366,7 +366,7 @@ public sealed class ContactImport(IDbContextFactory<CormDbContext> dbFactory, IO
             return bestScore.Score > 0 ? (best, bestScore) : (null, MatchScore.None);
         }
 
-        private IEnumerable<string> Keys(ConstituentKind kind, PersonFacts facts, IReadOnlyList<string>? phones, IReadOnlyList<string>? postcodes)
+        private static IEnumerable<string> Keys(ConstituentKind kind, PersonFacts facts, IReadOnlyList<string>? phones, IReadOnlyList<string>? postcodes, string callingCode)
         {
             var keys = DuplicateFinder.Keys(facts, callingCode).ToList();
             foreach (var phone in phones?.Skip(1) ?? []) keys.AddRange(DuplicateFinder.Keys(new PersonFacts(null, null, Phone: phone), callingCode));
