@@ -36,6 +36,7 @@ public static class DependencyInjection
         services.AddOptions<Documents.DocumentOptions>().BindConfiguration(Documents.DocumentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Documents.PdfDocuments>();
         services.AddOptions<Advancement.AdvancementOptions>().BindConfiguration(Advancement.AdvancementOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Cases.CaseOptions>().BindConfiguration(Cases.CaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section).ValidateDataAnnotations().ValidateOnStart()
             .PostConfigure(o => o.PickupDirectory = Path.GetFullPath(o.PickupDirectory, contentRoot));
 
@@ -83,6 +84,15 @@ public static class DependencyInjection
         services.AddSingleton<Advancement.AppealCampaigns>();
         services.AddSingleton<Advancement.UnsubscribeLinks>();
         services.AddSingleton<PortalUserDirectory>();
+        services.AddSingleton<Cases.CaseTypes>();
+        services.AddSingleton<Cases.CaseIntake>();
+        services.AddSingleton<Cases.CaseFiles>();
+        services.AddSingleton<Cases.CaseFlags>();
+        services.AddSingleton<Cases.CallerLookup>();
+        services.AddSingleton<Cases.BreakGlass>();
+        services.AddSingleton<Cases.Caseloads>();
+        services.AddSingleton<Cases.CaseOutcomes>();
+        services.AddSingleton<Cases.Handovers>();
         services.AddTransient<DemoSeeder>();
         services.AddSingleton<DropoutDatasetImport>();
         services.AddSingleton<SisImport>();
@@ -103,6 +113,7 @@ public static class DependencyInjection
         services.AddTransient<GiftOfficerReminderJob>();
         services.AddTransient<DuplicateScanJob>();
         services.AddTransient<AnnualReceiptsJob>();
+        services.AddTransient<Cases.CaseReminderJob>();
 
         services.AddHealthChecks().AddDbContextCheck<CormDbContext>("database");
 
@@ -114,16 +125,16 @@ public static class DependencyInjection
     /// <summary>One context per operation through <see cref="IDbContextFactory{CormDbContext}"/>, on the configured provider.</summary>
     public static IServiceCollection AddCormDatabase(this IServiceCollection services, DatabaseOptions database, string contentRoot)
     {
-        var interceptor = new VersionStampInterceptor();
+        var interceptors = new Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] { new VersionStampInterceptor(), new DialKeyInterceptor() };
         switch (database.Provider)
         {
             case DatabaseProvider.SqlServer:
-                services.AddDbContextFactory<SqlServerCormDbContext>(o => o.UseSqlServer(database.ConnectionString).AddInterceptors(interceptor));
+                services.AddDbContextFactory<SqlServerCormDbContext>(o => o.UseSqlServer(database.ConnectionString).AddInterceptors(interceptors));
                 services.AddSingleton<IDbContextFactory<CormDbContext>, ProviderContextFactory<SqlServerCormDbContext>>();
                 break;
             default:
                 var connectionString = SqliteFileUnder(database.ConnectionString, contentRoot);
-                services.AddDbContextFactory<SqliteCormDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(interceptor));
+                services.AddDbContextFactory<SqliteCormDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(interceptors));
                 services.AddSingleton<IDbContextFactory<CormDbContext>, ProviderContextFactory<SqliteCormDbContext>>();
                 break;
         }

@@ -89,6 +89,7 @@ public static class DependencyInjection
         app.MapStudentSuccessEndpoints();
         app.MapVolunteeringEndpoints();
         app.MapAdvancementEndpoints();
+        app.MapCaseEndpoints();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapHangfireDashboard("/jobs", new DashboardOptions
         {

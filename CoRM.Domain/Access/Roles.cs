@@ -16,15 +16,18 @@ public static class Roles
     /// <summary>Keeps one record per person: the duplicate queue, merges, general imports.</summary>
     public const string DataSteward = "DataSteward";
 
+    /// <summary>Oversees every case: caseloads per worker, handovers, and every note whatever its sensitivity.</summary>
+    public const string CaseSupervisor = "CaseSupervisor";
+
     /// <summary>A student signing in to manage who in their family may see their records.</summary>
     public const string Student = "Student";
 
     public static readonly IReadOnlyList<string> All =
-        [Faculty, Parent, VolunteerCoordinator, StudentSuccess, Admissions, Advancement, CaseWorker, Admin, Volunteer, Student, DataSteward];
+        [Faculty, Parent, VolunteerCoordinator, StudentSuccess, Admissions, Advancement, CaseWorker, CaseSupervisor, Admin, Volunteer, Student, DataSteward];
 
     /// <summary>Roles held by the institution's own people (everyone but parents, volunteers and students).</summary>
     public static readonly IReadOnlyList<string> Staff =
-        [Faculty, VolunteerCoordinator, StudentSuccess, Admissions, Advancement, CaseWorker, Admin, DataSteward];
+        [Faculty, VolunteerCoordinator, StudentSuccess, Admissions, Advancement, CaseWorker, CaseSupervisor, Admin, DataSteward];
 
     /// <summary>The secretariat: invites parents, captures consent and answers parents' requests.</summary>
     public static readonly IReadOnlyList<string> Secretariat = [Admissions, StudentSuccess, Admin];
@@ -44,6 +47,9 @@ public static class Roles
 
     /// <summary>Who reviews possible duplicates and merges records.</summary>
     public static readonly IReadOnlyList<string> DataStewardship = [DataSteward, Admin];
+
+    /// <summary>Who works cases: case workers and case supervisors.</summary>
+    public static readonly IReadOnlyList<string> CaseWork = [CaseWorker, CaseSupervisor];
 
     public static bool IsKnown(string role) => All.Contains(role, StringComparer.Ordinal);
 }

@@ -25,6 +25,12 @@ public sealed record UserScope(int ConstituentId, IReadOnlySet<string> Roles, st
     /// <summary>Imports contact files: data stewards, administrators, advancement and admissions staff.</summary>
     public bool ImportsContacts => Access.Roles.ContactImporters.Any(Roles.Contains);
 
+    /// <summary>Works cases (case workers and supervisors): caller lookup, intake, flags.</summary>
+    public bool WorksCases => Access.Roles.CaseWork.Any(Roles.Contains);
+
+    /// <summary>Oversees every case and caseload.</summary>
+    public bool SupervisesCases => IsIn(Access.Roles.CaseSupervisor);
+
     public static UserScope Of(int constituentId, string userName, params string[] roles) =>
         new(constituentId, roles.ToHashSet(StringComparer.Ordinal), userName);
 }

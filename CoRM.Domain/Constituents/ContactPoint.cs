@@ -20,4 +20,24 @@ public class ContactPoint
     public string Value { get; set; } = "";
     public string? Label { get; set; }
     public bool IsPrimary { get; set; }
+
+    /// <summary>
+    /// The last nine digits of a phone number, whatever its format ("+351 912 345 678", "912-345-678", "00351912345678"):
+    /// what a caller lookup compares, set on every save. Nine digits carry the subscriber number in most numbering plans
+    /// without the country or trunk prefix that people type or leave out.
+    /// </summary>
+    public string? DialKey { get; set; }
+
+    public const int DialKeyLength = 9;
+    public const int DialKeyMinimumDigits = 6;
+
+    public bool IsPhone => Kind is ContactPointKind.Phone or ContactPointKind.Mobile;
+
+    public static string? DialKeyOf(string? phone)
+    {
+        if (string.IsNullOrWhiteSpace(phone)) return null;
+        var digits = new string(phone.Where(char.IsAsciiDigit).ToArray());
+        if (digits.Length < DialKeyMinimumDigits) return null;
+        return digits.Length > DialKeyLength ? digits[^DialKeyLength..] : digits;
+    }
 }

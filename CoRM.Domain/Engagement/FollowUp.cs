@@ -17,6 +17,10 @@ public class FollowUp : IVersioned
     public int? CreatedById { get; set; }
     public DateTime? CompletedAt { get; set; }
     public string? Outcome { get; set; }
+
+    /// <summary>A task of a case plan: it shows on the case, and its lead is reminded once when it is overdue.</summary>
+    public int? CaseId { get; set; }
+    public DateTime? LeadRemindedAt { get; set; }
     public Guid Version { get; set; }
 
     public bool IsOpen => CompletedAt is null;

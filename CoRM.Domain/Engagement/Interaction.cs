@@ -21,6 +21,10 @@ public class Interaction
     public int? RecordedById { get; set; }
     public DateTime RecordedAt { get; set; }
 
+    /// <summary>The case this note belongs to (Topic.Case); its readers follow the case's team and the note's sensitivity.</summary>
+    public int? CaseId { get; set; }
+    public Cases.NoteSensitivity Sensitivity { get; set; }
+
     public static Interaction Log(int constituentId, Channel channel, Topic topic, string subject, string? notes,
         DateTime occurredAt, int? recordedById, DateTime now, bool inbound = false)
     {
@@ -42,5 +46,16 @@ public class Interaction
             RecordedById = recordedById,
             RecordedAt = now,
         };
+    }
+
+    /// <summary>A case note: on the client's timeline under the Case topic, readable as its sensitivity allows.</summary>
+    public static Interaction CaseNote(int constituentId, int caseId, Cases.NoteSensitivity sensitivity, Channel channel, string subject, string? notes,
+        DateTime occurredAt, int? recordedById, DateTime now)
+    {
+        if (!Enum.IsDefined(sensitivity)) throw new DomainException("Choose who may read the note.");
+        var note = Log(constituentId, channel, Topic.Case, subject, notes, occurredAt, recordedById, now);
+        note.CaseId = caseId;
+        note.Sensitivity = sensitivity;
+        return note;
     }
 }

@@ -22,13 +22,15 @@ public static class TopicVisibility
 {
     private static readonly Dictionary<string, Topic[]> ByRole = new(StringComparer.Ordinal)
     {
-        [Roles.Admin] = Enum.GetValues<Topic>(),
+        // Administrators configure case types and see case counts, never case notes (nor does any role outside case work).
+        [Roles.Admin] = Enum.GetValues<Topic>().Where(t => t != Topic.Case).ToArray(),
         [Roles.StudentSuccess] = [Topic.General, Topic.Advising, Topic.Admissions, Topic.Family, Topic.Volunteering],
         [Roles.Faculty] = [Topic.General, Topic.Advising, Topic.Family],
         [Roles.Admissions] = [Topic.General, Topic.Admissions, Topic.Family],
         [Roles.Advancement] = [Topic.General, Topic.Giving, Topic.Volunteering, Topic.Family],
         [Roles.VolunteerCoordinator] = [Topic.General, Topic.Volunteering],
         [Roles.CaseWorker] = [Topic.General, Topic.Case, Topic.Family],
+        [Roles.CaseSupervisor] = [Topic.General, Topic.Case, Topic.Family],
         [Roles.DataSteward] = [Topic.General],
         [Roles.Parent] = [],
         [Roles.Volunteer] = [],

@@ -38,4 +38,5 @@ public sealed record AddressRow(string Text, string Region, bool IsPrimary);
 
 public sealed record ChannelCount(Channel Channel, int Count);
 
-public sealed record TimelineEntry(long Id, DateTime OccurredAt, Channel Channel, Topic Topic, bool Inbound, string Subject, string? Notes, string? RecordedBy);
+public sealed record TimelineEntry(long Id, DateTime OccurredAt, Channel Channel, Topic Topic, bool Inbound, string Subject, string? Notes, string? RecordedBy,
+    int? CaseId = null, CoRM.Domain.Cases.NoteSensitivity Sensitivity = CoRM.Domain.Cases.NoteSensitivity.Standard);

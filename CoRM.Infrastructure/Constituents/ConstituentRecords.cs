@@ -21,7 +21,7 @@ public sealed class ConstituentRecords(IDbContextFactory<CormDbContext> dbFactor
     {
         var today = time.Today();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var details = await Details(db, user, id, today).SingleOrDefaultAsync(ct);
+        var details = await Details(db, user, id, today, time.UtcNow()).SingleOrDefaultAsync(ct);
         if (details is null) return null;
 
         var hats = (await db.Hats.AsNoTracking().Where(h => h.ConstituentId == id).OrderByDescending(h => h.StartDate).ToListAsync(ct))
@@ -32,8 +32,9 @@ public sealed class ConstituentRecords(IDbContextFactory<CormDbContext> dbFactor
         var addresses = (await db.Addresses.Where(a => a.ConstituentId == id).OrderByDescending(a => a.IsPrimary).ToListAsync(ct))
             .Select(a => new AddressRow(a.ToString(), a.Region, a.IsPrimary)).ToList();
         var topics = TopicVisibility.VisibleTo(user);
-        var byChannel = await ChannelCounts(db, id, topics).ToListAsync(ct);
-        var openFollowUps = await db.FollowUps.CountAsync(f => f.ConstituentId == id && f.CompletedAt == null && topics.Contains(f.Topic), ct);
+        var byChannel = await ChannelCounts(db, user, id, topics, time.UtcNow()).ToListAsync(ct);
+        var openFollowUps = await Cases.CaseAccess.ReadableTasks(db, db.FollowUps, user, time.UtcNow())
+            .CountAsync(f => f.ConstituentId == id && f.CompletedAt == null && topics.Contains(f.Topic), ct);
 
         audit.Record(db, user, AuditAction.Read, nameof(Constituent), id, id, "Profile");
         await db.SaveChangesAsync(ct);
@@ -45,10 +46,10 @@ public sealed class ConstituentRecords(IDbContextFactory<CormDbContext> dbFactor
     {
         (pageIndex, pageSize) = Page<TimelineEntry>.Clamp(pageIndex, pageSize);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await ConstituentScope.VisibleTo(db, user, time.Today()).AnyAsync(c => c.Id == id, ct))
+        if (!await ConstituentScope.VisibleTo(db, user, time).AnyAsync(c => c.Id == id, ct))
             return new Page<TimelineEntry>([], 0, pageIndex, pageSize);
 
-        var query = Timeline(db, id, TopicVisibility.VisibleTo(user), channel);
+        var query = Timeline(db, user, id, TopicVisibility.VisibleTo(user), channel, time.UtcNow());
         var total = await query.CountAsync(ct);
         var rows = await query.Skip(pageIndex * pageSize).Take(pageSize).ToListAsync(ct);
         return new Page<TimelineEntry>(rows, total, pageIndex, pageSize);
@@ -62,7 +63,7 @@ public sealed class ConstituentRecords(IDbContextFactory<CormDbContext> dbFactor
             return CommandResult.Invalid("Choose how the interaction happened (imported entries come only from an import).");
         return await runner.RunAsync(CommandOptions.About("interaction"), async db =>
         {
-            if (!await ConstituentScope.VisibleTo(db, user, time.Today()).AnyAsync(c => c.Id == request.ConstituentId, ct))
+            if (!await ConstituentScope.VisibleTo(db, user, time).AnyAsync(c => c.Id == request.ConstituentId, ct))
                 return CommandResult.NotFound;
             var interaction = Interaction.Log(request.ConstituentId, request.Channel, request.Topic, request.Subject, request.Notes,
                 request.OccurredAt, user.ConstituentId, time.UtcNow(), request.Inbound);
@@ -99,10 +100,10 @@ public sealed class ConstituentRecords(IDbContextFactory<CormDbContext> dbFactor
         }, ct);
     }
 
-    internal static IQueryable<ConstituentDetails> Details(CormDbContext db, UserScope user, int id, DateOnly today)
+    internal static IQueryable<ConstituentDetails> Details(CormDbContext db, UserScope user, int id, DateOnly today, DateTime now)
     {
         var mayBeEmailed = Constituent.MayBeEmailed;
-        return ConstituentScope.VisibleTo(db, user, today).Where(c => c.Id == id).Select(c => new ConstituentDetails(
+        return ConstituentScope.VisibleTo(db, user, today, now).Where(c => c.Id == id).Select(c => new ConstituentDetails(
             c.Id, c.Kind, c.FirstName, c.LastName, c.DisplayName, c.Email, c.Region, c.BirthDate, c.DoNotContact, c.EmailOptOut, c.CreatedAt, c.Version, c.PostOptOut,
             db.Constituents.Where(mayBeEmailed).Any(x => x.Id == c.Id)));
     }
@@ -123,14 +124,15 @@ public sealed class ConstituentRecords(IDbContextFactory<CormDbContext> dbFactor
                 db.Relationships.Where(current).Any(x => x.Id == r.Id),
                 r.Grants, r.ConsentBasis, r.ConsentExpiresOn, r.RevokedAt != null));
 
-    internal static IQueryable<ChannelCount> ChannelCounts(CormDbContext db, int id, IReadOnlyList<Topic> topics) =>
-        db.Interactions.Where(i => i.ConstituentId == id && topics.Contains(i.Topic))
+    internal static IQueryable<ChannelCount> ChannelCounts(CormDbContext db, UserScope user, int id, IReadOnlyList<Topic> topics, DateTime now) =>
+        Cases.CaseAccess.ReadableNotes(db, db.Interactions, user, now).Where(i => i.ConstituentId == id && topics.Contains(i.Topic))
             .GroupBy(i => i.Channel).Select(g => new ChannelCount(g.Key, g.Count()));
 
-    internal static IQueryable<TimelineEntry> Timeline(CormDbContext db, int id, IReadOnlyList<Topic> topics, Channel? channel) =>
-        db.Interactions
+    /// <summary>One constituent's history as the user may read it: their topics, and case notes only at their standing on the case.</summary>
+    internal static IQueryable<TimelineEntry> Timeline(CormDbContext db, UserScope user, int id, IReadOnlyList<Topic> topics, Channel? channel, DateTime now) =>
+        Cases.CaseAccess.ReadableNotes(db, db.Interactions, user, now)
             .Where(i => i.ConstituentId == id && topics.Contains(i.Topic) && (channel == null || i.Channel == channel))
             .OrderByDescending(i => i.OccurredAt).ThenByDescending(i => i.Id)
             .Select(i => new TimelineEntry(i.Id, i.OccurredAt, i.Channel, i.Topic, i.Inbound, i.Subject, i.Notes,
-                db.Constituents.Where(r => r.Id == i.RecordedById).Select(r => r.DisplayName).FirstOrDefault()));
+                db.Constituents.Where(r => r.Id == i.RecordedById).Select(r => r.DisplayName).FirstOrDefault(), i.CaseId, i.Sensitivity));
 }

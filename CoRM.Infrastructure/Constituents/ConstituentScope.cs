@@ -6,12 +6,16 @@ namespace CoRM.Infrastructure.Constituents;
 
 /// <summary>
 /// The constituents a user may open: everyone for directory roles, their active advisees for
-/// faculty, the constituents they owe follow-ups to for case workers. Every constituent query
+/// faculty, the clients of their cases and the constituents they owe follow-ups to for case workers. Every constituent query
 /// starts here, so a record outside the scope is indistinguishable from a missing one.
 /// </summary>
 internal static class ConstituentScope
 {
-    public static IQueryable<Constituent> VisibleTo(CormDbContext db, UserScope user, DateOnly today)
+    public static IQueryable<Constituent> VisibleTo(CormDbContext db, UserScope user, TimeProvider time) =>
+        VisibleTo(db, user, Common.TimeProviderExtensions.Today(time), Common.TimeProviderExtensions.UtcNow(time));
+
+    /// <param name="now">When break-glass access to a case is checked for expiry.</param>
+    public static IQueryable<Constituent> VisibleTo(CormDbContext db, UserScope user, DateOnly today, DateTime now)
     {
         // A record merged into another is gone from every list and search; its id redirects (RecordMerges.CurrentIdAsync).
         var all = db.Constituents.Where(Constituent.Current);
@@ -23,10 +27,14 @@ internal static class ConstituentScope
         IQueryable<int>? ids = null;
         if (user.IsIn(Roles.Faculty))
             ids = ActiveAdvising(db, today).Where(r => r.RelatedId == me).Select(r => r.SubjectId);
-        if (user.IsIn(Roles.CaseWorker))
+        if (user.WorksCases)
         {
+            // The clients of the cases they may open (their team's, break-glass, every case for supervisors), and those they owe follow-ups to.
             var owed = db.FollowUps.Where(f => f.OwnerId == me).Select(f => f.ConstituentId);
-            ids = ids is null ? owed : ids.Union(owed);
+            var openable = user.SupervisesCases ? db.Cases.Select(c => c.Id) : Cases.CaseAccess.OpenableIds(db, user, now);
+            var clients = db.CaseClients.Where(c => openable.Contains(c.CaseId)).Select(c => c.ConstituentId);
+            var caseWork = owed.Union(clients);
+            ids = ids is null ? caseWork : ids.Union(caseWork);
         }
         return ids is null ? all.Where(c => false) : all.Where(c => ids.Contains(c.Id));
     }

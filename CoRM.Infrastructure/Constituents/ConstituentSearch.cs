@@ -22,7 +22,7 @@ public sealed class ConstituentSearch(IDbContextFactory<CormDbContext> dbFactory
         if (Parse(term) is not { } criteria) return new Page<ConstituentSearchRow>([], 0, pageIndex, pageSize);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var matches = Matching(db, user, criteria, time.Today());
+        var matches = Matching(db, user, criteria, time.Today(), time.UtcNow());
         var total = await matches.CountAsync(ct);
         var rows = await Project(matches.OrderBy(c => c.SortName).ThenBy(c => c.Id).Skip(pageIndex * pageSize).Take(pageSize), time.Today())
             .ToListAsync(ct);
@@ -42,9 +42,9 @@ public sealed class ConstituentSearch(IDbContextFactory<CormDbContext> dbFactory
         return folded.Length >= MinimumNameLength ? new Criteria(null, null, folded) : null;
     }
 
-    internal static IQueryable<Constituent> Matching(CormDbContext db, UserScope user, Criteria criteria, DateOnly today)
+    internal static IQueryable<Constituent> Matching(CormDbContext db, UserScope user, Criteria criteria, DateOnly today, DateTime now)
     {
-        var scoped = ConstituentScope.VisibleTo(db, user, today);
+        var scoped = ConstituentScope.VisibleTo(db, user, today, now);
         if (criteria.Id is { } id) return scoped.Where(c => c.Id == id);
         if (criteria.Email is { } email) return scoped.Where(c => c.Email == email);
 

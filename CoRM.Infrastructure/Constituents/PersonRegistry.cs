@@ -2,6 +2,7 @@ using CoRM.Domain.Academics;
 using CoRM.Domain.Admissions;
 using CoRM.Domain.Advancement;
 using CoRM.Domain.Auditing;
+using CoRM.Domain.Cases;
 using CoRM.Domain.Constituents;
 using CoRM.Domain.Engagement;
 using CoRM.Domain.Families;
@@ -67,6 +68,17 @@ public static class PersonRegistry
         Subject<FollowUp>(nameof(FollowUp.ConstituentId), "a follow-up owed to the person"),
         Actor<FollowUp>(nameof(FollowUp.OwnerId), "who owes a follow-up"),
         Actor<FollowUp>(nameof(FollowUp.CreatedById), "who created a follow-up"),
+
+        // Cases.
+        Subject<CaseClient>(nameof(CaseClient.ConstituentId), "a case the person is a client of"),
+        Actor<CaseTeamMember>(nameof(CaseTeamMember.MemberId), "a case the person works on (lead, member, supervisor)"),
+        Actor<Case>(nameof(Case.OpenedById), "who opened a case"),
+        Actor<Case>(nameof(Case.ClosedById), "who closed a case"),
+        Actor<CaseReview>(nameof(CaseReview.CompletedById), "who recorded a case review"),
+        Subject<ConstituentFlag>(nameof(ConstituentFlag.ConstituentId), "a flag on the person's record (safeguarding, interpreter needed)"),
+        Actor<ConstituentFlag>(nameof(ConstituentFlag.RaisedById), "who raised a flag"),
+        Actor<ConstituentFlag>(nameof(ConstituentFlag.RemovedById), "who removed a flag"),
+        Actor<CaseAccessGrant>(nameof(CaseAccessGrant.UserId), "a worker's break-glass access to a case"),
 
         // Academics and student success.
         Subject<ProgrammeEnrolment>(nameof(ProgrammeEnrolment.StudentId), "a programme enrolment"),
@@ -155,6 +167,16 @@ public static class PersonRegistry
         Text<AuditEntry>(nameof(AuditEntry.Detail), nameof(AuditEntry.SubjectConstituentId), "what an audited change or read was (may quote names and addresses)"),
         Text<AuditEntry>(nameof(AuditEntry.UserName), nameof(AuditEntry.UserConstituentId), "the user's name at the time"),
         Text<AuditEntry>(nameof(AuditEntry.RemoteAddress), nameof(AuditEntry.UserConstituentId), "the user's network address"),
+        Text<ContactPoint>(nameof(ContactPoint.DialKey), nameof(ContactPoint.ConstituentId), "the digits of a phone number, for caller lookup"),
+        Text<Case>(nameof(Case.Summary), nameof(Case.Id), "what a case is about (through its clients)"),
+        Text<Case>(nameof(Case.ReferralSource), nameof(Case.Id), "who referred a case (through its clients)"),
+        Text<Case>(nameof(Case.CloseReason), nameof(Case.Id), "why a case closed (through its clients)"),
+        Text<CaseGoal>(nameof(CaseGoal.Title), nameof(CaseGoal.CaseId), "a case goal (through the case's clients)"),
+        Text<CaseReview>(nameof(CaseReview.Notes), nameof(CaseReview.CaseId), "what a case review found (through the case's clients)"),
+        Text<CaseAccessGrant>(nameof(CaseAccessGrant.Reason), nameof(CaseAccessGrant.CaseId), "why a worker broke the glass on a case"),
+        Text<ConstituentFlag>(nameof(ConstituentFlag.Label), nameof(ConstituentFlag.ConstituentId), "what a flag warns of"),
+        Text<ConstituentFlag>(nameof(ConstituentFlag.Note), nameof(ConstituentFlag.ConstituentId), "a flag's note"),
+        Text<ConstituentFlag>(nameof(ConstituentFlag.RemovalReason), nameof(ConstituentFlag.ConstituentId), "why a flag was removed"),
         Text<MergeRecord>(nameof(MergeRecord.Summary), nameof(MergeRecord.MergedId), "what a merge moved, with both names"),
         Text<MergeRecord>(nameof(MergeRecord.BeforeImage), nameof(MergeRecord.MergedId), "both records and every moved row before the merge (for undo)"),
     ];
@@ -169,6 +191,7 @@ public static class PersonRegistry
         "OutboxMessage.AttachmentRef", "ParentInvitation.CodeHash", "Pledge.Currency", "PortalUser.Roles", "Programme.Code", "Programme.Name",
         "Receipt.Currency", "Receipt.Number", "RecurringGift.Currency", "RiskModelRun.Algorithm", "RiskModelRun.TemporalSplit", "Segment.Name", "Segment.Description",
         "Segment.RulesJson", "Shift.Location", "Shift.RequiredSkills", "Term.Code", "Term.Name", "TuitionInvoice.Description", "TuitionInvoice.Number",
+        "CaseType.Name", "CaseType.Description", "CaseOutcome.Name", "CasePlanTemplateItem.Title",
         "SavedImportMapping.Importer", "SavedImportMapping.Source", "SavedImportMapping.Columns",
     };
 

@@ -335,7 +335,7 @@ public sealed class RecordMerges(IDbContextFactory<CormDbContext> dbFactory, Com
             if (next.MergedIntoId is not { } into) break;
             id = into;
         }
-        return await ConstituentScope.VisibleTo(db, user, time.Today()).AnyAsync(c => c.Id == id, ct) ? id : null;
+        return await ConstituentScope.VisibleTo(db, user, time).AnyAsync(c => c.Id == id, ct) ? id : null;
     }
 
     public static IReadOnlyList<MergeField> Fields(Constituent survivor, Constituent merged)

@@ -33,7 +33,7 @@ public sealed class DirectMessages(CommandRunner runner, OutboxDispatcher dispat
 
         return await runner.RunAsync(CommandOptions.About("message"), async db =>
         {
-            var recipient = await ConstituentScope.VisibleTo(db, user, time.Today()).Where(c => c.Id == request.ConstituentId)
+            var recipient = await ConstituentScope.VisibleTo(db, user, time).Where(c => c.Id == request.ConstituentId)
                 .SingleOrDefaultAsync(ct);
             if (recipient is null) return CommandResult.NotFound;
             if (recipient.Email is null) return CommandResult.Invalid($"{recipient.DisplayName} has no e-mail address on record.");

@@ -46,8 +46,8 @@ public sealed class FollowUpBoard(IDbContextFactory<CormDbContext> dbFactory, Co
     public async Task<IReadOnlyList<FollowUpRow>> ForConstituentAsync(UserScope user, int constituentId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await ConstituentScope.VisibleTo(db, user, time.Today()).AnyAsync(c => c.Id == constituentId, ct)) return [];
-        return await OfConstituent(db, constituentId, TopicVisibility.VisibleTo(user)).Take(Page<FollowUpRow>.MaxPageSize).ToListAsync(ct);
+        if (!await ConstituentScope.VisibleTo(db, user, time).AnyAsync(c => c.Id == constituentId, ct)) return [];
+        return await OfConstituent(db, user, constituentId, TopicVisibility.VisibleTo(user), time.UtcNow()).Take(Page<FollowUpRow>.MaxPageSize).ToListAsync(ct);
     }
 
     /// <summary>Staff who can own a follow-up: portal users holding a staff role.</summary>
@@ -65,7 +65,7 @@ public sealed class FollowUpBoard(IDbContextFactory<CormDbContext> dbFactory, Co
         if (!TopicVisibility.MayRecord(user, request.Topic)) return CommandResult.Invalid($"You cannot create {request.Topic} follow-ups.");
         return await runner.RunAsync(CommandOptions.About("follow-up"), async db =>
         {
-            if (!await ConstituentScope.VisibleTo(db, user, time.Today()).AnyAsync(c => c.Id == request.ConstituentId, ct))
+            if (!await ConstituentScope.VisibleTo(db, user, time).AnyAsync(c => c.Id == request.ConstituentId, ct))
                 return CommandResult.NotFound;
             var ownerId = request.OwnerId ?? user.ConstituentId;
             if (ownerId != user.ConstituentId && !await IsStaffAsync(db, ownerId, ct))
@@ -126,8 +126,8 @@ public sealed class FollowUpBoard(IDbContextFactory<CormDbContext> dbFactory, Co
         return Project(db, mine);
     }
 
-    internal static IQueryable<FollowUpRow> OfConstituent(CormDbContext db, int constituentId, IReadOnlyList<Topic> topics) =>
-        Project(db, db.FollowUps.Where(f => f.ConstituentId == constituentId && topics.Contains(f.Topic))
+    internal static IQueryable<FollowUpRow> OfConstituent(CormDbContext db, UserScope user, int constituentId, IReadOnlyList<Topic> topics, DateTime now) =>
+        Project(db, Cases.CaseAccess.ReadableTasks(db, db.FollowUps, user, now).Where(f => f.ConstituentId == constituentId && topics.Contains(f.Topic))
             .OrderBy(f => f.CompletedAt != null).ThenBy(f => f.DueOn));
 
     private static IQueryable<FollowUpRow> Project(CormDbContext db, IQueryable<FollowUp> followUps) =>

@@ -22,6 +22,7 @@ public static class RecurringJobSchedule
         jobs.AddOrUpdate<GiftOfficerReminderJob>(GiftOfficerReminderJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Daily(6, 30));
         jobs.AddOrUpdate<AppealCampaignJob>(AppealCampaignJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), "*/5 * * * *");
         jobs.AddOrUpdate<DuplicateScanJob>(DuplicateScanJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Daily(1));
+        jobs.AddOrUpdate<Cases.CaseReminderJob>(Cases.CaseReminderJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Daily(6, 45));
         jobs.AddOrUpdate<OutboxDispatchJob>(OutboxDispatchJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), "*/5 * * * *");
     }
 }

@@ -3,6 +3,7 @@ using CoRM.Domain.Academics;
 using CoRM.Domain.Admissions;
 using CoRM.Domain.Advancement;
 using CoRM.Domain.Auditing;
+using CoRM.Domain.Cases;
 using CoRM.Domain.Constituents;
 using CoRM.Domain.Engagement;
 using CoRM.Domain.Families;
@@ -79,6 +80,15 @@ public abstract class CormDbContext(DbContextOptions options) : DbContext(option
     public DbSet<DuplicateCandidate> DuplicateCandidates => Set<DuplicateCandidate>();
     public DbSet<MergeRecord> MergeRecords => Set<MergeRecord>();
     public DbSet<SavedImportMapping> SavedImportMappings => Set<SavedImportMapping>();
+    public DbSet<CaseType> CaseTypes => Set<CaseType>();
+    public DbSet<CaseOutcome> CaseOutcomes => Set<CaseOutcome>();
+    public DbSet<Case> Cases => Set<Case>();
+    public DbSet<CaseClient> CaseClients => Set<CaseClient>();
+    public DbSet<CaseTeamMember> CaseTeamMembers => Set<CaseTeamMember>();
+    public DbSet<CaseGoal> CaseGoals => Set<CaseGoal>();
+    public DbSet<CaseReview> CaseReviews => Set<CaseReview>();
+    public DbSet<ConstituentFlag> ConstituentFlags => Set<ConstituentFlag>();
+    public DbSet<CaseAccessGrant> CaseAccessGrants => Set<CaseAccessGrant>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CormDbContext).Assembly);

@@ -33,6 +33,7 @@ public sealed class DemoSeeder(IDbContextFactory<CormDbContext> dbFactory, TimeP
         public const string CaseWorker = "grace.lin@" + InstitutionDomain;
         public const string Volunteer = "beatriz.santos@example.net";
         public const string DataSteward = "lena.fischer@" + InstitutionDomain;
+        public const string CaseSupervisor = "amara.osei@" + InstitutionDomain;
 
         /// <summary>The student persona (Sofia signs in to manage her family's access).</summary>
         public const string Student = GrantedChild;
@@ -78,6 +79,7 @@ public sealed class DemoSeeder(IDbContextFactory<CormDbContext> dbFactory, TimeP
         await DemoAdmissionsSeeder.SeedAsync(db, today, now, ct);
         await DemoAdvancementSeeder.SeedAsync(db, today, now, ct);
         await DemoIdentitySeeder.SeedAsync(db, today, now, ct);
+        await DemoCasesSeeder.SeedAsync(db, today, now, ct);
 
         return new Summary(built.Constituents.Count, built.Relationships.Count, built.PendingInteractions.Count, built.PendingFollowUps.Count, built.Users.Count);
     }

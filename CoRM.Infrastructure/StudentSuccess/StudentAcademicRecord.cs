@@ -47,7 +47,7 @@ public sealed class StudentAcademicRecord(IDbContextFactory<CormDbContext> dbFac
         var today = time.Today();
         return await runner.RunAsync(CommandOptions.About("follow-up", transaction: true), async db =>
         {
-            if (!await ConstituentScope.VisibleTo(db, user, today).AnyAsync(c => c.Id == studentId, ct)) return CommandResult.NotFound;
+            if (!await ConstituentScope.VisibleTo(db, user, time).AnyAsync(c => c.Id == studentId, ct)) return CommandResult.NotFound;
             var staff = await db.PortalUsers.Where(u => u.Roles.Contains(Roles.StudentSuccess)).OrderBy(u => u.Id).Select(u => (int?)u.ConstituentId).FirstOrDefaultAsync(ct);
             if (staff is not { } owner) return CommandResult.Invalid("No student-success staff member signs in to CoRM yet to receive the flag.");
 
@@ -68,7 +68,7 @@ public sealed class StudentAcademicRecord(IDbContextFactory<CormDbContext> dbFac
         if (!TopicVisibility.MayRead(user, Topic.Advising)) return null;
         var today = time.Today();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await ConstituentScope.VisibleTo(db, user, today).AnyAsync(c => c.Id == studentId, ct)) return null;
+        if (!await ConstituentScope.VisibleTo(db, user, time).AnyAsync(c => c.Id == studentId, ct)) return null;
 
         var enrolment = await db.ProgrammeEnrolments.AsNoTracking().Where(e => e.StudentId == studentId)
             .OrderByDescending(e => e.Term!.StartsOn)

@@ -29,7 +29,7 @@ public sealed class VolunteerRecords(IDbContextFactory<CormDbContext> dbFactory,
     {
         if (!TopicVisibility.MayRead(user, Topic.Volunteering)) return null;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await ConstituentScope.VisibleTo(db, user, time.Today()).AnyAsync(c => c.Id == constituentId, ct)) return null;
+        if (!await ConstituentScope.VisibleTo(db, user, time).AnyAsync(c => c.Id == constituentId, ct)) return null;
         var profile = await db.VolunteerProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.ConstituentId == constituentId, ct);
         var history = await db.SignUps.AsNoTracking().Where(u => u.VolunteerId == constituentId)
             .Join(db.Shifts, u => u.ShiftId, s => s.Id, (u, s) => new { SignUp = u, Shift = s }).ToListAsync(ct);

@@ -37,6 +37,15 @@ public static class Policies
     /// <summary>The general contact import: data stewards, administrators, advancement and admissions staff.</summary>
     public const string ContactImport = "ContactImport";
 
+    /// <summary>Case workers and case supervisors: caller lookup, caseload, cases.</summary>
+    public const string CaseWork = "CaseWork";
+
+    /// <summary>Case outcome measures (counts only): case work and administrators.</summary>
+    public const string CaseMeasures = "CaseMeasures";
+
+    /// <summary>Hands a worker's load to a colleague: case supervisors, student success, advancement, administrators (the service checks the kind).</summary>
+    public const string Handover = "Handover";
+
     public static void Add(AuthorizationOptions options)
     {
         foreach (var role in Roles.All) options.AddPolicy(role, p => p.RequireAuthenticatedUser().RequireRole(role));
@@ -49,5 +58,8 @@ public static class Policies
         options.AddPolicy(Admissions, p => p.RequireAuthenticatedUser().RequireRole(Roles.AdmissionsOffice));
         options.AddPolicy(DataStewardship, p => p.RequireAuthenticatedUser().RequireRole(Roles.DataStewardship));
         options.AddPolicy(ContactImport, p => p.RequireAuthenticatedUser().RequireRole(Roles.ContactImporters));
+        options.AddPolicy(CaseWork, p => p.RequireAuthenticatedUser().RequireRole(Roles.CaseWork));
+        options.AddPolicy(CaseMeasures, p => p.RequireAuthenticatedUser().RequireRole([.. Roles.CaseWork, Roles.Admin]));
+        options.AddPolicy(Handover, p => p.RequireAuthenticatedUser().RequireRole(Roles.CaseSupervisor, Roles.StudentSuccess, Roles.Advancement, Roles.Admin));
     }
 }

@@ -23,6 +23,7 @@ namespace CoRM.Infrastructure.Tests;
 public sealed class SqlServerTranslationTests
 {
     private static readonly DateOnly Today = new(2026, 11, 22);
+    private static readonly DateTime Now = new(2026, 11, 22, 10, 0, 0, DateTimeKind.Utc);
     private static readonly IReadOnlyList<Topic> AllTopics = Enum.GetValues<Topic>();
 
     private static SqlServerCormDbContext NewContext() => new(new DbContextOptionsBuilder<SqlServerCormDbContext>()
@@ -53,23 +54,23 @@ public sealed class SqlServerTranslationTests
         var caseWorker = UserScope.Of(3, "case", Roles.CaseWorker);
         return new()
         {
-            ["scope: directory"] = () => ConstituentScope.VisibleTo(db, admin, Today),
+            ["scope: directory"] = () => ConstituentScope.VisibleTo(db, admin, Today, Now),
             ["risk: students with a recorded outcome"] = () => RiskAssessmentJob.Finished(db),
             ["matching: candidates for incoming data"] = () => PersonLookup.Candidates(db, new Domain.Constituents.PersonFacts("Ana", "Silva", "ana@example.org", null, new DateOnly(2001, 2, 3), null, "S1")).Take(100),
-            ["scope: faculty advisees"] = () => ConstituentScope.VisibleTo(db, faculty, Today),
-            ["scope: case worker"] = () => ConstituentScope.VisibleTo(db, caseWorker, Today),
+            ["scope: faculty advisees"] = () => ConstituentScope.VisibleTo(db, faculty, Today, Now),
+            ["scope: case worker"] = () => ConstituentScope.VisibleTo(db, caseWorker, Today, Now),
             ["scope: faculty who is also a case worker"] = () => ConstituentScope.VisibleTo(db, UserScope.Of(4, "both", Roles.Faculty, Roles.CaseWorker), Today),
-            ["search: name prefix"] = () => ConstituentSearch.Project(ConstituentSearch.Matching(db, faculty, ConstituentSearch.Parse("almeida")!, Today).OrderBy(c => c.SortName).Skip(25).Take(25), Today),
-            ["search: email"] = () => ConstituentSearch.Matching(db, admin, ConstituentSearch.Parse("a@b.org")!, Today),
-            ["search: id"] = () => ConstituentSearch.Matching(db, admin, ConstituentSearch.Parse("C-12")!, Today),
-            ["profile: details"] = () => ConstituentRecords.Details(db, faculty, 5, Today),
+            ["search: name prefix"] = () => ConstituentSearch.Project(ConstituentSearch.Matching(db, faculty, ConstituentSearch.Parse("almeida")!, Today, Now).OrderBy(c => c.SortName).Skip(25).Take(25), Today),
+            ["search: email"] = () => ConstituentSearch.Matching(db, admin, ConstituentSearch.Parse("a@b.org")!, Today, Now),
+            ["search: id"] = () => ConstituentSearch.Matching(db, admin, ConstituentSearch.Parse("C-12")!, Today, Now),
+            ["profile: details"] = () => ConstituentRecords.Details(db, faculty, 5, Today, Now),
             ["profile: relationships"] = () => ConstituentRecords.RelationshipsOf(db, 5, Today),
-            ["profile: channel counts"] = () => ConstituentRecords.ChannelCounts(db, 5, AllTopics),
-            ["profile: timeline"] = () => ConstituentRecords.Timeline(db, 5, AllTopics, Channel.Email).Skip(10).Take(10),
+            ["profile: channel counts"] = () => ConstituentRecords.ChannelCounts(db, caseWorker, 5, AllTopics, Now),
+            ["profile: timeline"] = () => ConstituentRecords.Timeline(db, caseWorker, 5, AllTopics, Channel.Email, Now).Skip(10).Take(10),
             ["follow-ups: mine open"] = () => FollowUpBoard.OwnedBy(db, 2, FollowUpFilter.Open, Today).Skip(0).Take(25),
             ["follow-ups: mine due"] = () => FollowUpBoard.OwnedBy(db, 2, FollowUpFilter.DueOrOverdue, Today),
             ["follow-ups: mine completed"] = () => FollowUpBoard.OwnedBy(db, 2, FollowUpFilter.Completed, Today),
-            ["follow-ups: of constituent"] = () => FollowUpBoard.OfConstituent(db, 5, AllTopics),
+            ["follow-ups: of constituent"] = () => FollowUpBoard.OfConstituent(db, caseWorker, 5, AllTopics, Now),
             ["dashboard: hats"] = () => StaffDashboard.HatCounts(db, Today),
             ["advising: advisees"] = () => AdviseeList.Query(db, 2, Today, AllTopics).OrderByDescending(a => a.LastContactAt),
             ["family: links"] = () => FamilyDashboard.Links(db, 7),

@@ -19,5 +19,8 @@ internal sealed class FollowUpConfiguration : IEntityTypeConfiguration<FollowUp>
         // "My follow-ups" and the daily digest: open ones per owner by due date.
         builder.HasIndex(f => new { f.OwnerId, f.CompletedAt, f.DueOn });
         builder.HasIndex(f => new { f.ConstituentId, f.CompletedAt });
+        // A case's plan, and the overdue-task reminders.
+        builder.HasOne<Domain.Cases.Case>().WithMany().HasForeignKey(f => f.CaseId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(f => new { f.CaseId, f.CompletedAt });
     }
 }

@@ -14,5 +14,8 @@ internal sealed class InteractionConfiguration : IEntityTypeConfiguration<Intera
 
         // The timeline: one constituent's interactions, newest first (10 million rows at scale).
         builder.HasIndex(i => new { i.ConstituentId, i.OccurredAt });
+        // A case's notes, newest first.
+        builder.HasOne<Domain.Cases.Case>().WithMany().HasForeignKey(i => i.CaseId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(i => new { i.CaseId, i.OccurredAt });
     }
 }

@@ -13,6 +13,7 @@ internal static class RoleNames
         Roles.Admissions => "Admissions",
         Roles.Advancement => "Advancement",
         Roles.CaseWorker => "Case worker",
+        Roles.CaseSupervisor => "Case supervisor",
         Roles.Admin => "Administrator",
         Roles.Volunteer => "Volunteer",
         Roles.Student => "Student",

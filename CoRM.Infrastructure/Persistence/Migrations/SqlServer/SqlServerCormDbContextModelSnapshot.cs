@@ -1391,6 +1391,382 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("CoRM.Domain.Cases.Case", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CaseTypeId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("CloseReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int?>("ClosedById")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("NextReviewOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("OpenedById")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("OutcomeId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ReferralSource")
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClosedById");
+
+                    b.HasIndex("ClosedOn");
+
+                    b.HasIndex("OpenedById");
+
+                    b.HasIndex("OutcomeId");
+
+                    b.HasIndex("CaseTypeId", "OpenedOn");
+
+                    b.HasIndex("Status", "NextReviewOn");
+
+                    b.ToTable("Cases", (string)null);
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Cases.CaseAccessGrant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("GrantedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("UserId", "ExpiresAt");
+
+                    b.ToTable("CaseAccessGrants");
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Cases.CaseClient", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ConstituentId")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("IsPrimary")
+                        .HasColumnType("bit");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("ConstituentId", "CaseId");
+
+                    b.ToTable("CaseClients");
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Cases.CaseGoal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("TargetOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("CaseGoals");
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Cases.CaseOutcome", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CaseTypeId")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.Property<bool>("Resolves")
+                        .HasColumnType("bit");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseTypeId");
+
+                    b.ToTable("CaseOutcomes");
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Cases.CasePlanTemplateItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CaseTypeId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("DueAfterDays")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseTypeId");
+
+                    b.ToTable("CasePlanTemplateItem");
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Cases.CaseReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("CompletedById")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("LeadRemindedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("CompletedById");
+
+                    b.HasIndex("CompletedAt", "DueOn");
+
+                    b.ToTable("CaseReviews");
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Cases.CaseTeamMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("CaseId1")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("CaseId1");
+
+                    b.HasIndex("MemberId", "RemovedAt", "CaseId");
+
+                    b.ToTable("CaseTeamMembers");
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Cases.CaseType", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.Property<int>("ReviewIntervalDays")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("CaseTypes");
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Cases.ConstituentFlag", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ConstituentId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime>("RaisedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("RaisedById")
+                        .HasColumnType("int");
+
+                    b.Property<string>("RemovalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("RemovedById")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Visibility")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RaisedById");
+
+                    b.HasIndex("RemovedById");
+
+                    b.HasIndex("ConstituentId", "RemovedAt");
+
+                    b.ToTable("ConstituentFlags");
+                });
+
             modelBuilder.Entity("CoRM.Domain.Constituents.Address", b =>
                 {
                     b.Property<int>("Id")
@@ -1549,6 +1925,10 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int>("ConstituentId")
                         .HasColumnType("int");
 
+                    b.Property<string>("DialKey")
+                        .HasMaxLength(9)
+                        .HasColumnType("nvarchar(9)");
+
                     b.Property<bool>("IsPrimary")
                         .HasColumnType("bit");
 
@@ -1567,6 +1947,8 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("ConstituentId");
+
+                    b.HasIndex("DialKey");
 
                     b.ToTable("ContactPoints");
                 });
@@ -1752,6 +2134,9 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("CaseId")
+                        .HasColumnType("int");
+
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("datetime2");
 
@@ -1766,6 +2151,9 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("date");
+
+                    b.Property<DateTime?>("LeadRemindedAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("Notes")
                         .HasMaxLength(2000)
@@ -1792,6 +2180,8 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CaseId", "CompletedAt");
+
                     b.HasIndex("ConstituentId", "CompletedAt");
 
                     b.HasIndex("OwnerId", "CompletedAt", "DueOn");
@@ -1806,6 +2196,9 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("bigint");
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("CaseId")
+                        .HasColumnType("int");
 
                     b.Property<int>("Channel")
                         .HasColumnType("int");
@@ -1829,6 +2222,9 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int?>("RecordedById")
                         .HasColumnType("int");
 
+                    b.Property<int>("Sensitivity")
+                        .HasColumnType("int");
+
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1838,6 +2234,8 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "OccurredAt");
 
                     b.HasIndex("ConstituentId", "OccurredAt");
 
@@ -2801,6 +3199,143 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CoRM.Domain.Cases.Case", b =>
+                {
+                    b.HasOne("CoRM.Domain.Cases.CaseType", "Type")
+                        .WithMany()
+                        .HasForeignKey("CaseTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CoRM.Domain.Constituents.Constituent", null)
+                        .WithMany()
+                        .HasForeignKey("ClosedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CoRM.Domain.Constituents.Constituent", null)
+                        .WithMany()
+                        .HasForeignKey("OpenedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CoRM.Domain.Cases.CaseOutcome", "Outcome")
+                        .WithMany()
+                        .HasForeignKey("OutcomeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Outcome");
+
+                    b.Navigation("Type");
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Cases.CaseAccessGrant", b =>
+                {
+                    b.HasOne("CoRM.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CoRM.Domain.Constituents.Constituent", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Cases.CaseClient", b =>
+                {
+                    b.HasOne("CoRM.Domain.Cases.Case", null)
+                        .WithMany("Clients")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CoRM.Domain.Constituents.Constituent", null)
+                        .WithMany()
+                        .HasForeignKey("ConstituentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Cases.CaseGoal", b =>
+                {
+                    b.HasOne("CoRM.Domain.Cases.Case", null)
+                        .WithMany("Goals")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Cases.CaseOutcome", b =>
+                {
+                    b.HasOne("CoRM.Domain.Cases.CaseType", null)
+                        .WithMany("Outcomes")
+                        .HasForeignKey("CaseTypeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Cases.CasePlanTemplateItem", b =>
+                {
+                    b.HasOne("CoRM.Domain.Cases.CaseType", null)
+                        .WithMany("DefaultPlan")
+                        .HasForeignKey("CaseTypeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Cases.CaseReview", b =>
+                {
+                    b.HasOne("CoRM.Domain.Cases.Case", null)
+                        .WithMany("Reviews")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CoRM.Domain.Constituents.Constituent", null)
+                        .WithMany()
+                        .HasForeignKey("CompletedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Cases.CaseTeamMember", b =>
+                {
+                    b.HasOne("CoRM.Domain.Cases.Case", null)
+                        .WithMany("Team")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CoRM.Domain.Cases.Case", null)
+                        .WithMany("CurrentTeam")
+                        .HasForeignKey("CaseId1");
+
+                    b.HasOne("CoRM.Domain.Constituents.Constituent", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Cases.ConstituentFlag", b =>
+                {
+                    b.HasOne("CoRM.Domain.Constituents.Constituent", null)
+                        .WithMany()
+                        .HasForeignKey("ConstituentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CoRM.Domain.Constituents.Constituent", null)
+                        .WithMany()
+                        .HasForeignKey("RaisedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CoRM.Domain.Constituents.Constituent", null)
+                        .WithMany()
+                        .HasForeignKey("RemovedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("CoRM.Domain.Constituents.Address", b =>
                 {
                     b.HasOne("CoRM.Domain.Constituents.Constituent", null)
@@ -2887,6 +3422,11 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("CoRM.Domain.Engagement.FollowUp", b =>
                 {
+                    b.HasOne("CoRM.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("CoRM.Domain.Constituents.Constituent", null)
                         .WithMany()
                         .HasForeignKey("ConstituentId")
@@ -2902,6 +3442,11 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("CoRM.Domain.Engagement.Interaction", b =>
                 {
+                    b.HasOne("CoRM.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("CoRM.Domain.Constituents.Constituent", null)
                         .WithMany()
                         .HasForeignKey("ConstituentId")
@@ -3041,6 +3586,26 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
             modelBuilder.Entity("CoRM.Domain.Advancement.Receipt", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Cases.Case", b =>
+                {
+                    b.Navigation("Clients");
+
+                    b.Navigation("CurrentTeam");
+
+                    b.Navigation("Goals");
+
+                    b.Navigation("Reviews");
+
+                    b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Cases.CaseType", b =>
+                {
+                    b.Navigation("DefaultPlan");
+
+                    b.Navigation("Outcomes");
                 });
 
             modelBuilder.Entity("CoRM.Domain.Constituents.Constituent", b =>

@@ -1327,6 +1327,362 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("CoRM.Domain.Cases.Case", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CaseTypeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CloseReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ClosedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("NextReviewOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OpenedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OutcomeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReferralSource")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClosedById");
+
+                    b.HasIndex("ClosedOn");
+
+                    b.HasIndex("OpenedById");
+
+                    b.HasIndex("OutcomeId");
+
+                    b.HasIndex("CaseTypeId", "OpenedOn");
+
+                    b.HasIndex("Status", "NextReviewOn");
+
+                    b.ToTable("Cases", (string)null);
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Cases.CaseAccessGrant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GrantedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("UserId", "ExpiresAt");
+
+                    b.ToTable("CaseAccessGrants");
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Cases.CaseClient", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConstituentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsPrimary")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("ConstituentId", "CaseId");
+
+                    b.ToTable("CaseClients");
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Cases.CaseGoal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("TargetOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("CaseGoals");
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Cases.CaseOutcome", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CaseTypeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Resolves")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseTypeId");
+
+                    b.ToTable("CaseOutcomes");
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Cases.CasePlanTemplateItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CaseTypeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DueAfterDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseTypeId");
+
+                    b.ToTable("CasePlanTemplateItem");
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Cases.CaseReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CompletedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeadRemindedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("CompletedById");
+
+                    b.HasIndex("CompletedAt", "DueOn");
+
+                    b.ToTable("CaseReviews");
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Cases.CaseTeamMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CaseId1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("CaseId1");
+
+                    b.HasIndex("MemberId", "RemovedAt", "CaseId");
+
+                    b.ToTable("CaseTeamMembers");
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Cases.CaseType", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReviewIntervalDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("CaseTypes");
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Cases.ConstituentFlag", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConstituentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RaisedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RaisedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RemovalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RemovedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Visibility")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RaisedById");
+
+                    b.HasIndex("RemovedById");
+
+                    b.HasIndex("ConstituentId", "RemovedAt");
+
+                    b.ToTable("ConstituentFlags");
+                });
+
             modelBuilder.Entity("CoRM.Domain.Constituents.Address", b =>
                 {
                     b.Property<int>("Id")
@@ -1477,6 +1833,10 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("ConstituentId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DialKey")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsPrimary")
                         .HasColumnType("INTEGER");
 
@@ -1495,6 +1855,8 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ConstituentId");
+
+                    b.HasIndex("DialKey");
 
                     b.ToTable("ContactPoints");
                 });
@@ -1670,6 +2032,9 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("CaseId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("TEXT");
 
@@ -1683,6 +2048,9 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeadRemindedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Notes")
@@ -1710,6 +2078,8 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CaseId", "CompletedAt");
+
                     b.HasIndex("ConstituentId", "CompletedAt");
 
                     b.HasIndex("OwnerId", "CompletedAt", "DueOn");
@@ -1721,6 +2091,9 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CaseId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Channel")
@@ -1745,6 +2118,9 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int?>("RecordedById")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Sensitivity")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1754,6 +2130,8 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "OccurredAt");
 
                     b.HasIndex("ConstituentId", "OccurredAt");
 
@@ -2692,6 +3070,143 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CoRM.Domain.Cases.Case", b =>
+                {
+                    b.HasOne("CoRM.Domain.Cases.CaseType", "Type")
+                        .WithMany()
+                        .HasForeignKey("CaseTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CoRM.Domain.Constituents.Constituent", null)
+                        .WithMany()
+                        .HasForeignKey("ClosedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CoRM.Domain.Constituents.Constituent", null)
+                        .WithMany()
+                        .HasForeignKey("OpenedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CoRM.Domain.Cases.CaseOutcome", "Outcome")
+                        .WithMany()
+                        .HasForeignKey("OutcomeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Outcome");
+
+                    b.Navigation("Type");
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Cases.CaseAccessGrant", b =>
+                {
+                    b.HasOne("CoRM.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CoRM.Domain.Constituents.Constituent", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Cases.CaseClient", b =>
+                {
+                    b.HasOne("CoRM.Domain.Cases.Case", null)
+                        .WithMany("Clients")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CoRM.Domain.Constituents.Constituent", null)
+                        .WithMany()
+                        .HasForeignKey("ConstituentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Cases.CaseGoal", b =>
+                {
+                    b.HasOne("CoRM.Domain.Cases.Case", null)
+                        .WithMany("Goals")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Cases.CaseOutcome", b =>
+                {
+                    b.HasOne("CoRM.Domain.Cases.CaseType", null)
+                        .WithMany("Outcomes")
+                        .HasForeignKey("CaseTypeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Cases.CasePlanTemplateItem", b =>
+                {
+                    b.HasOne("CoRM.Domain.Cases.CaseType", null)
+                        .WithMany("DefaultPlan")
+                        .HasForeignKey("CaseTypeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Cases.CaseReview", b =>
+                {
+                    b.HasOne("CoRM.Domain.Cases.Case", null)
+                        .WithMany("Reviews")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CoRM.Domain.Constituents.Constituent", null)
+                        .WithMany()
+                        .HasForeignKey("CompletedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Cases.CaseTeamMember", b =>
+                {
+                    b.HasOne("CoRM.Domain.Cases.Case", null)
+                        .WithMany("Team")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CoRM.Domain.Cases.Case", null)
+                        .WithMany("CurrentTeam")
+                        .HasForeignKey("CaseId1");
+
+                    b.HasOne("CoRM.Domain.Constituents.Constituent", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Cases.ConstituentFlag", b =>
+                {
+                    b.HasOne("CoRM.Domain.Constituents.Constituent", null)
+                        .WithMany()
+                        .HasForeignKey("ConstituentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CoRM.Domain.Constituents.Constituent", null)
+                        .WithMany()
+                        .HasForeignKey("RaisedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CoRM.Domain.Constituents.Constituent", null)
+                        .WithMany()
+                        .HasForeignKey("RemovedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("CoRM.Domain.Constituents.Address", b =>
                 {
                     b.HasOne("CoRM.Domain.Constituents.Constituent", null)
@@ -2778,6 +3293,11 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("CoRM.Domain.Engagement.FollowUp", b =>
                 {
+                    b.HasOne("CoRM.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("CoRM.Domain.Constituents.Constituent", null)
                         .WithMany()
                         .HasForeignKey("ConstituentId")
@@ -2793,6 +3313,11 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("CoRM.Domain.Engagement.Interaction", b =>
                 {
+                    b.HasOne("CoRM.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("CoRM.Domain.Constituents.Constituent", null)
                         .WithMany()
                         .HasForeignKey("ConstituentId")
@@ -2932,6 +3457,26 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("CoRM.Domain.Advancement.Receipt", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Cases.Case", b =>
+                {
+                    b.Navigation("Clients");
+
+                    b.Navigation("CurrentTeam");
+
+                    b.Navigation("Goals");
+
+                    b.Navigation("Reviews");
+
+                    b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Cases.CaseType", b =>
+                {
+                    b.Navigation("DefaultPlan");
+
+                    b.Navigation("Outcomes");
                 });
 
             modelBuilder.Entity("CoRM.Domain.Constituents.Constituent", b =>
