@@ -13,14 +13,14 @@ namespace CoRM.Infrastructure.Seeding;
 /// caseload (one client is Helena's advisee and carries a self-harm flag only the case team sees), a case Grace is not on
 /// (for break-glass), and a year of opened and closed cases for the outcome measures. Draws no random numbers.
 /// </summary>
-internal static class DemoCasesSeeder
+public static class DemoCasesSeeder
 {
     /// <summary>The mobile number of the demo's flagged client, for the caller-lookup journey.</summary>
     public const string FlaggedClientPhone = "+351 913 555 017";
 
     public const string OtherCaseWorker = "jonas.weber@" + DemoSeeder.InstitutionDomain;
 
-    public static async Task SeedAsync(CormDbContext db, DateOnly today, DateTime now, CancellationToken ct)
+    internal static async Task SeedAsync(CormDbContext db, DateOnly today, DateTime now, CancellationToken ct)
     {
         var types = Types();
         db.CaseTypes.AddRange(types);

@@ -55,11 +55,17 @@ public sealed class SqlServerTranslationTests
         return new()
         {
             ["scope: directory"] = () => ConstituentScope.VisibleTo(db, admin, Today, Now),
+            ["cases: openable by a worker"] = () => Cases.CaseAccess.Openable(db, caseWorker, Now),
+            ["cases: readable notes"] = () => Cases.CaseAccess.ReadableNotes(db, db.Interactions, caseWorker, Now).Where(i => i.ConstituentId == 5),
+            ["cases: visible flags"] = () => Cases.CaseAccess.VisibleFlags(db, caseWorker, Now).Where(f => f.ConstituentId == 5),
+            ["cases: caseload"] = () => Cases.Caseloads.Caseload(db, 3, Today).Skip(25).Take(25),
+            ["cases: worker roles"] = () => Cases.Caseloads.WorkerRoles(db),
+            ["cases: caller lookup by dial key"] = () => Cases.CallerLookup.Matches(db, "913555017"),
             ["risk: students with a recorded outcome"] = () => RiskAssessmentJob.Finished(db),
             ["matching: candidates for incoming data"] = () => PersonLookup.Candidates(db, new Domain.Constituents.PersonFacts("Ana", "Silva", "ana@example.org", null, new DateOnly(2001, 2, 3), null, "S1")).Take(100),
             ["scope: faculty advisees"] = () => ConstituentScope.VisibleTo(db, faculty, Today, Now),
             ["scope: case worker"] = () => ConstituentScope.VisibleTo(db, caseWorker, Today, Now),
-            ["scope: faculty who is also a case worker"] = () => ConstituentScope.VisibleTo(db, UserScope.Of(4, "both", Roles.Faculty, Roles.CaseWorker), Today),
+            ["scope: faculty who is also a case worker"] = () => ConstituentScope.VisibleTo(db, UserScope.Of(4, "both", Roles.Faculty, Roles.CaseWorker), Today, Now),
             ["search: name prefix"] = () => ConstituentSearch.Project(ConstituentSearch.Matching(db, faculty, ConstituentSearch.Parse("almeida")!, Today, Now).OrderBy(c => c.SortName).Skip(25).Take(25), Today),
             ["search: email"] = () => ConstituentSearch.Matching(db, admin, ConstituentSearch.Parse("a@b.org")!, Today, Now),
             ["search: id"] = () => ConstituentSearch.Matching(db, admin, ConstituentSearch.Parse("C-12")!, Today, Now),

@@ -13,7 +13,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal) : IClassFixtu
     /// <summary>Who may open what. Everyone signed in may open "/", which forwards them to their dashboard.</summary>
     private static readonly Dictionary<string, string[]> MayOpen = new()
     {
-        ["/"] = [Personas.Admin, Personas.Faculty, Personas.Parent, Personas.VolunteerCoordinator, Personas.StudentSuccess, Personas.Admissions, Personas.Advancement, Personas.CaseWorker, Personas.Volunteer, Personas.Student, Personas.DataSteward],
+        ["/"] = [Personas.Admin, Personas.Faculty, Personas.Parent, Personas.VolunteerCoordinator, Personas.StudentSuccess, Personas.Admissions, Personas.Advancement, Personas.CaseWorker, Personas.Volunteer, Personas.Student, Personas.DataSteward, Personas.CaseSupervisor],
         ["/volunteer"] = [Personas.Volunteer],
         ["/dashboard"] = Staff,
         ["/constituents"] = Staff,
@@ -55,12 +55,20 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal) : IClassFixtu
         ["/student-success/alerts"] = [Personas.StudentSuccess, Personas.Admin],
         ["/student-success/model"] = [Personas.StudentSuccess, Personas.Admin],
         ["/student-success/import"] = [Personas.StudentSuccess, Personas.Admin],
+        ["/cases"] = [Personas.CaseWorker, Personas.CaseSupervisor],
+        ["/cases/lookup"] = [Personas.CaseWorker, Personas.CaseSupervisor],
+        ["/cases/new"] = [Personas.CaseWorker, Personas.CaseSupervisor],
+        ["/cases/1"] = [Personas.CaseWorker, Personas.CaseSupervisor],
+        ["/cases/outcomes"] = [Personas.CaseWorker, Personas.CaseSupervisor, Personas.Admin],
+        ["/cases/outcomes.csv?year=2026"] = [Personas.CaseWorker, Personas.CaseSupervisor, Personas.Admin],
+        ["/handover"] = [Personas.CaseSupervisor, Personas.StudentSuccess, Personas.Advancement, Personas.Admin],
+        ["/admin/case-types"] = [Personas.Admin],
     };
 
-    private static string[] Staff => [Personas.Admin, Personas.Faculty, Personas.VolunteerCoordinator, Personas.StudentSuccess, Personas.Admissions, Personas.Advancement, Personas.CaseWorker, Personas.DataSteward];
+    private static string[] Staff => [Personas.Admin, Personas.Faculty, Personas.VolunteerCoordinator, Personas.StudentSuccess, Personas.Admissions, Personas.Advancement, Personas.CaseWorker, Personas.DataSteward, Personas.CaseSupervisor];
 
     private static readonly string[] Everyone =
-        [Anonymous, Personas.Admin, Personas.Faculty, Personas.Parent, Personas.VolunteerCoordinator, Personas.StudentSuccess, Personas.Admissions, Personas.Advancement, Personas.CaseWorker, Personas.Volunteer, Personas.Student, Personas.DataSteward];
+        [Anonymous, Personas.Admin, Personas.Faculty, Personas.Parent, Personas.VolunteerCoordinator, Personas.StudentSuccess, Personas.Admissions, Personas.Advancement, Personas.CaseWorker, Personas.Volunteer, Personas.Student, Personas.DataSteward, Personas.CaseSupervisor];
 
     public static TheoryData<string, string> Cases()
     {

@@ -15,6 +15,9 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.Property(c => c.CloseReason).HasMaxLength(Case.ReasonMaxLength);
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.Ignore(c => c.Reference);
+        builder.Ignore(c => c.CurrentTeam);
+        builder.Ignore(c => c.LeadId);
+        builder.Ignore(c => c.IsActive);
         builder.HasOne(c => c.Type).WithMany().HasForeignKey(c => c.CaseTypeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(c => c.Outcome).WithMany().HasForeignKey(c => c.OutcomeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Constituent>().WithMany().HasForeignKey(c => c.OpenedById).OnDelete(DeleteBehavior.Restrict);

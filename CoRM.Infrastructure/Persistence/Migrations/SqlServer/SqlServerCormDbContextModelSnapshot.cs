@@ -1659,9 +1659,6 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int>("CaseId")
                         .HasColumnType("int");
 
-                    b.Property<int?>("CaseId1")
-                        .HasColumnType("int");
-
                     b.Property<int>("MemberId")
                         .HasColumnType("int");
 
@@ -1674,8 +1671,6 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
-
-                    b.HasIndex("CaseId1");
 
                     b.HasIndex("MemberId", "RemovedAt", "CaseId");
 
@@ -3306,10 +3301,6 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CoRM.Domain.Cases.Case", null)
-                        .WithMany("CurrentTeam")
-                        .HasForeignKey("CaseId1");
-
                     b.HasOne("CoRM.Domain.Constituents.Constituent", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
@@ -3591,8 +3582,6 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
             modelBuilder.Entity("CoRM.Domain.Cases.Case", b =>
                 {
                     b.Navigation("Clients");
-
-                    b.Navigation("CurrentTeam");
 
                     b.Navigation("Goals");
 

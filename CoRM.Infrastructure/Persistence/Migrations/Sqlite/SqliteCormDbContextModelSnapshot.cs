@@ -1579,9 +1579,6 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("CaseId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("CaseId1")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int>("MemberId")
                         .HasColumnType("INTEGER");
 
@@ -1594,8 +1591,6 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
-
-                    b.HasIndex("CaseId1");
 
                     b.HasIndex("MemberId", "RemovedAt", "CaseId");
 
@@ -3177,10 +3172,6 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CoRM.Domain.Cases.Case", null)
-                        .WithMany("CurrentTeam")
-                        .HasForeignKey("CaseId1");
-
                     b.HasOne("CoRM.Domain.Constituents.Constituent", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
@@ -3462,8 +3453,6 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("CoRM.Domain.Cases.Case", b =>
                 {
                     b.Navigation("Clients");
-
-                    b.Navigation("CurrentTeam");
 
                     b.Navigation("Goals");
 

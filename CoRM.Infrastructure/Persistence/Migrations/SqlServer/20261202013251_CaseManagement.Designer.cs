@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerCormDbContext))]
-    [Migration("20261202011631_CaseManagement")]
+    [Migration("20261202013251_CaseManagement")]
     partial class CaseManagement
     {
         /// <inheritdoc />
@@ -1662,9 +1662,6 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int>("CaseId")
                         .HasColumnType("int");
 
-                    b.Property<int?>("CaseId1")
-                        .HasColumnType("int");
-
                     b.Property<int>("MemberId")
                         .HasColumnType("int");
 
@@ -1677,8 +1674,6 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
-
-                    b.HasIndex("CaseId1");
 
                     b.HasIndex("MemberId", "RemovedAt", "CaseId");
 
@@ -3309,10 +3304,6 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CoRM.Domain.Cases.Case", null)
-                        .WithMany("CurrentTeam")
-                        .HasForeignKey("CaseId1");
-
                     b.HasOne("CoRM.Domain.Constituents.Constituent", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
@@ -3594,8 +3585,6 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
             modelBuilder.Entity("CoRM.Domain.Cases.Case", b =>
                 {
                     b.Navigation("Clients");
-
-                    b.Navigation("CurrentTeam");
 
                     b.Navigation("Goals");
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCormDbContext))]
-    [Migration("20261202011549_CaseManagement")]
+    [Migration("20261202012900_CaseManagement")]
     partial class CaseManagement
     {
         /// <inheritdoc />
@@ -1582,9 +1582,6 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("CaseId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("CaseId1")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int>("MemberId")
                         .HasColumnType("INTEGER");
 
@@ -1597,8 +1594,6 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
-
-                    b.HasIndex("CaseId1");
 
                     b.HasIndex("MemberId", "RemovedAt", "CaseId");
 
@@ -3180,10 +3175,6 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CoRM.Domain.Cases.Case", null)
-                        .WithMany("CurrentTeam")
-                        .HasForeignKey("CaseId1");
-
                     b.HasOne("CoRM.Domain.Constituents.Constituent", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
@@ -3465,8 +3456,6 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("CoRM.Domain.Cases.Case", b =>
                 {
                     b.Navigation("Clients");
-
-                    b.Navigation("CurrentTeam");
 
                     b.Navigation("Goals");
 
