@@ -144,7 +144,9 @@ public class Case : IVersioned
         ClosedOn = null;
         ClosedById = null;
         CloseReason = null;
-        ScheduleReview(today.AddDays(reviewIntervalDays), today);
+        // A review still open from before the closing stands when it is not yet due; otherwise one is scheduled.
+        if (Reviews.Any(r => r.IsOpen && r.DueOn >= today)) RefreshNextReview();
+        else ScheduleReview(today.AddDays(reviewIntervalDays), today);
     }
 
     public CaseClient AddClient(int constituentId)

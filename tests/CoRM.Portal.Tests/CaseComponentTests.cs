@@ -53,6 +53,6 @@ public sealed class CaseComponentTests : PortalComponentTest
         Assert.Contains("Prefers e-mail", page.Find("[data-testid=flag-banner]").TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("self-harm", page.Markup, StringComparison.OrdinalIgnoreCase);
         Assert.Empty(page.FindAll("[data-testid=profile-cases]"));
-        Assert.Empty(page.FindAll("[data-testid=raise-flag]"));
+        Assert.Empty(page.FindAll("[data-testid=raise-record-flag]"));
     }
 }
