@@ -33,19 +33,11 @@ public sealed class BreakGlass(CommandRunner runner, AuditTrail audit, IOptions<
             db.CaseAccessGrants.Add(grant);
             foreach (var client in found.Clients)
                 audit.Record(db, user, AuditAction.Read, nameof(CaseAccessGrant), caseId, client.ConstituentId, $"Break-glass until {grant.ExpiresAt:yyyy-MM-dd HH:mm} UTC: {grant.Reason}");
-            if (found.LeadId is { } leadId && await Lead(db, leadId, ct) is { Address: { } address } lead)
+            if (found.LeadId is { } leadId && await Identity.PortalUserDirectory.WorkAddressAsync(db, leadId, ct) is { Address: { } address } lead)
                 db.OutboxMessages.Add(Notice(found, grant, user, leadId, lead.Name, address, now));
             await db.SaveChangesAsync(ct);
             return CommandResult.Ok(grant.Id);
         }, ct);
-    }
-
-    internal static async Task<(string Name, string? Address)?> Lead(CormDbContext db, int leadId, CancellationToken ct)
-    {
-        var lead = await db.Constituents.Where(c => c.Id == leadId)
-            .Select(c => new { c.DisplayName, Address = db.PortalUsers.Where(u => u.ConstituentId == c.Id).Select(u => u.Email).FirstOrDefault() ?? c.Email })
-            .SingleOrDefaultAsync(ct);
-        return lead is null ? null : (lead.DisplayName, lead.Address);
     }
 
     private OutboxMessage Notice(Case found, CaseAccessGrant grant, UserScope user, int leadId, string leadName, string address, DateTime now)

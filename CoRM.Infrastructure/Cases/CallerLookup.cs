@@ -8,7 +8,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CoRM.Infrastructure.Cases;
 
-public sealed record CallerCase(int Id, string Reference, string TypeName, CaseStatus Status, string? LeadName, bool MayOpen);
+public sealed record CallerCase(int Id, string TypeName, CaseStatus Status, string? LeadName, bool MayOpen)
+{
+    public string Reference => Case.FormatReference(Id);
+}
 
 public sealed record CallerFlag(string Label, FlagVisibility Visibility);
 
@@ -74,21 +77,13 @@ public sealed class CallerLookup(IDbContextFactory<CormDbContext> dbFactory, Tim
 
         var found = await db.Constituents.Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.DisplayName, c.BirthDate, c.Region }).ToListAsync(ct);
         var inScope = await ConstituentScope.VisibleTo(db, user, time).Where(c => ids.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct);
-        var openable = CaseAccess.OpenableIds(db, user, now);
-        var cases = await db.CaseClients.Where(cc => ids.Contains(cc.ConstituentId))
-            .Join(db.Cases.Where(Case.Active), cc => cc.CaseId, c => c.Id, (cc, c) => new
-            {
-                cc.ConstituentId, c.Id, TypeName = c.Type!.Name, c.Status,
-                Lead = db.CaseTeamMembers.Where(m => m.CaseId == c.Id && m.RemovedAt == null && m.Role == CaseRole.Lead)
-                    .Select(m => db.Constituents.Where(x => x.Id == m.MemberId).Select(x => x.DisplayName).FirstOrDefault()).FirstOrDefault(),
-                MayOpen = openable.Contains(c.Id),
-            }).ToListAsync(ct);
+        var cases = await CaseAccess.ActiveCasesOf(db, user, ids, now).ToListAsync(ct);
         var flags = await CaseAccess.VisibleFlags(db, user, now).Where(f => ids.Contains(f.ConstituentId))
             .Select(f => new { f.ConstituentId, f.Label, f.Visibility }).ToListAsync(ct);
 
         return ids.Select(id => found.Single(f => f.Id == id)).Select(p => new CallerMatch(p.Id, p.DisplayName, p.BirthDate, p.Region,
                 phones?.GetValueOrDefault(p.Id), inScope.Contains(p.Id),
-                cases.Where(c => c.ConstituentId == p.Id).Select(c => new CallerCase(c.Id, Case.FormatReference(c.Id), c.TypeName, c.Status, c.Lead, c.MayOpen)).ToList(),
+                cases.Where(c => c.ClientId == p.Id).Select(c => c.Case).ToList(),
                 flags.Where(f => f.ConstituentId == p.Id).OrderByDescending(f => f.Visibility).Select(f => new CallerFlag(f.Label, f.Visibility)).ToList()))
             .ToList();
     }

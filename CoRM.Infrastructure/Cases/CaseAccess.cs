@@ -10,6 +10,9 @@ namespace CoRM.Infrastructure.Cases;
 /// Who may open which case, and read which case note, as queries: every case feature starts here, so a case outside
 /// the user's reach is answered exactly like a missing one, and roles outside case work never learn that a case exists.
 /// </summary>
+/// <summary>An active case of one client (several clients share a family's case).</summary>
+public sealed record ClientCase(int ClientId, CallerCase Case);
+
 internal static class CaseAccess
 {
     /// <summary>Cases the user may open: their team's, those they broke the glass on (until it expires), every one for supervisors.</summary>
@@ -74,6 +77,21 @@ internal static class CaseAccess
         if (user.SupervisesCases) return followUps;
         var openable = OpenableIds(db, user, now);
         return followUps.Where(f => f.CaseId == null || f.OwnerId == user.ConstituentId || openable.Contains(f.CaseId.Value));
+    }
+
+    /// <summary>
+    /// The active cases of some people, for case workers: reference, type, status, lead, and whether this user may open
+    /// each (otherwise break-glass). Callers check that the user works cases; everyone else never learns a case exists.
+    /// </summary>
+    public static IQueryable<ClientCase> ActiveCasesOf(CormDbContext db, UserScope user, IReadOnlyCollection<int> clientIds, DateTime now)
+    {
+        var openable = OpenableIds(db, user, now);
+        return db.CaseClients.Where(cc => clientIds.Contains(cc.ConstituentId))
+            .Join(db.Cases.Where(Case.Active), cc => cc.CaseId, c => c.Id, (cc, c) => new ClientCase(cc.ConstituentId, new CallerCase(
+                c.Id, c.Type!.Name, c.Status,
+                db.CaseTeamMembers.Where(m => m.CaseId == c.Id && m.RemovedAt == null && m.Role == CaseRole.Lead)
+                    .Select(m => db.Constituents.Where(x => x.Id == m.MemberId).Select(x => x.DisplayName).FirstOrDefault()).FirstOrDefault(),
+                openable.Contains(c.Id))));
     }
 
     /// <summary>Active flags the user sees on records they may open.</summary>

@@ -79,6 +79,15 @@ public sealed class CaseFiles(IDbContextFactory<CormDbContext> dbFactory, Comman
             standing, glass);
     }
 
+    /// <summary>A record's active cases, for case workers who may open the record (others never learn a case exists).</summary>
+    public async Task<IReadOnlyList<CallerCase>> ActiveCasesOfAsync(UserScope user, int constituentId, CancellationToken ct = default)
+    {
+        if (!user.WorksCases) return [];
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await Constituents.ConstituentScope.VisibleTo(db, user, time).AnyAsync(c => c.Id == constituentId, ct)) return [];
+        return await CaseAccess.ActiveCasesOf(db, user, [constituentId], time.UtcNow()).Select(c => c.Case).ToListAsync(ct);
+    }
+
     /// <summary>The case's notes the user may read, newest first.</summary>
     public async Task<Page<CaseNoteRow>> NotesAsync(UserScope user, int caseId, int pageIndex, int pageSize, CancellationToken ct = default)
     {

@@ -13,7 +13,10 @@ using Microsoft.EntityFrameworkCore;
 namespace CoRM.Infrastructure.Cases;
 
 /// <summary>A client at intake: a record found by caller lookup or the matching check, or the details of someone new.</summary>
-public sealed record IntakeClient(int? ExistingId, string? FirstName = null, string? LastName = null, string? Email = null, string? Phone = null, DateOnly? BirthDate = null);
+public sealed record IntakeClient(int? ExistingId, string? FirstName = null, string? LastName = null, string? Email = null, string? Phone = null, DateOnly? BirthDate = null)
+{
+    internal NewPerson AsNewPerson() => new(FirstName ?? "", LastName ?? "", Email, Phone, BirthDate, null, null);
+}
 
 public sealed record OpenCaseRequest(int CaseTypeId, string Summary, string? ReferralSource, IReadOnlyList<IntakeClient> Clients, int? LeadId = null);
 
@@ -22,7 +25,7 @@ public sealed record OpenCaseRequest(int CaseTypeId, string Summary, string? Ref
 /// created only as a new record that goes to the data steward's queue), the type's default plan becomes the lead's tasks,
 /// and the first review is scheduled a review interval ahead.
 /// </summary>
-public sealed class CaseIntake(CommandRunner runner, PersonLookup lookup, IDbContextFactory<CormDbContext> dbFactory,
+public sealed class CaseIntake(CommandRunner runner, PersonLookup lookup, PersonIntake intake, IDbContextFactory<CormDbContext> dbFactory,
     AuditTrail audit, TimeProvider time)
 {
     public const string Source = "Case intake";
@@ -44,27 +47,15 @@ public sealed class CaseIntake(CommandRunner runner, PersonLookup lookup, IDbCon
         return await Workers(db, ct);
     }
 
-    internal static async Task<IReadOnlyList<Engagement.StaffMember>> Workers(CormDbContext db, CancellationToken ct)
-    {
-        var users = await db.PortalUsers.OrderBy(u => u.DisplayName).Select(u => new { u.ConstituentId, u.DisplayName, u.Roles }).ToListAsync(ct);
-        return users.Where(u => u.Roles.Split(',', StringSplitOptions.TrimEntries).Any(r => Roles.CaseWork.Contains(r)))
-            .Select(u => new Engagement.StaffMember(u.ConstituentId, u.DisplayName)).ToList();
-    }
+    internal static Task<IReadOnlyList<Engagement.StaffMember>> Workers(CormDbContext db, CancellationToken ct) =>
+        Identity.PortalUserDirectory.HoldingAsync(db, Roles.CaseWork, ct);
 
     public Task<CommandResult> OpenAsync(UserScope user, OpenCaseRequest request, CancellationToken ct = default)
     {
         if (!user.WorksCases) return Task.FromResult(CommandResult.NotFound);
         if (request.Clients.Count == 0) return Task.FromResult(CommandResult.Invalid("Add the person (or the family members) the case is for."));
         foreach (var client in request.Clients.Where(c => c.ExistingId is null))
-        {
-            if (string.IsNullOrWhiteSpace(client.FirstName) || string.IsNullOrWhiteSpace(client.LastName))
-                return Task.FromResult(CommandResult.Invalid("A new client needs a first and a last name."));
-            if (!string.IsNullOrWhiteSpace(client.Email) && EmailAddress.TryNormalise(client.Email) is null)
-                return Task.FromResult(CommandResult.Invalid($"'{client.Email.Trim()}' is not an e-mail address."));
-            if (!string.IsNullOrWhiteSpace(client.Phone) && (client.Phone.Trim().Length > ContactPoint.ValueMaxLength || ContactPoint.DialKeyOf(client.Phone) is null))
-                return Task.FromResult(CommandResult.Invalid($"'{client.Phone.Trim()}' is not a phone number."));
-            if (client.BirthDate > time.Today()) return Task.FromResult(CommandResult.Invalid("A date of birth cannot be in the future."));
-        }
+            if (intake.Problem(client.AsNewPerson()) is { } problem) return Task.FromResult(CommandResult.Invalid(problem));
 
         return runner.RunAsync(CommandOptions.About("case", transaction: true), async db =>
         {
@@ -80,7 +71,6 @@ public sealed class CaseIntake(CommandRunner runner, PersonLookup lookup, IDbCon
             }
 
             var clientIds = new List<int>();
-            var queued = new List<(int Similar, Constituent Created, MatchScore Score)>();
             foreach (var client in request.Clients)
             {
                 if (client.ExistingId is { } existing)
@@ -90,30 +80,15 @@ public sealed class CaseIntake(CommandRunner runner, PersonLookup lookup, IDbCon
                     clientIds.Add(existing);
                     continue;
                 }
-                var email = EmailAddress.TryNormalise(client.Email);
-                var phone = string.IsNullOrWhiteSpace(client.Phone) ? null : client.Phone.Trim();
-                var match = await lookup.FindAsync(db, new PersonFacts(client.FirstName, client.LastName, email, phone, client.BirthDate), ct);
-                if (match is { Verdict: MatchVerdict.SamePerson, Person: { } known })
-                {
-                    // Matched, not created twice: the case is opened for the record on file.
-                    clientIds.Add(known.Id);
-                    continue;
-                }
-                var created = Constituent.Person(client.FirstName!, client.LastName!, now, email, client.BirthDate);
-                created.Source = Source;
-                if (email is not null) created.ContactPoints.Add(new ContactPoint { Kind = ContactPointKind.Email, Value = email, IsPrimary = true });
-                if (phone is not null) created.ContactPoints.Add(new ContactPoint { Kind = ContactPointKind.Phone, Value = phone, IsPrimary = true });
-                db.Constituents.Add(created);
-                await db.SaveChangesAsync(ct);
-                audit.Record(db, user, AuditAction.Create, nameof(Constituent), created.Id, created.Id, Source);
-                if (match is { Verdict: MatchVerdict.PossibleDuplicate, Person: { } similar }) queued.Add((similar.Id, created, match.Score));
-                clientIds.Add(created.Id);
+                var person = client.AsNewPerson();
+                var match = await lookup.FindAsync(db, PersonIntake.Facts(person), ct);
+                // Matched, not created twice: the case is opened for the record on file.
+                clientIds.Add(match is { Verdict: MatchVerdict.SamePerson, Person: { } known } ? known.Id : (await intake.CreateAsync(db, user, person, Source, match, ct)).Id);
             }
 
             var opened = Case.Open(type, request.Summary, request.ReferralSource, clientIds, leadId, today, now, user.ConstituentId);
             db.Cases.Add(opened);
             await db.SaveChangesAsync(ct);
-            foreach (var (similar, created, score) in queued) db.DuplicateCandidates.Add(DuplicateCandidate.Found(similar, created.Id, score, now));
             foreach (var item in type.DefaultPlan.OrderBy(i => i.DueAfterDays))
             {
                 var task = FollowUp.Create(clientIds[0], leadId, Topic.Case, item.Title, $"{opened.Reference}: {type.Name} plan", today.AddDays(item.DueAfterDays), today, user.ConstituentId, now);

@@ -39,7 +39,7 @@ public sealed class CaseReminderJob(IDbContextFactory<CormDbContext> dbFactory, 
         var summary = new Summary(0, 0, 0);
         foreach (var leadId in reviews.Select(r => r.LeadId).Concat(tasks.Select(t => t.LeadId)).Distinct().Order())
         {
-            if (await BreakGlass.Lead(db, leadId, ct) is not { Address: { } address } lead) continue;
+            if (await Identity.PortalUserDirectory.WorkAddressAsync(db, leadId, ct) is not { Address: { } address } lead) continue;
             var theirReviews = reviews.Where(r => r.LeadId == leadId).ToList();
             var theirTasks = tasks.Where(t => t.LeadId == leadId).ToList();
             var baseUrl = options.Value.PortalBaseUrl.TrimEnd('/');

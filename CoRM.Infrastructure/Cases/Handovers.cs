@@ -53,9 +53,7 @@ public sealed class Handovers(IDbContextFactory<CormDbContext> dbFactory, Comman
     {
         if (!MayHandOver(user, kind)) return [];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var users = await db.PortalUsers.OrderBy(u => u.DisplayName).Select(u => new { u.ConstituentId, u.DisplayName, u.Roles }).ToListAsync(ct);
-        return users.Where(u => u.Roles.Split(',', StringSplitOptions.TrimEntries).Any(r => TakersOf(kind).Contains(r)))
-            .Select(u => new Engagement.StaffMember(u.ConstituentId, u.DisplayName)).ToList();
+        return await Identity.PortalUserDirectory.HoldingAsync(db, TakersOf(kind), ct);
     }
 
     public async Task<HandoverPreview?> PreviewAsync(UserScope user, HandoverKind kind, int fromId, CancellationToken ct = default)

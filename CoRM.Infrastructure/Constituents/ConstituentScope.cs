@@ -31,7 +31,7 @@ internal static class ConstituentScope
         {
             // The clients of the cases they may open (their team's, break-glass, every case for supervisors), and those they owe follow-ups to.
             var owed = db.FollowUps.Where(f => f.OwnerId == me).Select(f => f.ConstituentId);
-            var openable = user.SupervisesCases ? db.Cases.Select(c => c.Id) : Cases.CaseAccess.OpenableIds(db, user, now);
+            var openable = Cases.CaseAccess.OpenableIds(db, user, now);
             var clients = db.CaseClients.Where(c => openable.Contains(c.CaseId)).Select(c => c.ConstituentId);
             var caseWork = owed.Union(clients);
             ids = ids is null ? caseWork : ids.Union(caseWork);

@@ -55,9 +55,7 @@ public sealed class FollowUpBoard(IDbContextFactory<CormDbContext> dbFactory, Co
     {
         if (!user.IsStaff) return [];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var users = await db.PortalUsers.OrderBy(u => u.DisplayName).Select(u => new { u.ConstituentId, u.DisplayName, u.Roles }).ToListAsync(ct);
-        return users.Where(u => u.Roles.Split(',', StringSplitOptions.TrimEntries).Any(r => Roles.Staff.Contains(r)))
-            .Select(u => new StaffMember(u.ConstituentId, u.DisplayName)).ToList();
+        return await Identity.PortalUserDirectory.HoldingAsync(db, Roles.Staff, ct);
     }
 
     public async Task<CommandResult> CreateAsync(UserScope user, CreateFollowUpRequest request, CancellationToken ct = default)

@@ -31,12 +31,9 @@ public sealed class FollowUpDigestJob(
         {
             var key = DedupKey(owner.Key, today);
             if (await db.OutboxMessages.AnyAsync(m => m.DedupKey == key, ct)) continue;
-            var recipient = await db.Constituents.Where(c => c.Id == owner.Key)
-                .Select(c => new { c.DisplayName, Address = db.PortalUsers.Where(u => u.ConstituentId == c.Id).Select(u => u.Email).FirstOrDefault() ?? c.Email })
-                .SingleAsync(ct);
-            if (recipient.Address is null) continue;
+            if (await Identity.PortalUserDirectory.WorkAddressAsync(db, owner.Key, ct) is not { Address: { } address } recipient) continue;
 
-            db.OutboxMessages.Add(Compose(key, owner.Key, recipient.DisplayName, recipient.Address, owner.ToList(), today));
+            db.OutboxMessages.Add(Compose(key, owner.Key, recipient.Name, address, owner.ToList(), today));
             try
             {
                 await db.SaveChangesAsync(ct);

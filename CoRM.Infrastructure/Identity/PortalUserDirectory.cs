@@ -16,6 +16,26 @@ public sealed record Persona(int PortalUserId, string DisplayName, string Email,
 /// <summary>Links people who sign in to their constituent records.</summary>
 public sealed class PortalUserDirectory(IDbContextFactory<CormDbContext> dbFactory, AuditTrail audit, TimeProvider time)
 {
+    /// <summary>
+    /// Staff who sign in holding one of the roles, by name: who can own a follow-up, join a case team, take over a handover.
+    /// Roles are one comma-separated column, so the filter runs here (a few hundred users at most).
+    /// </summary>
+    internal static async Task<IReadOnlyList<Engagement.StaffMember>> HoldingAsync(CormDbContext db, IReadOnlyCollection<string> roles, CancellationToken ct)
+    {
+        var users = await db.PortalUsers.OrderBy(u => u.DisplayName).Select(u => new { u.ConstituentId, u.DisplayName, u.Roles }).ToListAsync(ct);
+        return users.Where(u => u.Roles.Split(',', StringSplitOptions.TrimEntries).Any(roles.Contains))
+            .Select(u => new Engagement.StaffMember(u.ConstituentId, u.DisplayName)).ToList();
+    }
+
+    /// <summary>Where to e-mail a member of staff: their sign-in address, else their record's e-mail.</summary>
+    internal static async Task<(string Name, string? Address)?> WorkAddressAsync(CormDbContext db, int constituentId, CancellationToken ct)
+    {
+        var found = await db.Constituents.Where(c => c.Id == constituentId)
+            .Select(c => new { c.DisplayName, Address = db.PortalUsers.Where(u => u.ConstituentId == c.Id).Select(u => u.Email).FirstOrDefault() ?? c.Email })
+            .SingleOrDefaultAsync(ct);
+        return found is null ? null : (found.DisplayName, found.Address);
+    }
+
     /// <summary>Demo personas for the development sign-in page, one row per persona.</summary>
     public async Task<IReadOnlyList<Persona>> ListPersonasAsync(CancellationToken ct = default)
     {

@@ -24,8 +24,8 @@ public static class DemoCasesSeeder
     {
         var types = Types();
         db.CaseTypes.AddRange(types);
-        var amara = Worker(db, "Amara", "Osei", DemoSeeder.Personas.CaseSupervisor, Roles.CaseSupervisor, "Case supervisor: every caseload, handovers", today, now);
-        var jonas = Worker(db, "Jonas", "Weber", OtherCaseWorker, Roles.CaseWorker, null, today, now);
+        var amara = await WorkerAsync(db, "Amara", "Osei", DemoSeeder.Personas.CaseSupervisor, Roles.CaseSupervisor, "Case supervisor: every caseload, handovers", today, now);
+        var jonas = await WorkerAsync(db, "Jonas", "Weber", OtherCaseWorker, Roles.CaseWorker, null, today, now);
         await db.SaveChangesAsync(ct);
 
         var grace = await db.PortalUsers.Where(u => u.Email == DemoSeeder.Personas.CaseWorker).Select(u => u.ConstituentId).SingleAsync(ct);
@@ -111,13 +111,13 @@ public static class DemoCasesSeeder
     private static void Note(CormDbContext db, Case c, int about, NoteSensitivity sensitivity, Channel channel, string subject, string text, int by, DateTime at) =>
         db.Interactions.Add(Interaction.CaseNote(about, c.Id, sensitivity, channel, subject, text, at, by, at));
 
-    private static int Worker(CormDbContext db, string first, string last, string email, string role, string? persona, DateOnly today, DateTime now)
+    private static async Task<int> WorkerAsync(CormDbContext db, string first, string last, string email, string role, string? persona, DateOnly today, DateTime now)
     {
         var person = Constituent.Person(first, last, now, email, new DateOnly(1984, 9, 14));
         person.Region = "Lisbon";
         person.Hats.Add(Hat.Wear(HatKind.Staff, today.AddYears(-4)));
         db.Constituents.Add(person);
-        db.SaveChanges();
+        await db.SaveChangesAsync();
         db.PortalUsers.Add(new PortalUser { ConstituentId = person.Id, Email = email, DisplayName = person.DisplayName, Roles = role, PersonaDescription = persona });
         return person.Id;
     }
