@@ -29,6 +29,10 @@ internal sealed class ConstituentConfiguration : IEntityTypeConfiguration<Consti
         builder.Property(c => c.Source).HasMaxLength(Constituent.SourceMaxLength);
 
         builder.HasOne<Constituent>().WithMany().HasForeignKey(c => c.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
+        // Only merged-away records: the index finds what was merged into a record. A full index (every current record NULL)
+        // looked selective to SQLite without statistics, which then scanned it for every "current records" query instead of
+        // the name index (a surname prefix among 600,000 people: 162 ms instead of a few).
+        builder.HasIndex(c => c.MergedIntoId).HasFilter("\"MergedIntoId\" IS NOT NULL");
         builder.HasMany(c => c.Hats).WithOne().HasForeignKey(h => h.ConstituentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(c => c.ContactPoints).WithOne().HasForeignKey(p => p.ConstituentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(c => c.Addresses).WithOne().HasForeignKey(a => a.ConstituentId).OnDelete(DeleteBehavior.Cascade);

@@ -1896,7 +1896,8 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                         .IsUnique()
                         .HasFilter("[ExternalId] IS NOT NULL");
 
-                    b.HasIndex("MergedIntoId");
+                    b.HasIndex("MergedIntoId")
+                        .HasFilter("\"MergedIntoId\" IS NOT NULL");
 
                     b.HasIndex("SearchName");
 

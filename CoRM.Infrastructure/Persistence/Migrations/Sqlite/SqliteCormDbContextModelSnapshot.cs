@@ -1807,7 +1807,8 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("ExternalId")
                         .IsUnique();
 
-                    b.HasIndex("MergedIntoId");
+                    b.HasIndex("MergedIntoId")
+                        .HasFilter("\"MergedIntoId\" IS NOT NULL");
 
                     b.HasIndex("SearchName");
 
