@@ -34,6 +34,14 @@ if (Option("--only") == "import")
     return;
 }
 
+// Usage: ... -- --only cases [--people 600000] [--cases 20000]: caller lookup and caseloads at scale.
+if (Option("--only") == "cases")
+{
+    await CaseBenchmark.RunAsync(Path.GetDirectoryName(path)!, int.Parse(Option("--people") ?? "600000", CultureInfo.InvariantCulture),
+        int.Parse(Option("--cases") ?? "20000", CultureInfo.InvariantCulture));
+    return;
+}
+
 var services = new ServiceCollection()
     .AddCormDatabase(new DatabaseOptions { ConnectionString = $"Data Source={path}" }, Directory.GetCurrentDirectory())
     .AddSingleton(TimeProvider.System).AddSingleton<AuditTrail>().AddSingleton<ConstituentSearch>().AddSingleton<ConstituentRecords>()
