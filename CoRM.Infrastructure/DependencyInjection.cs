@@ -36,6 +36,7 @@ public static class DependencyInjection
         services.AddOptions<Documents.DocumentOptions>().BindConfiguration(Documents.DocumentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Documents.PdfDocuments>();
         services.AddOptions<Advancement.AdvancementOptions>().BindConfiguration(Advancement.AdvancementOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Volunteering.VolunteeringOptions>().BindConfiguration(Volunteering.VolunteeringOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<Cases.CaseOptions>().BindConfiguration(Cases.CaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section).ValidateDataAnnotations().ValidateOnStart()
             .PostConfigure(o => o.PickupDirectory = Path.GetFullPath(o.PickupDirectory, contentRoot));
@@ -64,6 +65,7 @@ public static class DependencyInjection
         services.AddSingleton<Volunteering.VolunteerScheduling>();
         services.AddSingleton<Volunteering.VolunteerRecords>();
         services.AddSingleton<Volunteering.VolunteerSelfService>();
+        services.AddSingleton<Volunteering.CalendarFeeds>();
         services.AddSingleton<StaffDashboard>();
         services.AddSingleton<AdviseeList>();
         services.AddSingleton<StudentAcademicRecord>();
@@ -118,7 +120,9 @@ public static class DependencyInjection
         services.AddHealthChecks().AddDbContextCheck<CormDbContext>("database");
 
         // Keys in the database: a restart or a second instance still reads yesterday's cookies and forms.
-        services.AddDataProtection().SetApplicationName("CoRM").PersistKeysToDbContext<CormDbContext>();
+        // Encrypted with a certificate where one is configured (always in Production: KeyProtection refuses to start without).
+        var keys = services.AddDataProtection().SetApplicationName("CoRM").PersistKeysToDbContext<CormDbContext>();
+        if (Security.KeyProtection.CertificateFrom(builder.Configuration, builder.Environment) is { } certificate) keys.ProtectKeysWithCertificate(certificate);
         return builder;
     }
 

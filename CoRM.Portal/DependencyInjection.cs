@@ -78,6 +78,7 @@ public static class DependencyInjection
             app.UseExceptionHandler("/error", createScopeForErrors: true);
             app.UseHsts();
         }
+        app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseRateLimiter();
         app.UseAuthentication();
@@ -91,6 +92,9 @@ public static class DependencyInjection
         app.MapAdvancementEndpoints();
         app.MapCaseEndpoints();
         app.MapHealthChecks("/health").AllowAnonymous();
+        // The dashboard's stats route only takes POST; Hangfire answers any other method with an exception (a 500).
+        app.MapMethods("/jobs/stats", ["GET", "HEAD", "PUT", "DELETE", "PATCH"], () => Results.StatusCode(StatusCodes.Status405MethodNotAllowed))
+            .RequireAuthorization(Policies.Admin);
         app.MapHangfireDashboard("/jobs", new DashboardOptions
         {
             // Replaces the default local-requests-only filter (see HangfireDashboardAuthorization).

@@ -109,6 +109,7 @@ public static class PersonRegistry
         Subject<VolunteerProfile>(nameof(VolunteerProfile.ConstituentId), "skills and availability"),
         Subject<SignUp>(nameof(SignUp.VolunteerId), "a shift sign-up and its hours"),
         Actor<Opportunity>(nameof(Opportunity.CoordinatorId), "the coordinator of an opportunity"),
+        Subject<CalendarFeed>(nameof(CalendarFeed.ConstituentId), "the secret address of the volunteer's shift calendar"),
 
         // Advancement.
         Subject<Gift>(nameof(Gift.DonorId), "a gift"),

@@ -89,6 +89,7 @@ public abstract class CormDbContext(DbContextOptions options) : DbContext(option
     public DbSet<CaseReview> CaseReviews => Set<CaseReview>();
     public DbSet<ConstituentFlag> ConstituentFlags => Set<ConstituentFlag>();
     public DbSet<CaseAccessGrant> CaseAccessGrants => Set<CaseAccessGrant>();
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CormDbContext).Assembly);

@@ -25,6 +25,7 @@ internal static class AdvancementEndpoints
         app.MapGet("/advancement/campaigns/{id:int}/letters.pdf", async (int id, int? part, HttpContext http, AppealCampaigns campaigns, CancellationToken ct) =>
         {
             if (CormClaims.ScopeOf(http.User, http.Connection.RemoteIpAddress?.ToString()) is not { } user) return Results.Forbid();
+            if (part is < 1 or > 10_000) return Results.BadRequest("The letter batch (part) starts at 1.");
             return await campaigns.LettersPdfAsync(user, id, part ?? 1, ct) is { } pdf ? Downloads.Audited(http, pdf.Content, Downloads.Pdf, pdf.FileName) : Results.NotFound();
         }).RequireAuthorization(Policies.Giving);
     }

@@ -13,7 +13,9 @@ internal static class CaseEndpoints
         {
             var user = CormClaims.ScopeOf(http.User, http.Connection.RemoteIpAddress?.ToString());
             if (user is null) return Results.Forbid();
-            var measures = await outcomes.ForYearAsync(user, year ?? time.GetUtcNow().Year, ct);
+            var y = year ?? time.GetUtcNow().Year;
+            if (!Downloads.IsReportYear(y)) return Downloads.BadYear;
+            var measures = await outcomes.ForYearAsync(user, y, ct);
             if (measures is null) return Results.NotFound();
             return await Downloads.FileAsync(http, log, user, "CaseOutcomes", measures.Year, measures.Types.Count,
                 System.Text.Encoding.UTF8.GetBytes(CaseOutcomes.ToCsv(measures)), Downloads.Csv, $"case-outcomes-{measures.Year}.csv", ct);

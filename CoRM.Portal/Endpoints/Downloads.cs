@@ -14,6 +14,11 @@ internal static class Downloads
     public const string Excel = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public const string Pdf = "application/pdf";
 
+    /// <summary>A year a report can be asked for; anything else (a typo of 99999) is a clear 400, not a crash.</summary>
+    public static bool IsReportYear(int year) => year is >= 2000 and <= 2100;
+
+    public static IResult BadYear => Results.BadRequest("The year must be between 2000 and 2100.");
+
     /// <summary>A file already audited by the service that built it (receipts, letter batches).</summary>
     public static IResult Audited(HttpContext http, byte[] content, string contentType, string fileName)
     {

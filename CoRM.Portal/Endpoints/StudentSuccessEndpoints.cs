@@ -14,6 +14,7 @@ internal static class StudentSuccessEndpoints
             var user = CormClaims.ScopeOf(http.User, http.Connection.RemoteIpAddress?.ToString());
             if (user is null) return Results.Forbid();
             var by = dimension ?? CohortDimension.Region;
+            if (!Enum.IsDefined(by)) return Results.BadRequest("Unknown dimension: use Region, Timing, Programme or Term.");
             var rows = await analytics.ByAsync(user, by, termId, ct);
             return await Downloads.FileAsync(http, log, user, "CohortAnalytics", by.ToString(), rows.Count,
                 System.Text.Encoding.UTF8.GetBytes(CohortAnalytics.ToCsv(rows, by)), Downloads.Csv, $"cohort-by-{by.ToString().ToLowerInvariant()}.csv", ct);

@@ -8,26 +8,31 @@ namespace CoRM.Portal.Endpoints;
 /// <summary>Volunteering downloads: the volunteer's calendar feed, the board-invitation segment, yearly hours and shift rosters.</summary>
 internal static class VolunteeringEndpoints
 {
-    public const string CalendarPurpose = "CoRM.VolunteerCalendar.v1";
+    public const string CalendarPurpose = "CoRM.VolunteerCalendar.v2";
 
-    /// <summary>The secret address a volunteer's calendar app subscribes to (calendar apps cannot sign in).</summary>
-    public static string CalendarToken(IDataProtectionProvider protection, int constituentId) =>
-        protection.CreateProtector(CalendarPurpose).Protect(constituentId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    /// <summary>
+    /// The secret address a volunteer's calendar app subscribes to (calendar apps cannot sign in): the feed's key,
+    /// protected so it cannot be guessed from another; revoked or expired keys get nothing.
+    /// </summary>
+    public static string CalendarToken(IDataProtectionProvider protection, Guid key) =>
+        protection.CreateProtector(CalendarPurpose).Protect(key.ToString("N"));
 
     public static void MapVolunteeringEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/volunteer/calendar.ics", async (string? token, IDataProtectionProvider protection, VolunteerSelfService volunteers, CancellationToken ct) =>
+        app.MapGet("/volunteer/calendar.ics", async (string? token, HttpContext http, IDataProtectionProvider protection, CalendarFeeds feeds, VolunteerSelfService volunteers, CancellationToken ct) =>
         {
             if (string.IsNullOrEmpty(token)) return Results.NotFound();
-            int volunteerId;
+            Guid key;
             try
             {
-                volunteerId = int.Parse(protection.CreateProtector(CalendarPurpose).Unprotect(token), System.Globalization.CultureInfo.InvariantCulture);
+                if (!Guid.TryParseExact(protection.CreateProtector(CalendarPurpose).Unprotect(token), "N", out key)) return Results.NotFound();
             }
             catch (System.Security.Cryptography.CryptographicException)
             {
-                return Results.NotFound(); // a forged or revoked address gets nothing, and no hint why
+                return Results.NotFound(); // a forged address gets nothing, and no hint why
             }
+            if (await feeds.OwnerAsync(key, http.Connection.RemoteIpAddress?.ToString(), ct) is not { } volunteerId) return Results.NotFound();
+            http.Response.Headers.CacheControl = "no-store";
             return Results.Text(await volunteers.CalendarFeedAsync(volunteerId, ct), "text/calendar", System.Text.Encoding.UTF8);
         }).AllowAnonymous();
 
@@ -50,6 +55,7 @@ internal static class VolunteeringEndpoints
         {
             if (CormClaims.ScopeOf(http.User, http.Connection.RemoteIpAddress?.ToString()) is not { } user) return Results.Forbid();
             var y = year ?? time.GetUtcNow().Year;
+            if (!Downloads.IsReportYear(y)) return Downloads.BadYear;
             return await Downloads.TableAsync(http, log, user, format, $"volunteer-hours-{y}", "Hours", "VolunteerHours", y, VolunteerRecords.HoursHeaders, await records.HoursAsync(user, y, ct), ct);
         }).RequireAuthorization(Policies.Volunteering);
         app.MapGet("/volunteering/shifts/{id:int}/roster.{format}", async (int id, string format, HttpContext http, VolunteerScheduling scheduling, ExportLog log, CancellationToken ct) =>

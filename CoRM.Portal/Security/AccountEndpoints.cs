@@ -49,8 +49,11 @@ internal static class AccountEndpoints
             ? Results.Challenge(new AuthenticationProperties { RedirectUri = SafeReturnUrl(returnUrl) }, [OpenIdConnectDefaults.AuthenticationScheme])
             : Results.Redirect("/account/sign-in"));
 
-        account.MapPost("/sign-out", async (HttpContext http, SignInMode mode) =>
+        // A sign-out form carries an antiforgery token: without it a page on another site could sign a user out. The
+        // endpoint binds no form field, so the middleware's verdict is read here rather than left to form binding.
+        account.MapPost("/sign-out", async (HttpContext http, SignInMode mode, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(http)) return Results.BadRequest("This sign-out request did not come from a CoRM page.");
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             if (mode.UsesEntra)
                 return Results.SignOut(new AuthenticationProperties { RedirectUri = "/account/signed-out" }, [OpenIdConnectDefaults.AuthenticationScheme]);
@@ -61,9 +64,12 @@ internal static class AccountEndpoints
     /// <summary>The authentication-properties key carrying an invitation code through the Entra round trip.</summary>
     internal const string InvitationItem = "corm.invitation";
 
-    /// <summary>Only local paths: an open redirect would let a crafted link send users elsewhere after sign-in.</summary>
+    /// <summary>Only local paths: an open redirect would let a crafted link send users elsewhere after sign-in.
+    /// A browser drops tabs and line breaks from a URL, so "/\t/evil.example" would become "//evil.example": any control
+    /// character sends the user home.</summary>
     internal static string SafeReturnUrl(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
+        && !returnUrl.StartsWith("/\\", StringComparison.Ordinal) && !returnUrl.Any(char.IsControl)
             ? returnUrl
             : "/";
 }

@@ -34,8 +34,11 @@ internal static class AuthenticationSetup
                     await LinkToConstituentAsync(context);
                 };
             });
-            builder.Services.Configure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme,
-                o => o.AccessDeniedPath = "/account/access-denied");
+            builder.Services.Configure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme, o =>
+            {
+                o.AccessDeniedPath = "/account/access-denied";
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            });
         }
         else
         {
@@ -47,6 +50,8 @@ internal static class AuthenticationSetup
                     o.Cookie.Name = "corm.auth";
                     o.Cookie.HttpOnly = true;
                     o.Cookie.SameSite = SameSiteMode.Lax;
+                    // Secure whenever the request is HTTPS (behind TLS in production); plain HTTP only on a developer's machine.
+                    o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                     o.SlidingExpiration = true;
                     o.ExpireTimeSpan = TimeSpan.FromHours(8);
                 });
@@ -67,7 +72,7 @@ internal static class AuthenticationSetup
             return;
         }
         var roles = principal.Claims.Where(c => c.Type is "roles" or ClaimTypes.Role).Select(c => c.Value).ToList();
-        var email = principal.FindFirst("email")?.Value ?? principal.FindFirst("preferred_username")?.Value;
+        var email = EntraEmail.VerifiedOf(principal);
         var users = context.HttpContext.RequestServices.GetRequiredService<PortalUserDirectory>();
         var remote = context.HttpContext.Connection.RemoteIpAddress?.ToString();
         var user = await users.LinkEntraUserAsync(objectId, email, roles, remote, context.HttpContext.RequestAborted);

@@ -184,24 +184,50 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal) : IClassFixtu
     }
 
     [Fact]
-    public async Task A_volunteers_calendar_feed_needs_their_secret_address()
+    public async Task A_volunteers_calendar_feed_needs_their_live_secret_address_which_they_can_replace_or_switch_off_and_which_expires()
     {
-        await using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(portal.Factory.Directory, "corm.db")};Mode=ReadOnly");
+        var dbPath = Path.Combine(portal.Factory.Directory, "corm.db");
+        await using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={dbPath}");
         await db.OpenAsync();
-        await using var command = db.CreateCommand();
-        command.CommandText = "SELECT ConstituentId FROM PortalUsers WHERE Email = $e";
-        command.Parameters.AddWithValue("$e", Personas.Volunteer);
-        var beatriz = Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        async Task<object?> Scalar(string sql, params (string, object)[] args)
+        {
+            await using var command = db.CreateCommand();
+            command.CommandText = sql;
+            foreach (var (name, value) in args) command.Parameters.AddWithValue(name, value);
+            return await command.ExecuteScalarAsync();
+        }
+        var beatriz = Convert.ToInt32(await Scalar("SELECT ConstituentId FROM PortalUsers WHERE Email = $e", ("$e", Personas.Volunteer)), System.Globalization.CultureInfo.InvariantCulture);
+        var volunteer = new CoRM.Domain.Access.UserScope(beatriz, new HashSet<string> { CoRM.Domain.Access.Roles.Volunteer }, Personas.Volunteer);
+        var feeds = portal.Factory.Services.GetRequiredService<CoRM.Infrastructure.Volunteering.CalendarFeeds>();
         var protection = portal.Factory.Services.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>();
-        var token = Endpoints.VolunteeringEndpoints.CalendarToken(protection, beatriz);
+        string Url(Guid key) => $"/volunteer/calendar.ics?token={Uri.EscapeDataString(Endpoints.VolunteeringEndpoints.CalendarToken(protection, key))}";
 
         using var client = await portal.ClientForAsync(null);
-        var feed = await client.GetAsync($"/volunteer/calendar.ics?token={Uri.EscapeDataString(token)}");
+        var first = (await feeds.CurrentAsync(volunteer))!;
+        Assert.Equal(first.Key, (await feeds.CurrentAsync(volunteer))!.Key); // one live address, not a new one per visit
+        var feed = await client.GetAsync(Url(first.Key));
         Assert.Equal(HttpStatusCode.OK, feed.StatusCode);
         Assert.Equal("text/calendar", feed.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("no-store", feed.Headers.CacheControl?.ToString());
         Assert.StartsWith("BEGIN:VCALENDAR", await feed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await client.GetAsync(Url(first.Key));
+        Assert.Equal(1L, await Scalar("SELECT COUNT(*) FROM AuditEntries WHERE RecordType = 'CalendarFeed' AND Action = 5 AND SubjectConstituentId = $c", ("$c", beatriz)));
+
+        var second = (await feeds.ReissueAsync(volunteer))!;
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(Url(first.Key))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(Url(second.Key))).StatusCode);
+
+        await Scalar("UPDATE CalendarFeeds SET ExpiresAt = '2020-01-01 00:00:00' WHERE Key = $k", ("$k", second.Key.ToString().ToUpperInvariant()));
+        Assert.Equal(1L, await Scalar("SELECT changes()"));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(Url(second.Key))).StatusCode);
+        var third = (await feeds.CurrentAsync(volunteer))!; // the expired one is replaced on the next visit
+        Assert.NotEqual(second.Key, third.Key);
+        Assert.True(await feeds.RevokeAsync(volunteer));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(Url(third.Key))).StatusCode);
+
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/volunteer/calendar.ics?token=forged")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/volunteer/calendar.ics")).StatusCode);
+        Assert.Null(await feeds.CurrentAsync(new CoRM.Domain.Access.UserScope(beatriz, new HashSet<string> { CoRM.Domain.Access.Roles.Faculty }, "x")));
     }
 
     [Fact]

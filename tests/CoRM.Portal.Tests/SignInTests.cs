@@ -21,7 +21,7 @@ public sealed class SignInTests(PortalFixture portal) : IClassFixture<PortalFixt
         using var client = await portal.ClientForAsync(Personas.Admissions);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/dashboard")).StatusCode);
 
-        var token = PortalFactory.TokenFrom(await client.GetStringAsync("/account/signed-out"));
+        var token = PortalFactory.TokenFrom(await client.GetStringAsync("/account/sign-in")); // any page with a form
         var signOut = await client.PostAsync("/account/sign-out", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
         Assert.Equal("/account/signed-out", signOut.Headers.Location?.OriginalString);
 
@@ -57,6 +57,8 @@ public sealed class SignInTests(PortalFixture portal) : IClassFixture<PortalFixt
     [InlineData("https://evil.example.com/", "/")]
     [InlineData("//evil.example.com", "/")]
     [InlineData("/\\evil.example.com", "/")]
+    [InlineData("/\t/evil.example.com", "/")]
+    [InlineData("/\r\n/evil.example.com", "/")]
     [InlineData("/follow-ups", "/follow-ups")]
     public void Only_local_return_urls_are_followed(string requested, string followed) =>
         Assert.Equal(followed, Security.AccountEndpoints.SafeReturnUrl(requested));

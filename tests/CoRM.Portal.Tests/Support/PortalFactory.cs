@@ -26,6 +26,8 @@ public sealed partial class PortalFactory : WebApplicationFactory<Program>
         this.environment = environment;
         settings = TestInstitution.SettingsFor(directory);
         settings["Jobs:RunServer"] = "false";
+        // Production refuses to start without a certificate for the data-protection keys: give it a real one.
+        if (environment == "Production") (settings["DataProtection:CertificatePath"], settings["DataProtection:CertificatePassword"]) = (TestCertificate(directory), "test");
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) settings[key] = value;
     }
 
@@ -57,6 +59,18 @@ public sealed partial class PortalFactory : WebApplicationFactory<Program>
         using var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
         probe.Start();
         return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
+    /// <summary>A self-signed certificate with its private key, as a password-protected .pfx in the test's directory.</summary>
+    public static string TestCertificate(string directory)
+    {
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=CoRM test keys", rsa,
+            System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        var path = Path.Combine(directory, "keys.pfx");
+        File.WriteAllBytes(path, certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, "test"));
+        return path;
     }
 
     public HttpClient CreateBrowserLikeClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });

@@ -2631,6 +2631,45 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("RiskModelRuns");
                 });
 
+            modelBuilder.Entity("CoRM.Domain.Volunteering.CalendarFeed", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ConstituentId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("FirstUsedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("ConstituentId", "RevokedAt");
+
+                    b.ToTable("CalendarFeeds");
+                });
+
             modelBuilder.Entity("CoRM.Domain.Volunteering.Opportunity", b =>
                 {
                     b.Property<int>("Id")
@@ -3504,6 +3543,15 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasOne("CoRM.Domain.Constituents.Constituent", null)
                         .WithMany()
                         .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Volunteering.CalendarFeed", b =>
+                {
+                    b.HasOne("CoRM.Domain.Constituents.Constituent", null)
+                        .WithMany()
+                        .HasForeignKey("ConstituentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

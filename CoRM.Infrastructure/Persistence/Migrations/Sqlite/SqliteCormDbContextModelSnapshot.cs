@@ -2510,6 +2510,43 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("RiskModelRuns");
                 });
 
+            modelBuilder.Entity("CoRM.Domain.Volunteering.CalendarFeed", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConstituentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FirstUsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("ConstituentId", "RevokedAt");
+
+                    b.ToTable("CalendarFeeds");
+                });
+
             modelBuilder.Entity("CoRM.Domain.Volunteering.Opportunity", b =>
                 {
                     b.Property<int>("Id")
@@ -3375,6 +3412,15 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasOne("CoRM.Domain.Constituents.Constituent", null)
                         .WithMany()
                         .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Volunteering.CalendarFeed", b =>
+                {
+                    b.HasOne("CoRM.Domain.Constituents.Constituent", null)
+                        .WithMany()
+                        .HasForeignKey("ConstituentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
