@@ -37,6 +37,7 @@ public static class DependencyInjection
         services.AddSingleton<Documents.PdfDocuments>();
         services.AddOptions<Advancement.AdvancementOptions>().BindConfiguration(Advancement.AdvancementOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<Volunteering.VolunteeringOptions>().BindConfiguration(Volunteering.VolunteeringOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Privacy.PrivacyOptions>().BindConfiguration(Privacy.PrivacyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<Cases.CaseOptions>().BindConfiguration(Cases.CaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section).ValidateDataAnnotations().ValidateOnStart()
             .PostConfigure(o => o.PickupDirectory = Path.GetFullPath(o.PickupDirectory, contentRoot));
@@ -66,6 +67,9 @@ public static class DependencyInjection
         services.AddSingleton<Volunteering.VolunteerRecords>();
         services.AddSingleton<Volunteering.VolunteerSelfService>();
         services.AddSingleton<Volunteering.CalendarFeeds>();
+        services.AddSingleton<Privacy.PrivacyRequests>();
+        services.AddSingleton<Privacy.RetentionRules>();
+        services.AddSingleton<Privacy.ConsentHistoryQuery>();
         services.AddSingleton<StaffDashboard>();
         services.AddSingleton<AdviseeList>();
         services.AddSingleton<StudentAcademicRecord>();
@@ -116,6 +120,10 @@ public static class DependencyInjection
         services.AddTransient<DuplicateScanJob>();
         services.AddTransient<AnnualReceiptsJob>();
         services.AddTransient<Cases.CaseReminderJob>();
+        services.AddTransient<Privacy.SubjectAccessExportJob>();
+        services.AddTransient<Privacy.PrivacyReminderJob>();
+        services.AddTransient<Privacy.RetentionJob>();
+        services.AddTransient<Privacy.DeniedAccessAlertJob>();
 
         services.AddHealthChecks().AddDbContextCheck<CormDbContext>("database");
 

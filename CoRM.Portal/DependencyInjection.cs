@@ -91,6 +91,7 @@ public static class DependencyInjection
         app.MapVolunteeringEndpoints();
         app.MapAdvancementEndpoints();
         app.MapCaseEndpoints();
+        app.MapPrivacyEndpoints();
         app.MapHealthChecks("/health").AllowAnonymous();
         // The dashboard's stats route only takes POST; Hangfire answers any other method with an exception (a 500).
         app.MapMethods("/jobs/stats", ["GET", "HEAD", "PUT", "DELETE", "PATCH"], () => Results.StatusCode(StatusCodes.Status405MethodNotAllowed))

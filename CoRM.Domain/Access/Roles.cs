@@ -22,8 +22,11 @@ public static class Roles
     /// <summary>A student signing in to manage who in their family may see their records.</summary>
     public const string Student = "Student";
 
+    /// <summary>The data-protection officer: subject-access and erasure requests, retention, the audit log.</summary>
+    public const string DataProtection = "DataProtection";
+
     public static readonly IReadOnlyList<string> All =
-        [Faculty, Parent, VolunteerCoordinator, StudentSuccess, Admissions, Advancement, CaseWorker, CaseSupervisor, Admin, Volunteer, Student, DataSteward];
+        [Faculty, Parent, VolunteerCoordinator, StudentSuccess, Admissions, Advancement, CaseWorker, CaseSupervisor, Admin, Volunteer, Student, DataSteward, DataProtection];
 
     /// <summary>Roles held by the institution's own people (everyone but parents, volunteers and students).</summary>
     public static readonly IReadOnlyList<string> Staff =
@@ -50,6 +53,9 @@ public static class Roles
 
     /// <summary>Who works cases: case workers and case supervisors.</summary>
     public static readonly IReadOnlyList<string> CaseWork = [CaseWorker, CaseSupervisor];
+
+    /// <summary>Who answers data-subject requests, sets retention and reads the audit log: the officer and administrators.</summary>
+    public static readonly IReadOnlyList<string> PrivacyOffice = [DataProtection, Admin];
 
     public static bool IsKnown(string role) => All.Contains(role, StringComparer.Ordinal);
 }

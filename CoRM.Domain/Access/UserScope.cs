@@ -31,6 +31,9 @@ public sealed record UserScope(int ConstituentId, IReadOnlySet<string> Roles, st
     /// <summary>Oversees every case and caseload.</summary>
     public bool SupervisesCases => IsIn(Access.Roles.CaseSupervisor);
 
+    /// <summary>Answers data-subject requests (access, erasure), sets retention, reads the audit log.</summary>
+    public bool HandlesPrivacy => Access.Roles.PrivacyOffice.Any(Roles.Contains);
+
     public static UserScope Of(int constituentId, string userName, params string[] roles) =>
         new(constituentId, roles.ToHashSet(StringComparer.Ordinal), userName);
 }

@@ -9,6 +9,8 @@ public enum AuditAction
     SignIn = 4,
     /// <summary>Data left the building: a CSV, spreadsheet or PDF download, with its row count.</summary>
     Export = 5,
+    /// <summary>A user asked for a record that does not exist or is not theirs to see (they were told "not found").</summary>
+    Denied = 6,
 }
 
 /// <summary>Who read or changed which sensitive record, when, and from where.</summary>

@@ -16,6 +16,9 @@ public class CaseType : IVersioned
     public string? Description { get; set; }
     public int ReviewIntervalDays { get; set; }
 
+    /// <summary>How long this type's notes are kept after a case closes; null: the institution's case-note retention.</summary>
+    public int? NoteRetentionDays { get; set; }
+
     /// <summary>Retired types keep their cases and figures but take no new cases.</summary>
     public bool IsActive { get; set; } = true;
     public Guid Version { get; set; }

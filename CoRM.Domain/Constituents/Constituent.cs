@@ -57,6 +57,35 @@ public class Constituent : IVersioned
     public DateTime CreatedAt { get; set; }
     public Guid Version { get; set; }
 
+    /// <summary>
+    /// Set when the person was erased: the row stays as a pseudonym ("Erased person 7F3A9C21") so that gifts and
+    /// receipts the law keeps still point somewhere, and holds no personal data.
+    /// </summary>
+    public DateTime? ErasedAt { get; private set; }
+
+    /// <summary>Every personal field goes; the id and the kind stay, under a pseudonym that says what happened.</summary>
+    public void Erase(string pseudonym, DateTime at)
+    {
+        if (ErasedAt is not null) throw new DomainException("This person has already been erased.");
+        if (MergedIntoId is not null) throw new DomainException("This record was merged: erase the record it was merged into.");
+        FirstName = "";
+        LastName = pseudonym;
+        DisplayName = pseudonym;
+        SortName = SearchText.Fold(pseudonym);
+        SearchName = SortName;
+        BirthDate = null;
+        Email = null;
+        Region = null;
+        StudentNumber = null;
+        ExternalId = null;
+        Source = null;
+        // Nobody erased is ever contacted again.
+        DoNotContact = true;
+        EmailOptOut = true;
+        PostOptOut = true;
+        ErasedAt = at;
+    }
+
     /// <summary>Set when this record was merged into another: the survivor, where old links and ids now lead.</summary>
     public int? MergedIntoId { get; private set; }
 

@@ -62,8 +62,8 @@ public sealed class UnsubscribeLinks(IDataProtectionProvider protection, IDbCont
         var person = await db.Constituents.SingleAsync(c => c.Id == id, ct);
         if (!person.PostOptOut)
         {
-            person.PostOptOut = true;
             var now = time.UtcNow();
+            Privacy.ConsentHistory.Record(db, person, email: !person.EmailOptOut, post: false, person.DoNotContact, "the code printed on an appeal letter", person.Id, now);
             db.Interactions.Add(Interaction.Log(person.Id, Channel.WebForm, Topic.General, "No more appeals by post", "Through the code printed on an appeal letter.", now, person.Id, now, inbound: true));
             await db.SaveChangesAsync(ct);
         }
@@ -93,8 +93,8 @@ public sealed class UnsubscribeLinks(IDataProtectionProvider protection, IDbCont
         if (person is null) return false;
         if (!person.EmailOptOut)
         {
-            person.EmailOptOut = true;
             var now = time.UtcNow();
+            Privacy.ConsentHistory.Record(db, person, email: false, post: !person.PostOptOut, person.DoNotContact, "the unsubscribe link in an e-mail", id, now);
             db.Interactions.Add(Interaction.Log(id, Channel.WebForm, Topic.General, "Unsubscribed from e-mail", "Through the link in an appeal.", now, id, now, inbound: true));
             await db.SaveChangesAsync(ct);
         }

@@ -30,6 +30,18 @@ public sealed class AuditTrail(TimeProvider time)
         });
     }
 
+    /// <summary>
+    /// A request for a record the user may not see or that does not exist (both answer "not found"): who asked for which
+    /// id, when, from where (OWASP ASVS 7.2.2). Saved at once in its own context: the caller has nothing else to save.
+    /// The subject is left empty: whose record it is must not leak into a log the user might later read.
+    /// </summary>
+    public async Task DeniedAsync(CormDbContext db, UserScope user, string recordType, object recordId, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        Record(db, user, AuditAction.Denied, recordType, recordId, subjectId: null, "not found, or not theirs to see");
+        await db.SaveChangesAsync(ct);
+    }
+
     /// <summary>An export (CSV, spreadsheet, PDF): data leaving the building, with how many rows left.</summary>
     public void Export(CormDbContext db, UserScope user, string recordType, object recordId, int rows, int? subjectId = null, string? detail = null) =>
         Record(db, user, AuditAction.Export, recordType, recordId, subjectId, $"{rows} row(s){(detail is null ? "" : $": {detail}")}");

@@ -47,11 +47,14 @@ public sealed class CaseFiles(IDbContextFactory<CormDbContext> dbFactory, Comman
         var now = time.UtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var standing = await CaseAccess.StandingAsync(db, user, caseId, now, ct);
-        if (!standing.MayOpen) return null;
-        var found = await db.Cases.AsNoTracking().Include(c => c.Type).ThenInclude(t => t!.Outcomes).Include(c => c.Outcome)
+        var found = !standing.MayOpen ? null : await db.Cases.AsNoTracking().Include(c => c.Type).ThenInclude(t => t!.Outcomes).Include(c => c.Outcome)
             .Include(c => c.Clients).Include(c => c.Team).Include(c => c.Goals).Include(c => c.Reviews)
             .AsSplitQuery().SingleOrDefaultAsync(c => c.Id == caseId, ct);
-        if (found is null) return null;
+        if (found is null)
+        {
+            await audit.DeniedAsync(db, user, nameof(Case), caseId, ct);
+            return null;
+        }
 
         var people = found.Clients.Select(c => c.ConstituentId).Concat(found.Team.Select(m => m.MemberId))
             .Concat(found.Reviews.Where(r => r.CompletedById != null).Select(r => r.CompletedById!.Value)).Distinct().ToList();

@@ -22,7 +22,11 @@ public sealed class ConstituentRecords(IDbContextFactory<CormDbContext> dbFactor
         var today = time.Today();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var details = await Details(db, user, id, today, time.UtcNow()).SingleOrDefaultAsync(ct);
-        if (details is null) return null;
+        if (details is null)
+        {
+            await audit.DeniedAsync(db, user, nameof(Constituent), id, ct);
+            return null;
+        }
 
         var hats = (await db.Hats.AsNoTracking().Where(h => h.ConstituentId == id).OrderByDescending(h => h.StartDate).ToListAsync(ct))
             .Select(h => new HatRow(h.Kind, h.StartDate, h.EndDate, h.IsActiveOn(today))).ToList();
@@ -88,9 +92,8 @@ public sealed class ConstituentRecords(IDbContextFactory<CormDbContext> dbFactor
             var region = request.Region?.Trim();
             if (region?.Length > Constituent.RegionMaxLength) return CommandResult.Invalid($"The region is limited to {Constituent.RegionMaxLength} characters.");
             constituent.Region = string.IsNullOrEmpty(region) ? null : region;
-            constituent.DoNotContact = request.DoNotContact;
-            constituent.EmailOptOut = request.EmailOptOut;
-            constituent.PostOptOut = request.PostOptOut;
+            Privacy.ConsentHistory.Record(db, constituent, email: !request.EmailOptOut, post: !request.PostOptOut, request.DoNotContact,
+                "profile, by staff", user.ConstituentId, time.UtcNow());
             if (constituent.Email is { } email && await db.Constituents.AnyAsync(c => c.Email == email && c.Id != constituent.Id, ct))
                 return CommandResult.Invalid($"Another constituent already uses {email}. Search for it: they may be the same person.");
 

@@ -8,6 +8,7 @@ using CoRM.Domain.Engagement;
 using CoRM.Domain.Families;
 using CoRM.Domain.Identity;
 using CoRM.Domain.Messaging;
+using CoRM.Domain.Privacy;
 using CoRM.Domain.StudentSuccess;
 using CoRM.Domain.Volunteering;
 
@@ -131,6 +132,19 @@ public static class PersonRegistry
         Subject<OutboxMessage>(nameof(OutboxMessage.RecipientConstituentId), "an e-mail sent to the person"),
         Subject<AuditEntry>(nameof(AuditEntry.SubjectConstituentId), "who read or changed the person's data"),
         Actor<AuditEntry>(nameof(AuditEntry.UserConstituentId), "what the person read or changed as a user"),
+
+        // Privacy.
+        Subject<ConsentRecord>(nameof(ConsentRecord.ConstituentId), "a consent given or withdrawn, with its wording and purpose"),
+        Actor<ConsentRecord>(nameof(ConsentRecord.RecordedById), "who recorded a consent"),
+        Subject<PrivacyRequest>(nameof(PrivacyRequest.SubjectId), "a data-subject request (access, erasure, rectification, objection)"),
+        Actor<PrivacyRequest>(nameof(PrivacyRequest.CreatedById), "who logged a data-subject request"),
+        Actor<PrivacyRequest>(nameof(PrivacyRequest.HandlerId), "who handles a data-subject request"),
+        Actor<PrivacyRequest>(nameof(PrivacyRequest.ErasureRequestedById), "who requested an erasure"),
+        Actor<PrivacyRequest>(nameof(PrivacyRequest.ApprovedById), "who approved an erasure"),
+        Subject<SubjectAccessExport>(nameof(SubjectAccessExport.SubjectId), "a subject-access export waiting for its one download"),
+        Actor<SubjectAccessExport>(nameof(SubjectAccessExport.RequestedById), "who produced a subject-access export"),
+        Actor<SubjectAccessExport>(nameof(SubjectAccessExport.DownloadedById), "who downloaded a subject-access export"),
+        Actor<RetentionRule>(nameof(RetentionRule.ChangedById), "who last set a retention period"),
     ];
 
     public static IReadOnlyList<PersonalText> Texts { get; } =
@@ -179,6 +193,9 @@ public static class PersonRegistry
         Text<ConstituentFlag>(nameof(ConstituentFlag.Note), nameof(ConstituentFlag.ConstituentId), "a flag's note"),
         Text<ConstituentFlag>(nameof(ConstituentFlag.RemovalReason), nameof(ConstituentFlag.ConstituentId), "why a flag was removed"),
         Text<MergeRecord>(nameof(MergeRecord.Summary), nameof(MergeRecord.MergedId), "what a merge moved, with both names"),
+        Text<PrivacyRequest>(nameof(PrivacyRequest.Details), nameof(PrivacyRequest.SubjectId), "what the person asked (which details are wrong)"),
+        Text<PrivacyRequest>(nameof(PrivacyRequest.Outcome), nameof(PrivacyRequest.SubjectId), "how a request ended"),
+        Text<SubjectAccessExport>(nameof(SubjectAccessExport.Error), nameof(SubjectAccessExport.SubjectId), "why an export failed"),
         Text<MergeRecord>(nameof(MergeRecord.BeforeImage), nameof(MergeRecord.MergedId), "both records and every moved row before the merge (for undo)"),
     ];
 
@@ -193,6 +210,7 @@ public static class PersonRegistry
         "Receipt.Currency", "Receipt.Number", "RecurringGift.Currency", "RiskModelRun.Algorithm", "RiskModelRun.TemporalSplit", "Segment.Name", "Segment.Description",
         "Segment.RulesJson", "Shift.Location", "Shift.RequiredSkills", "Term.Code", "Term.Name", "TuitionInvoice.Description", "TuitionInvoice.Number",
         "CaseType.Name", "CaseType.Description", "CaseOutcome.Name", "CasePlanTemplateItem.Title",
+        "ConsentRecord.How", "ConsentRecord.Wording", "ConsentRecord.Purpose", "RetentionRun.Report",
         "SavedImportMapping.Importer", "SavedImportMapping.Source", "SavedImportMapping.Columns",
     };
 

@@ -68,6 +68,9 @@ public sealed class FamilyAccess(IDbContextFactory<CormDbContext> dbFactory, Com
         db.Interactions.Add(Interaction.Log(link.SubjectId, byStudent ? Channel.WebForm : Channel.InPerson, Topic.Family,
             $"{link.Related!.DisplayName} may see {what}", $"Consent ({request.Basis}) recorded by {who}{(request.ExpiresOn is { } e2 ? $", until {e2:yyyy-MM-dd}" : "")}.",
             now, user.ConstituentId, now, inbound: byStudent));
+        db.ConsentRecords.Add(Domain.Privacy.ConsentRecord.Of(link.SubjectId, Domain.Privacy.ConsentKind.ParentAccess, given: true, now,
+            byStudent ? "family access page, by the student" : $"recorded by the secretariat ({AccessText.Describe(request.Basis)})", user.ConstituentId,
+            wording: $"{link.Related!.DisplayName} may see my {what}{(request.ExpiresOn is { } until ? $" until {until:yyyy-MM-dd}" : "")}."));
         audit.Record(db, user, AuditAction.Update, nameof(Relationship), link.Id, link.SubjectId, $"Consent {request.Basis}: {request.Grants}");
         await db.SaveChangesAsync(ct);
         return CommandResult.Ok(link.Id);
@@ -85,6 +88,9 @@ public sealed class FamilyAccess(IDbContextFactory<CormDbContext> dbFactory, Com
         var byStudent = user.ConstituentId == link.SubjectId;
         db.Interactions.Add(Interaction.Log(link.SubjectId, byStudent ? Channel.WebForm : Channel.InPerson, Topic.Family,
             $"Access withdrawn from {link.Related!.DisplayName}", byStudent ? "Withdrawn by the student." : "Withdrawn by the secretariat.", now, user.ConstituentId, now, inbound: byStudent));
+        db.ConsentRecords.Add(Domain.Privacy.ConsentRecord.Of(link.SubjectId, Domain.Privacy.ConsentKind.ParentAccess, given: false, now,
+            byStudent ? "family access page, by the student" : "withdrawn by the secretariat", user.ConstituentId,
+            wording: $"{link.Related!.DisplayName} may no longer see my records."));
         audit.Record(db, user, AuditAction.Update, nameof(Relationship), link.Id, link.SubjectId, "Access revoked");
         await db.SaveChangesAsync(ct);
         return CommandResult.Ok(link.Id);

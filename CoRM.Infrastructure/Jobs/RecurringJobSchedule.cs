@@ -23,6 +23,9 @@ public static class RecurringJobSchedule
         jobs.AddOrUpdate<AppealCampaignJob>(AppealCampaignJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), "*/5 * * * *");
         jobs.AddOrUpdate<DuplicateScanJob>(DuplicateScanJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Daily(1));
         jobs.AddOrUpdate<Cases.CaseReminderJob>(Cases.CaseReminderJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Daily(6, 45));
+        jobs.AddOrUpdate<Privacy.PrivacyReminderJob>(Privacy.PrivacyReminderJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Daily(7, 15));
+        jobs.AddOrUpdate<Privacy.RetentionJob>(Privacy.RetentionJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Daily(4));
+        jobs.AddOrUpdate<Privacy.DeniedAccessAlertJob>(Privacy.DeniedAccessAlertJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), "*/5 * * * *");
         jobs.AddOrUpdate<OutboxDispatchJob>(OutboxDispatchJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), "*/5 * * * *");
     }
 }

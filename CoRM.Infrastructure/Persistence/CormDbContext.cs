@@ -10,6 +10,7 @@ using CoRM.Domain.Families;
 using CoRM.Domain.Identity;
 using CoRM.Domain.Imports;
 using CoRM.Domain.Messaging;
+using CoRM.Domain.Privacy;
 using CoRM.Domain.StudentSuccess;
 using CoRM.Domain.Volunteering;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -90,6 +91,11 @@ public abstract class CormDbContext(DbContextOptions options) : DbContext(option
     public DbSet<ConstituentFlag> ConstituentFlags => Set<ConstituentFlag>();
     public DbSet<CaseAccessGrant> CaseAccessGrants => Set<CaseAccessGrant>();
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+    public DbSet<ConsentRecord> ConsentRecords => Set<ConsentRecord>();
+    public DbSet<PrivacyRequest> PrivacyRequests => Set<PrivacyRequest>();
+    public DbSet<SubjectAccessExport> SubjectAccessExports => Set<SubjectAccessExport>();
+    public DbSet<RetentionRule> RetentionRules => Set<RetentionRule>();
+    public DbSet<RetentionRun> RetentionRuns => Set<RetentionRun>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CormDbContext).Assembly);

@@ -34,6 +34,7 @@ public sealed class DemoSeeder(IDbContextFactory<CormDbContext> dbFactory, TimeP
         public const string Volunteer = "beatriz.santos@example.net";
         public const string DataSteward = "lena.fischer@" + InstitutionDomain;
         public const string CaseSupervisor = "amara.osei@" + InstitutionDomain;
+        public const string DataProtection = "sara.lindqvist@" + InstitutionDomain;
 
         /// <summary>The student persona (Sofia signs in to manage her family's access).</summary>
         public const string Student = GrantedChild;
@@ -80,6 +81,7 @@ public sealed class DemoSeeder(IDbContextFactory<CormDbContext> dbFactory, TimeP
         await DemoAdvancementSeeder.SeedAsync(db, today, now, ct);
         await DemoIdentitySeeder.SeedAsync(db, today, now, ct);
         await DemoCasesSeeder.SeedAsync(db, today, now, ct);
+        await DemoPrivacySeeder.SeedAsync(db, today, now, ct);
 
         return new Summary(built.Constituents.Count, built.Relationships.Count, built.PendingInteractions.Count, built.PendingFollowUps.Count, built.Users.Count);
     }

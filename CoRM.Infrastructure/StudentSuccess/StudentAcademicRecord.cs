@@ -68,7 +68,11 @@ public sealed class StudentAcademicRecord(IDbContextFactory<CormDbContext> dbFac
         if (!TopicVisibility.MayRead(user, Topic.Advising)) return null;
         var today = time.Today();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await ConstituentScope.VisibleTo(db, user, time).AnyAsync(c => c.Id == studentId, ct)) return null;
+        if (!await ConstituentScope.VisibleTo(db, user, time).AnyAsync(c => c.Id == studentId, ct))
+        {
+            await audit.DeniedAsync(db, user, "AcademicRecord", studentId, ct);
+            return null;
+        }
 
         var enrolment = await db.ProgrammeEnrolments.AsNoTracking().Where(e => e.StudentId == studentId)
             .OrderByDescending(e => e.Term!.StartsOn)

@@ -46,6 +46,9 @@ public static class Policies
     /// <summary>Hands a worker's load to a colleague: case supervisors, student success, advancement, administrators (the service checks the kind).</summary>
     public const string Handover = "Handover";
 
+    /// <summary>Data-subject requests, retention and the audit log: the data-protection officer and administrators.</summary>
+    public const string Privacy = "PrivacyOffice";
+
     public static void Add(AuthorizationOptions options)
     {
         foreach (var role in Roles.All) options.AddPolicy(role, p => p.RequireAuthenticatedUser().RequireRole(role));
@@ -60,6 +63,7 @@ public static class Policies
         options.AddPolicy(ContactImport, p => p.RequireAuthenticatedUser().RequireRole(Roles.ContactImporters));
         options.AddPolicy(CaseWork, p => p.RequireAuthenticatedUser().RequireRole(Roles.CaseWork));
         options.AddPolicy(CaseMeasures, p => p.RequireAuthenticatedUser().RequireRole([.. Roles.CaseWork, Roles.Admin]));
+        options.AddPolicy(Privacy, p => p.RequireAuthenticatedUser().RequireRole(Roles.PrivacyOffice));
         options.AddPolicy(Handover, p => p.RequireAuthenticatedUser().RequireRole(Roles.CaseSupervisor, Roles.StudentSuccess, Roles.Advancement, Roles.Admin));
     }
 }

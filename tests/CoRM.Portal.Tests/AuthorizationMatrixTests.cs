@@ -13,7 +13,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal) : IClassFixtu
     /// <summary>Who may open what. Everyone signed in may open "/", which forwards them to their dashboard.</summary>
     private static readonly Dictionary<string, string[]> MayOpen = new()
     {
-        ["/"] = [Personas.Admin, Personas.Faculty, Personas.Parent, Personas.VolunteerCoordinator, Personas.StudentSuccess, Personas.Admissions, Personas.Advancement, Personas.CaseWorker, Personas.Volunteer, Personas.Student, Personas.DataSteward, Personas.CaseSupervisor],
+        ["/"] = [Personas.Admin, Personas.Faculty, Personas.Parent, Personas.VolunteerCoordinator, Personas.StudentSuccess, Personas.Admissions, Personas.Advancement, Personas.CaseWorker, Personas.Volunteer, Personas.Student, Personas.DataSteward, Personas.CaseSupervisor, Personas.DataProtection],
         ["/volunteer"] = [Personas.Volunteer],
         ["/dashboard"] = Staff,
         ["/constituents"] = Staff,
@@ -41,7 +41,11 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal) : IClassFixtu
         ["/advancement/segments/1"] = [Personas.Advancement, Personas.Admin],
         ["/admissions/funnel"] = [Personas.Admissions, Personas.Admin],
         ["/admissions/applications/1"] = [Personas.Admissions, Personas.Admin],
-        ["/admin/audit"] = [Personas.Admin],
+        ["/admin/audit"] = [Personas.Admin, Personas.DataProtection],
+        ["/admin/audit.csv"] = [Personas.Admin, Personas.DataProtection],
+        ["/privacy"] = [Personas.Admin, Personas.DataProtection],
+        ["/privacy/requests/1"] = [Personas.Admin, Personas.DataProtection],
+        ["/privacy/retention"] = [Personas.Admin, Personas.DataProtection],
         ["/jobs"] = [Personas.Admin],
         ["/volunteering"] = [Personas.VolunteerCoordinator, Personas.Admin],
         ["/volunteering/shifts/1"] = [Personas.VolunteerCoordinator, Personas.Admin],
@@ -68,7 +72,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal) : IClassFixtu
     private static string[] Staff => [Personas.Admin, Personas.Faculty, Personas.VolunteerCoordinator, Personas.StudentSuccess, Personas.Admissions, Personas.Advancement, Personas.CaseWorker, Personas.DataSteward, Personas.CaseSupervisor];
 
     private static readonly string[] Everyone =
-        [Anonymous, Personas.Admin, Personas.Faculty, Personas.Parent, Personas.VolunteerCoordinator, Personas.StudentSuccess, Personas.Admissions, Personas.Advancement, Personas.CaseWorker, Personas.Volunteer, Personas.Student, Personas.DataSteward, Personas.CaseSupervisor];
+        [Anonymous, Personas.Admin, Personas.Faculty, Personas.Parent, Personas.VolunteerCoordinator, Personas.StudentSuccess, Personas.Admissions, Personas.Advancement, Personas.CaseWorker, Personas.Volunteer, Personas.Student, Personas.DataSteward, Personas.CaseSupervisor, Personas.DataProtection];
 
     public static TheoryData<string, string> Cases()
     {

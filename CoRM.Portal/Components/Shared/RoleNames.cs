@@ -17,6 +17,8 @@ internal static class RoleNames
         Roles.Admin => "Administrator",
         Roles.Volunteer => "Volunteer",
         Roles.Student => "Student",
+        Roles.DataSteward => "Data steward",
+        Roles.DataProtection => "Data protection",
         _ => role,
     };
 }
