@@ -55,6 +55,14 @@ public sealed class RetentionJob(IDbContextFactory<CormDbContext> dbFactory, Tim
 {
     public const string RecurringJobId = "retention";
 
+    /// <summary>Closed cases whose notes are past retention: the case type's own period, else the institution's.</summary>
+    internal static IQueryable<int?> ExpiredCases(CormDbContext db, DateOnly today, int noteDays) =>
+        db.Cases.Where(c => c.ClosedOn != null)
+            .Where(c => c.ClosedOn!.Value.AddDays(c.Type!.NoteRetentionDays ?? noteDays) < today).Select(c => (int?)c.Id);
+
+    internal static IQueryable<Domain.Admissions.InformationRequest> UnconvertedInquiries(CormDbContext db, DateTime before) =>
+        db.InformationRequests.Where(i => i.ReceivedAt < before && i.ApplicationId == null && !db.AdmissionApplications.Any(a => a.ApplicantId == i.ProspectId));
+
     public async Task<RetentionRun> RunAsync(CancellationToken ct = default)
     {
         var started = time.UtcNow();
@@ -79,14 +87,11 @@ public sealed class RetentionJob(IDbContextFactory<CormDbContext> dbFactory, Tim
         Report(RetentionKind.AuditEntries, await db.AuditEntries.Where(a => a.At < auditCutoff).ExecuteDeleteAsync(ct), "audit entries deleted");
 
         var inquiryCutoff = started.AddDays(-Days(RetentionKind.UnconvertedInquiries));
-        Report(RetentionKind.UnconvertedInquiries, await db.InformationRequests
-            .Where(i => i.ReceivedAt < inquiryCutoff && i.ApplicationId == null && !db.AdmissionApplications.Any(a => a.ApplicantId == i.ProspectId))
-            .ExecuteDeleteAsync(ct), "requests for information deleted");
+        Report(RetentionKind.UnconvertedInquiries, await UnconvertedInquiries(db, inquiryCutoff).ExecuteDeleteAsync(ct), "requests for information deleted");
 
         // Case notes: the case type's own period where it sets one, the institution's otherwise; counted from closing.
         var noteDays = Days(RetentionKind.CaseNotes);
-        var expiredCases = db.Cases.Where(c => c.ClosedOn != null)
-            .Where(c => c.ClosedOn!.Value.AddDays(c.Type!.NoteRetentionDays ?? noteDays) < today).Select(c => (int?)c.Id);
+        var expiredCases = ExpiredCases(db, today, noteDays);
         Report(RetentionKind.CaseNotes, await db.Interactions.Where(i => i.CaseId != null && expiredCases.Contains(i.CaseId)).ExecuteDeleteAsync(ct), "case notes deleted");
 
         var exportCutoff = started.AddDays(-Days(RetentionKind.UndownloadedExports));
