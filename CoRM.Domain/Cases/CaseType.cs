@@ -17,7 +17,16 @@ public class CaseType : IVersioned
     public int ReviewIntervalDays { get; set; }
 
     /// <summary>How long this type's notes are kept after a case closes; null: the institution's case-note retention.</summary>
-    public int? NoteRetentionDays { get; set; }
+    public int? NoteRetentionDays { get; private set; }
+
+    public const int MaxNoteRetentionDays = 36_500;
+
+    /// <summary>This type's own note retention, or null for the institution's.</summary>
+    public void KeepNotesFor(int? days)
+    {
+        if (days is < 1 or > MaxNoteRetentionDays) throw new DomainException($"Notes are kept 1 to {MaxNoteRetentionDays:N0} days after a case closes (empty: the institution's period).");
+        NoteRetentionDays = days;
+    }
 
     /// <summary>Retired types keep their cases and figures but take no new cases.</summary>
     public bool IsActive { get; set; } = true;

@@ -13,9 +13,10 @@ public sealed record CaseOutcomeRow(int Id, string Name, bool Resolves, bool IsA
 public sealed record CasePlanItemRow(int Id, string Title, int DueAfterDays);
 
 public sealed record CaseTypeRow(int Id, string Name, string? Description, int ReviewIntervalDays, bool IsActive, Guid Version,
-    IReadOnlyList<CaseOutcomeRow> Outcomes, IReadOnlyList<CasePlanItemRow> DefaultPlan, int Cases);
+    IReadOnlyList<CaseOutcomeRow> Outcomes, IReadOnlyList<CasePlanItemRow> DefaultPlan, int Cases, int? NoteRetentionDays = null);
 
-public sealed record CaseTypeRequest(string Name, string? Description, int ReviewIntervalDays);
+/// <summary>A type's settings; <paramref name="NoteRetentionDays"/> null keeps notes for the institution's case-note period.</summary>
+public sealed record CaseTypeRequest(string Name, string? Description, int ReviewIntervalDays, int? NoteRetentionDays = null);
 
 /// <summary>The case types an administrator configures: name, review interval, default plan and outcomes.</summary>
 public sealed class CaseTypes(IDbContextFactory<CormDbContext> dbFactory, CommandRunner runner, AuditTrail audit)
@@ -37,7 +38,7 @@ public sealed class CaseTypes(IDbContextFactory<CormDbContext> dbFactory, Comman
         return types.Select(t => new CaseTypeRow(t.Id, t.Name, t.Description, t.ReviewIntervalDays, t.IsActive, t.Version,
             t.Outcomes.OrderBy(o => o.Id).Select(o => new CaseOutcomeRow(o.Id, o.Name, o.Resolves, o.IsActive)).ToList(),
             t.DefaultPlan.OrderBy(i => i.DueAfterDays).ThenBy(i => i.Id).Select(i => new CasePlanItemRow(i.Id, i.Title, i.DueAfterDays)).ToList(),
-            counts.GetValueOrDefault(t.Id))).ToList();
+            counts.GetValueOrDefault(t.Id), t.NoteRetentionDays)).ToList();
     }
 
     public Task<CommandResult> CreateAsync(UserScope user, CaseTypeRequest request, CancellationToken ct = default)
@@ -46,6 +47,7 @@ public sealed class CaseTypes(IDbContextFactory<CormDbContext> dbFactory, Comman
         return runner.RunAsync(Options, async db =>
         {
             var type = CaseType.Define(request.Name, request.Description, request.ReviewIntervalDays);
+            type.KeepNotesFor(request.NoteRetentionDays);
             db.CaseTypes.Add(type);
             await db.SaveChangesAsync(ct);
             audit.Record(db, user, AuditAction.Create, nameof(CaseType), type.Id, null, type.Name);
@@ -58,6 +60,7 @@ public sealed class CaseTypes(IDbContextFactory<CormDbContext> dbFactory, Comman
         ChangeAsync(user, id, version, type =>
         {
             type.Describe(request.Name, request.Description, request.ReviewIntervalDays);
+            type.KeepNotesFor(request.NoteRetentionDays);
             type.IsActive = isActive;
         }, "Settings", ct);
 

@@ -377,6 +377,31 @@ public sealed class PrivacyTests : InstitutionTest
     }
 
     [Fact]
+    public async Task A_case_type_keeps_its_notes_for_its_own_period_and_other_types_for_the_institutions()
+    {
+        var admin = await Institution.PersonaAsync(Personas.Admin);
+        var types = Institution.Get<Cases.CaseTypes>();
+        var today = Institution.Time.Today();
+        await using var db = await Institution.OpenAsync();
+        var closed = await db.Cases.Where(c => c.ClosedOn != null && c.ClosedOn < today.AddDays(-30))
+            .Select(c => new { c.Id, c.CaseTypeId, Client = db.CaseClients.Where(x => x.CaseId == c.Id).Select(x => x.ConstituentId).First() }).ToListAsync();
+        var now = Institution.Time.UtcNow();
+        foreach (var c in closed)
+            db.Interactions.Add(Domain.Engagement.Interaction.CaseNote(c.Client, c.Id, Domain.Cases.NoteSensitivity.Standard, Domain.Engagement.Channel.Phone, "Call", "Talked it through.", now.AddDays(-400), c.Client, now.AddDays(-400)));
+        await db.SaveChangesAsync();
+        var typeId = closed.GroupBy(c => c.CaseTypeId).OrderByDescending(g => g.Count()).First().Key;
+        var type = (await types.ListAsync(admin)).Single(t => t.Id == typeId);
+        Assert.Equal(CommandStatus.Invalid, (await types.UpdateAsync(admin, typeId, new Cases.CaseTypeRequest(type.Name, type.Description, type.ReviewIntervalDays, 0), true, type.Version)).Status);
+        Assert.True((await types.UpdateAsync(admin, typeId, new Cases.CaseTypeRequest(type.Name, type.Description, type.ReviewIntervalDays, 30), true, type.Version)).Succeeded);
+        var ofType = closed.Where(c => c.CaseTypeId == typeId).Select(c => (int?)c.Id).ToList();
+        var others = await db.Interactions.CountAsync(i => i.CaseId != null && !ofType.Contains(i.CaseId));
+
+        await Institution.Get<RetentionJob>().RunAsync();
+        Assert.False(await db.Interactions.AnyAsync(i => ofType.Contains(i.CaseId)));
+        Assert.Equal(others, await db.Interactions.CountAsync(i => i.CaseId != null && !ofType.Contains(i.CaseId))); // within six years: kept
+    }
+
+    [Fact]
     public async Task Refused_record_requests_are_audited_and_a_burst_alerts_the_privacy_office_once()
     {
         var faculty = await Institution.PersonaAsync(Personas.Faculty);
