@@ -73,6 +73,9 @@ public sealed class ConstituentRecords(IDbContextFactory<CormDbContext> dbFactor
                 request.OccurredAt, user.ConstituentId, time.UtcNow(), request.Inbound);
             db.Interactions.Add(interaction);
             await db.SaveChangesAsync(ct);
+            // Every note written is audited (OWASP ASVS 7.2.2): who wrote on whose record, never what.
+            audit.Record(db, user, AuditAction.Create, nameof(Interaction), interaction.Id, request.ConstituentId, $"{request.Topic} {request.Channel} note");
+            await db.SaveChangesAsync(ct);
             return CommandResult.Ok(interaction.Id);
         }, ct);
     }

