@@ -46,6 +46,15 @@ public sealed partial class HardeningTests(PortalFixture portal) : IClassFixture
     }
 
     [Fact]
+    public async Task The_job_dashboard_has_no_inline_script_the_policy_would_block()
+    {
+        using var client = await portal.ClientForAsync(Personas.Admin);
+        var html = await client.GetStringAsync("/jobs");
+        Assert.Contains("<script", html, StringComparison.Ordinal);
+        Assert.Empty(InlineScript().Matches(html));
+    }
+
+    [Fact]
     public async Task Signing_out_needs_the_pages_antiforgery_token_so_another_site_cannot_sign_a_user_out()
     {
         using var client = await portal.ClientForAsync(Personas.Advancement);
