@@ -41,12 +41,12 @@ internal sealed class LargeUniversityGenerator(SqliteConnection connection, doub
     {
         Execute("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-262144;");
         using var tx = connection.BeginTransaction();
-        var constituent = Prepare(tx, "INSERT INTO Constituents (Id, Kind, FirstName, LastName, DisplayName, SortName, SearchName, BirthDate, Email, Region, DoNotContact, EmailOptOut, CreatedAt, Version) VALUES ($id, 0, $first, $last, $display, $sort, $search, $birth, $email, $region, 0, 0, $created, $version)",
+        var constituent = Prepare(tx, "INSERT INTO Constituents (Id, Kind, FirstName, LastName, DisplayName, SortName, SearchName, BirthDate, Email, Region, DoNotContact, EmailOptOut, PostOptOut, CreatedAt, Version) VALUES ($id, 0, $first, $last, $display, $sort, $search, $birth, $email, $region, 0, 0, 0, $created, $version)",
             "$id", "$first", "$last", "$display", "$sort", "$search", "$birth", "$email", "$region", "$created", "$version");
         var hat = Prepare(tx, "INSERT INTO Hats (ConstituentId, Kind, StartDate, EndDate) VALUES ($c, $k, $s, $e)", "$c", "$k", "$s", "$e");
         var relationship = Prepare(tx, "INSERT INTO Relationships (SubjectId, RelatedId, Kind, StartDate, Grants, ConsentBasis, Version) VALUES ($s, $r, $k, $d, 0, 0, $v)", "$s", "$r", "$k", "$d", "$v");
         var contact = Prepare(tx, "INSERT INTO ContactPoints (ConstituentId, Kind, Value, Label, IsPrimary) VALUES ($c, 0, $v, 'Personal', 1)", "$c", "$v");
-        var interaction = Prepare(tx, "INSERT INTO Interactions (ConstituentId, Channel, Topic, Inbound, OccurredAt, Subject, RecordedById, RecordedAt) VALUES ($c, $ch, $t, $in, $at, $s, $by, $at)",
+        var interaction = Prepare(tx, "INSERT INTO Interactions (ConstituentId, Channel, Topic, Inbound, OccurredAt, Subject, RecordedById, RecordedAt, Sensitivity) VALUES ($c, $ch, $t, $in, $at, $s, $by, $at, 0)",
             "$c", "$ch", "$t", "$in", "$at", "$s", "$by");
         var followUp = Prepare(tx, "INSERT INTO FollowUps (ConstituentId, OwnerId, Topic, Title, DueOn, CreatedAt, CreatedById, Version) VALUES ($c, $o, 1, 'Check in', $d, $at, $o, $v)", "$c", "$o", "$d", "$at", "$v");
 

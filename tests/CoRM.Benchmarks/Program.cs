@@ -62,6 +62,13 @@ if (!File.Exists(path))
 // An existing database is brought up to the current schema (a no-op when it is).
 await using (var db = await dbFactory.CreateDbContextAsync()) await db.Database.MigrateAsync();
 
+// Usage: ... -- --only privacy [--scale 0.1]: subject-access export and erasure on (a copy of) the large university.
+if (Option("--only") == "privacy")
+{
+    await PrivacyBenchmark.RunAsync(path, dbFactory);
+    return;
+}
+
 // Who asks, and about whom.
 UserScope admin, faculty;
 int busiest, advisee;
