@@ -153,7 +153,10 @@ public sealed class PrivacyRequests(IDbContextFactory<CormDbContext> dbFactory, 
             r.Approve(user.ConstituentId, now);
             await db.SaveChangesAsync(ct);
             var report = await PersonErasure.EraseAsync(db, r.SubjectId, now, ct);
-            r.Complete($"Erased: {report.Deleted} rows removed, {report.Scrubbed} kept rows and texts scrubbed. Gifts and receipts are kept for {options.Value.TaxRecordYears} years under the pseudonym \"{report.Pseudonym}\".", now);
+            var kept = new[] { "Gift.DonorId", "Receipt.DonorId", "Pledge.DonorId", "RecurringGift.DonorId", "SoftCredit.ConstituentId" }.Sum(k => report.PerColumn.GetValueOrDefault(k));
+            r.Complete($"Erased: {report.Deleted} rows removed, {report.Scrubbed} kept rows and texts scrubbed. " + (kept > 0
+                ? $"Gifts and receipts are kept for {options.Value.TaxRecordYears} years under the pseudonym \"{report.Pseudonym}\"."
+                : $"No gift or receipt needed keeping; the record that remains is the pseudonym \"{report.Pseudonym}\"."), now);
             return $"erasure approved and carried out ({report.Deleted} rows removed, {report.Scrubbed} scrubbed)";
         }, ct);
 
