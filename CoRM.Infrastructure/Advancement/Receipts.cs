@@ -142,7 +142,11 @@ public sealed class Receipts(IDbContextFactory<CormDbContext> dbFactory, Command
         if (!staff.WorksGiving) return null;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var receipt = await db.Receipts.Include(r => r.Lines).AsNoTracking().SingleOrDefaultAsync(r => r.Id == receiptId, ct);
-        if (receipt is null) return null;
+        if (receipt is null)
+        {
+            await audit.DeniedAsync(db, staff, nameof(Receipt), receiptId, ct);
+            return null;
+        }
         audit.Export(db, staff, nameof(Receipt), receipt.Id, 1, receipt.DonorId, $"Receipt {receipt.Number} as PDF");
         await db.SaveChangesAsync(ct);
         return await RenderAsync(db, receipt, ct);

@@ -96,7 +96,11 @@ public sealed class VolunteerScheduling(IDbContextFactory<CormDbContext> dbFacto
         if (!MayCoordinate(user)) return null;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var shift = await Project(db, db.Shifts.Where(s => s.Id == shiftId)).SingleOrDefaultAsync(ct);
-        if (shift is null) return null;
+        if (shift is null)
+        {
+            await audit.DeniedAsync(db, user, nameof(Shift), shiftId, ct);
+            return null;
+        }
         var skills = await db.Shifts.Where(s => s.Id == shiftId).Select(s => s.RequiredSkills).SingleAsync(ct);
         var signUps = await db.SignUps.AsNoTracking().Where(u => u.ShiftId == shiftId).ToListAsync(ct);
         var names = await db.Constituents.Where(c => signUps.Select(u => u.VolunteerId).Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => new { c.DisplayName, c.Email }, ct);

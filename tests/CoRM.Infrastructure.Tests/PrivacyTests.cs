@@ -411,15 +411,23 @@ public sealed class PrivacyTests : InstitutionTest
             notAdvisees = await db.Constituents.OrderByDescending(c => c.Id).Select(c => c.Id).Take(55).ToArrayAsync();
         foreach (var id in notAdvisees) Assert.Null(await records.GetProfileAsync(faculty, id));
         Assert.Null(await Institution.Get<StudentSuccess.StudentAcademicRecord>().GetAsync(faculty, 999_999));
+        var advancement = await Institution.PersonaAsync(Personas.Advancement);
+        Assert.Null(await Institution.Get<Receipts>().PdfAsync(advancement, 999_999));
+        Assert.Null(await Institution.Get<Volunteering.VolunteerScheduling>().ShiftAsync(await Institution.PersonaAsync(Personas.VolunteerCoordinator), 999_999));
 
         var log = Institution.Get<AuditLog>();
         var admin = await Institution.PersonaAsync(Personas.Admin);
         var denied = await log.ListAsync(admin, new AuditFilter(Action: AuditAction.Denied, User: faculty.UserName), 0, 100);
         Assert.Equal(56, denied.TotalCount);
         Assert.All(denied.Items, d => Assert.Null(d.SubjectId)); // whose record it was stays out of the log line
-        var rate = Assert.Single(await log.DenialRatesAsync(admin, TimeSpan.FromMinutes(5), Institution.Time.UtcNow()));
-        Assert.Equal(56, rate.Denied);
+        var rates = await log.DenialRatesAsync(admin, TimeSpan.FromMinutes(5), Institution.Time.UtcNow());
+        Assert.Equal(56, rates[0].Denied); // the faculty member first, most refusals first
+        Assert.Equal(faculty.UserName, rates[0].UserName);
         Assert.Empty(await log.DenialRatesAsync(faculty, TimeSpan.FromMinutes(5), Institution.Time.UtcNow()));
+
+        var others = await log.ListAsync(admin, new AuditFilter(Action: AuditAction.Denied), 0, 100);
+        Assert.Contains(others.Items, d => d.RecordType == "Receipt" && d.RecordId == "999999" && d.UserName == advancement.UserName);
+        Assert.Contains(others.Items, d => d.RecordType == "Shift" && d.RecordId == "999999");
 
         var job = Institution.Get<DeniedAccessAlertJob>();
         Assert.Equal(1, await job.RunAsync());
@@ -429,7 +437,7 @@ public sealed class PrivacyTests : InstitutionTest
         Assert.Contains(await Institution.ConstituentIdAsync(Personas.Admin), alerts);
         Assert.Contains(await Institution.ConstituentIdAsync(Personas.DataProtection), alerts);
 
-        var csv = await log.ExportAsync(await OfficerAsync(), new AuditFilter(Action: AuditAction.Denied));
+        var csv = await log.ExportAsync(await OfficerAsync(), new AuditFilter(Action: AuditAction.Denied, User: faculty.UserName));
         Assert.Equal(56, csv!.Value.Rows);
         Assert.Null(await log.ExportAsync(faculty, new AuditFilter()));
         Assert.True(await after.AuditEntries.AnyAsync(a => a.Action == AuditAction.Export && a.RecordType == nameof(AuditEntry)));
