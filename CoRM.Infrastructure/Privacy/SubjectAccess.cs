@@ -75,12 +75,22 @@ public static class SubjectAccess
             foreach (var row in rows)
             {
                 var c = cases[(int)row[nameof(CaseClient.CaseId)]!];
-                row["Case"] = $"C-{c.Id}: {c.Type}, {c.Status}, opened {c.OpenedOn:yyyy-MM-dd}{(c.ClosedOn is { } closed ? $", closed {closed:yyyy-MM-dd}" : "")}";
+                row["Case"] = $"{Case.FormatReference(c.Id)}: {c.Type}, {c.Status}, opened {c.OpenedOn:yyyy-MM-dd}{(c.ClosedOn is { } closed ? $", closed {closed:yyyy-MM-dd}" : "")}";
                 row["CaseSummary"] = c.Summary;
                 row["ReferralSource"] = c.ReferralSource;
                 row["CloseReason"] = c.CloseReason;
                 row["Goals"] = string.Join("; ", goals[c.Id].Select(g => $"{g.Title} ({g.Status})"));
             }
+        }
+        if (column.Entity == typeof(Domain.Admissions.AdmissionApplication) && column.Property == nameof(Domain.Admissions.AdmissionApplication.ApplicantId) && rows.Count > 0)
+        {
+            // The readings of the person's applications are about them: scores, recommendation and comments (not the reader's name).
+            var applicationIds = rows.Select(r => (int)r[nameof(Domain.Admissions.AdmissionApplication.Id)]!).ToList();
+            var readings = (await db.ApplicationReviews.AsNoTracking().Include(r => r.Scores).Where(r => applicationIds.Contains(r.ApplicationId)).ToListAsync(ct))
+                .ToLookup(r => r.ApplicationId);
+            foreach (var row in rows)
+                row["Readings"] = string.Join(" | ", readings[(int)row[nameof(Domain.Admissions.AdmissionApplication.Id)]!].Select(r =>
+                    $"{r.SubmittedAt:yyyy-MM-dd}: {r.Recommendation}, weighted {r.WeightedScore:0.00} ({string.Join(", ", r.Scores.Select(x => $"{x.Criterion} {x.Score}"))}){(r.Comments is { } c ? $" — {c}" : "")}"));
         }
         if (column.Entity == typeof(Receipt) && rows.Count > 0)
         {

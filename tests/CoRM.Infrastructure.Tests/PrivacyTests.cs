@@ -111,6 +111,8 @@ public sealed class PrivacyTests : InstitutionTest
             Assert.True(section.Rows.Count > 0, $"{column.Name} is missing from the export");
         }
         Assert.Contains(data.Sections.Single(s => s.Entity == "Interaction").Rows, r => r.ContainsKey("CaseNote"));
+        Assert.All(data.Sections.Single(s => s.Entity == "AdmissionApplication" && s.Column == "ApplicantId").Rows, r => Assert.True(r.ContainsKey("Readings")));
+        Assert.All(data.Sections.Single(s => s.Entity == "CaseClient").Rows, r => Assert.StartsWith("CASE-", (string)r["Case"]!, StringComparison.Ordinal));
 
         var zip = SubjectAccess.ToZip(data);
         using var archive = new ZipArchive(new MemoryStream(zip));
