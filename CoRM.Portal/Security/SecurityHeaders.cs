@@ -14,7 +14,25 @@ internal static class SecurityHeaders
     /// <summary>The nonce this response's Content-Security-Policy allows, for the one inline script (the import map).</summary>
     public static string NonceOf(HttpContext http) => http.Items[NonceItem] as string ?? "";
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((http, next) =>
+    /// <summary>
+    /// Where forms may lead: this site, and with Entra its sign-in host — a sign-out or an invitation code is posted
+    /// here and answered with a redirect to Microsoft, and browsers hold that redirect to form-action too.
+    /// </summary>
+    internal static string FormAction(IConfiguration configuration)
+    {
+        var azureAd = configuration.GetSection("AzureAd");
+        if (string.IsNullOrWhiteSpace(azureAd["ClientId"])) return "'self'";
+        var instance = Uri.TryCreate(azureAd["Instance"] ?? "https://login.microsoftonline.com/", UriKind.Absolute, out var uri) ? uri.GetLeftPart(UriPartial.Authority) : "https://login.microsoftonline.com";
+        return $"'self' {instance}";
+    }
+
+    public static IApplicationBuilder UseSecurityHeaders(this WebApplication app)
+    {
+        var formAction = FormAction(app.Configuration);
+        return app.Use((http, next) => Apply(http, next, formAction));
+    }
+
+    private static Task Apply(HttpContext http, RequestDelegate next, string formAction)
     {
         var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)); // hex: nothing for HTML to escape
         http.Items[NonceItem] = nonce;
@@ -28,7 +46,7 @@ internal static class SecurityHeaders
                 "style-src 'self' 'unsafe-inline'; " +
                 "img-src 'self' data:; font-src 'self' data:; " +
                 "connect-src 'self' ws: wss:; " +
-                "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+                $"object-src 'none'; base-uri 'self'; form-action {formAction}; frame-ancestors 'none'";
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "same-origin";
@@ -36,5 +54,5 @@ internal static class SecurityHeaders
             return Task.CompletedTask;
         });
         return next(http);
-    });
+    }
 }

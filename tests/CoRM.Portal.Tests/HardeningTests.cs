@@ -24,6 +24,7 @@ public sealed partial class HardeningTests(PortalFixture portal) : IClassFixture
         var csp = string.Join(' ', response.Headers.GetValues("Content-Security-Policy"));
         Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
         Assert.Contains("object-src 'none'", csp, StringComparison.Ordinal);
+        Assert.Contains("form-action 'self';", csp, StringComparison.Ordinal); // no Entra here: forms stay on the site
         Assert.DoesNotContain("'unsafe-inline' ;", csp.Split("style-src")[0] + ";", StringComparison.Ordinal);
         Assert.Matches("script-src 'self' 'nonce-[0-9A-F]{32}';", csp);
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());

@@ -90,6 +90,9 @@ public sealed class SignInTests(PortalFixture portal) : IClassFixture<PortalFixt
         var page = await client.GetStringAsync("/account/sign-in");
         Assert.Contains("Sign in with Microsoft", page, StringComparison.Ordinal);
         Assert.DoesNotContain("dev-sign-in", page, StringComparison.Ordinal);
+        // Sign-out and invitation forms are answered with a redirect to Microsoft, which form-action must allow.
+        var csp = string.Join(' ', (await client.GetAsync("/account/sign-in")).Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("form-action 'self' https://login.microsoftonline.com;", csp, StringComparison.Ordinal);
 
         var signIn = await client.PostAsync("/account/dev-sign-in", new FormUrlEncodedContent(new Dictionary<string, string> { ["personaId"] = "1" }));
         Assert.NotEqual(HttpStatusCode.Redirect, signIn.StatusCode);
