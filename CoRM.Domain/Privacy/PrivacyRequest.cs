@@ -62,6 +62,10 @@ public class PrivacyRequest : IVersioned
 
     public bool IsOpen => Status is PrivacyRequestStatus.Received or PrivacyRequestStatus.InProgress or PrivacyRequestStatus.AwaitingApproval;
 
+    /// <summary><see cref="IsOpen"/> as a query the database can run (the queue, the reminders).</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<PrivacyRequest, bool>> Open =
+        r => r.Status == PrivacyRequestStatus.Received || r.Status == PrivacyRequestStatus.InProgress || r.Status == PrivacyRequestStatus.AwaitingApproval;
+
     /// <summary>One month from receipt (article 12(3)); the 31st of a shorter month falls on its last day.</summary>
     public static DateOnly DeadlineFor(DateOnly receivedOn) => receivedOn.AddMonths(1);
 

@@ -19,9 +19,6 @@ public sealed class AuditLog(IDbContextFactory<CormDbContext> dbFactory, AuditTr
 {
     public const int MaxExportRows = 100_000;
 
-    public Task<Page<AuditRow>> ListAsync(UserScope user, string? recordType, int pageIndex, int pageSize, CancellationToken ct = default) =>
-        ListAsync(user, new AuditFilter(recordType), pageIndex, pageSize, ct);
-
     public async Task<Page<AuditRow>> ListAsync(UserScope user, AuditFilter filter, int pageIndex, int pageSize, CancellationToken ct = default)
     {
         if (!user.HandlesPrivacy) return new Page<AuditRow>([], 0, 0, pageSize);
@@ -60,8 +57,6 @@ public sealed class AuditLog(IDbContextFactory<CormDbContext> dbFactory, AuditTr
             .OrderByDescending(g => g.Count())
             .Select(g => new DenialRate(g.Key.UserConstituentId, g.Key.UserName, g.Count(), g.Select(a => a.RecordId).Distinct().Count(),
                 g.Min(a => a.At), g.Max(a => a.At), g.Max(a => a.RemoteAddress)));
-
-    internal static IQueryable<AuditRow> Query(CormDbContext db, string? recordType) => Query(db, new AuditFilter(recordType));
 
     internal static IQueryable<AuditRow> Query(CormDbContext db, AuditFilter filter)
     {

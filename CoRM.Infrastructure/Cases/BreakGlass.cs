@@ -3,7 +3,6 @@ using System.Text;
 using CoRM.Domain.Access;
 using CoRM.Domain.Auditing;
 using CoRM.Domain.Cases;
-using CoRM.Domain.Messaging;
 using CoRM.Infrastructure.Auditing;
 using CoRM.Infrastructure.Common;
 using CoRM.Infrastructure.Email;
@@ -33,14 +32,15 @@ public sealed class BreakGlass(CommandRunner runner, AuditTrail audit, IOptions<
             db.CaseAccessGrants.Add(grant);
             foreach (var client in found.Clients)
                 audit.Record(db, user, AuditAction.Read, nameof(CaseAccessGrant), caseId, client.ConstituentId, $"Break-glass until {grant.ExpiresAt:yyyy-MM-dd HH:mm} UTC: {grant.Reason}");
-            if (found.LeadId is { } leadId && await Identity.PortalUserDirectory.WorkAddressAsync(db, leadId, ct) is { Address: { } address } lead)
-                db.OutboxMessages.Add(Notice(found, grant, user, leadId, lead.Name, address, now));
+            if (found.LeadId is { } leadId && await Identity.PortalUserDirectory.MailToStaffAsync(db, leadId, $"break-glass:{grant.CaseId}:{grant.UserId}:{now:yyyyMMddHHmmss}",
+                    $"CoRM: break-glass access to {found.Reference}", leadName => Notice(found, grant, user, leadName, now), now, ct) is { } notice)
+                db.OutboxMessages.Add(notice);
             await db.SaveChangesAsync(ct);
             return CommandResult.Ok(grant.Id);
         }, ct);
     }
 
-    private OutboxMessage Notice(Case found, CaseAccessGrant grant, UserScope user, int leadId, string leadName, string address, DateTime now)
+    private string Notice(Case found, CaseAccessGrant grant, UserScope user, string leadName, DateTime now)
     {
         var baseUrl = email.Value.PortalBaseUrl.TrimEnd('/');
         var text = new StringBuilder();
@@ -53,15 +53,6 @@ public sealed class BreakGlass(CommandRunner runner, AuditTrail audit, IOptions<
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"The case: {baseUrl}/cases/{found.Id}");
         text.AppendLine("If this access was not expected, tell your supervisor: every read is in the audit log.");
-        return new OutboxMessage
-        {
-            DedupKey = $"break-glass:{grant.CaseId}:{grant.UserId}:{now:yyyyMMddHHmmss}",
-            RecipientConstituentId = leadId,
-            ToAddress = address,
-            ToName = leadName,
-            Subject = $"CoRM: break-glass access to {found.Reference}",
-            TextBody = text.ToString(),
-            CreatedAt = now,
-        };
+        return text.ToString();
     }
 }

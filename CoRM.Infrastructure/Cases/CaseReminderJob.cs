@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using CoRM.Domain.Cases;
-using CoRM.Domain.Messaging;
 using CoRM.Infrastructure.Common;
 using CoRM.Infrastructure.Email;
 using CoRM.Infrastructure.Persistence;
@@ -39,21 +38,26 @@ public sealed class CaseReminderJob(IDbContextFactory<CormDbContext> dbFactory, 
         var summary = new Summary(0, 0, 0);
         foreach (var leadId in reviews.Select(r => r.LeadId).Concat(tasks.Select(t => t.LeadId)).Distinct().Order())
         {
-            if (await Identity.PortalUserDirectory.WorkAddressAsync(db, leadId, ct) is not { Address: { } address } lead) continue;
             var theirReviews = reviews.Where(r => r.LeadId == leadId).ToList();
             var theirTasks = tasks.Where(t => t.LeadId == leadId).ToList();
             var baseUrl = options.Value.PortalBaseUrl.TrimEnd('/');
-            var text = new StringBuilder();
-            text.AppendLine(CultureInfo.InvariantCulture, $"Dear {lead.Name},");
-            text.AppendLine();
-            text.AppendLine("These became overdue on cases you lead:");
-            text.AppendLine();
-            foreach (var r in theirReviews.OrderBy(r => r.Review.DueOn))
-                text.AppendLine(CultureInfo.InvariantCulture, $"- Review of {Case.FormatReference(r.Id)} ({r.TypeName}), due {r.Review.DueOn:yyyy-MM-dd}: {baseUrl}/cases/{r.Id}");
-            foreach (var t in theirTasks.OrderBy(t => t.Task.DueOn))
-                text.AppendLine(CultureInfo.InvariantCulture, $"- Task on {Case.FormatReference(t.Id)} ({t.TypeName}), due {t.Task.DueOn:yyyy-MM-dd}: {baseUrl}/cases/{t.Id}");
-            text.AppendLine();
-            text.AppendLine(CultureInfo.InvariantCulture, $"Your caseload: {baseUrl}/cases");
+            var mail = await Identity.PortalUserDirectory.MailToStaffAsync(db, leadId, $"case-reminder:{leadId}:{now:yyyyMMddHHmmss}",
+                $"CoRM: {theirReviews.Count + theirTasks.Count} overdue on your cases", name =>
+                {
+                    var text = new StringBuilder();
+                    text.AppendLine(CultureInfo.InvariantCulture, $"Dear {name},");
+                    text.AppendLine();
+                    text.AppendLine("These became overdue on cases you lead:");
+                    text.AppendLine();
+                    foreach (var r in theirReviews.OrderBy(r => r.Review.DueOn))
+                        text.AppendLine(CultureInfo.InvariantCulture, $"- Review of {Case.FormatReference(r.Id)} ({r.TypeName}), due {r.Review.DueOn:yyyy-MM-dd}: {baseUrl}/cases/{r.Id}");
+                    foreach (var t in theirTasks.OrderBy(t => t.Task.DueOn))
+                        text.AppendLine(CultureInfo.InvariantCulture, $"- Task on {Case.FormatReference(t.Id)} ({t.TypeName}), due {t.Task.DueOn:yyyy-MM-dd}: {baseUrl}/cases/{t.Id}");
+                    text.AppendLine();
+                    text.AppendLine(CultureInfo.InvariantCulture, $"Your caseload: {baseUrl}/cases");
+                    return text.ToString();
+                }, now, ct);
+            if (mail is null) continue;
 
             // Claim the items and write the e-mail together: a racing run claims fewer rows than it read and steps back.
             await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -66,16 +70,7 @@ public sealed class CaseReminderJob(IDbContextFactory<CormDbContext> dbFactory, 
                 await tx.RollbackAsync(ct);
                 continue;
             }
-            db.OutboxMessages.Add(new OutboxMessage
-            {
-                DedupKey = $"case-reminder:{leadId}:{now:yyyyMMddHHmmss}",
-                RecipientConstituentId = leadId,
-                ToAddress = address,
-                ToName = lead.Name,
-                Subject = $"CoRM: {theirReviews.Count + theirTasks.Count} overdue on your cases",
-                TextBody = text.ToString(),
-                CreatedAt = now,
-            });
+            db.OutboxMessages.Add(mail);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             summary = new Summary(summary.Leads + 1, summary.Reviews + theirReviews.Count, summary.Tasks + theirTasks.Count);

@@ -36,6 +36,21 @@ public sealed class PortalUserDirectory(IDbContextFactory<CormDbContext> dbFacto
         return found is null ? null : (found.DisplayName, found.Address);
     }
 
+    /// <summary>
+    /// An e-mail to a member of staff at their work address, addressed by name, or null when they have none. The caller
+    /// adds it to its unit of work, so the mail and the work it reports commit together.
+    /// </summary>
+    internal static async Task<Domain.Messaging.OutboxMessage?> MailToStaffAsync(CormDbContext db, int staffId, string dedupKey, string subject,
+        Func<string, string> body, DateTime now, CancellationToken ct)
+    {
+        if (await WorkAddressAsync(db, staffId, ct) is not { Address: { } address } staff) return null;
+        return new Domain.Messaging.OutboxMessage
+        {
+            DedupKey = dedupKey, RecipientConstituentId = staffId, ToAddress = address, ToName = staff.Name,
+            Subject = subject, TextBody = body(staff.Name), CreatedAt = now,
+        };
+    }
+
     /// <summary>Demo personas for the development sign-in page, one row per persona.</summary>
     public async Task<IReadOnlyList<Persona>> ListPersonasAsync(CancellationToken ct = default)
     {

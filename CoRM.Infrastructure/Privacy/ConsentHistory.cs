@@ -27,19 +27,3 @@ public static class ConsentHistory
         db.ConsentRecords.Add(ConsentRecord.Of(person.Id, kind, given, at, how, recordedById));
     }
 }
-
-public sealed record ConsentRow(Domain.Privacy.ConsentKind Kind, bool Given, DateTime At, string How, string Wording, string Purpose, string? RecordedBy);
-
-/// <summary>A person's consent history, newest first, for whoever may open their record.</summary>
-public sealed class ConsentHistoryQuery(Microsoft.EntityFrameworkCore.IDbContextFactory<CormDbContext> dbFactory, TimeProvider time)
-{
-    public async Task<IReadOnlyList<ConsentRow>> ForAsync(Domain.Access.UserScope user, int constituentId, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!user.HandlesPrivacy && !await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(
-                Constituents.ConstituentScope.VisibleTo(db, user, time), c => c.Id == constituentId, ct)) return [];
-        return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
-            db.ConsentRecords.Where(c => c.ConstituentId == constituentId).OrderByDescending(c => c.At).ThenByDescending(c => c.Id).Take(200)
-                .Select(c => new ConsentRow(c.Kind, c.Given, c.At, c.How, c.Wording, c.Purpose, db.Constituents.Where(p => p.Id == c.RecordedById).Select(p => p.DisplayName).FirstOrDefault())), ct);
-    }
-}

@@ -1,6 +1,5 @@
 using System.Globalization;
 using CoRM.Domain.Access;
-using CoRM.Domain.Messaging;
 using CoRM.Infrastructure.Auditing;
 using CoRM.Infrastructure.Common;
 using CoRM.Infrastructure.Email;
@@ -34,21 +33,15 @@ public sealed class DeniedAccessAlertJob(IDbContextFactory<CormDbContext> dbFact
         foreach (var rate in over)
         {
             var key = $"denied-alert:{rate.UserConstituentId}:{bucket}";
-            if (await db.OutboxMessages.AnyAsync(m => m.DedupKey.StartsWith(key), ct)) continue;
+            if (await db.OutboxMessages.AnyAsync(m => m.DedupKey.StartsWith(key + ":"), ct)) continue;
             foreach (var recipient in recipients)
             {
-                if (await PortalUserDirectory.WorkAddressAsync(db, recipient.ConstituentId, ct) is not { Address: { } address } to) continue;
-                db.OutboxMessages.Add(new OutboxMessage
-                {
-                    DedupKey = $"{key}:{recipient.ConstituentId}",
-                    RecipientConstituentId = recipient.ConstituentId,
-                    ToAddress = address,
-                    ToName = to.Name,
-                    Subject = $"CoRM security: {rate.UserName} was refused {rate.Denied} records in {options.Value.DeniedAlertWindowMinutes} minutes",
-                    TextBody = string.Create(CultureInfo.InvariantCulture,
-                        $"Dear {to.Name},\n\n{rate.UserName} asked for {rate.Denied} records they may not see ({rate.DistinctRecords} different ids) between {rate.First:yyyy-MM-dd HH:mm:ss} and {rate.Last:HH:mm:ss} UTC, from {rate.RemoteAddress ?? "an unknown address"}.\n\nThis can be someone guessing ids. The audit log, filtered to this user: {email.Value.PortalBaseUrl.TrimEnd('/')}/admin/audit\n"),
-                    CreatedAt = now,
-                });
+                var mail = await PortalUserDirectory.MailToStaffAsync(db, recipient.ConstituentId, $"{key}:{recipient.ConstituentId}",
+                    $"CoRM security: {rate.UserName} was refused {rate.Denied} records in {options.Value.DeniedAlertWindowMinutes} minutes",
+                    name => string.Create(CultureInfo.InvariantCulture,
+                        $"Dear {name},\n\n{rate.UserName} asked for {rate.Denied} records they may not see ({rate.DistinctRecords} different ids) between {rate.First:yyyy-MM-dd HH:mm:ss} and {rate.Last:HH:mm:ss} UTC, from {rate.RemoteAddress ?? "an unknown address"}.\n\nThis can be someone guessing ids. The audit log, filtered to this user: {email.Value.PortalBaseUrl.TrimEnd('/')}/admin/audit\n"),
+                    now, ct);
+                if (mail is not null) db.OutboxMessages.Add(mail);
             }
             alerts++;
         }

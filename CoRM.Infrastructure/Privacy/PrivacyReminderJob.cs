@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using CoRM.Domain.Access;
-using CoRM.Domain.Messaging;
 using CoRM.Domain.Privacy;
 using CoRM.Infrastructure.Common;
 using CoRM.Infrastructure.Email;
@@ -28,8 +27,7 @@ public sealed class PrivacyReminderJob(IDbContextFactory<CormDbContext> dbFactor
         var horizon = today.AddDays(options.Value.ReminderDaysBefore);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var due = await db.PrivacyRequests.AsNoTracking()
-            .Where(r => r.RemindedAt == null && r.DueOn <= horizon
-                        && (r.Status == PrivacyRequestStatus.Received || r.Status == PrivacyRequestStatus.InProgress || r.Status == PrivacyRequestStatus.AwaitingApproval))
+            .Where(PrivacyRequest.Open).Where(r => r.RemindedAt == null && r.DueOn <= horizon)
             .OrderBy(r => r.DueOn).ToListAsync(ct);
         if (due.Count == 0) return 0;
         var officers = (await PortalUserDirectory.HoldingAsync(db, [Roles.DataProtection], ct)).Select(o => o.ConstituentId).ToList();
@@ -44,24 +42,17 @@ public sealed class PrivacyReminderJob(IDbContextFactory<CormDbContext> dbFactor
                 await tx.RollbackAsync(ct);
                 continue;
             }
+            var late = request.DueOn < today;
             foreach (var officerId in to)
             {
-                if (await PortalUserDirectory.WorkAddressAsync(db, officerId, ct) is not { Address: { } address } officer) continue;
-                var late = request.DueOn < today;
-                var text = new StringBuilder()
-                    .AppendLine(CultureInfo.InvariantCulture, $"Dear {officer.Name},").AppendLine()
-                    .AppendLine(CultureInfo.InvariantCulture, $"Data-subject request #{request.Id} ({request.Kind}, received {request.ReceivedOn:yyyy-MM-dd}) {(late ? "passed" : "reaches")} its legal deadline on {request.DueOn:yyyy-MM-dd}.")
-                    .AppendLine().AppendLine(CultureInfo.InvariantCulture, $"{baseUrl}/privacy/requests/{request.Id}").ToString();
-                db.OutboxMessages.Add(new OutboxMessage
-                {
-                    DedupKey = $"privacy-reminder:{request.Id}:{officerId}",
-                    RecipientConstituentId = officerId,
-                    ToAddress = address,
-                    ToName = officer.Name,
-                    Subject = $"CoRM: request #{request.Id} {(late ? "is overdue" : $"is due {request.DueOn:yyyy-MM-dd}")}",
-                    TextBody = text,
-                    CreatedAt = now,
-                });
+                var mail = await PortalUserDirectory.MailToStaffAsync(db, officerId, $"privacy-reminder:{request.Id}:{officerId}",
+                    $"CoRM: request #{request.Id} {(late ? "is overdue" : $"is due {request.DueOn:yyyy-MM-dd}")}",
+                    name => new StringBuilder()
+                        .AppendLine(CultureInfo.InvariantCulture, $"Dear {name},").AppendLine()
+                        .AppendLine(CultureInfo.InvariantCulture, $"Data-subject request #{request.Id} ({request.Kind}, received {request.ReceivedOn:yyyy-MM-dd}) {(late ? "passed" : "reaches")} its legal deadline on {request.DueOn:yyyy-MM-dd}.")
+                        .AppendLine().AppendLine(CultureInfo.InvariantCulture, $"{baseUrl}/privacy/requests/{request.Id}").ToString(),
+                    now, ct);
+                if (mail is not null) db.OutboxMessages.Add(mail);
             }
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);

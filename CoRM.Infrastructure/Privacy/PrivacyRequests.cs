@@ -43,12 +43,11 @@ public sealed class PrivacyRequests(IDbContextFactory<CormDbContext> dbFactory, 
         if (!user.HandlesPrivacy) return new Page<PrivacyRequestRow>([], 0, 0, pageSize);
         (pageIndex, pageSize) = Page<PrivacyRequestRow>.Clamp(pageIndex, pageSize);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var query = db.PrivacyRequests.Where(r => !openOnly || r.Status == PrivacyRequestStatus.Received || r.Status == PrivacyRequestStatus.InProgress || r.Status == PrivacyRequestStatus.AwaitingApproval);
+        var query = openOnly ? db.PrivacyRequests.Where(PrivacyRequest.Open) : db.PrivacyRequests;
         var total = await query.CountAsync(ct);
         var rows = await query.OrderBy(r => r.DueOn).ThenBy(r => r.Id).Skip(pageIndex * pageSize).Take(pageSize)
-            .Select(r => new PrivacyRequestRow(r.Id, r.Kind, r.SubjectId, db.Constituents.Where(c => c.Id == r.SubjectId).Select(c => c.DisplayName).First(),
-                r.ReceivedOn, r.DueOn, r.Status, db.Constituents.Where(c => c.Id == r.HandlerId).Select(c => c.DisplayName).FirstOrDefault(),
-                db.Constituents.Any(c => c.Id == r.SubjectId && c.ErasedAt != null)))
+            .Join(db.Constituents, r => r.SubjectId, c => c.Id, (r, subject) => new PrivacyRequestRow(r.Id, r.Kind, r.SubjectId, subject.DisplayName,
+                r.ReceivedOn, r.DueOn, r.Status, db.Constituents.Where(c => c.Id == r.HandlerId).Select(c => c.DisplayName).FirstOrDefault(), subject.ErasedAt != null))
             .ToListAsync(ct);
         return new Page<PrivacyRequestRow>(rows, total, pageIndex, pageSize);
     }

@@ -165,8 +165,8 @@ public sealed class ConstituentAccessTests : InstitutionTest
         await Institution.Get<ConstituentRecords>().GetProfileAsync(admissions, sofia);
 
         var log = Institution.Get<AuditLog>();
-        Assert.Empty((await log.ListAsync(admissions, (string?)null, 0, 50)).Items);
-        var entries = await log.ListAsync(admin, nameof(Constituent), 0, 50);
+        Assert.Empty((await log.ListAsync(admissions, new AuditFilter(), 0, 50)).Items);
+        var entries = await log.ListAsync(admin, new AuditFilter(nameof(Constituent)), 0, 50);
         Assert.Contains(entries.Items, e => e.RecordId == sofia.ToString(System.Globalization.CultureInfo.InvariantCulture) && e.UserName == admissions.UserName);
     }
 }

@@ -65,9 +65,7 @@ public sealed class PrivacyTests : InstitutionTest
         var missing = new List<string>();
         foreach (var column in PersonRegistry.Columns.Where(c => c.Role == PersonRole.Subject))
         {
-            var entity = db.Model.FindEntityType(column.Entity)!;
-            var table = entity.GetTableName()!;
-            var name = entity.FindProperty(column.Property)!.GetColumnName(StoreObjectIdentifier.Table(table, null))!;
+            var (table, name) = StoreNames(db, column.Entity, column.Property);
             // Table and column names come from the EF model, not from input.
 #pragma warning disable EF1003
             var changed = await db.Database.ExecuteSqlRawAsync(
@@ -85,6 +83,14 @@ public sealed class PrivacyTests : InstitutionTest
         db.AuditEntries.Add(new AuditEntry { At = now, UserName = "x@y", Action = AuditAction.Update, RecordType = "Test", RecordId = "1", Detail = "Renamed Oriana Vasquez-Thornbury" });
         await db.SaveChangesAsync();
         return (person.Id, person.DisplayName, person.Email!, phone, missing);
+    }
+
+    /// <summary>A registered column's table and column names in the database, from the EF model.</summary>
+    private static (string Table, string Column) StoreNames(CormDbContext db, Type entity, string property)
+    {
+        var type = db.Model.FindEntityType(entity)!;
+        var table = type.GetTableName()!;
+        return (table, type.FindProperty(property)!.GetColumnName(StoreObjectIdentifier.Table(table, null))!);
     }
 
     private static async Task<bool> AnyAsync(CormDbContext db, string table, string column, int id)
@@ -149,16 +155,12 @@ public sealed class PrivacyTests : InstitutionTest
         foreach (var (column, (action, _)) in PersonErasure.Policy)
         {
             var registered = PersonRegistry.Columns.Single(c => c.Name == column);
-            var entity = after.Model.FindEntityType(registered.Entity)!;
-            var table = entity.GetTableName()!;
-            var columnName = entity.FindProperty(registered.Property)!.GetColumnName(StoreObjectIdentifier.Table(table, null))!;
+            var (table, columnName) = StoreNames(after, registered.Entity, registered.Property);
             if (action == ErasureAction.Delete) Assert.False(await AnyAsync(after, table, columnName, id), $"{column} still has rows");
         }
         foreach (var text in PersonRegistry.Texts)
         {
-            var entity = after.Model.FindEntityType(text.Entity)!;
-            var table = entity.GetTableName()!;
-            var columnName = entity.FindProperty(text.Property)!.GetColumnName(StoreObjectIdentifier.Table(table, null))!;
+            var (table, columnName) = StoreNames(after, text.Entity, text.Property);
             foreach (var needle in new[] { name, email, phone, "Vasquez-Thornbury" })
             {
                 await using var command = after.Database.GetDbConnection().CreateCommand();

@@ -103,7 +103,7 @@ public sealed class SqlServerTranslationTests
             ["receipts: unreceipted gifts by year"] = () => Advancement.Receipts.Unreceipted(db, 5).Select(g => g.ReceivedOn.Year).Distinct(),
             ["campaigns: attributed gifts"] = () => Advancement.AppealCampaigns.AttributedGifts(db, SentCampaign(new DateTime(2026, 11, 1))),
             ["advancement: scoring window"] = () => DonorScoreJob.Window(db, Today.AddYears(-5)),
-            ["audit: log"] = () => AuditLog.Query(db, "Constituent").Skip(50).Take(50),
+            ["audit: log"] = () => AuditLog.Query(db, new AuditFilter("Constituent")).Skip(50).Take(50),
             ["audit: log filtered by action, person and user"] = () => AuditLog.Query(db, new AuditFilter("Constituent", Domain.Auditing.AuditAction.Denied, 5, "helena", Now)).Take(50),
             ["audit: refused requests per user"] = () => AuditLog.DenialRates(db, Now).Take(50),
             ["privacy: a subject's rows by registry column"] = () => Privacy.SubjectAccess.Matching<Domain.Engagement.Interaction>(db, "ConstituentId", 5),

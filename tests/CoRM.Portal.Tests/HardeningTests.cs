@@ -74,27 +74,11 @@ public sealed partial class HardeningTests(PortalFixture portal) : IClassFixture
     public async Task The_sign_in_cookie_is_secure_whenever_the_request_is_https()
     {
         using var https = portal.Factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
-        await PortalFactory.SignInAsync(https, Personas.Admin);
-        using var http = portal.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var page = await http.GetStringAsync("/account/sign-in");
-        Assert.Contains("dev-sign-in", page, StringComparison.Ordinal);
-
-        var signIn = await SignInResponseAsync(https);
+        var signIn = await PortalFactory.PostSignInAsync(https, Personas.Admin, "/");
         var cookie = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("corm.auth=", StringComparison.Ordinal));
         Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
-    }
-
-    private static async Task<HttpResponseMessage> SignInResponseAsync(HttpClient client)
-    {
-        var page = await client.GetStringAsync("/account/sign-in");
-        var form = Regex.Match(page, "<form[^>]*dev-sign-in(?:(?!</form>).)*?name=\"personaId\" value=\"(?<id>\\d+)\"", RegexOptions.Singleline);
-        return await client.PostAsync("/account/dev-sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = PortalFactory.TokenFrom(form.Value),
-            ["personaId"] = form.Groups["id"].Value,
-        }));
     }
 
     [Theory]
@@ -118,14 +102,7 @@ public sealed partial class HardeningTests(PortalFixture portal) : IClassFixture
     public async Task A_return_url_with_control_characters_goes_home(string returnUrl)
     {
         using var client = portal.Factory.CreateBrowserLikeClient();
-        var page = await client.GetStringAsync("/account/sign-in");
-        var form = Regex.Match(page, "<form[^>]*dev-sign-in(?:(?!</form>).)*?name=\"personaId\" value=\"(?<id>\\d+)\"", RegexOptions.Singleline);
-        var response = await client.PostAsync("/account/dev-sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = PortalFactory.TokenFrom(form.Value),
-            ["personaId"] = form.Groups["id"].Value,
-            ["returnUrl"] = Uri.UnescapeDataString(returnUrl),
-        }));
+        var response = await PortalFactory.PostSignInAsync(client, Personas.Admin, Uri.UnescapeDataString(returnUrl));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", response.Headers.Location?.OriginalString);
     }

@@ -78,16 +78,22 @@ public sealed partial class PortalFactory : WebApplicationFactory<Program>
     /// <summary>Signs in through the development sign-in page, as a person would: read the page, post its form.</summary>
     public static async Task SignInAsync(HttpClient client, string email)
     {
+        var response = await PostSignInAsync(client, email, "/");
+        if (response.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"Sign-in as {email} answered {response.StatusCode}.");
+    }
+
+    /// <summary>Posts the persona's sign-in form with its token and the given return URL; the response as it came.</summary>
+    public static async Task<HttpResponseMessage> PostSignInAsync(HttpClient client, string email, string returnUrl)
+    {
         var page = await client.GetStringAsync("/account/sign-in");
         var form = PersonaForm(email).Match(page);
         if (!form.Success) throw new InvalidOperationException($"No persona {email} on the sign-in page.");
-        var response = await client.PostAsync("/account/dev-sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        return await client.PostAsync("/account/dev-sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = AntiforgeryToken().Match(form.Value).Groups[1].Value,
             ["personaId"] = form.Groups["id"].Value,
-            ["returnUrl"] = "/",
+            ["returnUrl"] = returnUrl,
         }));
-        if (response.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"Sign-in as {email} answered {response.StatusCode}.");
     }
 
     public static string TokenFrom(string html) => AntiforgeryToken().Match(html).Groups[1].Value;
