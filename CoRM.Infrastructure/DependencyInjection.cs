@@ -62,6 +62,11 @@ public static class DependencyInjection
         services.AddSingleton<PersonIntake>();
         services.AddSingleton<Imports.SavedMappings>();
         services.AddSingleton<FollowUpBoard>();
+        services.AddSingleton<ActionRecords>();
+        services.AddSingleton<ActionTypes>();
+        services.AddSingleton<EngagementRecords>();
+        services.AddSingleton<EngagementSettings>();
+        services.AddSingleton<MissionDashboard>();
         services.AddSingleton<DirectMessages>();
         services.AddSingleton<Volunteering.VolunteerScheduling>();
         services.AddSingleton<Volunteering.VolunteerRecords>();
@@ -110,6 +115,7 @@ public static class DependencyInjection
         });
         services.AddSingleton<OutboxDispatcher>();
         services.AddTransient<FollowUpDigestJob>();
+        services.AddTransient<EngagementScoreJob>();
         services.AddTransient<OutboxDispatchJob>();
         services.AddTransient<RiskAssessmentJob>();
         services.AddTransient<ShiftReminderJob>();

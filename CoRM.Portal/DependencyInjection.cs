@@ -91,6 +91,7 @@ public static class DependencyInjection
         app.MapVolunteeringEndpoints();
         app.MapAdvancementEndpoints();
         app.MapCaseEndpoints();
+        app.MapEngagementEndpoints();
         app.MapPrivacyEndpoints();
         app.MapHealthChecks("/health").AllowAnonymous();
         // The dashboard's stats route only takes POST; Hangfire answers any other method with an exception (a 500).

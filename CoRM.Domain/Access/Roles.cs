@@ -57,5 +57,8 @@ public static class Roles
     /// <summary>Who answers data-subject requests, sets retention and reads the audit log: the officer and administrators.</summary>
     public static readonly IReadOnlyList<string> PrivacyOffice = [DataProtection, Admin];
 
+    /// <summary>Who measures engagement (actions, the ladder, the mission dashboard): advancement, coordinators, student success, administrators.</summary>
+    public static readonly IReadOnlyList<string> EngagementOffice = [Advancement, VolunteerCoordinator, StudentSuccess, Admin];
+
     public static bool IsKnown(string role) => All.Contains(role, StringComparer.Ordinal);
 }

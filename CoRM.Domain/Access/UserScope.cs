@@ -34,6 +34,9 @@ public sealed record UserScope(int ConstituentId, IReadOnlySet<string> Roles, st
     /// <summary>Answers data-subject requests (access, erasure), sets retention, reads the audit log.</summary>
     public bool HandlesPrivacy => Access.Roles.PrivacyOffice.Any(Roles.Contains);
 
+    /// <summary>Records actions and reads engagement: the engagement office.</summary>
+    public bool MeasuresEngagement => Access.Roles.EngagementOffice.Any(Roles.Contains);
+
     public static UserScope Of(int constituentId, string userName, params string[] roles) =>
         new(constituentId, roles.ToHashSet(StringComparer.Ordinal), userName);
 }

@@ -31,7 +31,7 @@ public enum SegmentRuleKind
     /// <summary>Volunteered (attended) more than N shifts in the last M months (Count, Months).</summary>
     VolunteeredShifts = 7,
 
-    /// <summary>Took an action whose record starts with a text (a petition, a pledge of support) in the last M months (Text, Months).</summary>
+    /// <summary>Took an action of a type (Text: the type's name, e.g. "Signed a petition") at least N times (Count, default 1) in the last M months.</summary>
     TookAction = 8,
 
     /// <summary>Is the related party of a relationship of a kind (Relationship), e.g. is someone's parent.</summary>
@@ -42,6 +42,21 @@ public enum SegmentRuleKind
 
     /// <summary>May receive appeal letters: a postal address, not "no appeals by post", not do-not-contact.</summary>
     MayBeWritten = 11,
+
+    /// <summary>Took at least N actions of a category (advocacy, service…) in the last M months (Category, Count, Months).</summary>
+    ActionsInCategory = 12,
+
+    /// <summary>Engagement score at least N (Count), as of last night.</summary>
+    EngagementScoreAtLeast = 13,
+
+    /// <summary>On an engagement level or higher (Text: the level's name).</summary>
+    EngagementLevelAtLeast = 14,
+
+    /// <summary>Moved up the engagement ladder in the last M months (Months).</summary>
+    MovedUpLadder = 15,
+
+    /// <summary>Moved down the engagement ladder in the last M months (Months).</summary>
+    MovedDownLadder = 16,
 }
 
 /// <summary>
@@ -51,7 +66,8 @@ public enum SegmentRuleKind
 /// </summary>
 public sealed record SegmentRule(
     SegmentRuleKind Kind, bool Negate = false, HatKind? Hat = null, string? Text = null, int? Months = null, int? Count = null,
-    decimal? Amount = null, int Recency = 0, int Frequency = 0, int Monetary = 0, RelationshipKind? Relationship = null, bool OrWithPrevious = false)
+    decimal? Amount = null, int Recency = 0, int Frequency = 0, int Monetary = 0, RelationshipKind? Relationship = null, bool OrWithPrevious = false,
+    Engagement.ActionCategory? Category = null)
 {
     public const int MaxMonths = 240;
 
@@ -62,8 +78,19 @@ public sealed record SegmentRule(
         {
             case SegmentRuleKind.WearsHat when Hat is null:
                 throw new DomainException("Choose the hat.");
-            case SegmentRuleKind.InRegion or SegmentRuleKind.TookAction when string.IsNullOrWhiteSpace(Text):
-                throw new DomainException(Kind == SegmentRuleKind.InRegion ? "Choose the region." : "Say which action (e.g. \"Signed petition\").");
+            case SegmentRuleKind.InRegion or SegmentRuleKind.TookAction or SegmentRuleKind.EngagementLevelAtLeast when string.IsNullOrWhiteSpace(Text):
+                throw new DomainException(Kind switch
+                {
+                    SegmentRuleKind.InRegion => "Choose the region.",
+                    SegmentRuleKind.TookAction => "Choose the kind of action (e.g. \"Signed a petition\").",
+                    _ => "Choose the engagement level.",
+                });
+            case SegmentRuleKind.ActionsInCategory when Category is null || !Enum.IsDefined(Category.Value):
+                throw new DomainException("Choose the category of actions.");
+            case SegmentRuleKind.ActionsInCategory or SegmentRuleKind.EngagementScoreAtLeast when Count is not >= 1:
+                throw new DomainException(Kind == SegmentRuleKind.EngagementScoreAtLeast ? "Give the score, 1 or more." : "Give how many actions, 1 or more.");
+            case SegmentRuleKind.TookAction when Count is < 1:
+                throw new DomainException("Give how many times, 1 or more.");
             case SegmentRuleKind.HasRelationship when Relationship is null:
                 throw new DomainException("Choose the kind of relationship.");
             case SegmentRuleKind.GaveAtLeast when Amount is not > 0:
@@ -77,7 +104,8 @@ public sealed record SegmentRule(
         return this with { Text = Text?.Trim() };
     }
 
-    public bool NeedsMonths => Kind is SegmentRuleKind.GaveWithinMonths or SegmentRuleKind.GaveAtLeast or SegmentRuleKind.AttendedEvents or SegmentRuleKind.VolunteeredShifts or SegmentRuleKind.TookAction;
+    public bool NeedsMonths => Kind is SegmentRuleKind.GaveWithinMonths or SegmentRuleKind.GaveAtLeast or SegmentRuleKind.AttendedEvents or SegmentRuleKind.VolunteeredShifts
+        or SegmentRuleKind.TookAction or SegmentRuleKind.ActionsInCategory or SegmentRuleKind.MovedUpLadder or SegmentRuleKind.MovedDownLadder;
 
     /// <summary>The rule in words, for lists and campaign pages.</summary>
     public string Describe()
@@ -92,7 +120,12 @@ public sealed record SegmentRule(
             SegmentRuleKind.RfmAtLeast => $"has RFM of at least {Recency}-{Frequency}-{Monetary}",
             SegmentRuleKind.AttendedEvents => $"attended {Count}+ events in the last {Months} months",
             SegmentRuleKind.VolunteeredShifts => $"volunteered more than {Count} times in the last {Months} months",
-            SegmentRuleKind.TookAction => $"took the action \"{Text}\" in the last {Months} months",
+            SegmentRuleKind.TookAction => Count is > 1 ? $"took the action \"{Text}\" {Count}+ times in the last {Months} months" : $"took the action \"{Text}\" in the last {Months} months",
+            SegmentRuleKind.ActionsInCategory => $"took {Count}+ {Category?.ToString().ToLowerInvariant()} actions in the last {Months} months",
+            SegmentRuleKind.EngagementScoreAtLeast => $"has an engagement score of {Count} or more",
+            SegmentRuleKind.EngagementLevelAtLeast => $"is at the engagement level \"{Text}\" or higher",
+            SegmentRuleKind.MovedUpLadder => $"moved up the engagement ladder in the last {Months} months",
+            SegmentRuleKind.MovedDownLadder => $"moved down the engagement ladder in the last {Months} months",
             SegmentRuleKind.HasRelationship => $"is someone's {Relationship}",
             SegmentRuleKind.MayBeEmailed => "may be e-mailed",
             SegmentRuleKind.MayBeWritten => "may receive appeal letters",
@@ -161,6 +194,8 @@ public class Segment : IVersioned
         RulesJson = JsonSerializer.Serialize(SegmentRule.ValidatedAll(rules), Json);
         UpdatedAt = now;
     }
+
+    public static string Serialize(IReadOnlyList<SegmentRule> rules) => JsonSerializer.Serialize(rules, Json);
 
     public static IReadOnlyList<SegmentRule> Parse(string json) => JsonSerializer.Deserialize<List<SegmentRule>>(json, Json) ?? [];
 }

@@ -12,6 +12,9 @@ public enum Topic
     Volunteering = 4,
     Family = 5,
     Case = 6,
+
+    /// <summary>Actions taken and engagement (petitions, sessions attended, service): what the engagement office measures.</summary>
+    Engagement = 7,
 }
 
 /// <summary>
@@ -24,11 +27,11 @@ public static class TopicVisibility
     {
         // Administrators configure case types and see case counts, never case notes (nor does any role outside case work).
         [Roles.Admin] = Enum.GetValues<Topic>().Where(t => t != Topic.Case).ToArray(),
-        [Roles.StudentSuccess] = [Topic.General, Topic.Advising, Topic.Admissions, Topic.Family, Topic.Volunteering],
+        [Roles.StudentSuccess] = [Topic.General, Topic.Advising, Topic.Admissions, Topic.Family, Topic.Volunteering, Topic.Engagement],
         [Roles.Faculty] = [Topic.General, Topic.Advising, Topic.Family],
         [Roles.Admissions] = [Topic.General, Topic.Admissions, Topic.Family],
-        [Roles.Advancement] = [Topic.General, Topic.Giving, Topic.Volunteering, Topic.Family],
-        [Roles.VolunteerCoordinator] = [Topic.General, Topic.Volunteering],
+        [Roles.Advancement] = [Topic.General, Topic.Giving, Topic.Volunteering, Topic.Family, Topic.Engagement],
+        [Roles.VolunteerCoordinator] = [Topic.General, Topic.Volunteering, Topic.Engagement],
         [Roles.CaseWorker] = [Topic.General, Topic.Case, Topic.Family],
         [Roles.CaseSupervisor] = [Topic.General, Topic.Case, Topic.Family],
         [Roles.DataSteward] = [Topic.General],

@@ -125,7 +125,7 @@ public sealed class AppealCampaigns(IDbContextFactory<CormDbContext> dbFactory, 
         var actions = 0;
         if (c.SentAt is { } sent)
         {
-            // Non-monetary response: petitions signed, forms sent, events attended by recipients within the window.
+            // Non-monetary response: actions recorded against the campaign or taken by recipients within the window.
             var until = sent.AddDays(c.ResponseWindowDays);
             actions = await Actions(db, id, sent, until).CountAsync(ct);
         }
@@ -175,15 +175,16 @@ public sealed class AppealCampaigns(IDbContextFactory<CormDbContext> dbFactory, 
     }
 
     /// <summary>
-    /// Recipients' petitions, forms and event attendance in the window. Driven from the recipients (a seek per person
-    /// on the interactions' person-and-date index) rather than from the whole interaction history.
+    /// Actions (petitions signed, letters written, sessions attended) that answered the campaign: recorded against it, or
+    /// taken by a recipient within the response window. Driven from the window (the actions' date index), then a seek per
+    /// action on the recipients' campaign-and-person index.
     /// </summary>
-    internal static IQueryable<Interaction> Actions(CormDbContext db, int campaignId, DateTime start, DateTime end) =>
-        from r in db.CampaignRecipients
-        where r.CampaignId == campaignId && r.Status == RecipientStatus.Sent
-        join i in db.Interactions on r.ConstituentId equals i.ConstituentId
-        where i.OccurredAt >= start && i.OccurredAt <= end && i.Inbound && i.Topic != Topic.Giving && (i.Channel == Channel.WebForm || i.Channel == Channel.Event)
-        select i;
+    internal static IQueryable<ConstituentAction> Actions(CormDbContext db, int campaignId, DateTime start, DateTime end)
+    {
+        var (from, until) = (DateOnly.FromDateTime(start), DateOnly.FromDateTime(end));
+        return db.Actions.Where(a => a.CampaignId == campaignId
+            || (a.TookOn >= from && a.TookOn <= until && db.CampaignRecipients.Any(r => r.CampaignId == campaignId && r.ConstituentId == a.ConstituentId && r.Status == RecipientStatus.Sent)));
+    }
 
     internal sealed record AttributedGift(int Id, int DonorId, DateOnly ReceivedOn, decimal Amount);
 

@@ -73,7 +73,21 @@ internal static class SegmentQuery
                 return c => db.SignUps.Count(u => u.VolunteerId == c.Id && u.Status == SignUpStatus.Attended && db.Shifts.Any(s => s.Id == u.ShiftId && s.StartsAt >= fromTime && s.StartsAt <= now)) > shifts;
             case SegmentRuleKind.TookAction:
                 var action = rule.Text!;
-                return c => db.Interactions.Any(i => i.ConstituentId == c.Id && i.OccurredAt >= fromTime && i.Subject.StartsWith(action));
+                var times = rule.Count ?? 1;
+                return c => db.Actions.Count(a => a.ConstituentId == c.Id && a.TookOn >= fromDay && a.Type!.Name == action) >= times;
+            case SegmentRuleKind.ActionsInCategory:
+                var category = rule.Category!.Value;
+                var least = rule.Count!.Value;
+                return c => db.Actions.Count(a => a.ConstituentId == c.Id && a.TookOn >= fromDay && a.Type!.Category == category) >= least;
+            case SegmentRuleKind.EngagementScoreAtLeast:
+                var score = rule.Count!.Value;
+                return c => db.EngagementScores.Any(s => s.ConstituentId == c.Id && s.Score >= score);
+            case SegmentRuleKind.EngagementLevelAtLeast:
+                var level = rule.Text!;
+                return c => db.EngagementScores.Any(s => s.ConstituentId == c.Id && db.EngagementLevels.Any(l => l.Name == level && s.Score >= l.MinScore));
+            case SegmentRuleKind.MovedUpLadder or SegmentRuleKind.MovedDownLadder:
+                var up = rule.Kind == SegmentRuleKind.MovedUpLadder;
+                return c => db.EngagementLevelChanges.Any(m => m.ConstituentId == c.Id && m.Up == up && m.ChangedOn >= fromDay);
             case SegmentRuleKind.HasRelationship:
                 var kind = rule.Relationship!.Value;
                 var current = Relationship.ActiveOn(today);

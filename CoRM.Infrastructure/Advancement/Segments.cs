@@ -25,7 +25,7 @@ public sealed class Segments(IDbContextFactory<CormDbContext> dbFactory, Command
         ("Regular event attendees", "Attended 3 or more events in the past year: offer a discount coupon.",
             [new(SegmentRuleKind.AttendedEvents, Count: 3, Months: 12)]),
         ("Petition signers who have not given", "Signed a petition in the past year and have no gift in five years: a first donation ask.",
-            [new(SegmentRuleKind.TookAction, Text: "Signed petition", Months: 12), new(SegmentRuleKind.GaveWithinMonths, Negate: true, Months: 60)]),
+            [new(SegmentRuleKind.TookAction, Text: "Signed a petition", Months: 12), new(SegmentRuleKind.GaveWithinMonths, Negate: true, Months: 60)]),
         ("Committed volunteers", "Volunteered more than twice in the past 12 months: a board invitation.",
             [new(SegmentRuleKind.VolunteeredShifts, Count: 2, Months: 12)]),
         ("Lapsed donors", "Gave last year, nothing yet this year: a renewal ask.",

@@ -69,6 +69,11 @@ public static class PersonRegistry
         Subject<FollowUp>(nameof(FollowUp.ConstituentId), "a follow-up owed to the person"),
         Actor<FollowUp>(nameof(FollowUp.OwnerId), "who owes a follow-up"),
         Actor<FollowUp>(nameof(FollowUp.CreatedById), "who created a follow-up"),
+        Subject<ConstituentAction>(nameof(ConstituentAction.ConstituentId), "an action the person took (a petition signed, a letter written, a session attended)"),
+        Actor<ConstituentAction>(nameof(ConstituentAction.RecordedById), "who recorded an action"),
+        Subject<EngagementScore>(nameof(EngagementScore.ConstituentId), "the engagement score, its counts and ladder level (recomputed nightly)"),
+        Subject<EngagementLevelChange>(nameof(EngagementLevelChange.ConstituentId), "a move up or down the engagement ladder"),
+        Actor<EngagementWeight>(nameof(EngagementWeight.ChangedById), "who last set an engagement weight"),
 
         // Cases.
         Subject<CaseClient>(nameof(CaseClient.ConstituentId), "a case the person is a client of"),
@@ -155,6 +160,8 @@ public static class PersonRegistry
         Text<InformationRequest>(nameof(InformationRequest.Notes), nameof(InformationRequest.ProspectId), "what the prospect asked"),
         Text<Interaction>(nameof(Interaction.Subject), nameof(Interaction.ConstituentId), "an interaction's subject (often names people)"),
         Text<Interaction>(nameof(Interaction.Notes), nameof(Interaction.ConstituentId), "an interaction's notes"),
+        Text<ConstituentAction>(nameof(ConstituentAction.Target), nameof(ConstituentAction.ConstituentId), "who an action was aimed at (the official written to)"),
+        Text<ConstituentAction>(nameof(ConstituentAction.Notes), nameof(ConstituentAction.ConstituentId), "notes on an action"),
         Text<FollowUp>(nameof(FollowUp.Title), nameof(FollowUp.ConstituentId), "a follow-up's title (often the person's name)"),
         Text<FollowUp>(nameof(FollowUp.Notes), nameof(FollowUp.ConstituentId), "a follow-up's notes"),
         Text<FollowUp>(nameof(FollowUp.Outcome), nameof(FollowUp.ConstituentId), "a follow-up's outcome"),
@@ -211,6 +218,7 @@ public static class PersonRegistry
         "Segment.RulesJson", "Shift.Location", "Shift.RequiredSkills", "Term.Code", "Term.Name", "TuitionInvoice.Description", "TuitionInvoice.Number",
         "CaseType.Name", "CaseType.Description", "CaseOutcome.Name", "CasePlanTemplateItem.Title",
         "ConsentRecord.How", "ConsentRecord.Wording", "ConsentRecord.Purpose", "RetentionRun.Report",
+        "ActionType.Name", "ActionType.Description", "EngagementLevel.Name",
         "SavedImportMapping.Importer", "SavedImportMapping.Source", "SavedImportMapping.Columns",
     };
 

@@ -96,6 +96,12 @@ public abstract class CormDbContext(DbContextOptions options) : DbContext(option
     public DbSet<SubjectAccessExport> SubjectAccessExports => Set<SubjectAccessExport>();
     public DbSet<RetentionRule> RetentionRules => Set<RetentionRule>();
     public DbSet<RetentionRun> RetentionRuns => Set<RetentionRun>();
+    public DbSet<ActionType> ActionTypes => Set<ActionType>();
+    public DbSet<ConstituentAction> Actions => Set<ConstituentAction>();
+    public DbSet<EngagementWeight> EngagementWeights => Set<EngagementWeight>();
+    public DbSet<EngagementLevel> EngagementLevels => Set<EngagementLevel>();
+    public DbSet<EngagementScore> EngagementScores => Set<EngagementScore>();
+    public DbSet<EngagementLevelChange> EngagementLevelChanges => Set<EngagementLevelChange>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CormDbContext).Assembly);

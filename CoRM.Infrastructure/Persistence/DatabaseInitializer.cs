@@ -55,6 +55,12 @@ public static class DatabaseInitializer
             await services.GetRequiredService<StudentSuccess.RiskAssessmentJob>().RunAsync(ct);
             // Donor scores likewise, so donor records and segments have RFM from the start.
             await services.GetRequiredService<Advancement.DonorScoreJob>().RunAsync(ct);
+            // Engagement scores and ladder levels, so the mission dashboard and profiles start with figures: a run as of
+            // three months ago places everyone, today's run moves people up and down from there.
+            var engagement = services.GetRequiredService<Engagement.EngagementScoreJob>();
+            var clock = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+            await engagement.RunAsOfAsync(DateOnly.FromDateTime(clock.AddMonths(-3)), clock.AddMonths(-3), ct);
+            await engagement.RunAsync(ct);
             // And the duplicate queue, so the data steward starts with today's possible duplicates.
             await services.GetRequiredService<Constituents.DuplicateScanJob>().RunAsync(ct);
         }

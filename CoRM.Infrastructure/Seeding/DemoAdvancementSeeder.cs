@@ -123,11 +123,19 @@ internal static class DemoAdvancementSeeder
             }
         }
 
-        // Advocacy: people who signed the library petition (a web form), for the "petition signer" ask.
+        // Actions: the library petition (a web form), letters to the council, programme sessions, service visits,
+        // for the "petition signer" ask, the engagement ladder and the mission dashboard.
         var people = await db.Constituents.Where(c => c.Kind == ConstituentKind.Person && c.Email != null).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(ct);
+        var types = await db.ActionTypes.ToDictionaryAsync(t => t.Id, ct);
         foreach (var signer in f.PickRandom(people, 40))
-            db.Interactions.Add(Domain.Engagement.Interaction.Log(signer, Domain.Engagement.Channel.WebForm, Domain.Engagement.Topic.General, "Signed petition: keep the library open at night",
-                null, now.AddDays(-f.Random.Int(1, 200)), null, now, inbound: true));
+            Engagement.ActionRecords.Add(db, signer, types[1], today.AddDays(-f.Random.Int(1, 200)), Domain.Engagement.Channel.WebForm, "Keep the library open at night", null, null, null, null, today, now);
+        foreach (var writer in f.PickRandom(people, 15))
+            Engagement.ActionRecords.Add(db, writer, types[2], today.AddDays(-f.Random.Int(1, 330)), Domain.Engagement.Channel.Letter, "The city council, on student housing", null, null, null, tomas, today, now);
+        foreach (var attendee in f.PickRandom(people, 30))
+            foreach (var _ in Enumerable.Range(0, f.Random.Int(1, 5)))
+                Engagement.ActionRecords.Add(db, attendee, types[5], today.AddDays(-f.Random.Int(1, 360)), Domain.Engagement.Channel.InPerson, null, null, null, null, tomas, today, now);
+        foreach (var visitor in f.PickRandom(people, 8))
+            Engagement.ActionRecords.Add(db, visitor, types[7], today.AddDays(-f.Random.Int(1, 300)), Domain.Engagement.Channel.InPerson, null, null, null, null, tomas, today, now);
         await db.SaveChangesAsync(ct);
         await Advancement.Segments.InstallReadyMadeAsync(db, now, ct);
 

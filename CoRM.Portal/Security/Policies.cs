@@ -49,6 +49,9 @@ public static class Policies
     /// <summary>Data-subject requests, retention and the audit log: the data-protection officer and administrators.</summary>
     public const string Privacy = "PrivacyOffice";
 
+    /// <summary>Actions, the engagement ladder and the mission dashboard: advancement, coordinators, student success, administrators.</summary>
+    public const string Engagement = "EngagementOffice";
+
     public static void Add(AuthorizationOptions options)
     {
         foreach (var role in Roles.All) options.AddPolicy(role, p => p.RequireAuthenticatedUser().RequireRole(role));
@@ -63,6 +66,7 @@ public static class Policies
         options.AddPolicy(ContactImport, p => p.RequireAuthenticatedUser().RequireRole(Roles.ContactImporters));
         options.AddPolicy(CaseWork, p => p.RequireAuthenticatedUser().RequireRole(Roles.CaseWork));
         options.AddPolicy(CaseMeasures, p => p.RequireAuthenticatedUser().RequireRole([.. Roles.CaseWork, Roles.Admin]));
+        options.AddPolicy(Engagement, p => p.RequireAuthenticatedUser().RequireRole(Roles.EngagementOffice));
         options.AddPolicy(Privacy, p => p.RequireAuthenticatedUser().RequireRole(Roles.PrivacyOffice));
         options.AddPolicy(Handover, p => p.RequireAuthenticatedUser().RequireRole(Roles.CaseSupervisor, Roles.StudentSuccess, Roles.Advancement, Roles.Admin));
     }

@@ -152,8 +152,9 @@ public sealed class AppealCampaignTests
         await using (var db = await institution.OpenAsync())
         {
             // A recipient signs a petition after the send (an action), and one signed before it (not one).
-            db.Interactions.Add(Interaction.Log(recipient, Channel.WebForm, Topic.General, "Signed petition: more study rooms", null, now.AddMinutes(5), null, now, inbound: true));
-            db.Interactions.Add(Interaction.Log(recipient, Channel.WebForm, Topic.General, "Signed petition: longer hours", null, now.AddDays(-3), null, now, inbound: true));
+            var petition = await db.ActionTypes.SingleAsync(t => t.Name == "Signed a petition");
+            Engagement.ActionRecords.Add(db, recipient, petition, today, Channel.WebForm, "More study rooms", null, null, null, null, today, now);
+            Engagement.ActionRecords.Add(db, recipient, petition, today.AddDays(-3), Channel.WebForm, "Longer hours", null, null, null, null, today, now);
             await db.SaveChangesAsync();
         }
         var results = await institution.Get<AppealCampaigns>().ResultsAsync(tomas, (int)created.Id!.Value);

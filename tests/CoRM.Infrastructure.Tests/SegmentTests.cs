@@ -42,7 +42,7 @@ public sealed class SegmentTests : InstitutionTest
         Assert.True(lapsed > 0);
         Assert.Equal(lapsed, (await segments.CountAsync(tomas, ready.Single(s => s.Name == "Lapsed donors").Rules)).Count);
 
-        var signers = (await db.Interactions.Where(i => i.Subject.StartsWith("Signed petition") && i.OccurredAt >= yearAgo).Select(i => i.ConstituentId).Distinct().ToListAsync())
+        var signers = (await db.Actions.Where(a => a.ActionTypeId == 1 && a.TookOn >= Today.AddMonths(-12)).Select(a => a.ConstituentId).Distinct().ToListAsync())
             .Count(id => !gifts.Any(g => g.DonorId == id && g.ReceivedOn >= Today.AddMonths(-60)));
         Assert.Equal(signers, (await segments.CountAsync(tomas, ready.Single(s => s.Name == "Petition signers who have not given").Rules)).Count);
     }

@@ -2028,6 +2028,388 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Relationships");
                 });
 
+            modelBuilder.Entity("CoRM.Domain.Engagement.ActionType", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AsksTarget")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("ActionTypes");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            AsksTarget = false,
+                            Category = 0,
+                            IsActive = true,
+                            Name = "Signed a petition",
+                            Version = new Guid("00000000-0000-0000-0001-000000000001")
+                        },
+                        new
+                        {
+                            Id = 2,
+                            AsksTarget = true,
+                            Category = 0,
+                            IsActive = true,
+                            Name = "Wrote to an elected official",
+                            Version = new Guid("00000000-0000-0000-0001-000000000002")
+                        },
+                        new
+                        {
+                            Id = 3,
+                            AsksTarget = true,
+                            Category = 0,
+                            IsActive = true,
+                            Name = "Called a radio show",
+                            Version = new Guid("00000000-0000-0000-0001-000000000003")
+                        },
+                        new
+                        {
+                            Id = 4,
+                            AsksTarget = true,
+                            Category = 0,
+                            IsActive = true,
+                            Name = "Visited a representative",
+                            Version = new Guid("00000000-0000-0000-0001-000000000004")
+                        },
+                        new
+                        {
+                            Id = 5,
+                            AsksTarget = false,
+                            Category = 1,
+                            IsActive = true,
+                            Name = "Attended a programme session",
+                            Version = new Guid("00000000-0000-0000-0001-000000000005")
+                        },
+                        new
+                        {
+                            Id = 6,
+                            AsksTarget = false,
+                            Category = 2,
+                            IsActive = true,
+                            Name = "Completed a course",
+                            Version = new Guid("00000000-0000-0000-0001-000000000006")
+                        },
+                        new
+                        {
+                            Id = 7,
+                            AsksTarget = false,
+                            Category = 3,
+                            IsActive = true,
+                            Name = "Visited a shut-in",
+                            Version = new Guid("00000000-0000-0000-0001-000000000007")
+                        },
+                        new
+                        {
+                            Id = 8,
+                            AsksTarget = false,
+                            Category = 3,
+                            IsActive = true,
+                            Name = "Mentored",
+                            Version = new Guid("00000000-0000-0000-0001-000000000008")
+                        });
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Engagement.ConstituentAction", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActionTypeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConstituentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RecordedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Target")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("TookOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("RecordedById");
+
+                    b.HasIndex("TookOn");
+
+                    b.HasIndex("ActionTypeId", "TookOn");
+
+                    b.HasIndex("ConstituentId", "TookOn");
+
+                    b.ToTable("Actions", (string)null);
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Engagement.EngagementLevel", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinScore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MinScore")
+                        .IsUnique();
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("EngagementLevels");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            MinScore = 1,
+                            Name = "Aware",
+                            Version = new Guid("00000000-0000-0000-0003-000000000001")
+                        },
+                        new
+                        {
+                            Id = 2,
+                            MinScore = 15,
+                            Name = "Supporter",
+                            Version = new Guid("00000000-0000-0000-0003-000000000002")
+                        },
+                        new
+                        {
+                            Id = 3,
+                            MinScore = 40,
+                            Name = "Active",
+                            Version = new Guid("00000000-0000-0000-0003-000000000003")
+                        },
+                        new
+                        {
+                            Id = 4,
+                            MinScore = 80,
+                            Name = "Leader",
+                            Version = new Guid("00000000-0000-0000-0003-000000000004")
+                        });
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Engagement.EngagementLevelChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ChangedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConstituentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FromLevelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FromScore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ToLevelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ToScore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Up")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedOn");
+
+                    b.HasIndex("FromLevelId");
+
+                    b.HasIndex("ToLevelId");
+
+                    b.HasIndex("ConstituentId", "ChangedOn");
+
+                    b.ToTable("EngagementLevelChanges");
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Engagement.EngagementScore", b =>
+                {
+                    b.Property<int>("ConstituentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Actions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CasesResolved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ComputedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DaysSinceLastGift")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EventsAttended")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Gifts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LevelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("LevelSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("VolunteerHours")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("REAL");
+
+                    b.HasKey("ConstituentId");
+
+                    b.HasIndex("LevelId");
+
+                    b.HasIndex("Score");
+
+                    b.ToTable("EngagementScores");
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Engagement.EngagementWeight", b =>
+                {
+                    b.Property<int>("Measure")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Cap")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ChangedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Points")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Measure");
+
+                    b.HasIndex("ChangedById");
+
+                    b.ToTable("EngagementWeights");
+
+                    b.HasData(
+                        new
+                        {
+                            Measure = 0,
+                            Cap = 5,
+                            Points = 6.0,
+                            Version = new Guid("00000000-0000-0000-0002-000000000001")
+                        },
+                        new
+                        {
+                            Measure = 1,
+                            Cap = 1,
+                            Points = 10.0,
+                            Version = new Guid("00000000-0000-0000-0002-000000000002")
+                        },
+                        new
+                        {
+                            Measure = 2,
+                            Cap = 40,
+                            Points = 1.0,
+                            Version = new Guid("00000000-0000-0000-0002-000000000003")
+                        },
+                        new
+                        {
+                            Measure = 3,
+                            Cap = 6,
+                            Points = 5.0,
+                            Version = new Guid("00000000-0000-0000-0002-000000000004")
+                        },
+                        new
+                        {
+                            Measure = 4,
+                            Cap = 10,
+                            Points = 4.0,
+                            Version = new Guid("00000000-0000-0000-0002-000000000005")
+                        },
+                        new
+                        {
+                            Measure = 5,
+                            Cap = 2,
+                            Points = 0.0,
+                            Version = new Guid("00000000-0000-0000-0002-000000000006")
+                        });
+                });
+
             modelBuilder.Entity("CoRM.Domain.Engagement.FollowUp", b =>
                 {
                     b.Property<int>("Id")
@@ -3581,6 +3963,79 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("Related");
 
                     b.Navigation("Subject");
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Engagement.ConstituentAction", b =>
+                {
+                    b.HasOne("CoRM.Domain.Engagement.ActionType", "Type")
+                        .WithMany()
+                        .HasForeignKey("ActionTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CoRM.Domain.Advancement.AppealCampaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("CoRM.Domain.Constituents.Constituent", null)
+                        .WithMany()
+                        .HasForeignKey("ConstituentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CoRM.Domain.Advancement.GivingEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("CoRM.Domain.Constituents.Constituent", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Type");
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Engagement.EngagementLevelChange", b =>
+                {
+                    b.HasOne("CoRM.Domain.Constituents.Constituent", null)
+                        .WithMany()
+                        .HasForeignKey("ConstituentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CoRM.Domain.Engagement.EngagementLevel", null)
+                        .WithMany()
+                        .HasForeignKey("FromLevelId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CoRM.Domain.Engagement.EngagementLevel", null)
+                        .WithMany()
+                        .HasForeignKey("ToLevelId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Engagement.EngagementScore", b =>
+                {
+                    b.HasOne("CoRM.Domain.Constituents.Constituent", null)
+                        .WithOne()
+                        .HasForeignKey("CoRM.Domain.Engagement.EngagementScore", "ConstituentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CoRM.Domain.Engagement.EngagementLevel", null)
+                        .WithMany()
+                        .HasForeignKey("LevelId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Engagement.EngagementWeight", b =>
+                {
+                    b.HasOne("CoRM.Domain.Constituents.Constituent", null)
+                        .WithMany()
+                        .HasForeignKey("ChangedById")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CoRM.Domain.Engagement.FollowUp", b =>

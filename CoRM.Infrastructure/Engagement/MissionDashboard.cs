@@ -1,0 +1,229 @@
+using CoRM.Domain.Access;
+using CoRM.Domain.Advancement;
+using CoRM.Domain.Cases;
+using CoRM.Domain.Constituents;
+using CoRM.Domain.Volunteering;
+using CoRM.Infrastructure.Common;
+using CoRM.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoRM.Infrastructure.Engagement;
+
+public enum MissionPeriodKind
+{
+    Last30Days = 0,
+    Last90Days = 1,
+    Last12Months = 2,
+    ThisYear = 3,
+    LastYear = 4,
+}
+
+/// <summary>
+/// A period of whole days, <see cref="To"/> excluded. Compared with the same days a year earlier when
+/// <paramref name="YearOnYear"/> (this year so far beside last year so far), otherwise with the days just before.
+/// </summary>
+public sealed record MissionPeriod(DateOnly From, DateOnly To, bool YearOnYear = false)
+{
+    public int Days => To.DayNumber - From.DayNumber;
+
+    public MissionPeriod Previous => YearOnYear ? new(From.AddYears(-1), To.AddYears(-1), true) : new(From.AddDays(-Days), From);
+
+    public static MissionPeriod Of(MissionPeriodKind kind, DateOnly today) => kind switch
+    {
+        MissionPeriodKind.Last30Days => new(today.AddDays(-29), today.AddDays(1)),
+        MissionPeriodKind.Last90Days => new(today.AddDays(-89), today.AddDays(1)),
+        MissionPeriodKind.ThisYear => new(new DateOnly(today.Year, 1, 1), today.AddDays(1), YearOnYear: true),
+        MissionPeriodKind.LastYear => new(new DateOnly(today.Year - 1, 1, 1), new DateOnly(today.Year, 1, 1), YearOnYear: true),
+        // Twelve calendar months, this one included, so the monthly trend has whole months but the last.
+        _ => new(new DateOnly(today.Year, today.Month, 1).AddMonths(-11), today.AddDays(1), YearOnYear: true),
+    };
+
+    internal DateTime FromTime => From.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+    internal DateTime ToTime => To.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+}
+
+/// <summary>What a figure measures: the dashboard links each to the people behind it where the reader may see them.</summary>
+public enum MissionMeasure
+{
+    PeopleEngaged, NewPeople, RetainedPeople, Actions, PeopleActing, Attendances, VolunteerHours, Volunteers, CasesResolved, PeopleHelped, MoneyRaised, Donors,
+}
+
+public sealed record MissionFigure(MissionMeasure Measure, decimal Current, decimal Previous);
+
+public sealed record LevelCount(int? LevelId, string Level, int MinScore, int People);
+
+public sealed record ActionTypeCount(int TypeId, string Type, Domain.Engagement.ActionCategory Category, int Current, int Previous);
+
+public sealed record MonthTrend(int Year, int Month, int PeopleEngaged, int Actions, int Attendances, decimal VolunteerHours, decimal? MoneyRaised);
+
+public sealed record BreakdownRow(string Key, int People);
+
+/// <summary>The institution's whole engagement for a period beside the previous one. Money appears only for readers who may see giving.</summary>
+public sealed record MissionView(
+    MissionPeriod Period, MissionPeriod Previous, IReadOnlyList<MissionFigure> Figures, IReadOnlyList<LevelCount> Ladder, int MovedUp, int MovedDown,
+    IReadOnlyList<ActionTypeCount> ActionsByType, IReadOnlyList<MonthTrend> Months, IReadOnlyList<BreakdownRow> ByRegion, IReadOnlyList<BreakdownRow> ByHat,
+    bool ShowsMoney, string Currency, DateOnly? ScoredOn);
+
+/// <summary>
+/// The mission dashboard: people engaged (gave, volunteered, attended or acted), new and retained, actions by type,
+/// attendance, hours, cases resolved and people helped (counts), money raised; by month, region and hat. Every figure is
+/// one aggregate query in the database; no individual leaves it.
+/// </summary>
+public sealed class MissionDashboard(IDbContextFactory<CormDbContext> dbFactory, TimeProvider time)
+{
+    public async Task<MissionView?> GetAsync(UserScope user, MissionPeriod period, CancellationToken ct = default)
+    {
+        if (!user.MeasuresEngagement) return null;
+        var money = user.WorksGiving;
+        var previous = period.Previous;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(2));
+
+        async Task<MissionFigure> Figure(MissionMeasure measure, Func<MissionPeriod, Task<decimal>> of) => new(measure, await of(period), await of(previous));
+        var figures = new List<MissionFigure>
+        {
+            await Figure(MissionMeasure.PeopleEngaged, async p => await Engaged(db, p).CountAsync(ct)),
+            await Figure(MissionMeasure.NewPeople, async p => await Engaged(db, p).Except(Engaged(db, p.Previous)).CountAsync(ct)),
+            await Figure(MissionMeasure.RetainedPeople, async p => await Engaged(db, p).Intersect(Engaged(db, p.Previous)).CountAsync(ct)),
+            await Figure(MissionMeasure.Actions, async p => await Actions(db, p).CountAsync(ct)),
+            await Figure(MissionMeasure.PeopleActing, async p => await Actions(db, p).Select(a => a.ConstituentId).Distinct().CountAsync(ct)),
+            await Figure(MissionMeasure.Attendances, async p => await Attended(db, p).CountAsync(ct)),
+            await Figure(MissionMeasure.VolunteerHours, async p => await Shifts(db, p).SumAsync(u => u.Hours ?? 0, ct)),
+            await Figure(MissionMeasure.Volunteers, async p => await Shifts(db, p).Select(u => u.VolunteerId).Distinct().CountAsync(ct)),
+            await Figure(MissionMeasure.CasesResolved, async p => await db.Cases.CountAsync(c => c.Status == CaseStatus.Resolved && c.ClosedOn >= p.From && c.ClosedOn < p.To, ct)),
+            await Figure(MissionMeasure.PeopleHelped, async p => await Helped(db, p).CountAsync(ct)),
+        };
+        if (money)
+        {
+            figures.Add(await Figure(MissionMeasure.MoneyRaised, async p => await Gifts(db, p).SumAsync(g => (decimal?)g.Amount, ct) ?? 0));
+            figures.Add(await Figure(MissionMeasure.Donors, async p => await Gifts(db, p).Select(g => g.DonorId).Distinct().CountAsync(ct)));
+        }
+
+        var levels = await db.EngagementLevels.OrderByDescending(l => l.MinScore)
+            .Select(l => new LevelCount(l.Id, l.Name, l.MinScore, db.EngagementScores.Count(s => s.LevelId == l.Id))).ToListAsync(ct);
+        var moves = await db.EngagementLevelChanges.Where(m => m.ChangedOn >= period.From && m.ChangedOn < period.To)
+            .GroupBy(m => m.Up).Select(g => new { Up = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var byType = await ActionsByTypeAsync(db, period, ct);
+        var months = await MonthsAsync(db, period, money, ct);
+        var engaged = Engaged(db, period);
+        var byRegion = await db.Constituents.Where(c => engaged.Contains(c.Id)).GroupBy(c => c.Region)
+            .Select(g => new { g.Key, Count = g.Count() }).OrderByDescending(g => g.Count).ToListAsync(ct);
+        var today = time.Today();
+        var active = Hat.ActiveOn(today);
+        var byHat = await db.Hats.Where(active).Where(h => engaged.Contains(h.ConstituentId)).GroupBy(h => h.Kind)
+            .Select(g => new { g.Key, Count = g.Select(h => h.ConstituentId).Distinct().Count() }).OrderByDescending(g => g.Count).ToListAsync(ct);
+        var scoredOn = await db.EngagementScores.MaxAsync(s => (DateOnly?)s.ComputedOn, ct);
+
+        return new MissionView(period, previous, figures, levels, moves.Where(m => m.Up).Sum(m => m.Count), moves.Where(m => !m.Up).Sum(m => m.Count), byType, months,
+            byRegion.Select(r => new BreakdownRow(r.Key ?? "No region", r.Count)).ToList(),
+            byHat.Select(h => new BreakdownRow(h.Key.ToString(), h.Count)).ToList(), money, Money.DefaultCurrency, scoredOn);
+    }
+
+    /// <summary>The dashboard as a table for CSV: every figure beside the previous period, then actions, the ladder, months, regions and hats.</summary>
+    public static (IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<object?>> Rows) ToTable(MissionView view)
+    {
+        var headers = new[] { "Section", "Item", $"{view.Period.From:yyyy-MM-dd} to {view.Period.To.AddDays(-1):yyyy-MM-dd}", $"{view.Previous.From:yyyy-MM-dd} to {view.Previous.To.AddDays(-1):yyyy-MM-dd}" };
+        var rows = new List<IReadOnlyList<object?>>();
+        rows.AddRange(view.Figures.Select(f => new object?[] { "Figure", f.Measure.ToString(), f.Current, f.Previous }));
+        rows.AddRange(view.ActionsByType.Select(a => new object?[] { "Actions", a.Type, a.Current, a.Previous }));
+        rows.AddRange(view.Ladder.Select(l => new object?[] { "Ladder today", l.Level, l.People, null }));
+        rows.Add(["Ladder moves", "Up", view.MovedUp, null]);
+        rows.Add(["Ladder moves", "Down", view.MovedDown, null]);
+        foreach (var m in view.Months)
+        {
+            var month = $"{m.Year:D4}-{m.Month:D2}";
+            rows.Add(["Month", $"{month} people engaged", m.PeopleEngaged, null]);
+            rows.Add(["Month", $"{month} actions", m.Actions, null]);
+            rows.Add(["Month", $"{month} attendances", m.Attendances, null]);
+            rows.Add(["Month", $"{month} volunteer hours", m.VolunteerHours, null]);
+            if (m.MoneyRaised is { } raised) rows.Add(["Month", $"{month} money raised ({view.Currency})", raised, null]);
+        }
+        rows.AddRange(view.ByRegion.Select(r => new object?[] { "Region", r.Key, r.People, null }));
+        rows.AddRange(view.ByHat.Select(h => new object?[] { "Hat", h.Key, h.People, null }));
+        return (headers, rows);
+    }
+
+    /// <summary>Everyone who gave, volunteered (attended a shift), attended an event or took an action in the period, once each.</summary>
+    internal static IQueryable<int> Engaged(CormDbContext db, MissionPeriod p) =>
+        Gifts(db, p).Select(g => g.DonorId)
+            .Union(Actions(db, p).Select(a => a.ConstituentId))
+            .Union(Shifts(db, p).Select(u => u.VolunteerId))
+            .Union(Attended(db, p).Select(r => r.ConstituentId));
+
+    private static IQueryable<Gift> Gifts(CormDbContext db, MissionPeriod p) => db.Gifts.Where(g => g.ReceivedOn >= p.From && g.ReceivedOn < p.To);
+
+    private static IQueryable<Domain.Engagement.ConstituentAction> Actions(CormDbContext db, MissionPeriod p) => db.Actions.Where(a => a.TookOn >= p.From && a.TookOn < p.To);
+
+    private static IQueryable<SignUp> Shifts(CormDbContext db, MissionPeriod p)
+    {
+        var (from, to) = (p.FromTime, p.ToTime);
+        return db.SignUps.Where(u => u.Status == SignUpStatus.Attended && db.Shifts.Any(s => s.Id == u.ShiftId && s.StartsAt >= from && s.StartsAt < to));
+    }
+
+    private static IQueryable<EventRegistration> Attended(CormDbContext db, MissionPeriod p)
+    {
+        var (from, to) = (p.FromTime, p.ToTime);
+        return db.EventRegistrations.Where(r => r.Attended == true && r.CancelledAt == null && db.GivingEvents.Any(e => e.Id == r.EventId && e.StartsAt >= from && e.StartsAt < to));
+    }
+
+    /// <summary>Clients of a case that was open at some time in the period (opened before its end, not closed before its start).</summary>
+    private static IQueryable<int> Helped(CormDbContext db, MissionPeriod p) =>
+        db.CaseClients.Where(cc => db.Cases.Any(c => c.Id == cc.CaseId && c.Status != CaseStatus.Intake && c.OpenedOn < p.To && (c.ClosedOn == null || c.ClosedOn >= p.From)))
+            .Select(cc => cc.ConstituentId).Distinct();
+
+    internal sealed record MonthCount(int Year, int Month, int Count);
+
+    /// <summary>People engaged per month: each person once per month, whatever they did (the union is distinct).</summary>
+    internal static IQueryable<MonthCount> MonthlyPeople(CormDbContext db, MissionPeriod p)
+    {
+        var (from, to) = (p.FromTime, p.ToTime);
+        return Gifts(db, p).Select(g => new { Id = g.DonorId, g.ReceivedOn.Year, g.ReceivedOn.Month })
+            .Union(Actions(db, p).Select(a => new { Id = a.ConstituentId, a.TookOn.Year, a.TookOn.Month }))
+            .Union(db.SignUps.Where(u => u.Status == SignUpStatus.Attended)
+                .Join(db.Shifts.Where(s => s.StartsAt >= from && s.StartsAt < to), u => u.ShiftId, s => s.Id, (u, s) => new { Id = u.VolunteerId, s.StartsAt.Year, s.StartsAt.Month }))
+            .Union(db.EventRegistrations.Where(r => r.Attended == true && r.CancelledAt == null)
+                .Join(db.GivingEvents.Where(e => e.StartsAt >= from && e.StartsAt < to), r => r.EventId, e => e.Id, (r, e) => new { Id = r.ConstituentId, e.StartsAt.Year, e.StartsAt.Month }))
+            .GroupBy(x => new { x.Year, x.Month }).Select(g => new MonthCount(g.Key.Year, g.Key.Month, g.Count()));
+    }
+
+    private static async Task<IReadOnlyList<ActionTypeCount>> ActionsByTypeAsync(CormDbContext db, MissionPeriod period, CancellationToken ct)
+    {
+        var previous = period.Previous;
+        var rows = await db.Actions.Where(a => a.TookOn >= previous.From && a.TookOn < period.To)
+            .GroupBy(a => new { a.ActionTypeId, Current = a.TookOn >= period.From })
+            .Select(g => new { g.Key.ActionTypeId, g.Key.Current, Count = g.Count() }).ToListAsync(ct);
+        var types = await db.ActionTypes.ToDictionaryAsync(t => t.Id, ct);
+        return rows.GroupBy(r => r.ActionTypeId)
+            .Select(g => new ActionTypeCount(g.Key, types[g.Key].Name, types[g.Key].Category, g.Where(r => r.Current).Sum(r => r.Count), g.Where(r => !r.Current).Sum(r => r.Count)))
+            .OrderByDescending(a => a.Current).ThenBy(a => a.Type).ToList();
+    }
+
+    private static async Task<IReadOnlyList<MonthTrend>> MonthsAsync(CormDbContext db, MissionPeriod p, bool money, CancellationToken ct)
+    {
+        var (from, to) = (p.FromTime, p.ToTime);
+        var gifts = await Gifts(db, p).GroupBy(g => new { g.ReceivedOn.Year, g.ReceivedOn.Month })
+            .Select(g => new { g.Key.Year, g.Key.Month, Amount = g.Sum(x => x.Amount) }).ToListAsync(ct);
+        var actions = await Actions(db, p).GroupBy(a => new { a.TookOn.Year, a.TookOn.Month })
+            .Select(g => new { g.Key.Year, g.Key.Month, Count = g.Count() }).ToListAsync(ct);
+        var hours = await db.SignUps.Where(u => u.Status == SignUpStatus.Attended)
+            .Join(db.Shifts.Where(s => s.StartsAt >= from && s.StartsAt < to), u => u.ShiftId, s => s.Id, (u, s) => new { s.StartsAt.Year, s.StartsAt.Month, u.Hours })
+            .GroupBy(x => new { x.Year, x.Month }).Select(g => new { g.Key.Year, g.Key.Month, Hours = g.Sum(x => x.Hours ?? 0) }).ToListAsync(ct);
+        var attended = await db.EventRegistrations.Where(r => r.Attended == true && r.CancelledAt == null)
+            .Join(db.GivingEvents.Where(e => e.StartsAt >= from && e.StartsAt < to), r => r.EventId, e => e.Id, (r, e) => new { e.StartsAt.Year, e.StartsAt.Month })
+            .GroupBy(x => new { x.Year, x.Month }).Select(g => new { g.Key.Year, g.Key.Month, Count = g.Count() }).ToListAsync(ct);
+        var people = await MonthlyPeople(db, p).ToListAsync(ct);
+
+        var result = new List<MonthTrend>();
+        for (var m = new DateOnly(p.From.Year, p.From.Month, 1); m < p.To; m = m.AddMonths(1))
+        {
+            bool Is(int y, int mo) => y == m.Year && mo == m.Month;
+            result.Add(new MonthTrend(m.Year, m.Month,
+                people.Where(x => Is(x.Year, x.Month)).Sum(x => x.Count),
+                actions.Where(x => Is(x.Year, x.Month)).Sum(x => x.Count),
+                attended.Where(x => Is(x.Year, x.Month)).Sum(x => x.Count),
+                hours.Where(x => Is(x.Year, x.Month)).Sum(x => x.Hours),
+                money ? gifts.Where(x => Is(x.Year, x.Month)).Sum(x => x.Amount) : null));
+        }
+        return result;
+    }
+}
