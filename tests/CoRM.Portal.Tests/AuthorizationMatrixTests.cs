@@ -67,6 +67,9 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal) : IClassFixtu
         ["/cases/outcomes.csv?year=2026"] = [Personas.CaseWorker, Personas.CaseSupervisor, Personas.Admin],
         ["/handover"] = [Personas.CaseSupervisor, Personas.StudentSuccess, Personas.Advancement, Personas.Admin],
         ["/admin/case-types"] = [Personas.Admin],
+        ["/admin/engagement"] = [Personas.Admin],
+        ["/engagement"] = [Personas.Advancement, Personas.VolunteerCoordinator, Personas.StudentSuccess, Personas.Admin],
+        ["/engagement/mission.csv?period=Last90Days"] = [Personas.Advancement, Personas.VolunteerCoordinator, Personas.StudentSuccess, Personas.Admin],
     };
 
     private static string[] Staff => [Personas.Admin, Personas.Faculty, Personas.VolunteerCoordinator, Personas.StudentSuccess, Personas.Admissions, Personas.Advancement, Personas.CaseWorker, Personas.DataSteward, Personas.CaseSupervisor];
