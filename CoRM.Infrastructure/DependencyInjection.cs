@@ -37,6 +37,7 @@ public static class DependencyInjection
         services.AddSingleton<Documents.PdfDocuments>();
         services.AddOptions<Advancement.AdvancementOptions>().BindConfiguration(Advancement.AdvancementOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<Volunteering.VolunteeringOptions>().BindConfiguration(Volunteering.VolunteeringOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<EngagementOptions>().BindConfiguration(EngagementOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<Privacy.PrivacyOptions>().BindConfiguration(Privacy.PrivacyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<Cases.CaseOptions>().BindConfiguration(Cases.CaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section).ValidateDataAnnotations().ValidateOnStart()
@@ -67,6 +68,8 @@ public static class DependencyInjection
         services.AddSingleton<EngagementRecords>();
         services.AddSingleton<EngagementSettings>();
         services.AddSingleton<MissionDashboard>();
+        services.AddSingleton<PublicForms>();
+        services.AddSingleton<PublicFormAdministration>();
         services.AddSingleton<DirectMessages>();
         services.AddSingleton<Volunteering.VolunteerScheduling>();
         services.AddSingleton<Volunteering.VolunteerRecords>();

@@ -57,6 +57,9 @@ public enum SegmentRuleKind
 
     /// <summary>Moved down the engagement ladder in the last M months (Months).</summary>
     MovedDownLadder = 16,
+
+    /// <summary>Signed or replied to a public form, or confirmed a list sign-up (Text: the form's address) in the last M months.</summary>
+    SubmittedForm = 17,
 }
 
 /// <summary>
@@ -78,11 +81,12 @@ public sealed record SegmentRule(
         {
             case SegmentRuleKind.WearsHat when Hat is null:
                 throw new DomainException("Choose the hat.");
-            case SegmentRuleKind.InRegion or SegmentRuleKind.TookAction or SegmentRuleKind.EngagementLevelAtLeast when string.IsNullOrWhiteSpace(Text):
+            case SegmentRuleKind.InRegion or SegmentRuleKind.TookAction or SegmentRuleKind.EngagementLevelAtLeast or SegmentRuleKind.SubmittedForm when string.IsNullOrWhiteSpace(Text):
                 throw new DomainException(Kind switch
                 {
                     SegmentRuleKind.InRegion => "Choose the region.",
                     SegmentRuleKind.TookAction => "Choose the kind of action (e.g. \"Signed a petition\").",
+                    SegmentRuleKind.SubmittedForm => "Choose the form.",
                     _ => "Choose the engagement level.",
                 });
             case SegmentRuleKind.ActionsInCategory when Category is null || !Enum.IsDefined(Category.Value):
@@ -105,7 +109,7 @@ public sealed record SegmentRule(
     }
 
     public bool NeedsMonths => Kind is SegmentRuleKind.GaveWithinMonths or SegmentRuleKind.GaveAtLeast or SegmentRuleKind.AttendedEvents or SegmentRuleKind.VolunteeredShifts
-        or SegmentRuleKind.TookAction or SegmentRuleKind.ActionsInCategory or SegmentRuleKind.MovedUpLadder or SegmentRuleKind.MovedDownLadder;
+        or SegmentRuleKind.TookAction or SegmentRuleKind.ActionsInCategory or SegmentRuleKind.MovedUpLadder or SegmentRuleKind.MovedDownLadder or SegmentRuleKind.SubmittedForm;
 
     /// <summary>The rule in words, for lists and campaign pages.</summary>
     public string Describe()
@@ -126,6 +130,7 @@ public sealed record SegmentRule(
             SegmentRuleKind.EngagementLevelAtLeast => $"is at the engagement level \"{Text}\" or higher",
             SegmentRuleKind.MovedUpLadder => $"moved up the engagement ladder in the last {Months} months",
             SegmentRuleKind.MovedDownLadder => $"moved down the engagement ladder in the last {Months} months",
+            SegmentRuleKind.SubmittedForm => $"answered the form \"{Text}\" in the last {Months} months",
             SegmentRuleKind.HasRelationship => $"is someone's {Relationship}",
             SegmentRuleKind.MayBeEmailed => "may be e-mailed",
             SegmentRuleKind.MayBeWritten => "may receive appeal letters",

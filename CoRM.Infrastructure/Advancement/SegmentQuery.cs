@@ -85,6 +85,11 @@ internal static class SegmentQuery
             case SegmentRuleKind.EngagementLevelAtLeast:
                 var level = rule.Text!;
                 return c => db.EngagementScores.Any(s => s.ConstituentId == c.Id && db.EngagementLevels.Any(l => l.Name == level && s.Score >= l.MinScore));
+            case SegmentRuleKind.SubmittedForm:
+                var slug = rule.Text!;
+                return c => db.FormSubmissions.Any(s => s.ConstituentId == c.Id && s.SubmittedAt >= fromTime
+                    && (s.Status == Domain.Engagement.FormSubmissionStatus.Recorded || s.Status == Domain.Engagement.FormSubmissionStatus.Repeat)
+                    && db.PublicForms.Any(f => f.Id == s.FormId && f.Slug == slug));
             case SegmentRuleKind.MovedUpLadder or SegmentRuleKind.MovedDownLadder:
                 var up = rule.Kind == SegmentRuleKind.MovedUpLadder;
                 return c => db.EngagementLevelChanges.Any(m => m.ConstituentId == c.Id && m.Up == up && m.ChangedOn >= fromDay);

@@ -61,8 +61,9 @@ public sealed class PersonIntake(CommandRunner runner, PersonLookup lookup, IOpt
     /// <summary>
     /// Creates a checked person (see <see cref="Problem"/>) from the source given, with their e-mail and phone as contact
     /// points; a look-alike goes straight to the data steward's queue. The caller has already refused or used a same-person match.
+    /// Without a user (a public form) the entry names the person as its author: they created their own record.
     /// </summary>
-    internal async Task<Constituent> CreateAsync(CormDbContext db, UserScope user, NewPerson person, string source, PersonMatch match, CancellationToken ct)
+    internal async Task<Constituent> CreateAsync(CormDbContext db, UserScope? user, NewPerson person, string source, PersonMatch match, CancellationToken ct)
     {
         var now = time.UtcNow();
         var facts = Facts(person);
@@ -76,7 +77,7 @@ public sealed class PersonIntake(CommandRunner runner, PersonLookup lookup, IOpt
         await db.SaveChangesAsync(ct);
         if (match is { Verdict: MatchVerdict.PossibleDuplicate, Person: { } similar })
             db.DuplicateCandidates.Add(DuplicateCandidate.Found(similar.Id, created.Id, match.Score, now));
-        audit.Record(db, user, AuditAction.Create, nameof(Constituent), created.Id, created.Id, source);
+        audit.Record(db, user ?? UserScope.Of(created.Id, source), AuditAction.Create, nameof(Constituent), created.Id, created.Id, source);
         await db.SaveChangesAsync(ct);
         return created;
     }

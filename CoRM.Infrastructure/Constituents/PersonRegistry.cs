@@ -74,6 +74,8 @@ public static class PersonRegistry
         Subject<EngagementScore>(nameof(EngagementScore.ConstituentId), "the engagement score, its counts and ladder level (recomputed nightly)"),
         Subject<EngagementLevelChange>(nameof(EngagementLevelChange.ConstituentId), "a move up or down the engagement ladder"),
         Actor<EngagementWeight>(nameof(EngagementWeight.ChangedById), "who last set an engagement weight"),
+        Subject<FormSubmission>(nameof(FormSubmission.ConstituentId), "a public form the person signed or replied to (petition, list sign-up, RSVP)"),
+        Actor<PublicForm>(nameof(PublicForm.CreatedById), "who created a public form"),
 
         // Cases.
         Subject<CaseClient>(nameof(CaseClient.ConstituentId), "a case the person is a client of"),
@@ -162,6 +164,9 @@ public static class PersonRegistry
         Text<Interaction>(nameof(Interaction.Notes), nameof(Interaction.ConstituentId), "an interaction's notes"),
         Text<ConstituentAction>(nameof(ConstituentAction.Target), nameof(ConstituentAction.ConstituentId), "who an action was aimed at (the official written to)"),
         Text<ConstituentAction>(nameof(ConstituentAction.Notes), nameof(ConstituentAction.ConstituentId), "notes on an action"),
+        Text<FormSubmission>(nameof(FormSubmission.PendingDetails), nameof(FormSubmission.ConstituentId), "a list sign-up's name and address waiting for confirmation"),
+        Text<FormSubmission>(nameof(FormSubmission.Comment), nameof(FormSubmission.ConstituentId), "the message sent with a form"),
+        Text<FormSubmission>(nameof(FormSubmission.EmailKey), nameof(FormSubmission.ConstituentId), "the submitting address, hashed (counts submissions per address)"),
         Text<FollowUp>(nameof(FollowUp.Title), nameof(FollowUp.ConstituentId), "a follow-up's title (often the person's name)"),
         Text<FollowUp>(nameof(FollowUp.Notes), nameof(FollowUp.ConstituentId), "a follow-up's notes"),
         Text<FollowUp>(nameof(FollowUp.Outcome), nameof(FollowUp.ConstituentId), "a follow-up's outcome"),
@@ -218,7 +223,8 @@ public static class PersonRegistry
         "Segment.RulesJson", "Shift.Location", "Shift.RequiredSkills", "Term.Code", "Term.Name", "TuitionInvoice.Description", "TuitionInvoice.Number",
         "CaseType.Name", "CaseType.Description", "CaseOutcome.Name", "CasePlanTemplateItem.Title",
         "ConsentRecord.How", "ConsentRecord.Wording", "ConsentRecord.Purpose", "RetentionRun.Report",
-        "ActionType.Name", "ActionType.Description", "EngagementLevel.Name",
+        "ActionType.Name", "ActionType.Description", "EngagementLevel.Name", "FormSubmission.ConfirmationTokenHash",
+        "PublicForm.Slug", "PublicForm.Title", "PublicForm.Text", "PublicForm.FieldsJson", "PublicForm.ConsentWording", "PublicForm.ConsentPurpose",
         "SavedImportMapping.Importer", "SavedImportMapping.Source", "SavedImportMapping.Columns",
     };
 

@@ -102,6 +102,8 @@ public abstract class CormDbContext(DbContextOptions options) : DbContext(option
     public DbSet<EngagementLevel> EngagementLevels => Set<EngagementLevel>();
     public DbSet<EngagementScore> EngagementScores => Set<EngagementScore>();
     public DbSet<EngagementLevelChange> EngagementLevelChanges => Set<EngagementLevelChange>();
+    public DbSet<PublicForm> PublicForms => Set<PublicForm>();
+    public DbSet<FormSubmission> FormSubmissions => Set<FormSubmission>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CormDbContext).Assembly);

@@ -98,6 +98,14 @@ public sealed class RetentionJob(IDbContextFactory<CormDbContext> dbFactory, Tim
         Report(RetentionKind.UndownloadedExports, await db.SubjectAccessExports.Where(e => e.Content != null && e.ReadyAt < exportCutoff)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.Content, (byte[]?)null).SetProperty(e => e.Error, "Expired before anyone downloaded it: produce a new one."), ct), "undownloaded exports deleted");
 
+        // List sign-ups never confirmed lose the details they were waiting with (they were never on anyone's record).
+        var unconfirmedCutoff = started.AddDays(-Domain.Engagement.FormSubmission.ConfirmationDays);
+        var expired = await db.FormSubmissions.Where(s => s.Status == Domain.Engagement.FormSubmissionStatus.AwaitingConfirmation && s.SubmittedAt < unconfirmedCutoff)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, Domain.Engagement.FormSubmissionStatus.Expired).SetProperty(x => x.PendingDetails, (string?)null)
+                .SetProperty(x => x.ConfirmationTokenHash, (string?)null), ct);
+        total += expired;
+        report.Add(string.Create(CultureInfo.InvariantCulture, $"Unconfirmed list sign-ups: {expired} emptied (older than {Domain.Engagement.FormSubmission.ConfirmationDays} days)"));
+
         var run = new RetentionRun { StartedAt = started, FinishedAt = time.UtcNow(), Removed = total, Report = string.Join("\n", report) };
         db.RetentionRuns.Add(run);
         await db.SaveChangesAsync(ct);

@@ -127,8 +127,38 @@ internal static class DemoAdvancementSeeder
         // for the "petition signer" ask, the engagement ladder and the mission dashboard.
         var people = await db.Constituents.Where(c => c.Kind == ConstituentKind.Person && c.Email != null).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(ct);
         var types = await db.ActionTypes.ToDictionaryAsync(t => t.Id, ct);
+        // The library petition is a public form: its 40 signatures so far arrived through it.
+        const string Library = "Keep the library open at night";
+        var petition = Domain.Engagement.PublicForm.Create(Domain.Engagement.PublicFormKind.Petition, "keep-the-library-open", Library,
+            "The university library closes at 22:00. Students who work during the day need it later: we ask the rector to open it until 02:00 in term time.",
+            [new(Domain.Engagement.FormField.Region, false, "to show the rector how many signers live in each region"),
+             new(Domain.Engagement.FormField.Comment, false, "to pass your words on with the petition")],
+            "I sign this petition and agree that Northfield University records my signature.", "to deliver the petition and to tell you how it ends", 1, null, tomas, now.AddDays(-210));
+        var newsletter = Domain.Engagement.PublicForm.Create(Domain.Engagement.PublicFormKind.ListSignUp, "newsletter", "Northfield news",
+            "A monthly e-mail: lectures open to the public, campus news and ways to take part.",
+            [new(Domain.Engagement.FormField.Region, false, "to invite you to events near you")],
+            "Send me Northfield news by e-mail. I can unsubscribe at any time.", "the monthly newsletter and invitations to events", null, null, tomas, now.AddDays(-90));
+        var lecture = GivingEvent.Plan("Open lecture: water and cities", now.AddDays(21), 0m, 0m, 80, funds[0].Id);
+        db.GivingEvents.Add(lecture);
+        await db.SaveChangesAsync(ct);
+        var rsvp = Domain.Engagement.PublicForm.Create(Domain.Engagement.PublicFormKind.Rsvp, "open-lecture", "Open lecture: water and cities",
+            "Professor Marta Reis on how cities will keep their water. Free and open to everyone; places are limited.",
+            [new(Domain.Engagement.FormField.Phone, false, "to send you a text if the lecture moves")],
+            "Record my reply so the university can welcome me at the door.", "the guest list of this lecture", null, lecture.Id, tomas, now.AddDays(-5));
+        db.PublicForms.AddRange(petition, newsletter, rsvp);
+        await db.SaveChangesAsync(ct);
         foreach (var signer in f.PickRandom(people, 40))
-            Engagement.ActionRecords.Add(db, signer, types[1], today.AddDays(-f.Random.Int(1, 200)), Domain.Engagement.Channel.WebForm, "Keep the library open at night", null, null, null, null, today, now);
+        {
+            var on = today.AddDays(-f.Random.Int(1, 200));
+            Engagement.ActionRecords.Add(db, signer, types[1], on, Domain.Engagement.Channel.WebForm, Library, null, null, null, null, today, now);
+            db.FormSubmissions.Add(new Domain.Engagement.FormSubmission
+            {
+                FormId = petition.Id, ConstituentId = signer, SubmittedAt = on.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc),
+                Status = Domain.Engagement.FormSubmissionStatus.Recorded, Match = Domain.Engagement.FormMatch.ExistingPerson, EmailKey = $"demo-{signer}",
+            });
+            db.ConsentRecords.Add(Domain.Privacy.ConsentRecord.Of(signer, Domain.Privacy.ConsentKind.Form, true, on.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc),
+                $"public form \"{Library}\"", null, petition.ConsentWording, petition.ConsentPurpose));
+        }
         foreach (var writer in f.PickRandom(people, 15))
             Engagement.ActionRecords.Add(db, writer, types[2], today.AddDays(-f.Random.Int(1, 330)), Domain.Engagement.Channel.Letter, "The city council, on student housing", null, null, null, tomas, today, now);
         foreach (var attendee in f.PickRandom(people, 30))

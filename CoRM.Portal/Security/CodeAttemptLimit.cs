@@ -31,5 +31,5 @@ internal static class CodeAttemptLimit
     }
 
     private static bool Guarded(PathString path) =>
-        path.StartsWithSegments("/u") || path.StartsWithSegments("/join") || path.StartsWithSegments("/account/join") || path.StartsWithSegments("/unsubscribe");
+        path.StartsWithSegments("/u") || path.StartsWithSegments("/f") || path.StartsWithSegments("/join") || path.StartsWithSegments("/account/join") || path.StartsWithSegments("/unsubscribe");
 }

@@ -69,6 +69,13 @@ if (Option("--only") == "privacy")
     return;
 }
 
+// Usage: ... -- --only engagement: the nightly engagement recompute and the mission dashboard on the large university.
+if (Option("--only") == "engagement")
+{
+    await EngagementBenchmark.RunAsync(path, dbFactory);
+    return;
+}
+
 // Who asks, and about whom.
 UserScope admin, faculty;
 int busiest, advisee;

@@ -2471,6 +2471,62 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("FollowUps");
                 });
 
+            modelBuilder.Entity("CoRM.Domain.Engagement.FormSubmission", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfirmationTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ConstituentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EmailKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FormId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Match")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PendingDetails")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConfirmationTokenHash")
+                        .IsUnique()
+                        .HasFilter("[ConfirmationTokenHash] IS NOT NULL");
+
+                    b.HasIndex("ConstituentId");
+
+                    b.HasIndex("EmailKey", "SubmittedAt");
+
+                    b.HasIndex("FormId", "SubmittedAt");
+
+                    b.ToTable("FormSubmissions");
+                });
+
             modelBuilder.Entity("CoRM.Domain.Engagement.Interaction", b =>
                 {
                     b.Property<long>("Id")
@@ -2520,6 +2576,78 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("ConstituentId", "OccurredAt");
 
                     b.ToTable("Interactions");
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Engagement.PublicForm", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ActionTypeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConsentPurpose")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConsentWording")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CreatedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FieldsJson")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsOpen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionTypeId");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("PublicForms");
                 });
 
             modelBuilder.Entity("CoRM.Domain.Families.FamilyRequest", b =>
@@ -4058,6 +4186,20 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CoRM.Domain.Engagement.FormSubmission", b =>
+                {
+                    b.HasOne("CoRM.Domain.Constituents.Constituent", null)
+                        .WithMany()
+                        .HasForeignKey("ConstituentId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("CoRM.Domain.Engagement.PublicForm", null)
+                        .WithMany()
+                        .HasForeignKey("FormId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CoRM.Domain.Engagement.Interaction", b =>
                 {
                     b.HasOne("CoRM.Domain.Cases.Case", null)
@@ -4070,6 +4212,24 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                         .HasForeignKey("ConstituentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Engagement.PublicForm", b =>
+                {
+                    b.HasOne("CoRM.Domain.Engagement.ActionType", null)
+                        .WithMany()
+                        .HasForeignKey("ActionTypeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CoRM.Domain.Constituents.Constituent", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CoRM.Domain.Advancement.GivingEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CoRM.Domain.Families.FamilyRequest", b =>
