@@ -113,16 +113,13 @@ public sealed class MissionDashboard(IDbContextFactory<CormDbContext> dbFactory,
         var byType = await ActionsByTypeAsync(db, period, ct);
         var months = await MonthsAsync(db, period, money, ct);
         var byRegion = current.GroupBy(x => x.Region).Select(g => new { g.Key, Count = g.Count() }).OrderByDescending(g => g.Count).ToList();
-        var engaged = Engaged(db, period);
         var today = time.Today();
-        var active = Hat.ActiveOn(today);
-        var byHat = await db.Hats.Where(active).Where(h => engaged.Contains(h.ConstituentId)).GroupBy(h => h.Kind)
-            .Select(g => new { g.Key, Count = g.Select(h => h.ConstituentId).Distinct().Count() }).OrderByDescending(g => g.Count).ToListAsync(ct);
+        var byHat = await ByHat(db, period, today).ToListAsync(ct);
         var scoredOn = await db.EngagementScores.MaxAsync(s => (DateOnly?)s.ComputedOn, ct);
 
         return new MissionView(period, previous, figures, levels, moves.Where(m => m.Up).Sum(m => m.Count), moves.Where(m => !m.Up).Sum(m => m.Count), byType, months,
             byRegion.Select(r => new BreakdownRow(r.Key ?? "No region", r.Count)).ToList(),
-            byHat.Select(h => new BreakdownRow(h.Key.ToString(), h.Count)).ToList(), money, Money.DefaultCurrency, scoredOn);
+            byHat.OrderByDescending(h => h.People).Select(h => new BreakdownRow(h.Hat.ToString(), h.People)).ToList(), money, Money.DefaultCurrency, scoredOn);
     }
 
     /// <summary>The dashboard as a table for CSV: every figure beside the previous period, then actions, the ladder, months, regions and hats.</summary>
@@ -178,6 +175,13 @@ public sealed class MissionDashboard(IDbContextFactory<CormDbContext> dbFactory,
             .Select(cc => cc.ConstituentId).Distinct();
 
     internal sealed record MonthCount(int Year, int Month, int Count);
+
+    internal sealed record HatCount(HatKind Hat, int People);
+
+    /// <summary>People engaged by the hats they wear today: the union joined to the hats (a seek per person), not an IN over it (4.3 s to … at 114,000 people).</summary>
+    internal static IQueryable<HatCount> ByHat(CormDbContext db, MissionPeriod p, DateOnly today) =>
+        Engaged(db, p).Join(db.Hats.Where(Hat.ActiveOn(today)), id => id, h => h.ConstituentId, (id, h) => new { id, h.Kind })
+            .Distinct().GroupBy(x => x.Kind).Select(g => new HatCount(g.Key, g.Count()));
 
     /// <summary>People engaged per month: each person once per month, whatever they did (the union is distinct).</summary>
     internal static IQueryable<MonthCount> MonthlyPeople(CormDbContext db, MissionPeriod p)

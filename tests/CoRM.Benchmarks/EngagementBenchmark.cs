@@ -92,7 +92,7 @@ internal static class EngagementBenchmark
             var months = await MissionDashboard.MonthlyPeople(db, period).ToListAsync();
             Console.WriteLine($"  of which people engaged per month ({months.Count} months): {watch.Elapsed.TotalMilliseconds:N0} ms");
             watch.Restart();
-            var hats = await db.Hats.Where(h => MissionDashboard.Engaged(db, period).Contains(h.ConstituentId)).GroupBy(h => h.Kind).Select(g => g.Count()).ToListAsync();
+            var hats = await MissionDashboard.ByHat(db, period, today).ToListAsync();
             Console.WriteLine($"  of which people engaged by hat: {watch.Elapsed.TotalMilliseconds:N0} ms");
             watch.Restart();
             var actions = await db.Actions.CountAsync(a => a.TookOn >= period.From && a.TookOn < period.To);

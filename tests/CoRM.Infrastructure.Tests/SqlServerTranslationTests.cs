@@ -111,6 +111,7 @@ public sealed class SqlServerTranslationTests
             ["mission: people engaged"] = () => Engagement.MissionDashboard.Engaged(db, new Engagement.MissionPeriod(Today.AddMonths(-12), Today)),
             ["mission: new people"] = () => Engagement.MissionDashboard.Engaged(db, new Engagement.MissionPeriod(Today.AddMonths(-12), Today))
                 .Except(Engagement.MissionDashboard.Engaged(db, new Engagement.MissionPeriod(Today.AddMonths(-24), Today.AddMonths(-12)))),
+            ["mission: people engaged by hat"] = () => Engagement.MissionDashboard.ByHat(db, new Engagement.MissionPeriod(Today.AddMonths(-12), Today), Today),
             ["mission: people engaged per month"] = () => Engagement.MissionDashboard.MonthlyPeople(db, new Engagement.MissionPeriod(Today.AddMonths(-12), Today)),
             ["campaigns: letter batch"] = () => AppealCampaignJob.LetterBatch(db, 3),
             ["receipts: donors to receipt at year end"] = () => Advancement.Receipts.UnreceiptedDonors(db, 2025, "EUR"),

@@ -69,6 +69,8 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal) : IClassFixtu
         ["/admin/case-types"] = [Personas.Admin],
         ["/admin/engagement"] = [Personas.Admin],
         ["/engagement"] = [Personas.Advancement, Personas.VolunteerCoordinator, Personas.StudentSuccess, Personas.Admin],
+        ["/engagement/forms"] = [Personas.Advancement, Personas.VolunteerCoordinator, Personas.StudentSuccess, Personas.Admin],
+        ["/engagement/forms/new"] = [Personas.Advancement, Personas.VolunteerCoordinator, Personas.StudentSuccess, Personas.Admin],
         ["/engagement/mission.csv?period=Last90Days"] = [Personas.Advancement, Personas.VolunteerCoordinator, Personas.StudentSuccess, Personas.Admin],
     };
 
@@ -120,6 +122,9 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal) : IClassFixtu
     [InlineData("/u/00000-00000")]
     [InlineData("/u?code=nonsense")]
     [InlineData("/join?code=ABCDE-FGHJK")]
+    [InlineData("/f/keep-the-library-open")]
+    [InlineData("/f/newsletter")]
+    [InlineData("/f/confirm?token=forged")]
     public async Task Public_endpoints_answer_anyone(string path)
     {
         using var client = await portal.ClientForAsync(null);

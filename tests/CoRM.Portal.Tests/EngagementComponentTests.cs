@@ -87,4 +87,32 @@ public sealed class EngagementComponentTests : PortalComponentTest
         Assert.Equal(4, page.FindAll("[data-testid=level-row]").Count);
         Assert.True(page.Find("[data-testid=new-type-add]").HasAttribute("disabled")); // nothing typed, nothing to add
     }
+
+    [Fact]
+    public async Task The_forms_page_lists_each_form_with_its_counts_and_a_new_form_cannot_be_created_from_nothing()
+    {
+        await SignInAsAsync(Personas.Advancement);
+        var list = Render<PublicFormsPage>();
+        list.WaitForAssertion(() => Assert.Equal(3, list.FindAll("[data-testid=form-list] tbody tr").Count), TimeSpan.FromSeconds(10));
+        var petition = list.FindAll("[data-testid=form-list] tbody tr").Single(r => r.TextContent.Contains("Keep the library open at night", StringComparison.Ordinal));
+        Assert.Contains("40", petition.TextContent, StringComparison.Ordinal);
+        Assert.Contains("/f/keep-the-library-open", petition.TextContent, StringComparison.Ordinal);
+
+        var create = Render<NewPublicFormPage>();
+        create.WaitForAssertion(() => Assert.True(create.Find("[data-testid=form-create]").HasAttribute("disabled")), TimeSpan.FromSeconds(10));
+        await using var db = await Institution.OpenAsync();
+        Assert.Equal(3, await db.PublicForms.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_forms_detail_shows_what_it_asks_and_why_and_its_latest_submissions()
+    {
+        int id;
+        await using (var db = await Institution.OpenAsync()) id = await db.PublicForms.Where(f => f.Slug == "keep-the-library-open").Select(f => f.Id).SingleAsync();
+        await SignInAsAsync(Personas.VolunteerCoordinator);
+        var page = Render<PublicFormDetailPage>(p => p.Add(x => x.Id, id));
+        page.WaitForAssertion(() => Assert.Equal(40, page.FindAll("[data-testid=form-submissions] tbody tr").Count), TimeSpan.FromSeconds(10));
+        Assert.Contains("to show the rector how many signers live in each region", page.Markup, StringComparison.Ordinal);
+        Assert.Contains("matched to an existing person", page.Find("[data-testid=form-submissions]").TextContent, StringComparison.Ordinal);
+    }
 }
