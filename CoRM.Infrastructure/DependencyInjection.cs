@@ -70,6 +70,7 @@ public static class DependencyInjection
         services.AddSingleton<MissionDashboard>();
         services.AddSingleton<PublicForms>();
         services.AddSingleton<PublicFormAdministration>();
+        services.AddSingleton<EngagementRules>();
         services.AddSingleton<DirectMessages>();
         services.AddSingleton<Volunteering.VolunteerScheduling>();
         services.AddSingleton<Volunteering.VolunteerRecords>();
@@ -119,6 +120,7 @@ public static class DependencyInjection
         services.AddSingleton<OutboxDispatcher>();
         services.AddTransient<FollowUpDigestJob>();
         services.AddTransient<EngagementScoreJob>();
+        services.AddTransient<EngagementRuleJob>();
         services.AddTransient<OutboxDispatchJob>();
         services.AddTransient<RiskAssessmentJob>();
         services.AddTransient<ShiftReminderJob>();

@@ -76,6 +76,9 @@ public static class PersonRegistry
         Actor<EngagementWeight>(nameof(EngagementWeight.ChangedById), "who last set an engagement weight"),
         Subject<FormSubmission>(nameof(FormSubmission.ConstituentId), "a public form the person signed or replied to (petition, list sign-up, RSVP)"),
         Actor<PublicForm>(nameof(PublicForm.CreatedById), "who created a public form"),
+        Subject<RuleFiring>(nameof(RuleFiring.ConstituentId), "that an engagement rule acted for the person (a follow-up, an e-mail), once a period"),
+        Actor<EngagementRule>(nameof(EngagementRule.OwnerId), "who owns an engagement rule's follow-ups"),
+        Actor<EngagementRule>(nameof(EngagementRule.CreatedById), "who defined an engagement rule"),
 
         // Cases.
         Subject<CaseClient>(nameof(CaseClient.ConstituentId), "a case the person is a client of"),
@@ -224,6 +227,7 @@ public static class PersonRegistry
         "CaseType.Name", "CaseType.Description", "CaseOutcome.Name", "CasePlanTemplateItem.Title",
         "ConsentRecord.How", "ConsentRecord.Wording", "ConsentRecord.Purpose", "RetentionRun.Report",
         "ActionType.Name", "ActionType.Description", "EngagementLevel.Name", "FormSubmission.ConfirmationTokenHash",
+        "EngagementRule.Name", "EngagementRule.Title", "EngagementRule.Body", "EngagementRule.PlanJson", "RuleFiring.Outcome",
         "PublicForm.Slug", "PublicForm.Title", "PublicForm.Text", "PublicForm.FieldsJson", "PublicForm.ConsentWording", "PublicForm.ConsentPurpose",
         "SavedImportMapping.Importer", "SavedImportMapping.Source", "SavedImportMapping.Columns",
     };

@@ -104,6 +104,8 @@ public abstract class CormDbContext(DbContextOptions options) : DbContext(option
     public DbSet<EngagementLevelChange> EngagementLevelChanges => Set<EngagementLevelChange>();
     public DbSet<PublicForm> PublicForms => Set<PublicForm>();
     public DbSet<FormSubmission> FormSubmissions => Set<FormSubmission>();
+    public DbSet<EngagementRule> EngagementRules => Set<EngagementRule>();
+    public DbSet<RuleFiring> RuleFirings => Set<RuleFiring>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CormDbContext).Assembly);

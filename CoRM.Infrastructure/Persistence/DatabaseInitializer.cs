@@ -61,6 +61,8 @@ public static class DatabaseInitializer
             var clock = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
             await engagement.RunAsOfAsync(DateOnly.FromDateTime(clock.AddMonths(-3)), clock.AddMonths(-3), ct);
             await engagement.RunAsync(ct);
+            // The engagement rules' first run, as last night's would have been: follow-ups and e-mails in the outbox.
+            await services.GetRequiredService<Engagement.EngagementRuleJob>().RunAsync(ct);
             // And the duplicate queue, so the data steward starts with today's possible duplicates.
             await services.GetRequiredService<Constituents.DuplicateScanJob>().RunAsync(ct);
         }

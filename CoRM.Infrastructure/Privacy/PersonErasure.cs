@@ -54,6 +54,7 @@ public static class PersonErasure
         ["ConstituentAction.ConstituentId"] = (ErasureAction.Delete, "actions taken (the campaign's and the dashboard's counts drop by them)"),
         ["EngagementScore.ConstituentId"] = (ErasureAction.Delete, "the engagement score and level"),
         ["EngagementLevelChange.ConstituentId"] = (ErasureAction.Delete, "moves on the engagement ladder"),
+        ["RuleFiring.ConstituentId"] = (ErasureAction.Delete, "engagement rules' firings (nobody erased is acted on again: they are in no segment)"),
         ["FormSubmission.ConstituentId"] = (ErasureAction.Delete, "public forms signed or replied to (their consent records go with the consent history)"),
         ["CaseClient.ConstituentId"] = (ErasureAction.Delete, "being a client of a closed case (the case keeps its counts; a case left without clients loses its text)"),
         ["ConstituentFlag.ConstituentId"] = (ErasureAction.Delete, "flags"),

@@ -169,6 +169,23 @@ internal static class DemoAdvancementSeeder
         await db.SaveChangesAsync(ct);
         await Advancement.Segments.InstallReadyMadeAsync(db, now, ct);
 
+        // The three classic rules, ready to run (the nightly job at 05:00 does; "Run now" on /engagement/rules too).
+        var ines = await db.PortalUsers.Where(u => u.Email == DemoSeeder.Personas.VolunteerCoordinator).Select(u => u.ConstituentId).SingleAsync(ct);
+        var segmentIds = await db.Segments.ToDictionaryAsync(x => x.Name, x => x.Id, ct);
+        Domain.Engagement.EngagementRule Ready(Domain.Engagement.EngagementRule rule) { rule.ReadyMade = true; return rule; }
+        db.EngagementRules.AddRange(
+            Ready(Domain.Engagement.EngagementRule.Define("Coupon for regular attendees", segmentIds["Regular event attendees"], Domain.Engagement.RuleActionKind.Email, null,
+                "{{FirstName}}, 20% off the next seminar",
+                "Dear {{FirstName}},\n\nThank you for coming to so many of our events this year. Quote SEMINAR20 when you book the next seminar and the ticket is 20% off.\n\n{{UnsubscribeLink}}",
+                0, null, 365, today, tomas)),
+            Ready(Domain.Engagement.EngagementRule.Define("First donation ask for petition signers", segmentIds["Petition signers who have not given"], Domain.Engagement.RuleActionKind.Email, null,
+                "{{FirstName}}, keep the library open with a gift",
+                "Dear {{FirstName}},\n\nYou signed the petition to keep the library open at night. Night opening costs 40 EUR an evening: a gift of any size helps us open it.\n\n{{UnsubscribeLink}}",
+                0, null, 365, today, tomas)),
+            Ready(Domain.Engagement.EngagementRule.Define("Board invitation for committed volunteers", segmentIds["Committed volunteers"], Domain.Engagement.RuleActionKind.FollowUp, ines,
+                "Invite {{DisplayName}} to the volunteer board", "Volunteered more than twice in the past 12 months.", 7, null, 365, today, tomas)));
+        await db.SaveChangesAsync(ct);
+
         // Last year-end's appeal, already sent, so its results page has responses to show.
         var segment = await db.Segments.SingleAsync(x => x.Name == "Lapsed donors", ct);
         var sentAt = appeals[1].StartsOn.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc);

@@ -132,3 +132,33 @@ public sealed class EngagementTests
         Assert.Equal(rules, Segment.Parse(Segment.Serialize(rules)));
     }
 }
+
+public sealed class EngagementRuleDomainTests
+{
+    private static readonly DateOnly Start = new(2026, 1, 1);
+
+    [Fact]
+    public void A_rules_periods_count_from_its_start_so_a_person_is_acted_for_once_in_each()
+    {
+        var rule = EngagementRule.Define("Board", 1, RuleActionKind.FollowUp, 7, "Invite {{DisplayName}}", null, 7, null, 365, Start, 7);
+        Assert.Equal(0, rule.PeriodOf(Start));
+        Assert.Equal(0, rule.PeriodOf(Start.AddDays(364)));
+        Assert.Equal(1, rule.PeriodOf(Start.AddDays(365)));
+        Assert.Equal(0, rule.PeriodOf(Start.AddDays(-3))); // before the start counts as the first period
+        Assert.Equal("Invite Ana Lopes", EngagementRule.Personal(rule.Title!, "Ana Lopes"));
+    }
+
+    [Fact]
+    public void A_rule_refuses_what_it_could_not_do()
+    {
+        Assert.Throws<DomainException>(() => EngagementRule.Define("", 1, RuleActionKind.FollowUp, 7, "x", null, 7, null, 365, Start, 7));
+        Assert.Throws<DomainException>(() => EngagementRule.Define("Call", 1, RuleActionKind.FollowUp, null, "x", null, 7, null, 365, Start, 7));
+        Assert.Throws<DomainException>(() => EngagementRule.Define("Call", 1, RuleActionKind.FollowUp, 7, "x", null, 400, null, 365, Start, 7));
+        Assert.Throws<DomainException>(() => EngagementRule.Define("Mail", 1, RuleActionKind.Email, null, "Hi", "no link", 0, null, 365, Start, 7));
+        Assert.Throws<DomainException>(() => EngagementRule.Define("Plan", 1, RuleActionKind.Plan, 7, null, null, 0, [], 365, Start, 7));
+        Assert.Throws<DomainException>(() => EngagementRule.Define("Plan", 1, RuleActionKind.Plan, 7, null, null, 0, [new PlanStep("", 3)], 365, Start, 7));
+        Assert.Throws<DomainException>(() => EngagementRule.Define("Call", 1, RuleActionKind.FollowUp, 7, "x", null, 7, null, 0, Start, 7));
+        var plan = EngagementRule.Define("Plan", 1, RuleActionKind.Plan, 7, null, null, 0, [new PlanStep("Later", 14), new PlanStep(" First ", 0)], 365, Start, 7);
+        Assert.Equal(["First", "Later"], plan.Plan.Select(s => s.Title));
+    }
+}

@@ -86,3 +86,47 @@ public sealed class EngagementJourneyTests(BrowserSession session) : IClassFixtu
         await session.ScreenshotAsync(page, "64-engagement-settings");
     }
 }
+
+/// <summary>Rules that act on segments, run from the page: each person is acted for once, however often the rule runs.</summary>
+public sealed class EngagementRuleJourneyTests(BrowserSession session) : IClassFixture<BrowserSession>
+{
+    [Fact]
+    public async Task An_officer_adds_a_rule_runs_it_twice_and_each_volunteer_gets_one_follow_up()
+    {
+        var page = await session.SignedInAsync(Personas.Advancement);
+        await page.GotoAsync("/engagement/rules");
+        await Assertions.Expect(page.Locator("[data-testid=rule-row]")).ToHaveCountAsync(3);
+        // The demo's nightly run already asked each petition signer who never gave, once, where consent allows.
+        var asks = await session.CountAsync("SELECT COUNT(*) FROM OutboxMessages WHERE Subject LIKE '%keep the library open with a gift' AND $email = $email", "");
+        var askedTwice = await session.CountAsync("SELECT COUNT(*) FROM (SELECT RecipientConstituentId FROM OutboxMessages WHERE DedupKey LIKE 'rule:%' GROUP BY RecipientConstituentId, DedupKey HAVING COUNT(*) > 1) WHERE $email = $email", "");
+        Assert.True(asks > 0);
+        Assert.Equal(0, askedTwice);
+
+        await page.GetByLabel("Name").FillAsync("Thank committed volunteers");
+        await page.Locator("[data-testid=new-rule-segment]").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Committed volunteers" }).ClickAsync();
+        await page.Locator("[data-testid=new-rule-action]").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "create a follow-up for a colleague" }).ClickAsync();
+        await page.Locator("[data-testid=new-rule-owner]").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Tomás Ferreira" }).ClickAsync();
+        await page.GetByLabel("Follow-up").FillAsync("Thank {{DisplayName}} for volunteering");
+        await page.GetByLabel("Due after (days)").FillAsync("0");
+        await page.GetByLabel("At most once every (days)").FillAsync("365");
+        await page.Locator("[data-testid=new-rule-create]").ClickAsync();
+        var rule = page.Locator("[data-testid=rule-row]", new() { HasText = "Thank committed volunteers" });
+        await Assertions.Expect(rule).ToBeVisibleAsync();
+
+        var volunteers = await session.CountAsync("SELECT COUNT(*) FROM RuleFirings f JOIN EngagementRules r ON r.Id = f.RuleId WHERE r.Name = 'Board invitation for committed volunteers' AND $email = $email", "");
+        Assert.True(volunteers > 0);
+        await rule.Locator("[data-testid=rule-run]").ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-snackbar", new() { HasText = $"acted for {volunteers}" })).ToBeVisibleAsync();
+        await rule.Locator("[data-testid=rule-run]").ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-snackbar", new() { HasText = "acted for 0" })).ToBeVisibleAsync();
+        await Assertions.Expect(rule.Locator("[data-testid=rule-counts]")).ToContainTextAsync($"{volunteers} this period");
+        await session.ScreenshotAsync(page, "68-engagement-rules");
+        Assert.Equal(volunteers, await session.CountAsync("SELECT COUNT(*) FROM FollowUps WHERE Title LIKE 'Thank % for volunteering' AND $email = $email", ""));
+
+        await page.GotoAsync("/follow-ups");
+        await Assertions.Expect(page.Locator("body")).ToContainTextAsync("for volunteering");
+    }
+}

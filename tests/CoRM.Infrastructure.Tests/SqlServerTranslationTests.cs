@@ -111,6 +111,7 @@ public sealed class SqlServerTranslationTests
             ["mission: people engaged"] = () => Engagement.MissionDashboard.Engaged(db, new Engagement.MissionPeriod(Today.AddMonths(-12), Today)),
             ["mission: new people"] = () => Engagement.MissionDashboard.Engaged(db, new Engagement.MissionPeriod(Today.AddMonths(-12), Today))
                 .Except(Engagement.MissionDashboard.Engaged(db, new Engagement.MissionPeriod(Today.AddMonths(-24), Today.AddMonths(-12)))),
+            ["rules: members due an action this period"] = () => Engagement.EngagementRuleJob.Due(db, new Domain.Engagement.EngagementRule { Id = 3, PeriodDays = 365 }, AllRules.Take(4).ToList(), 0, Today, Now),
             ["mission: people engaged by hat"] = () => Engagement.MissionDashboard.ByHat(db, new Engagement.MissionPeriod(Today.AddMonths(-12), Today), Today),
             ["mission: people engaged per month"] = () => Engagement.MissionDashboard.MonthlyPeople(db, new Engagement.MissionPeriod(Today.AddMonths(-12), Today)),
             ["campaigns: letter batch"] = () => AppealCampaignJob.LetterBatch(db, 3),
