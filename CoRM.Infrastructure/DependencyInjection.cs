@@ -71,6 +71,7 @@ public static class DependencyInjection
         services.AddSingleton<PublicForms>();
         services.AddSingleton<PublicFormAdministration>();
         services.AddSingleton<EngagementRules>();
+        services.AddSingleton<EventCheckIn>();
         services.AddSingleton<DirectMessages>();
         services.AddSingleton<Volunteering.VolunteerScheduling>();
         services.AddSingleton<Volunteering.VolunteerRecords>();
@@ -121,6 +122,7 @@ public static class DependencyInjection
         services.AddTransient<FollowUpDigestJob>();
         services.AddTransient<EngagementScoreJob>();
         services.AddTransient<EngagementRuleJob>();
+        services.AddTransient<EventReminderJob>();
         services.AddTransient<OutboxDispatchJob>();
         services.AddTransient<RiskAssessmentJob>();
         services.AddTransient<ShiftReminderJob>();

@@ -36,6 +36,14 @@ public class GivingEvent
         if (now > StartsAt) throw new DomainException("The event has already started.");
         return new EventRegistration { EventId = Id, ConstituentId = constituentId, Tickets = tickets, RegisteredAt = now };
     }
+
+    /// <summary>A place on the waiting list of a full free event (paid events sell out instead: a ticket is a payment).</summary>
+    public EventRegistration Waitlist(int constituentId, DateTime now)
+    {
+        if (TicketPrice > 0) throw new DomainException("Paid events have no waiting list.");
+        if (now > StartsAt) throw new DomainException("The event has already started.");
+        return new EventRegistration { EventId = Id, ConstituentId = constituentId, Tickets = 1, RegisteredAt = now, Waitlisted = true };
+    }
 }
 
 public class EventRegistration
@@ -45,6 +53,9 @@ public class EventRegistration
     public int ConstituentId { get; set; }
     public int Tickets { get; set; }
     public DateTime RegisteredAt { get; set; }
+
+    /// <summary>On the waiting list of a full free event: holds no seat until a place frees up and it is promoted.</summary>
+    public bool Waitlisted { get; set; }
 
     /// <summary>The gift that paid for the tickets (its deductible amount excludes the fair-market value).</summary>
     public int? GiftId { get; set; }

@@ -98,7 +98,7 @@ public sealed class GivingEvents(IDbContextFactory<CormDbContext> dbFactory, Com
             if (planned is null || guest is null) return CommandResult.NotFound;
             if (await db.EventRegistrations.AnyAsync(r => r.EventId == eventId && r.ConstituentId == constituentId && r.CancelledAt == null, ct))
                 return CommandResult.Invalid($"{guest.DisplayName} is already registered.");
-            var sold = await db.EventRegistrations.Where(r => r.EventId == eventId && r.CancelledAt == null).SumAsync(r => (int?)r.Tickets, ct) ?? 0;
+            var sold = await db.EventRegistrations.Where(r => r.EventId == eventId && r.CancelledAt == null && !r.Waitlisted).SumAsync(r => (int?)r.Tickets, ct) ?? 0;
             var registration = planned.Register(constituentId, tickets, sold, now);
             if (planned.TicketPrice > 0)
             {
@@ -133,7 +133,7 @@ public sealed class GivingEvents(IDbContextFactory<CormDbContext> dbFactory, Com
         var wasAttended = registration.Attended == true;
         registration.Attended = attended;
         if (attended && !wasAttended)
-            db.Interactions.Add(Interaction.Log(registration.ConstituentId, Channel.Event, Topic.Giving, Clip($"Attended {planned.Name}"), null, planned.StartsAt, user.ConstituentId, now, inbound: true));
+            db.Interactions.Add(Interaction.Log(registration.ConstituentId, Channel.Event, Topic.Giving, Clip($"Attended {planned.Name}"), null, planned.StartsAt < now ? planned.StartsAt : now, user.ConstituentId, now, inbound: true)); // early arrivals are logged when they came
         await db.SaveChangesAsync(ct);
         return CommandResult.Ok(registration.Id);
     }
@@ -146,7 +146,7 @@ public sealed class GivingEvents(IDbContextFactory<CormDbContext> dbFactory, Com
     public async Task<CommandResult> CancelAsync(UserScope user, int registrationId, bool refund, CancellationToken ct = default)
     {
         if (!user.WorksGiving) return CommandResult.NotFound;
-        return await runner.RunAsync(CommandOptions.About("registration"), async db =>
+        return await runner.RunAsync(CommandOptions.About("registration", transaction: true), async db =>
         {
             var registration = await db.EventRegistrations.SingleOrDefaultAsync(r => r.Id == registrationId, ct);
             if (registration is null) return CommandResult.NotFound;
@@ -174,6 +174,8 @@ public sealed class GivingEvents(IDbContextFactory<CormDbContext> dbFactory, Com
                 null, now, user.ConstituentId, now, inbound: true));
             audit.Record(db, user, AuditAction.Update, nameof(EventRegistration), registration.Id, registration.ConstituentId, $"{planned.Name}: registration cancelled{outcome}");
             await db.SaveChangesAsync(ct);
+            // The seat goes to the first on a free event's waiting list, in the same transaction as the cancellation.
+            if (!registration.Waitlisted && await Engagement.EventWaitlist.PromoteAsync(db, planned, now, ct) > 0) await db.SaveChangesAsync(ct);
             return CommandResult.Ok(registration.Id);
         }, ct);
     }
@@ -187,8 +189,8 @@ public sealed class GivingEvents(IDbContextFactory<CormDbContext> dbFactory, Com
 
     internal static IQueryable<EventRow> Rows(CormDbContext db, IQueryable<GivingEvent> events) =>
         events.Select(e => new EventRow(e.Id, e.Name, e.StartsAt, e.TicketPrice, e.FairMarketValue, e.TicketPrice > e.FairMarketValue ? e.TicketPrice - e.FairMarketValue : 0, e.Capacity,
-            db.EventRegistrations.Where(r => r.EventId == e.Id && r.CancelledAt == null).Sum(r => (int?)r.Tickets) ?? 0,
-            db.EventRegistrations.Count(r => r.EventId == e.Id && r.CancelledAt == null),
+            db.EventRegistrations.Where(r => r.EventId == e.Id && r.CancelledAt == null && !r.Waitlisted).Sum(r => (int?)r.Tickets) ?? 0,
+            db.EventRegistrations.Count(r => r.EventId == e.Id && r.CancelledAt == null && !r.Waitlisted),
             db.EventRegistrations.Count(r => r.EventId == e.Id && r.Attended == true),
             db.Gifts.Where(g => db.EventRegistrations.Any(r => r.EventId == e.Id && r.GiftId == g.Id)).Sum(g => (decimal?)g.Amount) ?? 0));
 

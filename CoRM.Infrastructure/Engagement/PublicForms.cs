@@ -30,6 +30,8 @@ public enum FormOutcome
     Thanks,
     /// <summary>A list sign-up: check your e-mail to confirm.</summary>
     CheckYourEmail,
+    /// <summary>An RSVP to a full event: on the waiting list.</summary>
+    Waitlisted,
     Invalid,
     Closed,
     TooMany,
@@ -59,7 +61,7 @@ public sealed class PublicForms(IDbContextFactory<CormDbContext> dbFactory, Comm
         var form = await db.PublicForms.AsNoTracking().SingleOrDefaultAsync(f => f.Slug == slug, ct);
         if (form is null) return null;
         var evt = form.EventId is { } eventId ? await db.GivingEvents.AsNoTracking().SingleOrDefaultAsync(e => e.Id == eventId, ct) : null;
-        var full = evt?.Capacity is { } capacity && await Taken(db, evt.Id).SumAsync(r => r.Tickets, ct) >= capacity;
+        var full = evt?.Capacity is { } capacity && await Seats(db, evt.Id).SumAsync(r => r.Tickets, ct) >= capacity;
         return new PublicFormView(form.Slug, form.Kind, form.Title, form.Text, form.Fields, form.ConsentWording, form.ConsentPurpose,
             form.IsOpen && (evt is null || evt.StartsAt > time.UtcNow()), evt?.Name, evt?.StartsAt, full);
     }
@@ -77,8 +79,6 @@ public sealed class PublicForms(IDbContextFactory<CormDbContext> dbFactory, Comm
         }
         var errors = Check(view, answers);
         if (errors.Count > 0) return new FormResult(FormOutcome.Invalid, errors);
-        if (view.Kind == PublicFormKind.Rsvp && view.EventFull)
-            return new FormResult(FormOutcome.Invalid, new Dictionary<string, string> { [""] = "This event is full: every place has been taken." });
 
         var normalised = EmailAddress.TryNormalise(answers.Email)!;
         var key = EmailKey(normalised);
@@ -132,10 +132,13 @@ public sealed class PublicForms(IDbContextFactory<CormDbContext> dbFactory, Comm
                 }
                 else
                 {
+                    // A full event takes the reply on its waiting list: a place that frees up goes to the first in line.
                     var evt = await db.GivingEvents.SingleAsync(e => e.Id == form.EventId, ct);
-                    var sold = await Taken(db, evt.Id).SumAsync(r => r.Tickets, ct);
-                    db.EventRegistrations.Add(evt.Register(person.Id, 1, sold, now));
-                    db.Interactions.Add(Interaction.Log(person.Id, Channel.WebForm, Topic.Engagement, $"Replied to {evt.Name}", null, now, null, now, inbound: true));
+                    var sold = await Seats(db, evt.Id).SumAsync(r => r.Tickets, ct);
+                    var full = evt.Capacity is { } capacity && sold >= capacity;
+                    db.EventRegistrations.Add(full ? evt.Waitlist(person.Id, now) : evt.Register(person.Id, 1, sold, now));
+                    db.Interactions.Add(Interaction.Log(person.Id, Channel.WebForm, Topic.Engagement, full ? $"On the waiting list for {evt.Name}" : $"Replied to {evt.Name}", null, now, null, now, inbound: true));
+                    if (full) result = FormResult.Of(FormOutcome.Waitlisted);
                 }
                 db.ConsentRecords.Add(ConsentRecord.Of(person.Id, ConsentKind.Form, true, now, $"public form \"{form.Title}\"", null, form.ConsentWording, form.ConsentPurpose));
             }
@@ -224,6 +227,9 @@ public sealed class PublicForms(IDbContextFactory<CormDbContext> dbFactory, Comm
 
     private static IQueryable<Domain.Advancement.EventRegistration> Taken(CormDbContext db, int eventId) =>
         db.EventRegistrations.Where(r => r.EventId == eventId && r.CancelledAt == null);
+
+    /// <summary>Registrations that hold a seat (not the waiting list).</summary>
+    internal static IQueryable<Domain.Advancement.EventRegistration> Seats(CormDbContext db, int eventId) => Taken(db, eventId).Where(r => !r.Waitlisted);
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 

@@ -20,6 +20,7 @@ public static class RecurringJobSchedule
         jobs.AddOrUpdate<AdmissionsReminderJob>(AdmissionsReminderJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Daily(7));
         jobs.AddOrUpdate<DonorScoreJob>(DonorScoreJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Daily(3));
         jobs.AddOrUpdate<EngagementScoreJob>(EngagementScoreJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Daily(3, 30));
+        jobs.AddOrUpdate<EventReminderJob>(EventReminderJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Hourly(15));
         jobs.AddOrUpdate<EngagementRuleJob>(EngagementRuleJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Daily(5));
         jobs.AddOrUpdate<GiftOfficerReminderJob>(GiftOfficerReminderJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Daily(6, 30));
         jobs.AddOrUpdate<AppealCampaignJob>(AppealCampaignJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), "*/5 * * * *");

@@ -61,8 +61,11 @@ public static class DatabaseInitializer
             var clock = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
             await engagement.RunAsOfAsync(DateOnly.FromDateTime(clock.AddMonths(-3)), clock.AddMonths(-3), ct);
             await engagement.RunAsync(ct);
-            // The engagement rules' first run, as last night's would have been: follow-ups and e-mails in the outbox.
-            await services.GetRequiredService<Engagement.EngagementRuleJob>().RunAsync(ct);
+            // The follow-up rules' first run, as last night's would have been. The e-mail rules wait for the nightly job:
+            // their unsubscribe links would create a data-protection key here, before production keys are configured.
+            var rules = services.GetRequiredService<Engagement.EngagementRuleJob>();
+            foreach (var rule in await db.EngagementRules.Where(r => r.IsActive && r.Action != Domain.Engagement.RuleActionKind.Email).Select(r => r.Id).ToListAsync(ct))
+                await rules.RunRuleAsync(rule, ct);
             // And the duplicate queue, so the data steward starts with today's possible duplicates.
             await services.GetRequiredService<Constituents.DuplicateScanJob>().RunAsync(ct);
         }

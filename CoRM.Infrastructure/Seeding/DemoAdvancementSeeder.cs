@@ -146,6 +146,12 @@ internal static class DemoAdvancementSeeder
             [new(Domain.Engagement.FormField.Phone, false, "to send you a text if the lecture moves")],
             "Record my reply so the university can welcome me at the door.", "the guest list of this lecture", null, lecture.Id, tomas, now.AddDays(-5));
         db.PublicForms.AddRange(petition, newsletter, rsvp);
+        // A programme session about to start, with its guest list: the check-in page has a door to keep.
+        var workshop = GivingEvent.Plan("Study skills workshop", now.AddHours(1), 0m, 0m, 30, funds[0].Id);
+        db.GivingEvents.Add(workshop);
+        await db.SaveChangesAsync(ct);
+        foreach (var guest in f.PickRandom(people, 8))
+            db.EventRegistrations.Add(workshop.Register(guest, 1, 0, now.AddDays(-f.Random.Int(1, 10))));
         await db.SaveChangesAsync(ct);
         foreach (var signer in f.PickRandom(people, 40))
         {

@@ -59,17 +59,17 @@ public sealed class AdvancementJourneyTests(BrowserSession session) : IClassFixt
         await page.Locator("[data-testid=segment-name]").FillAsync("Petition signers we can e-mail");
         await page.Locator("[data-testid=rule-kind]").First.ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "took an action" }).ClickAsync();
-        await page.Locator("[data-testid=rule-text]").FillAsync("Signed petition");
-        await page.Locator("[data-testid=rule-text]").PressAsync("Tab");
-        var signers = await session.CountAsync("SELECT COUNT(DISTINCT ConstituentId) FROM Interactions WHERE Subject LIKE 'Signed petition%' AND OccurredAt >= datetime('now', '-12 months') AND $email = $email", "");
+        await page.Locator("[data-testid=rule-action]").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Signed a petition" }).ClickAsync();
+        var signers = await session.CountAsync("SELECT COUNT(DISTINCT ConstituentId) FROM Actions WHERE ActionTypeId = 1 AND TookOn >= date('now', '-12 months') AND $email = $email", "");
         await Assertions.Expect(page.Locator("[data-testid=live-count]")).ToHaveTextAsync(signers.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
 
         await page.Locator("[data-testid=add-rule]").ClickAsync();
         await page.Locator("[data-testid=rule-kind]").Nth(1).ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "may be e-mailed" }).ClickAsync();
         var emailable = await session.CountAsync("""
-            SELECT COUNT(DISTINCT i.ConstituentId) FROM Interactions i JOIN Constituents c ON c.Id = i.ConstituentId
-            WHERE i.Subject LIKE 'Signed petition%' AND i.OccurredAt >= datetime('now', '-12 months') AND c.Email IS NOT NULL AND c.DoNotContact = 0 AND c.EmailOptOut = 0 AND $email = $email
+            SELECT COUNT(DISTINCT a.ConstituentId) FROM Actions a JOIN Constituents c ON c.Id = a.ConstituentId
+            WHERE a.ActionTypeId = 1 AND a.TookOn >= date('now', '-12 months') AND c.Email IS NOT NULL AND c.DoNotContact = 0 AND c.EmailOptOut = 0 AND $email = $email
             """, "");
         await Assertions.Expect(page.Locator("[data-testid=live-count]")).ToHaveTextAsync(emailable.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
         await Assertions.Expect(page.Locator("[data-testid=segment-preview] tbody tr")).ToHaveCountAsync(Math.Min(emailable, 25));
@@ -77,10 +77,10 @@ public sealed class AdvancementJourneyTests(BrowserSession session) : IClassFixt
         // A third rule joined by "or" to the second: signers who may be e-mailed or who gave this past year (for a letter).
         await page.Locator("[data-testid=add-rule]").ClickAsync();
         await page.Locator("[data-testid=rule-join]").Nth(1).GetByRole(AriaRole.Button, new() { Name = "or" }).ClickAsync();
-        await Assertions.Expect(page.Locator("[data-testid=segment-sentence]")).ToContainTextAsync("took the action \"Signed petition\" in the last 12 months and (may be e-mailed or gave in the last 12 months)");
+        await Assertions.Expect(page.Locator("[data-testid=segment-sentence]")).ToContainTextAsync("took the action \"Signed a petition\" in the last 12 months and (may be e-mailed or gave in the last 12 months)");
         var reachable = await session.CountAsync("""
-            SELECT COUNT(DISTINCT i.ConstituentId) FROM Interactions i JOIN Constituents c ON c.Id = i.ConstituentId
-            WHERE i.Subject LIKE 'Signed petition%' AND i.OccurredAt >= datetime('now', '-12 months')
+            SELECT COUNT(DISTINCT a.ConstituentId) FROM Actions a JOIN Constituents c ON c.Id = a.ConstituentId
+            WHERE a.ActionTypeId = 1 AND a.TookOn >= date('now', '-12 months')
               AND ((c.Email IS NOT NULL AND c.DoNotContact = 0 AND c.EmailOptOut = 0) OR EXISTS (SELECT 1 FROM Gifts g WHERE g.DonorId = c.Id AND g.ReceivedOn >= date('now', '-12 months')))
               AND $email = $email
             """, "");

@@ -94,3 +94,40 @@ public sealed class PublicFormJourneyTests(BrowserSession session) : IClassFixtu
         await Assertions.Expect(phone.Locator("[data-testid=signup-invalid]")).ToBeVisibleAsync();
     }
 }
+
+/// <summary>The door of a programme session, kept on a phone by the volunteer coordinator.</summary>
+public sealed class CheckInJourneyTests(BrowserSession session) : IClassFixture<BrowserSession>
+{
+    [Fact]
+    public async Task A_coordinator_checks_guests_in_on_a_phone()
+    {
+        // The demo was seeded on a fixed day: move the workshop to an hour from now, as it would be on the day.
+        await using (var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(session.Portal.Directory, "corm.db")}"))
+        {
+            await db.OpenAsync();
+            await using var move = db.CreateCommand();
+            move.CommandText = "UPDATE GivingEvents SET StartsAt = $at WHERE Name = 'Study skills workshop'";
+            move.Parameters.AddWithValue("$at", DateTime.UtcNow.AddHours(1).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture));
+            await move.ExecuteNonQueryAsync();
+        }
+        var context = await session.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = session.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true, Locale = "en-GB",
+        });
+        var phone = await context.NewPageAsync();
+        await phone.GotoAsync("/account/sign-in");
+        await phone.Locator($"[data-testid='sign-in-{Personas.VolunteerCoordinator}']").ClickAsync();
+        await phone.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+        await phone.GotoAsync("/engagement/check-in");
+        await phone.Locator("[data-testid=check-in-event] a", new() { HasText = "Study skills workshop" }).ClickAsync();
+        var rows = phone.Locator("[data-testid=guest-row]");
+        await Assertions.Expect(rows).ToHaveCountAsync(8);
+        var first = rows.First;
+        await first.Locator("[data-testid=check-in]").ClickAsync();
+        await Assertions.Expect(first.Locator("[data-testid=check-in]")).ToContainTextAsync("Here");
+        await Assertions.Expect(phone.Locator("[data-testid=check-in-counts]")).ToContainTextAsync("1 of 8 checked in");
+        Assert.True(await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1"), "The check-in page scrolls sideways at 390 px.");
+        await session.ScreenshotAsync(phone, "69-check-in-on-a-phone");
+        Assert.Equal(1, await session.CountAsync("SELECT COUNT(*) FROM EventRegistrations r JOIN GivingEvents e ON e.Id = r.EventId WHERE e.Name = 'Study skills workshop' AND r.Attended = 1 AND $email = $email", ""));
+    }
+}

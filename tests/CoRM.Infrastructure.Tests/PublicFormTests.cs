@@ -157,7 +157,7 @@ public sealed class PublicFormTests : InstitutionTest
     }
 
     [Fact]
-    public async Task An_rsvp_takes_a_place_once_and_a_full_or_closed_form_takes_no_more()
+    public async Task An_rsvp_takes_a_place_once_a_full_event_keeps_a_waiting_list_that_moves_up_and_a_closed_form_takes_no_more()
     {
         var forms = Institution.Get<PublicForms>();
         var (id, first, last, email) = await SomeoneWhoHasNotSignedAsync();
@@ -171,14 +171,27 @@ public sealed class PublicFormTests : InstitutionTest
             await db.GivingEvents.Where(e => e.Id == lecture.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.Capacity, 1));
         }
         Assert.True((await forms.GetAsync("open-lecture"))!.EventFull);
-        var full = await forms.SubmitAsync("open-lecture", Answers("Late", "Comer", "late.comer@example.org"));
-        Assert.Equal(FormOutcome.Invalid, full.Outcome);
-        Assert.Contains("full", full.Errors[""]);
+        Assert.Equal(FormOutcome.Waitlisted, (await forms.SubmitAsync("open-lecture", Answers("Late", "Comer", "late.comer@example.org"))).Outcome);
+        Assert.Equal(FormOutcome.Waitlisted, (await forms.SubmitAsync("open-lecture", Answers("Later", "Still", "later.still@example.org"))).Outcome);
+
+        // The first guest cancels: the first on the waiting list gets the place and an e-mail; the second keeps waiting.
+        var tomasScope = await Institution.PersonaAsync(Personas.Advancement);
+        int firstGuest;
+        await using (var db = await Institution.OpenAsync())
+            firstGuest = await db.EventRegistrations.Where(r => r.ConstituentId == id && r.CancelledAt == null).Select(r => r.Id).SingleAsync();
+        Assert.True((await Institution.Get<GivingEvents>().CancelAsync(tomasScope, firstGuest, refund: false)).Succeeded);
+        await using (var db = await Institution.OpenAsync())
+        {
+            var late = await db.EventRegistrations.SingleAsync(r => db.Constituents.Any(c => c.Id == r.ConstituentId && c.Email == "late.comer@example.org"));
+            var later = await db.EventRegistrations.SingleAsync(r => db.Constituents.Any(c => c.Id == r.ConstituentId && c.Email == "later.still@example.org"));
+            Assert.Equal((false, true), (late.Waitlisted, later.Waitlisted));
+            Assert.True(await db.OutboxMessages.AnyAsync(m => m.DedupKey == $"event-promoted:{late.Id}" && m.ToAddress == "late.comer@example.org"));
+        }
 
         var admin = Institution.Get<PublicFormAdministration>();
         var tomas = await Institution.PersonaAsync(Personas.Advancement);
         var row = (await admin.ListAsync(tomas)).Single(f => f.Slug == "open-lecture");
-        Assert.Equal(1, row.Recorded);
+        Assert.Equal(3, row.Recorded); // one place and two on the waiting list
         Assert.True((await admin.SetOpenAsync(tomas, row.Id, false, row.Version)).Succeeded);
         Assert.Equal(FormOutcome.Closed, (await forms.SubmitAsync("open-lecture", Answers("A", "B", "a.b@example.org"))).Outcome);
     }

@@ -112,6 +112,7 @@ public sealed class SqlServerTranslationTests
             ["mission: new people"] = () => Engagement.MissionDashboard.Engaged(db, new Engagement.MissionPeriod(Today.AddMonths(-12), Today))
                 .Except(Engagement.MissionDashboard.Engaged(db, new Engagement.MissionPeriod(Today.AddMonths(-24), Today.AddMonths(-12)))),
             ["rules: members due an action this period"] = () => Engagement.EngagementRuleJob.Due(db, new Domain.Engagement.EngagementRule { Id = 3, PeriodDays = 365 }, AllRules.Take(4).ToList(), 0, Today, Now),
+            ["events: reminders due"] = () => Engagement.EventReminderJob.Due(db, Now, Now.AddHours(24)),
             ["mission: people engaged by hat"] = () => Engagement.MissionDashboard.ByHat(db, new Engagement.MissionPeriod(Today.AddMonths(-12), Today), Today),
             ["mission: people engaged per month"] = () => Engagement.MissionDashboard.MonthlyPeople(db, new Engagement.MissionPeriod(Today.AddMonths(-12), Today)),
             ["campaigns: letter batch"] = () => AppealCampaignJob.LetterBatch(db, 3),

@@ -70,6 +70,8 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal) : IClassFixtu
         ["/admin/engagement"] = [Personas.Admin],
         ["/engagement"] = [Personas.Advancement, Personas.VolunteerCoordinator, Personas.StudentSuccess, Personas.Admin],
         ["/engagement/forms"] = [Personas.Advancement, Personas.VolunteerCoordinator, Personas.StudentSuccess, Personas.Admin],
+        ["/engagement/check-in"] = [Personas.Advancement, Personas.VolunteerCoordinator, Personas.StudentSuccess, Personas.Admin],
+        ["/engagement/rules"] = [Personas.Advancement, Personas.Admin],
         ["/engagement/forms/new"] = [Personas.Advancement, Personas.VolunteerCoordinator, Personas.StudentSuccess, Personas.Admin],
         ["/engagement/mission.csv?period=Last90Days"] = [Personas.Advancement, Personas.VolunteerCoordinator, Personas.StudentSuccess, Personas.Admin],
     };

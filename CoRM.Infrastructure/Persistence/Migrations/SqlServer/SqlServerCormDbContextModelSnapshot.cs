@@ -755,6 +755,9 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int>("Tickets")
                         .HasColumnType("int");
 
+                    b.Property<bool>("Waitlisted")
+                        .HasColumnType("bit");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ConstituentId");

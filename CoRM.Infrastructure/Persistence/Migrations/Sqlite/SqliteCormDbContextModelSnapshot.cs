@@ -717,6 +717,9 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("Tickets")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Waitlisted")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ConstituentId");
