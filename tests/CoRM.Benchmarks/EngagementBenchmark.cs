@@ -98,6 +98,37 @@ internal static class EngagementBenchmark
             var actions = await db.Actions.CountAsync(a => a.TookOn >= period.From && a.TookOn < period.To);
             Console.WriteLine($"  of which actions in the period ({actions:N0}): {watch.Elapsed.TotalMilliseconds:N0} ms");
         }
+        // A rule over every constituent: advocates (3+ advocacy actions in 12 months) get a thank-you follow-up, once.
+        int ruleId;
+        await using (var db = await dbFactory.CreateDbContextAsync())
+        {
+            var owner = await db.PortalUsers.Where(u => u.Email == LargeUniversityGenerator.AdminEmail).Select(u => u.ConstituentId).SingleAsync();
+            await db.RuleFirings.ExecuteDeleteAsync();
+            await db.FollowUps.Where(f => f.Title.StartsWith("Thank ") && f.Title.EndsWith(" for speaking up")).ExecuteDeleteAsync();
+            var segment = await db.Segments.FirstOrDefaultAsync(x => x.Name == "Bench advocates");
+            if (segment is null)
+            {
+                segment = Domain.Advancement.Segment.Define("Bench advocates", null,
+                    [new Domain.Advancement.SegmentRule(Domain.Advancement.SegmentRuleKind.ActionsInCategory, Category: Domain.Engagement.ActionCategory.Advocacy, Count: 3, Months: 12)], owner, DateTime.UtcNow);
+                db.Segments.Add(segment);
+                await db.SaveChangesAsync();
+            }
+            var rule = await db.EngagementRules.FirstOrDefaultAsync(r => r.Name == "Bench thank-you");
+            if (rule is null)
+            {
+                rule = Domain.Engagement.EngagementRule.Define("Bench thank-you", segment.Id, Domain.Engagement.RuleActionKind.FollowUp, owner, "Thank {{DisplayName}} for speaking up", null, 7, null, 365, today, owner);
+                db.EngagementRules.Add(rule);
+                await db.SaveChangesAsync();
+            }
+            ruleId = rule.Id;
+        }
+        var rules = new EngagementRuleJob(dbFactory, null!, TimeProvider.System, NullLogger<EngagementRuleJob>.Instance);
+        foreach (var label in new[] { "first run", "second run (nothing left to do)" })
+        {
+            watch.Restart();
+            var run = await rules.RunRuleAsync(ruleId);
+            Console.WriteLine($"Engagement rule over every constituent, {label}: {run.Fired:N0} follow-ups in {watch.Elapsed.TotalSeconds:N1} s");
+        }
         Console.WriteLine($"Figures: {string.Join(", ", view.Figures.Select(f => $"{f.Measure} {f.Current:N0}"))}");
     }
 
