@@ -31,10 +31,17 @@ public sealed class EventCheckInTests : InstitutionTest
 
         // 21 days ahead: the day before, each guest with a place is reminded once, however often the job runs.
         var reminders = Institution.Get<EventReminderJob>();
-        Assert.Equal(0, await reminders.RunAsync());
+        async Task<int> LectureRemindersAsync()
+        {
+            await using var db = await Institution.OpenAsync();
+            return await db.OutboxMessages.CountAsync(m => m.Subject == "Tomorrow: Open lecture: water and cities");
+        }
+        await reminders.RunAsync(); // the demo's workshop, starting within the hour, has its own guests to remind
+        Assert.Equal(0, await LectureRemindersAsync());
         Institution.Time.Advance(TimeSpan.FromDays(20.5));
         Assert.Equal(3, await reminders.RunAsync());
         Assert.Equal(0, await reminders.RunAsync());
+        Assert.Equal(3, await LectureRemindersAsync());
 
         // At the door, an hour before the start: two come, one does not.
         Institution.Time.Advance(TimeSpan.FromHours(11));
