@@ -70,6 +70,20 @@ public class EventRegistration
 
     public bool Cancelled => CancelledAt is not null;
 
+    /// <summary>
+    /// Records whether the guest came, from two hours before the start (the door opens early). True when this marks a
+    /// new arrival, which goes on the guest's timeline once; tapping "here" twice changes nothing.
+    /// </summary>
+    public bool MarkAttendance(GivingEvent planned, bool attended, DateTime now)
+    {
+        if (Cancelled) throw new DomainException("That registration was cancelled.");
+        if (Waitlisted) throw new DomainException("That guest is on the waiting list: they have no place.");
+        if (now < planned.StartsAt.AddHours(-2)) throw new DomainException("Attendance is taken on the day of the event.");
+        var arrived = attended && Attended != true;
+        Attended = attended;
+        return arrived;
+    }
+
     /// <summary>Gives up the seat before the event starts.</summary>
     public void Cancel(GivingEvent planned, DateTime now, int? byId)
     {

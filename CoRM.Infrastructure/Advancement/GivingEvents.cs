@@ -120,23 +120,8 @@ public sealed class GivingEvents(IDbContextFactory<CormDbContext> dbFactory, Com
     }
 
     /// <summary>Records whether the guest came; only once the event has started. Attending is an interaction on their timeline.</summary>
-    public async Task<CommandResult> MarkAttendanceAsync(UserScope user, int registrationId, bool attended, CancellationToken ct = default)
-    {
-        if (!user.WorksGiving) return CommandResult.NotFound;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var registration = await db.EventRegistrations.SingleOrDefaultAsync(r => r.Id == registrationId, ct);
-        if (registration is null) return CommandResult.NotFound;
-        if (registration.Cancelled) return CommandResult.Invalid("That registration was cancelled.");
-        var planned = await db.GivingEvents.SingleAsync(e => e.Id == registration.EventId, ct);
-        var now = time.UtcNow();
-        if (now < planned.StartsAt.AddHours(-2)) return CommandResult.Invalid("Attendance is taken on the day of the event.");
-        var wasAttended = registration.Attended == true;
-        registration.Attended = attended;
-        if (attended && !wasAttended)
-            db.Interactions.Add(Interaction.Log(registration.ConstituentId, Channel.Event, Topic.Giving, Clip($"Attended {planned.Name}"), null, planned.StartsAt < now ? planned.StartsAt : now, user.ConstituentId, now, inbound: true)); // early arrivals are logged when they came
-        await db.SaveChangesAsync(ct);
-        return CommandResult.Ok(registration.Id);
-    }
+    public Task<CommandResult> MarkAttendanceAsync(UserScope user, int registrationId, bool attended, CancellationToken ct = default) =>
+        !user.WorksGiving ? Task.FromResult(CommandResult.NotFound) : Engagement.EventCheckIn.MarkAsync(runner, time, user, registrationId, attended, ct);
 
     /// <summary>
     /// Cancels a registration before the event and frees its seats. A paid ticket is either refunded — the ticket gift

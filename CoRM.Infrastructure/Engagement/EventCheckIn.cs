@@ -48,27 +48,31 @@ public sealed class EventCheckIn(IDbContextFactory<CormDbContext> dbFactory, Com
     }
 
     /// <summary>Checks a guest in (or undoes it) on the day; attending is a line on their timeline.</summary>
-    public Task<CommandResult> MarkAsync(UserScope user, int registrationId, bool attended, CancellationToken ct = default)
-    {
-        if (!MayCheckIn(user)) return Task.FromResult(CommandResult.NotFound);
-        return runner.RunAsync(CommandOptions.About("guest"), async db =>
+    public Task<CommandResult> MarkAsync(UserScope user, int registrationId, bool attended, CancellationToken ct = default) =>
+        !MayCheckIn(user) ? Task.FromResult(CommandResult.NotFound) : MarkAsync(runner, time, user, registrationId, attended, ct);
+
+    /// <summary>
+    /// The one way attendance is recorded (the door on a phone, the gala's guest list): the domain's rule, and a new
+    /// arrival on the guest's timeline — under Giving for a ticketed event, Engagement for a free one; an early arrival
+    /// is logged when they came, not at a start still in the future.
+    /// </summary>
+    internal static Task<CommandResult> MarkAsync(CommandRunner runner, TimeProvider time, UserScope user, int registrationId, bool attended, CancellationToken ct) =>
+        runner.RunAsync(CommandOptions.About("guest"), async db =>
         {
             var registration = await db.EventRegistrations.SingleOrDefaultAsync(r => r.Id == registrationId, ct);
             if (registration is null) return CommandResult.NotFound;
             var evt = await db.GivingEvents.SingleAsync(e => e.Id == registration.EventId, ct);
-            if (registration.Cancelled) return CommandResult.Invalid("That registration was cancelled.");
-            if (registration.Waitlisted) return CommandResult.Invalid("That guest is on the waiting list: they have no place.");
-            if (!DoorOpen(evt.StartsAt)) return CommandResult.Invalid("Guests are checked in from two hours before the start until a day after.");
             var now = time.UtcNow();
-            var was = registration.Attended == true;
-            registration.Attended = attended;
-            if (attended && !was)
+            if (registration.MarkAttendance(evt, attended, now))
+            {
+                var subject = $"Attended {evt.Name}";
+                if (subject.Length > Interaction.SubjectMaxLength) subject = subject[..Interaction.SubjectMaxLength];
                 db.Interactions.Add(Interaction.Log(registration.ConstituentId, Channel.Event, evt.TicketPrice > 0 ? Topic.Giving : Topic.Engagement,
-                    $"Attended {evt.Name}", null, evt.StartsAt < now ? evt.StartsAt : now, user.ConstituentId, now, inbound: true)); // checked in early: logged at arrival
+                    subject, null, evt.StartsAt < now ? evt.StartsAt : now, user.ConstituentId, now, inbound: true));
+            }
             await db.SaveChangesAsync(ct);
             return CommandResult.Ok(registration.Id);
         }, ct);
-    }
 
     /// <summary>After the start: everyone with a place who was not checked in is recorded as a no-show.</summary>
     public Task<CommandResult> CloseDoorAsync(UserScope user, int eventId, CancellationToken ct = default)

@@ -162,3 +162,21 @@ public sealed class EngagementRuleDomainTests
         Assert.Equal(["First", "Later"], plan.Plan.Select(s => s.Title));
     }
 }
+
+public sealed class EventAttendanceTests
+{
+    private static readonly DateTime Start = new(2026, 12, 10, 18, 0, 0, DateTimeKind.Utc);
+
+    [Fact]
+    public void Attendance_is_taken_from_two_hours_before_and_only_for_a_guest_with_a_place_and_a_second_tap_is_no_new_arrival()
+    {
+        var lecture = GivingEvent.Plan("Lecture", Start, 0m, 0m, 1, 1);
+        var guest = lecture.Register(5, 1, 0, Start.AddDays(-3));
+        var waiting = lecture.Waitlist(6, Start.AddDays(-2));
+        Assert.Throws<DomainException>(() => guest.MarkAttendance(lecture, true, Start.AddHours(-3)));
+        Assert.True(guest.MarkAttendance(lecture, true, Start.AddHours(-1)));
+        Assert.False(guest.MarkAttendance(lecture, true, Start));
+        Assert.Throws<DomainException>(() => waiting.MarkAttendance(lecture, true, Start));
+        Assert.Throws<DomainException>(() => GivingEvent.Plan("Gala", Start, 100m, 40m, 10, 1).Waitlist(7, Start.AddDays(-1)));
+    }
+}
