@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCormDbContext))]
-    [Migration("20261202064820_EventWaitlist")]
-    partial class EventWaitlist
+    [Migration("20261202080108_Engagement")]
+    partial class Engagement
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -8,11 +8,18 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
 {
     /// <inheritdoc />
-    public partial class EngagementActions : Migration
+    public partial class Engagement : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<bool>(
+                name: "Waitlisted",
+                table: "EventRegistrations",
+                type: "bit",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.CreateTable(
                 name: "ActionTypes",
                 columns: table => new
@@ -44,6 +51,51 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_EngagementLevels", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EngagementRules",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    SegmentId = table.Column<int>(type: "int", nullable: false),
+                    Action = table.Column<int>(type: "int", nullable: false),
+                    OwnerId = table.Column<int>(type: "int", nullable: true),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Body = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    DueAfterDays = table.Column<int>(type: "int", nullable: false),
+                    PlanJson = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    PeriodDays = table.Column<int>(type: "int", nullable: false),
+                    IsActive = table.Column<bool>(type: "bit", nullable: false),
+                    ReadyMade = table.Column<bool>(type: "bit", nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    CreatedById = table.Column<int>(type: "int", nullable: true),
+                    LastRunAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EngagementRules", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EngagementRules_Constituents_CreatedById",
+                        column: x => x.CreatedById,
+                        principalTable: "Constituents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EngagementRules_Constituents_OwnerId",
+                        column: x => x.OwnerId,
+                        principalTable: "Constituents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EngagementRules_Segments_SegmentId",
+                        column: x => x.SegmentId,
+                        principalTable: "Segments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -121,6 +173,49 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "PublicForms",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Slug = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    FieldsJson = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    ConsentWording = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    ConsentPurpose = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    ActionTypeId = table.Column<int>(type: "int", nullable: true),
+                    EventId = table.Column<int>(type: "int", nullable: true),
+                    IsOpen = table.Column<bool>(type: "bit", nullable: false),
+                    CreatedById = table.Column<int>(type: "int", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PublicForms", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PublicForms_ActionTypes_ActionTypeId",
+                        column: x => x.ActionTypeId,
+                        principalTable: "ActionTypes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PublicForms_Constituents_CreatedById",
+                        column: x => x.CreatedById,
+                        principalTable: "Constituents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PublicForms_GivingEvents_EventId",
+                        column: x => x.EventId,
+                        principalTable: "GivingEvents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "EngagementLevelChanges",
                 columns: table => new
                 {
@@ -188,6 +283,69 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                         principalTable: "EngagementLevels",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RuleFirings",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RuleId = table.Column<int>(type: "int", nullable: false),
+                    ConstituentId = table.Column<int>(type: "int", nullable: false),
+                    Period = table.Column<int>(type: "int", nullable: false),
+                    FiredAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Outcome = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RuleFirings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RuleFirings_Constituents_ConstituentId",
+                        column: x => x.ConstituentId,
+                        principalTable: "Constituents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_RuleFirings_EngagementRules_RuleId",
+                        column: x => x.RuleId,
+                        principalTable: "EngagementRules",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FormSubmissions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    FormId = table.Column<int>(type: "int", nullable: false),
+                    ConstituentId = table.Column<int>(type: "int", nullable: true),
+                    SubmittedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    Match = table.Column<int>(type: "int", nullable: false),
+                    EmailKey = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    PendingDetails = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    ConfirmationTokenHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    ConfirmedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Comment = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FormSubmissions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FormSubmissions_Constituents_ConstituentId",
+                        column: x => x.ConstituentId,
+                        principalTable: "Constituents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_FormSubmissions_PublicForms_FormId",
+                        column: x => x.FormId,
+                        principalTable: "PublicForms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.InsertData(
@@ -298,6 +456,21 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_EngagementRules_CreatedById",
+                table: "EngagementRules",
+                column: "CreatedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EngagementRules_OwnerId",
+                table: "EngagementRules",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EngagementRules_SegmentId",
+                table: "EngagementRules",
+                column: "SegmentId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_EngagementScores_LevelId",
                 table: "EngagementScores",
                 column: "LevelId");
@@ -311,6 +484,60 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                 name: "IX_EngagementWeights_ChangedById",
                 table: "EngagementWeights",
                 column: "ChangedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FormSubmissions_ConfirmationTokenHash",
+                table: "FormSubmissions",
+                column: "ConfirmationTokenHash",
+                unique: true,
+                filter: "[ConfirmationTokenHash] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FormSubmissions_ConstituentId",
+                table: "FormSubmissions",
+                column: "ConstituentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FormSubmissions_EmailKey_SubmittedAt",
+                table: "FormSubmissions",
+                columns: new[] { "EmailKey", "SubmittedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FormSubmissions_FormId_SubmittedAt",
+                table: "FormSubmissions",
+                columns: new[] { "FormId", "SubmittedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublicForms_ActionTypeId",
+                table: "PublicForms",
+                column: "ActionTypeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublicForms_CreatedById",
+                table: "PublicForms",
+                column: "CreatedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublicForms_EventId",
+                table: "PublicForms",
+                column: "EventId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublicForms_Slug",
+                table: "PublicForms",
+                column: "Slug",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RuleFirings_ConstituentId",
+                table: "RuleFirings",
+                column: "ConstituentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RuleFirings_RuleId_ConstituentId_Period",
+                table: "RuleFirings",
+                columns: new[] { "RuleId", "ConstituentId", "Period" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -329,10 +556,26 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                 name: "EngagementWeights");
 
             migrationBuilder.DropTable(
-                name: "ActionTypes");
+                name: "FormSubmissions");
+
+            migrationBuilder.DropTable(
+                name: "RuleFirings");
 
             migrationBuilder.DropTable(
                 name: "EngagementLevels");
+
+            migrationBuilder.DropTable(
+                name: "PublicForms");
+
+            migrationBuilder.DropTable(
+                name: "EngagementRules");
+
+            migrationBuilder.DropTable(
+                name: "ActionTypes");
+
+            migrationBuilder.DropColumn(
+                name: "Waitlisted",
+                table: "EventRegistrations");
         }
     }
 }

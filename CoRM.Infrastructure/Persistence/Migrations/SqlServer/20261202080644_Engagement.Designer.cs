@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerCormDbContext))]
-    [Migration("20261202064950_EventWaitlist")]
-    partial class EventWaitlist
+    [Migration("20261202080644_Engagement")]
+    partial class Engagement
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
