@@ -72,6 +72,8 @@ public static class DependencyInjection
         services.AddSingleton<PublicFormAdministration>();
         services.AddSingleton<EngagementRules>();
         services.AddSingleton<EventCheckIn>();
+        services.AddSingleton<Tags>();
+        services.AddSingleton<RecurringProgrammes>();
         services.AddSingleton<DirectMessages>();
         services.AddSingleton<Volunteering.VolunteerScheduling>();
         services.AddSingleton<Volunteering.VolunteerRecords>();

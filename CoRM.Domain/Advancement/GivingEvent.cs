@@ -16,6 +16,10 @@ public class GivingEvent
     public int? Capacity { get; set; }
     public int FundId { get; set; }
 
+    /// <summary>The recurring programme this event is a session of, if any.</summary>
+    public int? SeriesId { get; set; }
+    public Engagement.EventSeries? Series { get; set; }
+
     public static GivingEvent Plan(string name, DateTime startsAt, decimal ticketPrice, decimal fairMarketValue, int? capacity, int fundId)
     {
         name = name.Trim();

@@ -60,6 +60,9 @@ public enum SegmentRuleKind
 
     /// <summary>Signed or replied to a public form, or confirmed a list sign-up (Text: the form's address) in the last M months.</summary>
     SubmittedForm = 17,
+
+    /// <summary>Carries a tag (Text: the tag's name), put by hand or by a rule.</summary>
+    HasTag = 18,
 }
 
 /// <summary>
@@ -81,12 +84,13 @@ public sealed record SegmentRule(
         {
             case SegmentRuleKind.WearsHat when Hat is null:
                 throw new DomainException("Choose the hat.");
-            case SegmentRuleKind.InRegion or SegmentRuleKind.TookAction or SegmentRuleKind.EngagementLevelAtLeast or SegmentRuleKind.SubmittedForm when string.IsNullOrWhiteSpace(Text):
+            case SegmentRuleKind.InRegion or SegmentRuleKind.TookAction or SegmentRuleKind.EngagementLevelAtLeast or SegmentRuleKind.SubmittedForm or SegmentRuleKind.HasTag when string.IsNullOrWhiteSpace(Text):
                 throw new DomainException(Kind switch
                 {
                     SegmentRuleKind.InRegion => "Choose the region.",
                     SegmentRuleKind.TookAction => "Choose the kind of action (e.g. \"Signed a petition\").",
                     SegmentRuleKind.SubmittedForm => "Choose the form.",
+                    SegmentRuleKind.HasTag => "Choose the tag.",
                     _ => "Choose the engagement level.",
                 });
             case SegmentRuleKind.ActionsInCategory when Category is null || !Enum.IsDefined(Category.Value):
@@ -131,6 +135,7 @@ public sealed record SegmentRule(
             SegmentRuleKind.MovedUpLadder => $"moved up the engagement ladder in the last {Months} months",
             SegmentRuleKind.MovedDownLadder => $"moved down the engagement ladder in the last {Months} months",
             SegmentRuleKind.SubmittedForm => $"answered the form \"{Text}\" in the last {Months} months",
+            SegmentRuleKind.HasTag => $"is tagged \"{Text}\"",
             SegmentRuleKind.HasRelationship => $"is someone's {Relationship}",
             SegmentRuleKind.MayBeEmailed => "may be e-mailed",
             SegmentRuleKind.MayBeWritten => "may receive appeal letters",

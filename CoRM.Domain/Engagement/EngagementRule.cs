@@ -14,6 +14,9 @@ public enum RuleActionKind
 
     /// <summary>A ready-made engagement plan: a sequence of follow-ups for the owner, each due some days after the start.</summary>
     Plan = 2,
+
+    /// <summary>Puts a tag on the person (found again with the segment rule "has the tag").</summary>
+    Tag = 3,
 }
 
 /// <summary>One step of an engagement plan.</summary>
@@ -49,6 +52,9 @@ public class EngagementRule : IVersioned
     public string? Body { get; set; }
     public int DueAfterDays { get; set; }
 
+    /// <summary>The tag the rule puts on people (tag action).</summary>
+    public int? TagId { get; set; }
+
     /// <summary>The plan's steps as JSON.</summary>
     public string? PlanJson { get; set; }
 
@@ -64,7 +70,7 @@ public class EngagementRule : IVersioned
     public IReadOnlyList<PlanStep> Plan => PlanJson is null ? [] : JsonSerializer.Deserialize<List<PlanStep>>(PlanJson, Json) ?? [];
 
     public static EngagementRule Define(string name, int segmentId, RuleActionKind action, int? ownerId, string? title, string? body, int dueAfterDays,
-        IReadOnlyList<PlanStep>? plan, int periodDays, DateOnly today, int? createdById)
+        IReadOnlyList<PlanStep>? plan, int periodDays, DateOnly today, int? createdById, int? tagId = null)
     {
         name = name.Trim();
         title = string.IsNullOrWhiteSpace(title) ? null : title.Trim();
@@ -93,11 +99,16 @@ public class EngagementRule : IVersioned
                 if (plan.Any(s => string.IsNullOrWhiteSpace(s.Title) || s.Title.Trim().Length > TitleMaxLength || s.DueAfterDays is < 0 or > 365))
                     throw new DomainException($"Each step has a title (up to {TitleMaxLength} characters) and is due 0 to 365 days after the start.");
                 break;
+            case RuleActionKind.Tag:
+                if (tagId is null) throw new DomainException("Choose the tag.");
+                break;
         }
+        var tagging = action == RuleActionKind.Tag;
         return new EngagementRule
         {
-            Name = name, SegmentId = segmentId, Action = action, OwnerId = action == RuleActionKind.Email ? null : ownerId, Title = action == RuleActionKind.Plan ? null : title,
-            Body = action == RuleActionKind.Plan ? null : body, DueAfterDays = dueAfterDays, PeriodDays = periodDays, StartsOn = today, CreatedById = createdById,
+            Name = name, SegmentId = segmentId, Action = action, OwnerId = action is RuleActionKind.Email or RuleActionKind.Tag ? null : ownerId,
+            Title = action is RuleActionKind.Plan or RuleActionKind.Tag ? null : title, Body = action is RuleActionKind.Plan or RuleActionKind.Tag ? null : body,
+            TagId = tagging ? tagId : null, DueAfterDays = dueAfterDays, PeriodDays = periodDays, StartsOn = today, CreatedById = createdById,
             PlanJson = action == RuleActionKind.Plan ? JsonSerializer.Serialize(plan!.Select(s => s with { Title = s.Title.Trim() }).OrderBy(s => s.DueAfterDays).ToList(), Json) : null,
         };
     }

@@ -60,6 +60,9 @@ public class PublicForm : IVersioned
 
     /// <summary>The free event an RSVP replies to.</summary>
     public int? EventId { get; set; }
+
+    /// <summary>The recurring programme an RSVP replies to instead: a place at every session still to come.</summary>
+    public int? SeriesId { get; set; }
     public bool IsOpen { get; set; } = true;
     public int? CreatedById { get; set; }
     public DateTime CreatedAt { get; set; }
@@ -68,7 +71,7 @@ public class PublicForm : IVersioned
     public IReadOnlyList<FormFieldSpec> Fields => JsonSerializer.Deserialize<List<FormFieldSpec>>(FieldsJson, Json) ?? [];
 
     public static PublicForm Create(PublicFormKind kind, string slug, string title, string text, IReadOnlyList<FormFieldSpec> fields,
-        string consentWording, string consentPurpose, int? actionTypeId, int? eventId, int? createdById, DateTime now)
+        string consentWording, string consentPurpose, int? actionTypeId, int? eventId, int? createdById, DateTime now, int? seriesId = null)
     {
         if (!Enum.IsDefined(kind)) throw new DomainException("Choose what the form is for.");
         slug = slug.Trim().ToLowerInvariant();
@@ -76,10 +79,11 @@ public class PublicForm : IVersioned
             throw new DomainException($"The address is lower-case letters, digits and single hyphens, up to {SlugMaxLength} characters (e.g. keep-the-library-open).");
         if (slug == "confirm") throw new DomainException("\"confirm\" is reserved for the confirmation page: choose another address.");
         if (kind == PublicFormKind.Petition && actionTypeId is null) throw new DomainException("Choose the action a signature records.");
-        if (kind == PublicFormKind.Rsvp && eventId is null) throw new DomainException("Choose the event the form replies to.");
+        if (kind == PublicFormKind.Rsvp && (eventId is null) == (seriesId is null)) throw new DomainException("Choose the event or the programme the form replies to.");
         var form = new PublicForm
         {
             Kind = kind, Slug = slug, ActionTypeId = kind == PublicFormKind.Petition ? actionTypeId : null, EventId = kind == PublicFormKind.Rsvp ? eventId : null,
+            SeriesId = kind == PublicFormKind.Rsvp ? seriesId : null,
             CreatedById = createdById, CreatedAt = now,
         };
         form.Describe(title, text, fields, consentWording, consentPurpose);

@@ -90,6 +90,9 @@ internal static class SegmentQuery
                 return c => db.FormSubmissions.Any(s => s.ConstituentId == c.Id && s.SubmittedAt >= fromTime
                     && (s.Status == Domain.Engagement.FormSubmissionStatus.Recorded || s.Status == Domain.Engagement.FormSubmissionStatus.Repeat)
                     && db.PublicForms.Any(f => f.Id == s.FormId && f.Slug == slug));
+            case SegmentRuleKind.HasTag:
+                var tag = rule.Text!;
+                return c => db.PersonTags.Any(t => t.ConstituentId == c.Id && db.Tags.Any(x => x.Id == t.TagId && x.Name == tag));
             case SegmentRuleKind.MovedUpLadder or SegmentRuleKind.MovedDownLadder:
                 var up = rule.Kind == SegmentRuleKind.MovedUpLadder;
                 return c => db.EngagementLevelChanges.Any(m => m.ConstituentId == c.Id && m.Up == up && m.ChangedOn >= fromDay);

@@ -28,6 +28,8 @@ public sealed class Segments(IDbContextFactory<CormDbContext> dbFactory, Command
             [new(SegmentRuleKind.TookAction, Text: "Signed a petition", Months: 12), new(SegmentRuleKind.GaveWithinMonths, Negate: true, Months: 60)]),
         ("Committed volunteers", "Volunteered more than twice in the past 12 months: a board invitation.",
             [new(SegmentRuleKind.VolunteeredShifts, Count: 2, Months: 12)]),
+        ("Advocates", "Took an advocacy action (signed a petition, wrote a letter, called) in the past year: tagged for the campaigns team.",
+            [new(SegmentRuleKind.ActionsInCategory, Category: Domain.Engagement.ActionCategory.Advocacy, Count: 1, Months: 12)]),
         ("Lapsed donors", "Gave last year, nothing yet this year: a renewal ask.",
             [new(SegmentRuleKind.LapsedDonor), new(SegmentRuleKind.MayBeEmailed)]),
         ("Top donors", "RFM monetary score 5: the major-gift officers' portfolio.",

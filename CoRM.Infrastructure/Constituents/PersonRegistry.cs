@@ -79,6 +79,9 @@ public static class PersonRegistry
         Subject<RuleFiring>(nameof(RuleFiring.ConstituentId), "that an engagement rule acted for the person (a follow-up, an e-mail), once a period"),
         Actor<EngagementRule>(nameof(EngagementRule.OwnerId), "who owns an engagement rule's follow-ups"),
         Actor<EngagementRule>(nameof(EngagementRule.CreatedById), "who defined an engagement rule"),
+        Subject<PersonTag>(nameof(PersonTag.ConstituentId), "a tag on the person (\"Board prospect\"), put by hand or by a rule"),
+        Actor<PersonTag>(nameof(PersonTag.TaggedById), "who tagged someone by hand"),
+        Actor<EventSeries>(nameof(EventSeries.CreatedById), "who planned a recurring programme"),
 
         // Cases.
         Subject<CaseClient>(nameof(CaseClient.ConstituentId), "a case the person is a client of"),
@@ -230,6 +233,7 @@ public static class PersonRegistry
         "EngagementRule.Name", "EngagementRule.Title", "EngagementRule.Body", "EngagementRule.PlanJson", "RuleFiring.Outcome",
         "PublicForm.Slug", "PublicForm.Title", "PublicForm.Text", "PublicForm.FieldsJson", "PublicForm.ConsentWording", "PublicForm.ConsentPurpose",
         "SavedImportMapping.Importer", "SavedImportMapping.Source", "SavedImportMapping.Columns",
+        "Tag.Name", "Tag.Description", "EventSeries.Name", "EventSeries.Description",
     };
 
     /// <summary>The columns of one entity that point at people.</summary>

@@ -16,7 +16,7 @@ public sealed record RuleRun(int RuleId, int Fired, int Skipped);
 
 /// <summary>
 /// Nightly (05:00 UTC) and on demand: every active rule's segment is evaluated in the database, and each member not yet
-/// served in the rule's current period gets the action — a follow-up, a plan's follow-ups or an e-mail in the outbox —
+/// served in the rule's current period gets the action — a follow-up, a plan's follow-ups, a tag or an e-mail in the outbox —
 /// in the same transaction as the firing row. That row is unique per rule, person and period, so a retried job or a
 /// second instance racing this one cannot act twice: the loser's batch rolls back and the next pass skips those people.
 /// </summary>
@@ -57,11 +57,15 @@ public sealed class EngagementRuleJob(IDbContextFactory<CormDbContext> dbFactory
             // Unsubscribe links first: the first one may create a data-protection key, written by another connection that
             // must not wait behind this batch's transaction.
             var links = rule.Action == RuleActionKind.Email ? batch.ToDictionary(p => p.Id, p => unsubscribe.LinkFor(p.Id)) : [];
+            var ids = batch.Select(p => p.Id).ToList();
+            var tagged = rule.Action == RuleActionKind.Tag
+                ? (await db.PersonTags.Where(t => t.TagId == rule.TagId && ids.Contains(t.ConstituentId)).Select(t => t.ConstituentId).ToListAsync(ct)).ToHashSet()
+                : [];
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             int batchFired = 0, batchSkipped = 0;
             foreach (var person in batch)
             {
-                var outcome = Act(db, rule, person, links.GetValueOrDefault(person.Id), period, today, now);
+                var outcome = Act(db, rule, person, links.GetValueOrDefault(person.Id), tagged.Contains(person.Id), period, today, now);
                 if (outcome is null) batchSkipped++; else batchFired++;
                 db.RuleFirings.Add(new RuleFiring { RuleId = rule.Id, ConstituentId = person.Id, Period = period, FiredAt = now, Outcome = outcome ?? "not e-mailed: no consent or no address" });
             }
@@ -98,10 +102,15 @@ public sealed class EngagementRuleJob(IDbContextFactory<CormDbContext> dbFactory
     }
 
     /// <summary>Adds the rule's action for one person to the context; null when an e-mail may not be sent (no consent, no address).</summary>
-    private static string? Act(CormDbContext db, EngagementRule rule, DuePerson person, string? unsubscribeLink, int period, DateOnly today, DateTime now)
+    private static string? Act(CormDbContext db, EngagementRule rule, DuePerson person, string? unsubscribeLink, bool alreadyTagged, int period, DateOnly today, DateTime now)
     {
         switch (rule.Action)
         {
+            case RuleActionKind.Tag:
+                // Tagged by hand already: the rule has nothing to add, but the firing still counts the person as served.
+                if (alreadyTagged) return "already carried the tag";
+                db.PersonTags.Add(new PersonTag { TagId = rule.TagId!.Value, ConstituentId = person.Id, TaggedAt = now, RuleId = rule.Id });
+                return "tagged";
             case RuleActionKind.FollowUp:
                 db.FollowUps.Add(FollowUp.Create(person.Id, rule.OwnerId!.Value, Topic.Engagement, EngagementRule.Personal(rule.Title!, person.DisplayName), rule.Body,
                     today.AddDays(rule.DueAfterDays), today, null, now));

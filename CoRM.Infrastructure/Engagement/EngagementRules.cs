@@ -13,7 +13,7 @@ public sealed record EngagementRuleRow(int Id, string Name, int SegmentId, strin
     bool ReadyMade, int Fired, int FiredThisPeriod, DateTime? LastRunAt, Guid Version);
 
 public sealed record NewEngagementRule(string Name, int SegmentId, RuleActionKind Action, int? OwnerId, string? Title, string? Body, int DueAfterDays,
-    IReadOnlyList<PlanStep>? Plan, int PeriodDays);
+    IReadOnlyList<PlanStep>? Plan, int PeriodDays, int? TagId = null);
 
 /// <summary>Rules that act on segments, defined by the giving office and administrators (segments are theirs); their firings are counted.</summary>
 public sealed class EngagementRules(IDbContextFactory<CormDbContext> dbFactory, CommandRunner runner, AuditTrail audit, EngagementRuleJob job, TimeProvider time)
@@ -27,9 +27,10 @@ public sealed class EngagementRules(IDbContextFactory<CormDbContext> dbFactory, 
         var rules = await db.EngagementRules.AsNoTracking().OrderByDescending(r => r.IsActive).ThenBy(r => r.Name).ToListAsync(ct);
         var segments = await db.Segments.ToDictionaryAsync(s => s.Id, s => s.Name, ct);
         var owners = await db.Constituents.Where(c => rules.Select(r => r.OwnerId).Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.DisplayName, ct);
+        var tags = await db.Tags.ToDictionaryAsync(t => t.Id, t => t.Name, ct);
         var counts = await db.RuleFirings.GroupBy(f => new { f.RuleId, f.Period }).Select(g => new { g.Key.RuleId, g.Key.Period, Count = g.Count() }).ToListAsync(ct);
         var today = time.Today();
-        return rules.Select(r => new EngagementRuleRow(r.Id, r.Name, r.SegmentId, segments.GetValueOrDefault(r.SegmentId, "?"), r.Action, Describe(r, owners),
+        return rules.Select(r => new EngagementRuleRow(r.Id, r.Name, r.SegmentId, segments.GetValueOrDefault(r.SegmentId, "?"), r.Action, Describe(r, owners, tags),
             r.PeriodDays, r.IsActive, r.ReadyMade, counts.Where(c => c.RuleId == r.Id).Sum(c => c.Count),
             counts.Where(c => c.RuleId == r.Id && c.Period == r.PeriodOf(today)).Sum(c => c.Count), r.LastRunAt, r.Version)).ToList();
     }
@@ -52,8 +53,10 @@ public sealed class EngagementRules(IDbContextFactory<CormDbContext> dbFactory, 
             if (!await db.Segments.AnyAsync(s => s.Id == request.SegmentId, ct)) return CommandResult.Invalid("Choose the segment.");
             if (request.OwnerId is { } owner && !(await OwnerChoicesAsync(user, ct)).Any(o => o.Id == owner))
                 return CommandResult.Invalid("Follow-ups go to staff of the engagement office (advancement, volunteering, student success, administrators).");
+            if (request.Action == RuleActionKind.Tag && request.TagId is { } tagId && !await db.Tags.AnyAsync(t => t.Id == tagId, ct))
+                return CommandResult.Invalid("That tag no longer exists.");
             var rule = EngagementRule.Define(request.Name, request.SegmentId, request.Action, request.OwnerId, request.Title, request.Body, request.DueAfterDays,
-                request.Plan, request.PeriodDays, time.Today(), user.ConstituentId);
+                request.Plan, request.PeriodDays, time.Today(), user.ConstituentId, request.TagId);
             db.EngagementRules.Add(rule);
             await db.SaveChangesAsync(ct);
             audit.Record(db, user, AuditAction.Create, nameof(EngagementRule), rule.Id, null, rule.Name);
@@ -92,8 +95,9 @@ public sealed class EngagementRules(IDbContextFactory<CormDbContext> dbFactory, 
         return run;
     }
 
-    private static string Describe(EngagementRule r, IReadOnlyDictionary<int, string> owners) => r.Action switch
+    private static string Describe(EngagementRule r, IReadOnlyDictionary<int, string> owners, IReadOnlyDictionary<int, string> tags) => r.Action switch
     {
+        RuleActionKind.Tag => $"tag \"{tags.GetValueOrDefault(r.TagId ?? 0, "?")}\"",
         RuleActionKind.FollowUp => $"follow-up for {owners.GetValueOrDefault(r.OwnerId ?? 0, "?")}: \"{r.Title}\", due after {r.DueAfterDays} days",
         RuleActionKind.Plan => $"plan for {owners.GetValueOrDefault(r.OwnerId ?? 0, "?")}: {string.Join(" → ", r.Plan.Select(s => $"{s.Title} (day {s.DueAfterDays})"))}",
         _ => $"e-mail \"{r.Title}\" to those who may be e-mailed",

@@ -19,7 +19,7 @@ public sealed record PublicFormDetail(PublicFormRow Form, string Text, IReadOnly
     string? Action, string? Event, IReadOnlyList<DayCount> PerDay, IReadOnlyList<SubmissionRow> Recent);
 
 public sealed record NewPublicForm(PublicFormKind Kind, string Slug, string Title, string Text, IReadOnlyList<FormFieldSpec> Fields,
-    string ConsentWording, string ConsentPurpose, int? ActionTypeId, int? EventId);
+    string ConsentWording, string ConsentPurpose, int? ActionTypeId, int? EventId, int? SeriesId = null);
 
 /// <summary>The engagement office's side of public forms: create, open and close them, and read their submissions per day.</summary>
 public sealed class PublicFormAdministration(IDbContextFactory<CormDbContext> dbFactory, CommandRunner runner, AuditTrail audit, TimeProvider time)
@@ -57,7 +57,8 @@ public sealed class PublicFormAdministration(IDbContextFactory<CormDbContext> db
                 db.Constituents.Where(c => c.Id == s.ConstituentId).Select(c => c.DisplayName).FirstOrDefault(), s.Comment))
             .ToListAsync(ct);
         var action = form.ActionTypeId is { } typeId ? await db.ActionTypes.Where(t => t.Id == typeId).Select(t => t.Name).SingleAsync(ct) : null;
-        var evt = form.EventId is { } eventId ? await db.GivingEvents.Where(e => e.Id == eventId).Select(e => e.Name).SingleAsync(ct) : null;
+        var evt = form.EventId is { } eventId ? await db.GivingEvents.Where(e => e.Id == eventId).Select(e => e.Name).SingleAsync(ct)
+            : form.SeriesId is { } seriesId ? await db.EventSeries.Where(s => s.Id == seriesId).Select(s => "Programme: " + s.Name).SingleAsync(ct) : null;
         return new PublicFormDetail(row, form.Text, form.Fields, form.ConsentWording, form.ConsentPurpose, action, evt, perDay, recent);
     }
 
@@ -67,8 +68,20 @@ public sealed class PublicFormAdministration(IDbContextFactory<CormDbContext> db
         if (!user.MeasuresEngagement) return [];
         var now = time.UtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return (await db.GivingEvents.Where(e => e.StartsAt > now && e.TicketPrice == 0).OrderBy(e => e.StartsAt).Select(e => new { e.Id, e.Name, e.StartsAt }).ToListAsync(ct))
+        return (await db.GivingEvents.Where(e => e.StartsAt > now && e.TicketPrice == 0 && e.SeriesId == null).OrderBy(e => e.StartsAt).Select(e => new { e.Id, e.Name, e.StartsAt }).ToListAsync(ct))
             .Select(e => (e.Id, e.Name, e.StartsAt)).ToList();
+    }
+
+    /// <summary>Programmes with a session still to come: an RSVP to one is a place at each of those sessions.</summary>
+    public async Task<IReadOnlyList<(int Id, string Name, DateTime NextStart, int SessionsAhead)>> ProgrammeChoicesAsync(UserScope user, CancellationToken ct = default)
+    {
+        if (!user.MeasuresEngagement) return [];
+        var now = time.UtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return (await db.EventSeries.Select(s => new { s.Id, s.Name, Next = db.GivingEvents.Where(e => e.SeriesId == s.Id && e.StartsAt > now).Min(e => (DateTime?)e.StartsAt),
+                Ahead = db.GivingEvents.Count(e => e.SeriesId == s.Id && e.StartsAt > now) })
+            .Where(s => s.Next != null).OrderBy(s => s.Next).ToListAsync(ct))
+            .Select(s => (s.Id, s.Name, s.Next!.Value, s.Ahead)).ToList();
     }
 
     public Task<CommandResult> CreateAsync(UserScope user, NewPublicForm request, CancellationToken ct = default)
@@ -85,8 +98,11 @@ public sealed class PublicFormAdministration(IDbContextFactory<CormDbContext> db
                 if (evt is null || evt.StartsAt <= time.UtcNow()) return CommandResult.Invalid("Choose an event that has not happened yet.");
                 if (evt.TicketPrice > 0) return CommandResult.Invalid("Paid events sell tickets with a receipt: a public RSVP is for free events only.");
             }
+            if (request.Kind == PublicFormKind.Rsvp && request.SeriesId is { } seriesId
+                && !await db.GivingEvents.AnyAsync(e => e.SeriesId == seriesId && e.StartsAt > time.UtcNow(), ct))
+                return CommandResult.Invalid("Choose a programme with a session still to come.");
             var form = PublicForm.Create(request.Kind, request.Slug, request.Title, request.Text, request.Fields, request.ConsentWording, request.ConsentPurpose,
-                request.ActionTypeId, request.EventId, user.ConstituentId, time.UtcNow());
+                request.ActionTypeId, request.EventId, user.ConstituentId, time.UtcNow(), request.SeriesId);
             db.PublicForms.Add(form);
             await db.SaveChangesAsync(ct);
             audit.Record(db, user, AuditAction.Create, nameof(PublicForm), form.Id, null, form.Slug);

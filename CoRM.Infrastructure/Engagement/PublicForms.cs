@@ -19,7 +19,7 @@ namespace CoRM.Infrastructure.Engagement;
 
 /// <summary>What a member of the public sees of a form: nothing about anyone.</summary>
 public sealed record PublicFormView(string Slug, PublicFormKind Kind, string Title, string Text, IReadOnlyList<FormFieldSpec> Fields,
-    string ConsentWording, string ConsentPurpose, bool IsOpen, string? EventName, DateTime? EventStartsAt, bool EventFull);
+    string ConsentWording, string ConsentPurpose, bool IsOpen, string? EventName, DateTime? EventStartsAt, bool EventFull, int SessionsAhead = 0);
 
 /// <summary>What was typed. <see cref="Website"/> is the bot trap: a field people never see and bots fill in.</summary>
 public sealed record FormAnswers(string? FirstName, string? LastName, string? Email, string? Phone, string? Region, string? Comment, bool Consent, string? Website = null);
@@ -60,10 +60,21 @@ public sealed class PublicForms(IDbContextFactory<CormDbContext> dbFactory, Comm
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var form = await db.PublicForms.AsNoTracking().SingleOrDefaultAsync(f => f.Slug == slug, ct);
         if (form is null) return null;
+        var now = time.UtcNow();
+        if (form.SeriesId is { } seriesId)
+        {
+            // A programme: open while a session is still to come; "full" when every one of them is.
+            var series = await db.EventSeries.AsNoTracking().SingleAsync(s => s.Id == seriesId, ct);
+            var ahead = await db.GivingEvents.Where(e => e.SeriesId == seriesId && e.StartsAt > now).OrderBy(e => e.StartsAt)
+                .Select(e => new { e.StartsAt, e.Capacity, Seats = db.EventRegistrations.Where(r => r.EventId == e.Id && r.CancelledAt == null && !r.Waitlisted).Sum(r => (int?)r.Tickets) ?? 0 })
+                .ToListAsync(ct);
+            return new PublicFormView(form.Slug, form.Kind, form.Title, form.Text, form.Fields, form.ConsentWording, form.ConsentPurpose,
+                form.IsOpen && ahead.Count > 0, series.Name, ahead.FirstOrDefault()?.StartsAt, ahead.Count > 0 && ahead.All(s => s.Capacity is { } c && s.Seats >= c), ahead.Count);
+        }
         var evt = form.EventId is { } eventId ? await db.GivingEvents.AsNoTracking().SingleOrDefaultAsync(e => e.Id == eventId, ct) : null;
         var full = evt?.Capacity is { } capacity && await Seats(db, evt.Id).SumAsync(r => r.Tickets, ct) >= capacity;
         return new PublicFormView(form.Slug, form.Kind, form.Title, form.Text, form.Fields, form.ConsentWording, form.ConsentPurpose,
-            form.IsOpen && (evt is null || evt.StartsAt > time.UtcNow()), evt?.Name, evt?.StartsAt, full);
+            form.IsOpen && (evt is null || evt.StartsAt > now), evt?.Name, evt?.StartsAt, full);
     }
 
     public async Task<FormResult> SubmitAsync(string slug, FormAnswers answers, CancellationToken ct = default)
@@ -119,13 +130,24 @@ public sealed class PublicForms(IDbContextFactory<CormDbContext> dbFactory, Comm
             var (person, match) = await MatchOrCreateAsync(db, answers, $"Public form: {form.Slug}", ct);
             submission.ConstituentId = person.Id;
             submission.Match = match;
+            var series = form.SeriesId is { } seriesId ? await db.EventSeries.SingleAsync(s => s.Id == seriesId, ct) : null;
+            var enrolment = series is null ? null : await RecurringProgrammes.EnrolAsync(db, series, person.Id, now, ct);
             var repeat = form.Kind == PublicFormKind.Petition
                 ? await db.Actions.AnyAsync(a => a.ConstituentId == person.Id && a.ActionTypeId == form.ActionTypeId && a.Target == form.Title, ct)
-                : await Taken(db, form.EventId!.Value).AnyAsync(r => r.ConstituentId == person.Id, ct);
+                : series is not null ? enrolment is null : await Taken(db, form.EventId!.Value).AnyAsync(r => r.ConstituentId == person.Id, ct);
             submission.Status = repeat ? FormSubmissionStatus.Repeat : FormSubmissionStatus.Recorded;
+            // A repeat gets the answer a newcomer would: "on the waiting list" where a newcomer would wait, so the page never
+            // tells a stranger whether someone already has a place.
+            if (repeat && form.Kind == PublicFormKind.Rsvp && await NewcomerWouldWaitAsync(db, form, now, ct)) result = FormResult.Of(FormOutcome.Waitlisted);
             if (!repeat)
             {
-                if (form.Kind == PublicFormKind.Petition)
+                if (series is not null)
+                {
+                    // A programme: a place at every session still to come (in line where one is full), chosen by the one enrolment rule.
+                    db.Interactions.Add(Interaction.Log(person.Id, Channel.WebForm, Topic.Engagement, RecurringProgrammes.Subject(series, enrolment!), null, now, null, now, inbound: true));
+                    if (enrolment!.Waitlisted > 0) result = FormResult.Of(FormOutcome.Waitlisted);
+                }
+                else if (form.Kind == PublicFormKind.Petition)
                 {
                     var type = await db.ActionTypes.SingleAsync(t => t.Id == form.ActionTypeId, ct);
                     ActionRecords.Add(db, person.Id, type, time.Today(), Channel.WebForm, form.Title, submission.Comment, null, null, null, time.Today(), now);
@@ -224,6 +246,10 @@ public sealed class PublicForms(IDbContextFactory<CormDbContext> dbFactory, Comm
         if (!answers.Consent) errors[nameof(FormAnswers.Consent)] = "Tick the box to agree to the statement, or we cannot record your answer.";
         return errors;
     }
+
+    private static Task<bool> NewcomerWouldWaitAsync(CormDbContext db, PublicForm form, DateTime now, CancellationToken ct) =>
+        db.GivingEvents.Where(e => (form.SeriesId != null ? e.SeriesId == form.SeriesId && e.StartsAt > now : e.Id == form.EventId) && e.Capacity != null)
+            .AnyAsync(e => db.EventRegistrations.Where(r => r.EventId == e.Id && r.CancelledAt == null && !r.Waitlisted).Sum(r => (int?)r.Tickets) >= e.Capacity, ct);
 
     private static IQueryable<Domain.Advancement.EventRegistration> Taken(CormDbContext db, int eventId) =>
         db.EventRegistrations.Where(r => r.EventId == eventId && r.CancelledAt == null);

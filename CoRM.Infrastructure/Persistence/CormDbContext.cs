@@ -106,6 +106,9 @@ public abstract class CormDbContext(DbContextOptions options) : DbContext(option
     public DbSet<FormSubmission> FormSubmissions => Set<FormSubmission>();
     public DbSet<EngagementRule> EngagementRules => Set<EngagementRule>();
     public DbSet<RuleFiring> RuleFirings => Set<RuleFiring>();
+    public DbSet<Tag> Tags => Set<Tag>();
+    public DbSet<PersonTag> PersonTags => Set<PersonTag>();
+    public DbSet<EventSeries> EventSeries => Set<EventSeries>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CormDbContext).Assembly);

@@ -55,6 +55,7 @@ public static class PersonErasure
         ["EngagementScore.ConstituentId"] = (ErasureAction.Delete, "the engagement score and level"),
         ["EngagementLevelChange.ConstituentId"] = (ErasureAction.Delete, "moves on the engagement ladder"),
         ["RuleFiring.ConstituentId"] = (ErasureAction.Delete, "engagement rules' firings (nobody erased is acted on again: they are in no segment)"),
+        ["PersonTag.ConstituentId"] = (ErasureAction.Delete, "tags on the person"),
         ["FormSubmission.ConstituentId"] = (ErasureAction.Delete, "public forms signed or replied to (their consent records go with the consent history)"),
         ["CaseClient.ConstituentId"] = (ErasureAction.Delete, "being a client of a closed case (the case keeps its counts; a case left without clients loses its text)"),
         ["ConstituentFlag.ConstituentId"] = (ErasureAction.Delete, "flags"),

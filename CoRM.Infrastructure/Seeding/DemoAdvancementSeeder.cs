@@ -153,6 +153,27 @@ internal static class DemoAdvancementSeeder
         foreach (var guest in f.PickRandom(people, 8))
             db.EventRegistrations.Add(workshop.Register(guest, 1, 0, now.AddDays(-f.Random.Int(1, 10))));
         await db.SaveChangesAsync(ct);
+
+        // A weekly programme planned three weeks ago, two sessions held: ten places a session and twelve members, so two wait
+        // in line for each session to come; a public RSVP form offers the rest of it.
+        var plannedAt = now.AddDays(-21);
+        var (club, sessions) = Domain.Engagement.EventSeries.Plan("Study club", "Bring your coursework: tutors and second-year students help, Tuesdays 17:00-19:00.",
+            today.AddDays(-11).ToDateTime(new TimeOnly(17, 0), DateTimeKind.Utc), 8, 7, 10, funds[0].Id, TimeZoneInfo.Utc, plannedAt, tomas);
+        db.EventSeries.Add(club);
+        db.GivingEvents.AddRange(sessions);
+        await db.SaveChangesAsync(ct);
+        foreach (var (member, i) in f.PickRandom(people, 12).Select((m, i) => (m, i)))
+        {
+            await Engagement.RecurringProgrammes.EnrolAsync(db, club, member, plannedAt.AddHours(i), ct);
+            await db.SaveChangesAsync(ct);
+        }
+        foreach (var held in await db.EventRegistrations.Where(r => !r.Waitlisted && db.GivingEvents.Any(e => e.Id == r.EventId && e.SeriesId == club.Id && e.StartsAt < now)).ToListAsync(ct))
+            held.Attended = f.Random.Bool(0.8f);
+        db.PublicForms.Add(Domain.Engagement.PublicForm.Create(Domain.Engagement.PublicFormKind.Rsvp, "study-club", "Join the study club",
+            "Every Tuesday, 17:00 to 19:00, in the library: bring your coursework, tutors help. Free; ten places a session.",
+            [new(Domain.Engagement.FormField.Comment, false, "to tell the tutors what you are working on")],
+            "Record my place at the study club's sessions so the tutors expect me.", "the study club's guest lists and reminders", null, null, tomas, plannedAt, club.Id));
+        await db.SaveChangesAsync(ct);
         foreach (var signer in f.PickRandom(people, 40))
         {
             var on = today.AddDays(-f.Random.Int(1, 200));
@@ -178,6 +199,12 @@ internal static class DemoAdvancementSeeder
         // The three classic rules, ready to run (the nightly job at 05:00 does; "Run now" on /engagement/rules too).
         var ines = await db.PortalUsers.Where(u => u.Email == DemoSeeder.Personas.VolunteerCoordinator).Select(u => u.ConstituentId).SingleAsync(ct);
         var segmentIds = await db.Segments.ToDictionaryAsync(x => x.Name, x => x.Id, ct);
+        var advocate = Domain.Engagement.Tag.Define("Advocate", "Acts for our causes: petitions, letters, calls.", now);
+        var prospect = Domain.Engagement.Tag.Define("Board prospect", "Someone to invite to a board or a committee.", now);
+        db.Tags.AddRange(advocate, prospect);
+        await db.SaveChangesAsync(ct);
+        foreach (var someone in f.PickRandom(people, 3))
+            db.PersonTags.Add(new Domain.Engagement.PersonTag { TagId = prospect.Id, ConstituentId = someone, TaggedAt = now.AddDays(-f.Random.Int(1, 60)), TaggedById = ines });
         Domain.Engagement.EngagementRule Ready(Domain.Engagement.EngagementRule rule) { rule.ReadyMade = true; return rule; }
         db.EngagementRules.AddRange(
             Ready(Domain.Engagement.EngagementRule.Define("Coupon for regular attendees", segmentIds["Regular event attendees"], Domain.Engagement.RuleActionKind.Email, null,
@@ -189,7 +216,9 @@ internal static class DemoAdvancementSeeder
                 "Dear {{FirstName}},\n\nYou signed the petition to keep the library open at night. Night opening costs 40 EUR an evening: a gift of any size helps us open it.\n\n{{UnsubscribeLink}}",
                 0, null, 365, today, tomas)),
             Ready(Domain.Engagement.EngagementRule.Define("Board invitation for committed volunteers", segmentIds["Committed volunteers"], Domain.Engagement.RuleActionKind.FollowUp, ines,
-                "Invite {{DisplayName}} to the volunteer board", "Volunteered more than twice in the past 12 months.", 7, null, 365, today, tomas)));
+                "Invite {{DisplayName}} to the volunteer board", "Volunteered more than twice in the past 12 months.", 7, null, 365, today, tomas)),
+            Ready(Domain.Engagement.EngagementRule.Define("Tag advocates", segmentIds["Advocates"], Domain.Engagement.RuleActionKind.Tag, null, null, null, 0, null, 365, today, tomas,
+                advocate.Id)));
         await db.SaveChangesAsync(ct);
 
         // Last year-end's appeal, already sent, so its results page has responses to show.

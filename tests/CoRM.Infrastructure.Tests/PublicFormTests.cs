@@ -173,6 +173,8 @@ public sealed class PublicFormTests : InstitutionTest
         Assert.True((await forms.GetAsync("open-lecture"))!.EventFull);
         Assert.Equal(FormOutcome.Waitlisted, (await forms.SubmitAsync("open-lecture", Answers("Late", "Comer", "late.comer@example.org"))).Outcome);
         Assert.Equal(FormOutcome.Waitlisted, (await forms.SubmitAsync("open-lecture", Answers("Later", "Still", "later.still@example.org"))).Outcome);
+        // The guest who holds the place replies again and hears what a newcomer would: a stranger typing their address learns nothing.
+        Assert.Equal(FormOutcome.Waitlisted, (await forms.SubmitAsync("open-lecture", Answers(first, last, email))).Outcome);
 
         // The first guest cancels: the first on the waiting list gets the place and an e-mail; the second keeps waiting.
         var tomasScope = await Institution.PersonaAsync(Personas.Advancement);

@@ -72,6 +72,8 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal) : IClassFixtu
         ["/engagement/forms"] = [Personas.Advancement, Personas.VolunteerCoordinator, Personas.StudentSuccess, Personas.Admin],
         ["/engagement/check-in"] = [Personas.Advancement, Personas.VolunteerCoordinator, Personas.StudentSuccess, Personas.Admin],
         ["/engagement/rules"] = [Personas.Advancement, Personas.Admin],
+        ["/engagement/programmes"] = [Personas.Advancement, Personas.VolunteerCoordinator, Personas.StudentSuccess, Personas.Admin],
+        ["/engagement/programmes/1"] = [Personas.Advancement, Personas.VolunteerCoordinator, Personas.StudentSuccess, Personas.Admin],
         ["/engagement/forms/new"] = [Personas.Advancement, Personas.VolunteerCoordinator, Personas.StudentSuccess, Personas.Admin],
         ["/engagement/mission.csv?period=Last90Days"] = [Personas.Advancement, Personas.VolunteerCoordinator, Personas.StudentSuccess, Personas.Admin],
     };

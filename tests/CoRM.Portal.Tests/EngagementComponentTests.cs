@@ -93,7 +93,7 @@ public sealed class EngagementComponentTests : PortalComponentTest
     {
         await SignInAsAsync(Personas.Advancement);
         var list = Render<PublicFormsPage>();
-        list.WaitForAssertion(() => Assert.Equal(3, list.FindAll("[data-testid=form-list] tbody tr").Count), TimeSpan.FromSeconds(10));
+        list.WaitForAssertion(() => Assert.Equal(4, list.FindAll("[data-testid=form-list] tbody tr").Count), TimeSpan.FromSeconds(10));
         var petition = list.FindAll("[data-testid=form-list] tbody tr").Single(r => r.TextContent.Contains("Keep the library open at night", StringComparison.Ordinal));
         Assert.Contains("40", petition.TextContent, StringComparison.Ordinal);
         Assert.Contains("/f/keep-the-library-open", petition.TextContent, StringComparison.Ordinal);
@@ -101,7 +101,7 @@ public sealed class EngagementComponentTests : PortalComponentTest
         var create = Render<NewPublicFormPage>();
         create.WaitForAssertion(() => Assert.True(create.Find("[data-testid=form-create]").HasAttribute("disabled")), TimeSpan.FromSeconds(10));
         await using var db = await Institution.OpenAsync();
-        Assert.Equal(3, await db.PublicForms.CountAsync());
+        Assert.Equal(4, await db.PublicForms.CountAsync());
     }
 
     [Fact]

@@ -17,6 +17,7 @@ internal sealed class EngagementRuleConfiguration : IEntityTypeConfiguration<Eng
         builder.Property(r => r.Version).IsConcurrencyToken();
         builder.Ignore(r => r.Plan);
         builder.HasOne<Segment>().WithMany().HasForeignKey(r => r.SegmentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Tag>().WithMany().HasForeignKey(r => r.TagId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Constituent>().WithMany().HasForeignKey(r => r.OwnerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Constituent>().WithMany().HasForeignKey(r => r.CreatedById).OnDelete(DeleteBehavior.Restrict);
     }

@@ -12,6 +12,7 @@ internal sealed class GivingEventConfiguration : IEntityTypeConfiguration<Giving
         builder.Property(e => e.TicketPrice).IsMoney(14);
         builder.Property(e => e.FairMarketValue).IsMoney(14);
         builder.HasOne<Fund>().WithMany().HasForeignKey(e => e.FundId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(e => e.Series).WithMany().HasForeignKey(e => e.SeriesId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(e => e.StartsAt);
     }
 }

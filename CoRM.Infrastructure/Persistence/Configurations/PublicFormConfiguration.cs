@@ -21,6 +21,7 @@ internal sealed class PublicFormConfiguration : IEntityTypeConfiguration<PublicF
         builder.HasIndex(f => f.Slug).IsUnique();
         builder.HasOne<ActionType>().WithMany().HasForeignKey(f => f.ActionTypeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<GivingEvent>().WithMany().HasForeignKey(f => f.EventId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<EventSeries>().WithMany().HasForeignKey(f => f.SeriesId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Constituent>().WithMany().HasForeignKey(f => f.CreatedById).OnDelete(DeleteBehavior.Restrict);
     }
 }
