@@ -44,7 +44,9 @@ public sealed class RecurringProgrammes(IDbContextFactory<CormDbContext> dbFacto
     {
         if (!user.MeasuresEngagement) return [];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await Rows(db, db.EventSeries, time.UtcNow()).OrderByDescending(r => r.NextStart != null).ThenBy(r => r.NextStart).ThenByDescending(r => r.FirstStart).ToListAsync(ct);
+        // Programmes are few: those with a session to come first, soonest first; then the finished ones, latest first.
+        return (await Rows(db, db.EventSeries, time.UtcNow()).ToListAsync(ct))
+            .OrderByDescending(r => r.NextStart != null).ThenBy(r => r.NextStart).ThenByDescending(r => r.FirstStart).ToList();
     }
 
     public async Task<ProgrammeDetail?> GetAsync(UserScope user, int id, CancellationToken ct = default)
@@ -183,7 +185,7 @@ public sealed class RecurringProgrammes(IDbContextFactory<CormDbContext> dbFacto
         Clip(done.Waitlisted == 0 ? $"Joined the programme {series.Name} ({done.Places} sessions)"
             : $"Joined the programme {series.Name} ({done.Places} sessions; waiting for a place at {done.Waitlisted})");
 
-    private static IQueryable<ProgrammeRow> Rows(CormDbContext db, IQueryable<EventSeries> series, DateTime now) =>
+    internal static IQueryable<ProgrammeRow> Rows(CormDbContext db, IQueryable<EventSeries> series, DateTime now) =>
         series.Select(s => new ProgrammeRow(s.Id, s.Name,
             db.GivingEvents.Count(e => e.SeriesId == s.Id),
             db.GivingEvents.Count(e => e.SeriesId == s.Id && e.StartsAt > now),

@@ -157,7 +157,7 @@ internal static class DemoAdvancementSeeder
         // A weekly programme planned three weeks ago, two sessions held: ten places a session and twelve members, so two wait
         // in line for each session to come; a public RSVP form offers the rest of it.
         var plannedAt = now.AddDays(-21);
-        var (club, sessions) = Domain.Engagement.EventSeries.Plan("Study club", "Bring your coursework: tutors and second-year students help, Tuesdays 17:00-19:00.",
+        var (club, sessions) = Domain.Engagement.EventSeries.Plan("Study club", "Bring your coursework: tutors and second-year students help, weekly from 17:00 to 19:00.",
             today.AddDays(-11).ToDateTime(new TimeOnly(17, 0), DateTimeKind.Utc), 8, 7, 10, funds[0].Id, TimeZoneInfo.Utc, plannedAt, tomas);
         db.EventSeries.Add(club);
         db.GivingEvents.AddRange(sessions);
@@ -170,7 +170,7 @@ internal static class DemoAdvancementSeeder
         foreach (var held in await db.EventRegistrations.Where(r => !r.Waitlisted && db.GivingEvents.Any(e => e.Id == r.EventId && e.SeriesId == club.Id && e.StartsAt < now)).ToListAsync(ct))
             held.Attended = f.Random.Bool(0.8f);
         db.PublicForms.Add(Domain.Engagement.PublicForm.Create(Domain.Engagement.PublicFormKind.Rsvp, "study-club", "Join the study club",
-            "Every Tuesday, 17:00 to 19:00, in the library: bring your coursework, tutors help. Free; ten places a session.",
+            "Once a week, 17:00 to 19:00, in the library: bring your coursework, tutors help. Free; ten places a session.",
             [new(Domain.Engagement.FormField.Comment, false, "to tell the tutors what you are working on")],
             "Record my place at the study club's sessions so the tutors expect me.", "the study club's guest lists and reminders", null, null, tomas, plannedAt, club.Id));
         await db.SaveChangesAsync(ct);

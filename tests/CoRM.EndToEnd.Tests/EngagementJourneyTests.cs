@@ -95,7 +95,7 @@ public sealed class EngagementRuleJourneyTests(BrowserSession session) : IClassF
     {
         var page = await session.SignedInAsync(Personas.Advancement);
         await page.GotoAsync("/engagement/rules");
-        await Assertions.Expect(page.Locator("[data-testid=rule-row]")).ToHaveCountAsync(3);
+        await Assertions.Expect(page.Locator("[data-testid=rule-row]")).ToHaveCountAsync(4);
         // The donation ask to petition signers who never gave: run it now, twice; each signer who may be e-mailed gets one e-mail.
         var ask = page.Locator("[data-testid=rule-row]", new() { HasText = "First donation ask for petition signers" });
         await ask.Locator("[data-testid=rule-run]").ClickAsync();

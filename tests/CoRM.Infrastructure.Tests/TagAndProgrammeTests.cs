@@ -104,6 +104,9 @@ public sealed class TagAndProgrammeTests : InstitutionTest
         var planned = await programmes.PlanAsync(ines, new PlanProgrammeRequest("Chess club", "Beginners welcome", first, 4, 7, 2));
         Assert.True(planned.Succeeded, planned.Message);
         var id = (int)planned.Id!.Value;
+        var listed = await programmes.ListAsync(ines);
+        Assert.Equal(["Chess club", "Study club"], listed.Select(r => r.Name).Order());
+        Assert.Equal((4, 4, (int?)2), listed.Single(r => r.Id == id) is var chess ? (chess.Sessions, chess.SessionsAhead, chess.Capacity) : default);
         var detail = (await programmes.GetAsync(ines, id))!;
         Assert.Equal(4, detail.Sessions.Count);
         Assert.Equal(Enumerable.Range(0, 4).Select(i => first.AddDays(7 * i)), detail.Sessions.Select(s => s.StartsAt));
