@@ -159,6 +159,10 @@ public static class DependencyInjection
                 services.AddDbContextFactory<SqlServerCormDbContext>(o => o.UseSqlServer(database.ConnectionString).AddInterceptors(interceptors));
                 services.AddSingleton<IDbContextFactory<CormDbContext>, ProviderContextFactory<SqlServerCormDbContext>>();
                 break;
+            case DatabaseProvider.PostgreSql:
+                services.AddDbContextFactory<PostgreSqlCormDbContext>(o => o.UseNpgsql(database.ConnectionString).AddInterceptors(interceptors));
+                services.AddSingleton<IDbContextFactory<CormDbContext>, ProviderContextFactory<PostgreSqlCormDbContext>>();
+                break;
             default:
                 var connectionString = SqliteFileUnder(database.ConnectionString, contentRoot);
                 services.AddDbContextFactory<SqliteCormDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(interceptors));

@@ -31,16 +31,22 @@ public static class DependencyInjection
 
     /// <summary>
     /// Hangfire storage follows the database: in-memory for the embedded default (jobs find their work in
-    /// domain tables, so a restart loses nothing), SQL Server storage in production so several instances share it.
+    /// domain tables, so a restart loses nothing), SQL Server or PostgreSQL storage on a server, so several instances
+    /// share one queue and a job survives a restart.
     /// </summary>
     private static void AddCormJobs(this WebApplicationBuilder builder)
     {
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         // This host's own storage instance in DI: Hangfire's static JobStorage.Current is shared by every host in
         // the process (the test hosts), and the dashboard, client and server resolve the storage from DI first.
-        builder.Services.AddSingleton<JobStorage>(_ => database.Provider == DatabaseProvider.SqlServer
-            ? new Hangfire.SqlServer.SqlServerStorage(database.ConnectionString)
-            : new InMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromDays(3) }));
+        builder.Services.AddSingleton<JobStorage>(_ => database.Provider switch
+        {
+            DatabaseProvider.SqlServer => new Hangfire.SqlServer.SqlServerStorage(database.ConnectionString),
+            // Its own schema ("hangfire") in the same database, created on first start.
+            DatabaseProvider.PostgreSql => new Hangfire.PostgreSql.PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(database.ConnectionString,
+                new Hangfire.PostgreSql.PostgreSqlStorageOptions()), new Hangfire.PostgreSql.PostgreSqlStorageOptions { PrepareSchemaIfNecessary = true }),
+            _ => new InMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromDays(3) }),
+        });
         builder.Services.AddHangfire((services, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings()
             .UseStorage(services.GetRequiredService<JobStorage>())

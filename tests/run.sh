@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: domain, integration (real SQLite files, SMTP sink), portal (bUnit, test host)
-# and end-to-end (Debian's Chromium through Playwright). Installs Chromium when it is missing.
+# and end-to-end (Debian's Chromium through Playwright); then the integration suite again on a real
+# PostgreSQL server (a private cluster, started here and stopped at the end). Installs Chromium and
+# PostgreSQL when they are missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,3 +16,7 @@ fi
 
 dotnet tool restore
 dotnet test CoRM.sln "$@"
+
+# The integration suite on PostgreSQL: each test clones a seeded template database on the private cluster.
+trap 'tests/postgres.sh stop' EXIT
+CORM_TEST_POSTGRES="$(tests/postgres.sh start)" dotnet test tests/CoRM.Infrastructure.Tests --no-build "$@"

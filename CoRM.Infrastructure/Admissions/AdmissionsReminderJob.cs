@@ -103,9 +103,11 @@ public sealed class AdmissionsReminderJob(IDbContextFactory<CormDbContext> dbFac
             await db.SaveChangesAsync(ct);
             return true;
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || UniqueIndexes.Violated(db.Model, e) == "IX_OutboxMessages_DedupKey")
         {
-            // Another instance reminded this file at the same moment; its transaction won, ours sent nothing.
+            // Another instance reminded this file at the same moment; its transaction won, ours sent nothing. (SQLite
+            // serialises the two and this one finds the stamp changed; a server lets both write and the outbox key refuses
+            // the second.)
             logger.LogInformation("Application {ApplicationId}: {Kind} reminder already sent by another run", applicationId, kind);
             return false;
         }

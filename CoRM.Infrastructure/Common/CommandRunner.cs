@@ -42,32 +42,51 @@ public sealed class CommandRunner(IDbContextFactory<CormDbContext> dbFactory)
 
     public async Task<CommandResult> RunAsync(CommandOptions options, Func<CormDbContext, Task<CommandResult>> work, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = !options.Transaction ? null
-            : options.Isolation is { } level ? await db.Database.BeginTransactionAsync(level, ct)
-            : await db.Database.BeginTransactionAsync(ct);
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            var result = await work(db);
-            if (result.Succeeded && tx is not null) await tx.CommitAsync(ct);
-            return result;
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            await using var tx = !options.Transaction ? null
+                : options.Isolation is { } level ? await db.Database.BeginTransactionAsync(level, ct)
+                : await db.Database.BeginTransactionAsync(ct);
+            try
+            {
+                var result = await work(db);
+                if (result.Succeeded && tx is not null) await tx.CommitAsync(ct);
+                return result;
+            }
+            catch (DomainException e)
+            {
+                return CommandResult.Invalid(e.Message);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return CommandResult.Conflict(options.Record);
+            }
+            catch (DbUpdateException e) when (UniqueIndexes.Violated(db.Model, e) is { } index && options.UniqueIndexMessages.TryGetValue(index, out var message))
+            {
+                return CommandResult.Invalid(message);
+            }
+            catch (Exception e) when (options.Isolation == IsolationLevel.Serializable && attempt < MaxAttempts && IsSerializationFailure(e))
+            {
+                // A server with snapshot isolation (PostgreSQL) refuses one of two racing serializable transactions
+                // instead of making it wait: the standard answer is to run it again, on what the winner committed.
+                await Task.Delay(Random.Shared.Next(10, 50) * attempt, ct);
+            }
+            catch (Exception e) when (options.RaceMessage is not null && Causes(e).Any(x => x is DbException))
+            {
+                return CommandResult.Invalid(options.RaceMessage);
+            }
         }
-        catch (DomainException e)
-        {
-            return CommandResult.Invalid(e.Message);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return CommandResult.Conflict(options.Record);
-        }
-        catch (DbUpdateException e) when (UniqueIndexes.Violated(db.Model, e) is { } index && options.UniqueIndexMessages.TryGetValue(index, out var message))
-        {
-            return CommandResult.Invalid(message);
-        }
-        catch (Exception e) when (options.RaceMessage is not null && e is DbException or InvalidOperationException { InnerException: DbException })
-        {
-            return CommandResult.Invalid(options.RaceMessage);
-        }
+    }
+
+    private const int MaxAttempts = 4;
+
+    /// <summary>40001 (serialization failure) and 40P01 (deadlock), however deeply EF wrapped them.</summary>
+    internal static bool IsSerializationFailure(Exception e) => Causes(e).OfType<DbException>().Any(x => x.SqlState is "40001" or "40P01");
+
+    private static IEnumerable<Exception> Causes(Exception e)
+    {
+        for (Exception? x = e; x is not null; x = x.InnerException) yield return x;
     }
 }
 

@@ -264,14 +264,19 @@ public sealed class RecordMerges(IDbContextFactory<CormDbContext> dbFactory, Com
     {
         var store = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         var sql = db.GetService<ISqlGenerationHelper>();
-        var keyColumns = entity.FindPrimaryKey()!.Properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(store)!)).ToList();
+        var keyProperties = entity.FindPrimaryKey()!.Properties;
+        var keyColumns = keyProperties.Select(p => sql.DelimitIdentifier(p.GetColumnName(store)!)).ToList();
         var parameters = new List<object> { mergedId, survivorId };
         var match = new List<string>();
         foreach (var key in keys)
         {
             var parts = key.Split('|');
             // A key that contains the person column itself (a donor score keyed by its constituent) now holds the survivor's id.
-            match.Add("(" + string.Join(" AND ", keyColumns.Select((c, i) => { parameters.Add(c == column ? survivorId.ToString(CultureInfo.InvariantCulture) : parts[i]); return $"{c} = {{{parameters.Count - 1}}}"; })) + ")");
+            match.Add("(" + string.Join(" AND ", keyColumns.Select((c, i) =>
+            {
+                parameters.Add(c == column ? survivorId.ToString(CultureInfo.InvariantCulture) : parts[i]);
+                return $"{c} = {Typed(db, keyProperties[i], $"{{{parameters.Count - 1}}}")}";
+            })) + ")");
         }
         // Identifiers from the EF model; every value a parameter.
         var update = $"UPDATE {table} SET {column} = {{0}} WHERE {column} = {{1}} AND ({string.Join(" OR ", match)})";
@@ -291,17 +296,17 @@ public sealed class RecordMerges(IDbContextFactory<CormDbContext> dbFactory, Com
         var identity = tableName + ":" + string.Join("|", keyColumns.Select(k => values[k]));
         if (!done.Add(identity)) return;
         var parameters = new List<object?>();
-        string Parameter(string? value)
+        string Parameter(string? value, string column)
         {
             if (value is null) return "NULL";
             parameters.Add(value);
-            return $"{{{parameters.Count - 1}}}";
+            return Typed(db, entity.GetProperties().FirstOrDefault(p => p.GetColumnName(store) == column), $"{{{parameters.Count - 1}}}");
         }
-        var where = string.Join(" AND ", keyColumns.Select(k => $"{sql.DelimitIdentifier(k)} = {Parameter(values[k])}"));
+        var where = string.Join(" AND ", keyColumns.Select(k => $"{sql.DelimitIdentifier(k)} = {Parameter(values[k], k)}"));
         var exists = await CountWithAsync(db, $"SELECT COUNT(*) FROM {table} WHERE {where}", parameters, ct) > 0;
         if (exists)
         {
-            var set = string.Join(", ", values.Keys.Where(k => !keyColumns.Contains(k)).Select(k => $"{sql.DelimitIdentifier(k)} = {Parameter(values[k])}"));
+            var set = string.Join(", ", values.Keys.Where(k => !keyColumns.Contains(k)).Select(k => $"{sql.DelimitIdentifier(k)} = {Parameter(values[k], k)}"));
             var update = $"UPDATE {table} SET {set} WHERE {where}"; // identifiers from the EF model; values are parameters
             if (set.Length > 0) await db.Database.ExecuteSqlRawAsync(update, parameters!, ct);
         }
@@ -309,7 +314,7 @@ public sealed class RecordMerges(IDbContextFactory<CormDbContext> dbFactory, Com
         {
             parameters.Clear();
             var columns = string.Join(", ", values.Keys.Select(k => sql.DelimitIdentifier(k)));
-            var inserted = string.Join(", ", values.Keys.Select(k => Parameter(values[k])));
+            var inserted = string.Join(", ", values.Keys.Select(k => Parameter(values[k], k)));
             var insert = $"INSERT INTO {table} ({columns}) VALUES ({inserted})";
             // SQL Server keeps identity values to itself unless asked: the restored row gets its old id back.
             if (db.Database.IsSqlServer() && entity.FindPrimaryKey()!.Properties.Any(p => p.ValueGenerated == ValueGenerated.OnAdd))
@@ -496,6 +501,13 @@ public sealed class RecordMerges(IDbContextFactory<CormDbContext> dbFactory, Com
             keys.Add(string.Join("|", Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture))));
         return keys;
     }
+
+    /// <summary>
+    /// A before-image keeps every value as text. SQLite and SQL Server convert text to the column's type on their own;
+    /// PostgreSQL does not ("integer = text"), so there the placeholder is cast to the column's store type.
+    /// </summary>
+    private static string Typed(CormDbContext db, IReadOnlyProperty? property, string placeholder) =>
+        db.Database.IsNpgsql() && property?.GetColumnType() is { } type ? $"CAST({placeholder} AS {type})" : placeholder;
 
     private static async Task<List<Dictionary<string, object?>>> RowsAsync(CormDbContext db, string sql, CancellationToken ct)
     {

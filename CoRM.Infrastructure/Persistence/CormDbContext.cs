@@ -132,3 +132,50 @@ public sealed class SqliteCormDbContext(DbContextOptions<SqliteCormDbContext> op
 
 /// <summary>The production provider.</summary>
 public sealed class SqlServerCormDbContext(DbContextOptions<SqlServerCormDbContext> options) : CormDbContext(options);
+
+/// <summary>
+/// A server that runs anywhere: the provider the tests run a real server with (and a production choice of its own).
+/// </summary>
+public sealed class PostgreSqlCormDbContext(DbContextOptions<PostgreSqlCormDbContext> options) : CormDbContext(options)
+{
+    // Every time in CoRM is UTC by rule, held in columns without a zone as on the other two providers (SQL Server's
+    // datetime2, SQLite's text); "timestamp with time zone" would refuse any value whose Kind is not Utc.
+    // Npgsql refuses a Kind=Utc value for such a column, so values (and query parameters) are written without a Kind.
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveColumnType("timestamp without time zone").HaveConversion<WithoutKind>();
+        configurationBuilder.Properties<DateTime?>().HaveColumnType("timestamp without time zone").HaveConversion<WithoutKind>();
+    }
+
+    private sealed class WithoutKind() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
+        v => DateTime.SpecifyKind(v, DateTimeKind.Unspecified), v => v);
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        PostgreSqlFilters.Translate(modelBuilder);
+    }
+}
+
+/// <summary>
+/// Filtered indexes are written once, in SQL Server's dialect ("[Voided] = 0"); PostgreSQL quotes names with double
+/// quotes and compares booleans with true and false.
+/// </summary>
+internal static partial class PostgreSqlFilters
+{
+    public static void Translate(ModelBuilder modelBuilder)
+    {
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+            foreach (var index in entity.GetIndexes().Where(i => i.GetFilter() is not null))
+            {
+                var filter = Bracketed().Replace(index.GetFilter()!, m => $"\"{m.Groups[1].Value}\"");
+                foreach (var flag in entity.GetProperties().Where(p => p.ClrType == typeof(bool)))
+                    filter = filter.Replace($"\"{flag.Name}\" = 0", $"\"{flag.Name}\" = false", StringComparison.Ordinal)
+                        .Replace($"\"{flag.Name}\" = 1", $"\"{flag.Name}\" = true", StringComparison.Ordinal);
+                index.SetFilter(filter);
+            }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\[(\w+)\]")]
+    private static partial System.Text.RegularExpressions.Regex Bracketed();
+}

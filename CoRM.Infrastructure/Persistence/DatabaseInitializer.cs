@@ -34,6 +34,7 @@ public static class DatabaseInitializer
             {
                 logger.LogInformation("Applying {Count} migration(s) to the {Provider} database", pending.Count, options.Provider);
                 await db.Database.MigrateAsync(ct);
+                await PostgreSqlSequences.RealignAsync(db, ct);
                 if (await DialKeyBackfill.RunAsync(db, ct) is > 0 and var keyed)
                     logger.LogInformation("Gave {Count} phone number(s) saved before caller lookup their dial key", keyed);
             }

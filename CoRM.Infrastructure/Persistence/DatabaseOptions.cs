@@ -6,6 +6,9 @@ public enum DatabaseProvider
 {
     Sqlite,
     SqlServer,
+
+    /// <summary>A real server that runs anywhere (Debian's postgresql package): the server provider the tests exercise.</summary>
+    PostgreSql,
 }
 
 /// <summary>Bound from the "Database" section. The provider is always explicit: never guessed from the environment.</summary>
@@ -19,7 +22,7 @@ public sealed class DatabaseOptions
     [Required]
     public string ConnectionString { get; set; } = "Data Source=App_Data/corm.db";
 
-    /// <summary>Apply pending migrations at start-up (default for SQLite; production SQL Server deploys run the script).</summary>
+    /// <summary>Apply pending migrations at start-up (default for SQLite; production server deploys may run the script instead).</summary>
     public bool MigrateAtStartup { get; set; } = true;
 
     /// <summary>Seed the demo institution when the database is empty.</summary>

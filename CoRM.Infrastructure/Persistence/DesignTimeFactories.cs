@@ -15,3 +15,9 @@ internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<S
     public SqlServerCormDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqlServerCormDbContext>().UseSqlServer("Server=.;Database=CoRM;Trusted_Connection=True;TrustServerCertificate=True").Options);
 }
+
+internal sealed class PostgreSqlDesignTimeFactory : IDesignTimeDbContextFactory<PostgreSqlCormDbContext>
+{
+    public PostgreSqlCormDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgreSqlCormDbContext>().UseNpgsql("Host=localhost;Database=corm").Options);
+}

@@ -127,6 +127,9 @@ public static class PersonErasure
             await db.MissedInstalments.Where(m => followUps.Contains(m.FollowUpId)).ExecuteUpdateAsync(s => s.SetProperty(m => m.FollowUpId, (int?)null), ct);
             Count("LapsedDonorReminder.DonorId", await db.LapsedDonorReminders.Where(r => r.DonorId == who || followUps.Contains(r.FollowUpId)).ExecuteDeleteAsync(ct), true);
             Count("RiskAlert.StudentId", await db.RiskAlerts.Where(a => a.StudentId == who).ExecuteDeleteAsync(ct), true);
+            // An inquiry that led to the application keeps its own row (it may be someone else's, a parent's) but not the link.
+            var applications = db.AdmissionApplications.Where(a => a.ApplicantId == who).Select(a => (int?)a.Id);
+            await db.InformationRequests.Where(r => applications.Contains(r.ApplicationId)).ExecuteUpdateAsync(s => s.SetProperty(r => r.ApplicationId, (int?)null), ct);
             Count("AdmissionApplication.ApplicantId", await db.AdmissionApplications.Where(a => a.ApplicantId == who).ExecuteDeleteAsync(ct), true);
             var users = db.PortalUsers.Where(u => u.ConstituentId == who).Select(u => (int?)u.Id);
             Count("ParentInvitation.ParentId", await db.ParentInvitations.Where(i => i.ParentId == who || users.Contains(i.RedeemedByPortalUserId)).ExecuteDeleteAsync(ct), true);

@@ -244,7 +244,7 @@ public sealed class AppealCampaignTests
         await institution.Get<AppealCampaignJob>().RunAsync();
         (int Person, string Code) letter;
         await using (var db = await institution.OpenAsync())
-            letter = await db.CampaignRecipients.Where(r => r.CampaignId == id && r.OptOutCode != null).OrderBy(r => r.Id).Select(r => ValueTuple.Create(r.ConstituentId, r.OptOutCode!)).FirstAsync();
+            letter = await db.CampaignRecipients.Where(r => r.CampaignId == id && r.OptOutCode != null).OrderBy(r => r.Id).Select(r => new { r.ConstituentId, r.OptOutCode }).FirstAsync() is var first ? (first.ConstituentId, first.OptOutCode!) : default;
         var links = institution.Get<UnsubscribeLinks>();
 
         Assert.False(await links.OptOutOfPostAsync("00000-00000"));

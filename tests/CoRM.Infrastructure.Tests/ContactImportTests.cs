@@ -23,7 +23,7 @@ public sealed class ContactImportTests : InstitutionTest
     private async Task<Constituent> KnownPersonAsync()
     {
         await using var db = await Institution.OpenAsync();
-        return await db.Constituents.Where(c => c.Kind == ConstituentKind.Person && c.Email != null && c.BirthDate != null && c.StudentNumber == null && !c.LastName.Contains(' '))
+        return await db.Constituents.Where(c => c.Kind == ConstituentKind.Person && c.Email != null && c.BirthDate != null && c.StudentNumber == null && !EF.Functions.Like(c.LastName, "% %"))
             .OrderBy(c => c.Id).FirstAsync();
     }
 

@@ -22,7 +22,7 @@ public sealed partial class FamiliesTests : InstitutionTest
     {
         await using var db = await Institution.OpenAsync();
         return await db.Relationships.Where(r => r.Kind == RelationshipKind.Parent && r.Related!.Email != null && !db.PortalUsers.Any(u => u.ConstituentId == r.RelatedId))
-            .OrderBy(r => r.Id).Select(r => ValueTuple.Create(r.RelatedId, r.SubjectId, r.Related!.Email!)).FirstAsync();
+            .OrderBy(r => r.Id).Select(r => new { r.RelatedId, r.SubjectId, r.Related!.Email }).FirstAsync() is var first ? (first.RelatedId, first.SubjectId, first.Email!) : default;
     }
 
     private async Task<string> LatestCodeSentToAsync(string email)

@@ -15,7 +15,7 @@ public sealed class PersonIntakeTests : InstitutionTest
     private async Task<Constituent> KnownAsync()
     {
         await using var db = await Institution.OpenAsync();
-        return await db.Constituents.Where(c => c.Kind == ConstituentKind.Person && c.Email != null && c.BirthDate != null && c.MergedIntoId == null && !c.LastName.Contains(' '))
+        return await db.Constituents.Where(c => c.Kind == ConstituentKind.Person && c.Email != null && c.BirthDate != null && c.MergedIntoId == null && !EF.Functions.Like(c.LastName, "% %"))
             .OrderBy(c => c.Id).Skip(11).FirstAsync();
     }
 

@@ -57,25 +57,26 @@ public sealed class PrivacyTests : InstitutionTest
         db.ParentInvitations.Add(new Domain.Families.ParentInvitation { ParentId = person.Id, SentToEmail = "oriana.vt@example.org", CodeHash = "hash", CreatedAt = now, ExpiresAt = now.AddDays(14) });
         db.LapsedDonorReminders.Add(new Domain.Advancement.LapsedDonorReminder { DonorId = person.Id, Year = 2026, LastYearTotal = 50m, CreatedAt = now });
         db.AuditEntries.Add(new AuditEntry { At = now, UserName = "staff", Action = AuditAction.Read, RecordType = "Constituent", RecordId = "0", SubjectConstituentId = person.Id, Detail = "Profile of Oriana Vasquez-Thornbury" });
-        await db.Database.ExecuteSqlAsync($"UPDATE AdmissionApplications SET GuardianId = {person.Id}, GuardianName = 'Oriana Vasquez-Thornbury', GuardianEmail = 'oriana.vt@example.org' WHERE Id = (SELECT MIN(Id) FROM AdmissionApplications)");
+        await db.Database.ExecuteSqlAsync($"UPDATE \"AdmissionApplications\" SET \"GuardianId\" = {person.Id}, \"GuardianName\" = 'Oriana Vasquez-Thornbury', \"GuardianEmail\" = 'oriana.vt@example.org' WHERE \"Id\" = (SELECT MIN(\"Id\") FROM \"AdmissionApplications\")");
         await db.SaveChangesAsync();
         db.SubjectAccessExports.Add(new SubjectAccessExport { RequestId = request.Id, SubjectId = person.Id, RequestedById = person.Id, RequestedAt = now });
         await db.SaveChangesAsync();
 
         var missing = new List<string>();
+        var row = db.Database.IsNpgsql() ? "ctid" : "rowid"; // the physical row id each engine has
         foreach (var column in PersonRegistry.Columns.Where(c => c.Role == PersonRole.Subject))
         {
             var (table, name) = StoreNames(db, column.Entity, column.Property);
             // Table and column names come from the EF model, not from input.
 #pragma warning disable EF1003
             var changed = await db.Database.ExecuteSqlRawAsync(
-                $"UPDATE \"{table}\" SET \"{name}\" = {{0}} WHERE rowid = (SELECT rowid FROM \"{table}\" WHERE \"{name}\" IS NOT NULL AND \"{name}\" <> {{0}} ORDER BY rowid LIMIT 1) " +
+                $"UPDATE \"{table}\" SET \"{name}\" = {{0}} WHERE {row} = (SELECT {row} FROM \"{table}\" WHERE \"{name}\" IS NOT NULL AND \"{name}\" <> {{0}} ORDER BY {row} LIMIT 1) " +
                 $"AND NOT EXISTS (SELECT 1 FROM \"{table}\" WHERE \"{name}\" = {{0}})", person.Id);
 #pragma warning restore EF1003
             if (changed == 0 && !await AnyAsync(db, table, name, person.Id)) missing.Add(column.Name);
         }
         // A case note, and copies of the person in other people's text.
-        await db.Database.ExecuteSqlRawAsync("UPDATE Interactions SET ConstituentId = {0} WHERE Id = (SELECT Id FROM Interactions WHERE CaseId IS NOT NULL ORDER BY Id LIMIT 1)", person.Id);
+        await db.Database.ExecuteSqlRawAsync("UPDATE \"Interactions\" SET \"ConstituentId\" = {0} WHERE \"Id\" = (SELECT \"Id\" FROM \"Interactions\" WHERE \"CaseId\" IS NOT NULL ORDER BY \"Id\" LIMIT 1)", person.Id);
         const string phone = "+351 917 444 321";
         db.ContactPoints.Add(new ContactPoint { ConstituentId = person.Id, Kind = ContactPointKind.Mobile, Value = phone });
         var other = await db.Interactions.Where(i => i.ConstituentId != person.Id).OrderBy(i => i.Id).FirstAsync();
@@ -164,9 +165,9 @@ public sealed class PrivacyTests : InstitutionTest
             foreach (var needle in new[] { name, email, phone, "Vasquez-Thornbury" })
             {
                 await using var command = after.Database.GetDbConnection().CreateCommand();
-                command.CommandText = $"SELECT COUNT(*) FROM \"{table}\" WHERE \"{columnName}\" LIKE '%' || $n || '%'";
+                command.CommandText = $"SELECT COUNT(*) FROM \"{table}\" WHERE \"{columnName}\" LIKE '%' || @n || '%'";
                 var p = command.CreateParameter();
-                p.ParameterName = "$n";
+                p.ParameterName = "@n";
                 p.Value = needle;
                 command.Parameters.Add(p);
                 if (command.Connection!.State != System.Data.ConnectionState.Open) await command.Connection.OpenAsync();

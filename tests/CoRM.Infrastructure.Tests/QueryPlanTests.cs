@@ -24,7 +24,7 @@ public sealed class QueryPlanTests : InstitutionTest
         return string.Join(Environment.NewLine, lines);
     }
 
-    [Fact]
+    [SqliteOnlyFact]
     public async Task A_name_prefix_among_current_records_seeks_the_name_indexes_not_the_merged_into_index()
     {
         await using var db = await Institution.OpenAsync();
@@ -37,7 +37,7 @@ public sealed class QueryPlanTests : InstitutionTest
         Assert.DoesNotContain("SCAN Constituents", plan, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SqliteOnlyFact]
     public async Task A_phone_number_is_one_seek_on_the_dial_key()
     {
         await using var db = await Institution.OpenAsync();

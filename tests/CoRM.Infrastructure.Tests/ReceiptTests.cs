@@ -189,9 +189,9 @@ public sealed class ReceiptTests : InstitutionTest
         {
             var unreceipted = db.Gifts.Where(g => g.DeductibleAmount > 0 && !db.ReceiptLines.Any(l => l.GiftId == g.Id));
             (donor, gift, email) = await unreceipted.Join(db.Constituents.Where(Domain.Constituents.Constituent.MayBeEmailed), g => g.DonorId, c => c.Id, (g, c) => new { c.Id, Gift = g.Id, c.Email })
-                .OrderBy(x => x.Gift).Select(x => ValueTuple.Create(x.Id, x.Gift, x.Email!)).FirstAsync();
+                .OrderBy(x => x.Gift).FirstAsync() is var first ? (first.Id, first.Gift, first.Email!) : default;
             (refuser, refuserGift) = await unreceipted.Join(db.Constituents.Where(c => c.EmailOptOut || c.DoNotContact), g => g.DonorId, c => c.Id, (g, c) => new { c.Id, Gift = g.Id })
-                .OrderBy(x => x.Gift).Select(x => ValueTuple.Create(x.Id, x.Gift)).FirstAsync();
+                .OrderBy(x => x.Gift).FirstAsync() is var second ? (second.Id, second.Gift) : default;
         }
         var receipt = (int)(await receipts.IssueForGiftAsync(tomas, gift)).Id!.Value;
         var refused = (int)(await receipts.IssueForGiftAsync(tomas, refuserGift)).Id!.Value;

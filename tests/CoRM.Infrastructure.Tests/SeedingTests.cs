@@ -40,7 +40,7 @@ public sealed class SeedingTests
         Assert.True(multiHatAlumni > 0);
     }
 
-    [Fact]
+    [SqliteOnlyFact] // a second, empty database is a second file
     public async Task Seeding_is_deterministic()
     {
         await using var first = await TestInstitution.CreateAsync();

@@ -176,6 +176,24 @@ public sealed class SqlServerTranslationTests
         Assert.Equal(Names(sqlServer.Database), Names(sqlite.Database));
         Assert.False(sqlServer.Database.HasPendingModelChanges(), "The SQL Server model has changes without a migration.");
         Assert.False(sqlite.Database.HasPendingModelChanges(), "The SQLite model has changes without a migration.");
+
+        // PostgreSQL arrived later: its Initial holds the model as of the others' EngagementTagsAndProgrammes; every
+        // migration the others gain after that, it gains too, with the same name.
+        using var postgres = new PostgreSqlCormDbContext(new DbContextOptionsBuilder<PostgreSqlCormDbContext>().UseNpgsql("Host=unused;Database=corm").Options);
+        var since = Names(sqlite.Database).SkipWhile(n => n != "EngagementTagsAndProgrammes").Skip(1);
+        Assert.Equal(since.Prepend("Initial"), Names(postgres.Database));
+        Assert.False(postgres.Database.HasPendingModelChanges(), "The PostgreSQL model has changes without a migration.");
+    }
+
+    [Fact]
+    public void The_PostgreSQL_migration_script_generates_with_its_own_dialect()
+    {
+        using var db = new PostgreSqlCormDbContext(new DbContextOptionsBuilder<PostgreSqlCormDbContext>().UseNpgsql("Host=unused;Database=corm").Options);
+        var script = db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
+        Assert.Contains("CREATE TABLE \"Constituents\"", script, StringComparison.Ordinal);
+        Assert.Contains("WHERE \"Voided\" = false", script, StringComparison.Ordinal); // filtered indexes translated from T-SQL
+        Assert.DoesNotContain("[", script.Split('\n').Where(l => l.Contains("CREATE", StringComparison.Ordinal) && l.Contains("INDEX", StringComparison.Ordinal)).Aggregate("", string.Concat), StringComparison.Ordinal);
+        Assert.DoesNotContain("timestamp with time zone", script, StringComparison.Ordinal);
     }
 
     private static Domain.Advancement.AppealCampaign SentCampaign(DateTime sentAt)

@@ -11,7 +11,8 @@ namespace CoRM.Infrastructure.Tests.Support;
 /// <summary>
 /// A real SQLite file holding the seeded demo institution, with the infrastructure services wired as the
 /// portal wires them. The file is migrated and seeded once per test run, then copied for each test, so a
-/// test may change data freely.
+/// test may change data freely. On PostgreSQL (<see cref="TestDatabase"/>) the same, with a template database
+/// cloned per test.
 /// </summary>
 public sealed class TestInstitution : IAsyncDisposable
 {
@@ -21,11 +22,15 @@ public sealed class TestInstitution : IAsyncDisposable
     private static readonly Lazy<Task<string>> Template = new(CreateTemplateAsync);
     private readonly IHost host;
 
-    private TestInstitution(string directory, IHost host, FixedTimeProvider time)
+    /// <summary>The PostgreSQL database of this institution (null on SQLite).</summary>
+    private readonly string? database;
+
+    private TestInstitution(string directory, IHost host, FixedTimeProvider time, string? database)
     {
         Directory = directory;
         this.host = host;
         Time = time;
+        this.database = database;
     }
 
     public string Directory { get; }
@@ -40,15 +45,21 @@ public sealed class TestInstitution : IAsyncDisposable
     {
         var template = await Template.Value;
         var directory = NewDirectory();
-        File.Copy(template, Path.Combine(directory, "corm.db"));
-        return Build(directory, settings, new FixedTimeProvider(Now));
+        if (!TestDatabase.IsPostgreSql)
+        {
+            File.Copy(template, Path.Combine(directory, "corm.db"));
+            return Build(directory, settings, new FixedTimeProvider(Now), null);
+        }
+        var name = $"corm_test_{Guid.NewGuid():N}";
+        await TestDatabase.CreateAsync(name, template);
+        return Build(directory, settings, new FixedTimeProvider(Now), name);
     }
 
     /// <summary>Settings that point the portal or a job at this copy.</summary>
-    public static Dictionary<string, string?> SettingsFor(string directory) => new()
+    public static Dictionary<string, string?> SettingsFor(string directory, string? database = null) => new()
     {
-        ["Database:Provider"] = "Sqlite",
-        ["Database:ConnectionString"] = $"Data Source={Path.Combine(directory, "corm.db")}",
+        ["Database:Provider"] = database is null ? "Sqlite" : "PostgreSql",
+        ["Database:ConnectionString"] = database is null ? $"Data Source={Path.Combine(directory, "corm.db")}" : TestDatabase.PostgreSqlDatabase(database),
         ["Database:MigrateAtStartup"] = "true",
         ["Database:SeedDemoData"] = "true",
         ["Email:Transport"] = "PickupFolder",
@@ -85,6 +96,7 @@ public sealed class TestInstitution : IAsyncDisposable
     {
         host.Dispose();
         SqliteConnection.ClearAllPools();
+        if (database is not null) await TestDatabase.DropAsync(database);
         await Task.Yield();
         try
         {
@@ -103,7 +115,7 @@ public sealed class TestInstitution : IAsyncDisposable
         return directory;
     }
 
-    private static TestInstitution Build(string directory, IDictionary<string, string?>? settings, FixedTimeProvider time)
+    private static TestInstitution Build(string directory, IDictionary<string, string?>? settings, FixedTimeProvider time, string? database)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -111,21 +123,30 @@ public sealed class TestInstitution : IAsyncDisposable
             ContentRootPath = directory,
             DisableDefaults = true,
         });
-        builder.Configuration.AddInMemoryCollection(SettingsFor(directory));
+        builder.Configuration.AddInMemoryCollection(SettingsFor(directory, database));
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddLogging();
         builder.AddInfrastructureServices();
         builder.Services.AddSingleton<TimeProvider>(time);
-        return new TestInstitution(directory, builder.Build(), time);
+        return new TestInstitution(directory, builder.Build(), time, database);
     }
 
+    /// <summary>The seeded template: a SQLite file's path, or the name of a PostgreSQL database (dropped when the run ends).</summary>
     private static async Task<string> CreateTemplateAsync()
     {
         var directory = NewDirectory();
-        var institution = Build(directory, null, new FixedTimeProvider(Now));
+        string? name = null;
+        if (TestDatabase.IsPostgreSql)
+        {
+            name = $"corm_template_{Guid.NewGuid():N}";
+            await TestDatabase.CreateAsync(name);
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => TestDatabase.DropAsync(name).GetAwaiter().GetResult();
+        }
+        var institution = Build(directory, null, new FixedTimeProvider(Now), name);
         await institution.Services.InitialiseDatabaseAsync();
         institution.host.Dispose();
         SqliteConnection.ClearAllPools();
-        return institution.DatabasePath;
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        return name ?? institution.DatabasePath;
     }
 }
