@@ -140,7 +140,8 @@ public static class DependencyInjection
         services.AddTransient<Privacy.RetentionJob>();
         services.AddTransient<Privacy.DeniedAccessAlertJob>();
 
-        services.AddHealthChecks().AddDbContextCheck<CormDbContext>("database");
+        services.AddSingleton<Email.OutboxHealthCheck>();
+        services.AddHealthChecks().AddDbContextCheck<CormDbContext>("database").AddCheck<Email.OutboxHealthCheck>("outbox");
 
         // Keys in the database: a restart or a second instance still reads yesterday's cookies and forms.
         // Encrypted with a certificate where one is configured (always in Production: KeyProtection refuses to start without).

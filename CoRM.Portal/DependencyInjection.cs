@@ -47,6 +47,7 @@ public static class DependencyInjection
                 new Hangfire.PostgreSql.PostgreSqlStorageOptions()), new Hangfire.PostgreSql.PostgreSqlStorageOptions { PrepareSchemaIfNecessary = true }),
             _ => new InMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromDays(3) }),
         });
+        builder.Services.AddHealthChecks().AddCheck<JobStorageHealthCheck>("jobs");
         builder.Services.AddHangfire((services, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings()
             .UseStorage(services.GetRequiredService<JobStorage>())
@@ -99,7 +100,7 @@ public static class DependencyInjection
         app.MapCaseEndpoints();
         app.MapEngagementEndpoints();
         app.MapPrivacyEndpoints();
-        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
         // The dashboard's stats route only takes POST; Hangfire answers any other method with an exception (a 500).
         app.MapMethods("/jobs/stats", ["GET", "HEAD", "PUT", "DELETE", "PATCH"], () => Results.StatusCode(StatusCodes.Status405MethodNotAllowed))
             .RequireAuthorization(Policies.Admin);

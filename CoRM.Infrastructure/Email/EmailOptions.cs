@@ -31,6 +31,9 @@ public sealed class EmailOptions
     public string PortalBaseUrl { get; set; } = "http://localhost:5080";
 
     public SmtpOptions Smtp { get; set; } = new();
+
+    /// <summary>/health reports the outbox as degraded when its oldest ready message has waited longer than this.</summary>
+    public int BacklogDegradedAfterMinutes { get; set; } = 30;
 }
 
 public sealed class SmtpOptions

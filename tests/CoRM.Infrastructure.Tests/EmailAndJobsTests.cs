@@ -36,6 +36,34 @@ public sealed class EmailAndJobsTests
     }
 
     [Fact]
+    public async Task The_outbox_health_is_degraded_when_mail_waits_too_long_or_fails_for_good()
+    {
+        await using var institution = await TestInstitution.CreateAsync();
+        var check = institution.Get<OutboxHealthCheck>();
+        await using (var db = await institution.OpenAsync())
+            await db.OutboxMessages.Where(m => m.SentAt == null).ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, TestInstitution.Now.UtcDateTime));
+        var context = new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext();
+        Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy, (await check.CheckHealthAsync(context)).Status);
+
+        await using (var db = await institution.OpenAsync())
+        {
+            db.OutboxMessages.Add(new Domain.Messaging.OutboxMessage { DedupKey = "health:1", ToAddress = "a@example.org", ToName = "A", Subject = "S", TextBody = "B", CreatedAt = TestInstitution.Now.UtcDateTime });
+            await db.SaveChangesAsync();
+        }
+        var fresh = await check.CheckHealthAsync(context);
+        Assert.Equal((Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy, 1), (fresh.Status, (int)fresh.Data["ready"]));
+        institution.Time.Advance(TimeSpan.FromMinutes(45));
+        var late = await check.CheckHealthAsync(context);
+        Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded, late.Status);
+        Assert.Equal(45, (int)late.Data["oldestReadyMinutes"]);
+
+        await using (var db = await institution.OpenAsync())
+            await db.OutboxMessages.Where(m => m.DedupKey == "health:1").ExecuteUpdateAsync(s => s.SetProperty(m => m.Attempts, OutboxDispatcher.MaxAttempts));
+        var failed = await check.CheckHealthAsync(context);
+        Assert.Equal((Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded, 1, 0), (failed.Status, (int)failed.Data["failed"], (int)failed.Data["ready"]));
+    }
+
+    [Fact]
     public async Task The_next_day_brings_a_new_digest()
     {
         await using var institution = await TestInstitution.CreateAsync();

@@ -137,10 +137,19 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal) : IClassFixtu
     }
 
     [Fact]
-    public async Task The_health_check_reports_the_database()
+    public async Task The_health_check_reports_the_database_the_job_storage_and_the_outbox_without_naming_anyone()
     {
         using var client = await portal.ClientForAsync(null);
-        Assert.Equal("Healthy", await client.GetStringAsync("/health"));
+        var response = await client.GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var health = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var checks = health.RootElement.GetProperty("checks");
+        Assert.Equal("Healthy", checks.GetProperty("database").GetProperty("status").GetString());
+        Assert.True(checks.TryGetProperty("jobs", out var jobs));
+        Assert.True(jobs.GetProperty("data").GetProperty("recurring").GetInt32() > 0);
+        var outbox = checks.GetProperty("outbox");
+        Assert.True(outbox.GetProperty("data").GetProperty("ready").GetInt32() >= 0);
+        Assert.DoesNotContain("@", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
