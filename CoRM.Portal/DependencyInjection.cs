@@ -5,7 +5,6 @@ using CoRM.Portal.Endpoints;
 using CoRM.Portal.Jobs;
 using CoRM.Portal.Security;
 using Hangfire;
-using Hangfire.InMemory;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using MudBlazor.Services;
 
@@ -30,9 +29,9 @@ public static class DependencyInjection
     }
 
     /// <summary>
-    /// Hangfire storage follows the database: in-memory for the embedded default (jobs find their work in
-    /// domain tables, so a restart loses nothing), SQL Server or PostgreSQL storage on a server, so several instances
-    /// share one queue and a job survives a restart.
+    /// Hangfire storage follows the database and is always durable: a SQLite file beside the embedded database, SQL
+    /// Server or PostgreSQL storage on a server, so a job under way survives a restart and several instances share one
+    /// queue.
     /// </summary>
     private static void AddCormJobs(this WebApplicationBuilder builder)
     {
@@ -45,7 +44,9 @@ public static class DependencyInjection
             // Its own schema ("hangfire") in the same database, created on first start.
             DatabaseProvider.PostgreSql => new Hangfire.PostgreSql.PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(database.ConnectionString,
                 new Hangfire.PostgreSql.PostgreSqlStorageOptions()), new Hangfire.PostgreSql.PostgreSqlStorageOptions { PrepareSchemaIfNecessary = true }),
-            _ => new InMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromDays(3) }),
+            // The embedded default: a SQLite file of its own beside the database (hangfire.db), so a job under way
+            // survives a restart; its own file, so job polling never waits on the data's writers.
+            _ => new Hangfire.Storage.SQLite.SQLiteStorage(SqliteJobFile(database, builder.Environment.ContentRootPath), new Hangfire.Storage.SQLite.SQLiteStorageOptions()),
         });
         builder.Services.AddHealthChecks().AddCheck<JobStorageHealthCheck>("jobs");
         builder.Services.AddHangfire((services, config) => config
@@ -70,6 +71,15 @@ public static class DependencyInjection
                 o.Queues = [JobQueues.Interactive];
             });
         }
+    }
+
+    /// <summary>hangfire.db in the folder of the SQLite database (each test host has its own).</summary>
+    internal static string SqliteJobFile(DatabaseOptions database, string contentRoot)
+    {
+        var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(database.ConnectionString).DataSource;
+        var folder = string.IsNullOrEmpty(file) || file == ":memory:" ? Path.Combine(contentRoot, "App_Data") : Path.GetDirectoryName(Path.GetFullPath(file, contentRoot))!;
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, "hangfire.db");
     }
 
     private static HangfireLogBridge AttachedLogBridge(IServiceProvider services)

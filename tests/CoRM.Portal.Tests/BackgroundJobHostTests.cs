@@ -27,7 +27,30 @@ public sealed class BackgroundJobHostTests
 
         var client = worker.Services.GetRequiredService<IBackgroundJobClient>();
         var id = client.Enqueue<OutboxDispatchJob>("interactive", j => j.RunAsync(CancellationToken.None));
-        var monitor = worker.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        await SucceedsAsync(worker, id);
+    }
+
+    [Fact]
+    public async Task A_job_queued_before_a_restart_runs_after_it_on_the_embedded_default()
+    {
+        // A portal that queues a job and stops before any server took it (the click that starts year-end receipts,
+        // then a deploy): the job is in hangfire.db beside the database, not in memory.
+        string id, directory;
+        await using (var before = await PortalFactory.CreateAsync())
+        {
+            directory = before.Directory;
+            before.KeepFiles = true;
+            id = before.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<OutboxDispatchJob>("interactive", j => j.RunAsync(CancellationToken.None));
+            Assert.Equal("SQLiteStorage", before.Services.GetRequiredService<JobStorage>().GetType().Name);
+        }
+        Assert.True(File.Exists(Path.Combine(directory, "hangfire.db")));
+        await using var after = PortalFactory.Restart(directory, new Dictionary<string, string?> { ["Jobs:RunServer"] = "true" });
+        await SucceedsAsync(after, id);
+    }
+
+    private static async Task SucceedsAsync(PortalFactory portal, string id)
+    {
+        var monitor = portal.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
         var deadline = DateTime.UtcNow.AddSeconds(30);
         string? state;
         while ((state = monitor.JobDetails(id)?.History.FirstOrDefault()?.StateName) is not "Succeeded")

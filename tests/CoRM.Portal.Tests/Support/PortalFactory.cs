@@ -36,6 +36,9 @@ public sealed partial class PortalFactory : WebApplicationFactory<Program>
     public static async Task<PortalFactory> CreateAsync(string environment = "Development", IDictionary<string, string?>? settings = null) =>
         new(await TestInstitution.CopyToNewDirectoryAsync(), environment, settings);
 
+    /// <summary>A portal started again on the folder (database and job storage) of one that stopped: a restart.</summary>
+    public static PortalFactory Restart(string directory, IDictionary<string, string?>? settings = null) => new(directory, "Development", settings);
+
     protected override IHost CreateHost(IHostBuilder builder)
     {
         builder.UseEnvironment(environment);
@@ -105,10 +108,14 @@ public sealed partial class PortalFactory : WebApplicationFactory<Program>
     [GeneratedRegex("<input[^>]*name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
 
+    /// <summary>Set by a test that restarts a portal on this folder: stopping keeps the files.</summary>
+    public bool KeepFiles { get; set; }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        if (KeepFiles) return;
         try
         {
             System.IO.Directory.Delete(directory, recursive: true);
