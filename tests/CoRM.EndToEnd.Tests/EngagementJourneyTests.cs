@@ -124,9 +124,10 @@ public sealed class EngagementRuleJourneyTests(BrowserSession session) : IClassF
         var volunteers = await session.CountAsync("SELECT COUNT(*) FROM RuleFirings f JOIN EngagementRules r ON r.Id = f.RuleId WHERE r.Name = 'Board invitation for committed volunteers' AND $email = $email", "");
         Assert.True(volunteers > 0);
         await rule.Locator("[data-testid=rule-run]").ClickAsync();
-        await Assertions.Expect(page.Locator(".mud-snackbar", new() { HasText = $"acted for {volunteers}" })).ToBeVisibleAsync();
+        // Each snackbar names its rule: the earlier runs' may still be on screen.
+        await Assertions.Expect(page.Locator(".mud-snackbar", new() { HasText = $"Thank committed volunteers: acted for {volunteers}" })).ToBeVisibleAsync();
         await rule.Locator("[data-testid=rule-run]").ClickAsync();
-        await Assertions.Expect(page.Locator(".mud-snackbar", new() { HasText = "acted for 0" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".mud-snackbar", new() { HasText = "Thank committed volunteers: acted for 0" })).ToBeVisibleAsync();
         await Assertions.Expect(rule.Locator("[data-testid=rule-counts]")).ToContainTextAsync($"{volunteers} this period");
         await session.ScreenshotAsync(page, "68-engagement-rules");
         Assert.Equal(volunteers, await session.CountAsync("SELECT COUNT(*) FROM FollowUps WHERE Title LIKE 'Thank % for volunteering' AND $email = $email", ""));
