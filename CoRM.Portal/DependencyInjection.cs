@@ -46,7 +46,14 @@ public static class DependencyInjection
                 new Hangfire.PostgreSql.PostgreSqlStorageOptions()), new Hangfire.PostgreSql.PostgreSqlStorageOptions { PrepareSchemaIfNecessary = true }),
             // The embedded default: a SQLite file of its own beside the database (hangfire.db), so a job under way
             // survives a restart; its own file, so job polling never waits on the data's writers.
-            _ => new Hangfire.Storage.SQLite.SQLiteStorage(SqliteJobFile(database, builder.Environment.ContentRootPath), new Hangfire.Storage.SQLite.SQLiteStorageOptions()),
+            // It polls (every 2 s, not its default 15: "Send now" should start at once) and takes a job whose process
+            // died back after Jobs:SqliteInvisibilityMinutes (30; it does not extend that while a job runs, so a job
+            // longer than that may start twice — every job here is written to be run twice without acting twice).
+            _ => new Hangfire.Storage.SQLite.SQLiteStorage(SqliteJobFile(database, builder.Environment.ContentRootPath), new Hangfire.Storage.SQLite.SQLiteStorageOptions
+            {
+                QueuePollInterval = TimeSpan.FromSeconds(2),
+                InvisibilityTimeout = TimeSpan.FromMinutes(builder.Configuration.GetValue("Jobs:SqliteInvisibilityMinutes", 30)),
+            }),
         });
         builder.Services.AddHealthChecks().AddCheck<JobStorageHealthCheck>("jobs");
         builder.Services.AddHangfire((services, config) => config
