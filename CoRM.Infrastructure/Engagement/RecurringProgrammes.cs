@@ -111,9 +111,7 @@ public sealed class RecurringProgrammes(IDbContextFactory<CormDbContext> dbFacto
         if (!user.MeasuresEngagement) return Task.FromResult(CommandResult.NotFound);
         return runner.RunAsync(Options, async db =>
         {
-            if (!await ConstituentScope.VisibleTo(db, user, time).AnyAsync(c => c.Id == constituentId, ct)) return CommandResult.NotFound;
-            var series = await db.EventSeries.SingleOrDefaultAsync(s => s.Id == seriesId, ct);
-            if (series is null) return CommandResult.NotFound;
+            if (await SeriesForAsync(db, user, seriesId, constituentId, ct) is not { } series) return CommandResult.NotFound;
             var now = time.UtcNow();
             var done = await EnrolAsync(db, series, constituentId, now, ct);
             if (done is null) return CommandResult.Invalid("The person already has a place (or a place in line) at every session still to come.");
@@ -131,9 +129,7 @@ public sealed class RecurringProgrammes(IDbContextFactory<CormDbContext> dbFacto
         if (!user.MeasuresEngagement) return Task.FromResult(CommandResult.NotFound);
         return runner.RunAsync(Options, async db =>
         {
-            if (!await ConstituentScope.VisibleTo(db, user, time).AnyAsync(c => c.Id == constituentId, ct)) return CommandResult.NotFound;
-            var series = await db.EventSeries.SingleOrDefaultAsync(s => s.Id == seriesId, ct);
-            if (series is null) return CommandResult.NotFound;
+            if (await SeriesForAsync(db, user, seriesId, constituentId, ct) is not { } series) return CommandResult.NotFound;
             var now = time.UtcNow();
             var ahead = await db.GivingEvents.Where(e => e.SeriesId == seriesId && e.StartsAt > now).OrderBy(e => e.StartsAt).ToListAsync(ct);
             var aheadIds = ahead.Select(e => e.Id).ToList();
@@ -149,6 +145,12 @@ public sealed class RecurringProgrammes(IDbContextFactory<CormDbContext> dbFacto
             return CommandResult.Ok(series.Id);
         }, ct);
     }
+
+    /// <summary>The programme, when it exists and the person is within the reader's scope; null otherwise (not found either way).</summary>
+    private async Task<EventSeries?> SeriesForAsync(CormDbContext db, UserScope user, int seriesId, int constituentId, CancellationToken ct) =>
+        await ConstituentScope.VisibleTo(db, user, time).AnyAsync(c => c.Id == constituentId, ct)
+            ? await db.EventSeries.SingleOrDefaultAsync(s => s.Id == seriesId, ct)
+            : null;
 
     /// <summary>
     /// The one enrolment rule, inside the caller's transaction (a clerk's, or a public RSVP's): a place at each session
