@@ -141,6 +141,11 @@ public static class DependencyInjection
         services.AddTransient<Privacy.DeniedAccessAlertJob>();
 
         services.AddSingleton<Email.OutboxHealthCheck>();
+        services.AddOptions<Observability.TelemetryOptions>().BindConfiguration(Observability.TelemetryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddMetrics();
+        services.AddSingleton<Observability.CormMetrics>();
+        services.AddSingleton<Email.OutboxBacklogSampler>();
+        services.AddHostedService(s => s.GetRequiredService<Email.OutboxBacklogSampler>());
         services.AddHealthChecks().AddDbContextCheck<CormDbContext>("database").AddCheck<Email.OutboxHealthCheck>("outbox");
 
         // Keys in the database: a restart or a second instance still reads yesterday's cookies and forms.

@@ -3,8 +3,10 @@ using CoRM.Infrastructure.Persistence;
 using CoRM.Portal.Components;
 using CoRM.Portal.Endpoints;
 using CoRM.Portal.Jobs;
+using CoRM.Portal.Observability;
 using CoRM.Portal.Security;
 using Hangfire;
+using Hangfire.Common;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using MudBlazor.Services;
 
@@ -25,6 +27,7 @@ public static class DependencyInjection
         builder.AddCormAuthentication();
         builder.AddCodeAttemptLimit();
         builder.AddCormJobs();
+        builder.AddCormTelemetry();
         return builder;
     }
 
@@ -65,6 +68,7 @@ public static class DependencyInjection
             builder.Services.AddHangfireServer((services, o) =>
             {
                 o.Activator = new HostJobActivator(services);
+                o.FilterProvider = JobFilters(services);
                 o.WorkerCount = Math.Max(2, Environment.ProcessorCount);
                 o.Queues = [JobQueues.Default];
             });
@@ -73,11 +77,20 @@ public static class DependencyInjection
             builder.Services.AddHangfireServer((services, o) =>
             {
                 o.Activator = new HostJobActivator(services);
+                o.FilterProvider = JobFilters(services);
                 o.ServerName = $"{Environment.MachineName}:{JobQueues.Interactive}:{Guid.NewGuid():N}";
                 o.WorkerCount = 2;
                 o.Queues = [JobQueues.Interactive];
             });
         }
+    }
+
+    /// <summary>Hangfire's own filters (retries, state changes) and this host's job timing.</summary>
+    private static JobFilterProviderCollection JobFilters(IServiceProvider services)
+    {
+        var own = new JobFilterCollection();
+        own.Add(services.GetRequiredService<JobMetricsFilter>());
+        return new JobFilterProviderCollection([.. JobFilterProviders.Providers, own]);
     }
 
     /// <summary>hangfire.db in the folder of the SQLite database (each test host has its own).</summary>
@@ -107,6 +120,7 @@ public static class DependencyInjection
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseUserLogScope();
         app.UseAntiforgery();
 
         app.MapStaticAssets();

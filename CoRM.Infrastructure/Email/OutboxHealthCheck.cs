@@ -15,12 +15,9 @@ public sealed class OutboxHealthCheck(IDbContextFactory<CormDbContext> dbFactory
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var unsent = db.OutboxMessages.Where(m => m.SentAt == null);
-        var ready = await unsent.CountAsync(m => m.Attempts < OutboxDispatcher.MaxAttempts, cancellationToken);
-        var failed = await unsent.CountAsync(m => m.Attempts >= OutboxDispatcher.MaxAttempts, cancellationToken);
-        var oldest = await unsent.Where(m => m.Attempts < OutboxDispatcher.MaxAttempts).MinAsync(m => (DateTime?)m.CreatedAt, cancellationToken);
-        var waited = oldest is { } at ? time.GetUtcNow().UtcDateTime - at : TimeSpan.Zero;
-        var data = new Dictionary<string, object> { ["ready"] = ready, ["failed"] = failed, ["oldestReadyMinutes"] = (int)Math.Max(0, waited.TotalMinutes) };
+        var backlog = await OutboxBacklogSampler.ReadAsync(db, time.GetUtcNow().UtcDateTime, cancellationToken);
+        var (ready, failed, waited) = (backlog.Ready, backlog.Failed, TimeSpan.FromSeconds(backlog.OldestReadySeconds));
+        var data = new Dictionary<string, object> { ["ready"] = ready, ["failed"] = failed, ["oldestReadyMinutes"] = (int)waited.TotalMinutes };
         var limit = TimeSpan.FromMinutes(options.Value.BacklogDegradedAfterMinutes);
         if (failed > 0) return HealthCheckResult.Degraded($"{failed} message(s) failed for good; {ready} waiting", data: data);
         if (waited > limit) return HealthCheckResult.Degraded($"{ready} message(s) waiting, the oldest for {(int)waited.TotalMinutes} minutes", data: data);

@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace CoRM.Portal.Tests.Support;
 
@@ -46,7 +48,11 @@ public sealed partial class PortalFactory : WebApplicationFactory<Program>
         return base.CreateHost(builder);
     }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.UseEnvironment(environment);
+    protected override void ConfigureWebHost(IWebHostBuilder builder) =>
+        builder.UseEnvironment(environment).ConfigureServices(services => services.AddSingleton<ILoggerProvider>(Logs));
+
+    /// <summary>What the portal logged, with each entry's scope (user, circuit, request).</summary>
+    public CapturedLogs Logs { get; } = new();
 
     /// <summary>Serves on a real Kestrel port (for the browser), instead of the in-memory test server.</summary>
     public Uri StartOnKestrel()
