@@ -18,7 +18,15 @@ public static class DependencyInjection
     public static WebApplicationBuilder AddPortalServices(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        var circuits = builder.Configuration.GetSection(CircuitSettings.Section).Get<CircuitSettings>() ?? new CircuitSettings();
+        System.ComponentModel.DataAnnotations.Validator.ValidateObject(circuits, new(circuits), validateAllProperties: true);
+        services.AddRazorComponents().AddInteractiveServerComponents(o =>
+        {
+            o.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(circuits.DisconnectedRetentionMinutes);
+            o.DisconnectedCircuitMaxRetained = circuits.DisconnectedMaxRetained;
+            o.JSInteropDefaultCallTimeout = TimeSpan.FromSeconds(circuits.JsInteropTimeoutSeconds);
+            o.MaxBufferedUnacknowledgedRenderBatches = circuits.MaxBufferedRenderBatches;
+        });
         services.AddMudServices();
         services.AddHttpContextAccessor();
         services.AddScoped<ClientOrigin>();

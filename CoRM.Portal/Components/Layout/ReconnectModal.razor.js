@@ -16,7 +16,8 @@ function handleReconnectStateChanged(event) {
     } else if (event.detail.state === "failed") {
         document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
     } else if (event.detail.state === "rejected") {
-        location.reload();
+        // The server is back but does not know this circuit (a restart, or another instance): reload the same URL.
+        showReloading();
     }
 }
 
@@ -34,7 +35,7 @@ async function retry() {
             // We'll reload the page so the user can continue using the app as quickly as possible.
             const resumeSuccessful = await Blazor.resumeCircuit();
             if (!resumeSuccessful) {
-                location.reload();
+                showReloading();
             } else {
                 reconnectModal.close();
             }
@@ -49,7 +50,7 @@ async function resume() {
     try {
         const successful = await Blazor.resumeCircuit();
         if (!successful) {
-            location.reload();
+            showReloading();
         }
     } catch {
         reconnectModal.classList.replace("components-reconnect-paused", "components-reconnect-resume-failed");
@@ -60,4 +61,12 @@ async function retryWhenDocumentBecomesVisible() {
     if (document.visibilityState === "visible") {
         await retry();
     }
+}
+
+function showReloading() {
+    reconnectModal.className = "reconnect-reloading";
+    if (!reconnectModal.open) {
+        reconnectModal.showModal();
+    }
+    location.reload();
 }

@@ -55,9 +55,11 @@ public sealed partial class PortalFactory : WebApplicationFactory<Program>
     public CapturedLogs Logs { get; } = new();
 
     /// <summary>Serves on a real Kestrel port (for the browser), instead of the in-memory test server.</summary>
-    public Uri StartOnKestrel()
+    public Uri StartOnKestrel() => StartOnKestrel(FreePort());
+
+    /// <summary>Serves on a given port: a restarted portal where the browser's reconnection looks for it.</summary>
+    public Uri StartOnKestrel(int port)
     {
-        var port = FreePort();
         UseKestrel(port);
         StartServer();
         return new Uri($"http://127.0.0.1:{port}");

@@ -1,0 +1,12 @@
+// Starts Blazor with reconnection suited to a restart or a failover: try every second for the first ten seconds
+// (a dropped network), then every five seconds for five minutes (an instance restarting or a deploy). When the server
+// answers but no longer knows the circuit, ReconnectModal.razor.js reloads the page: the sign-in cookie still holds
+// (data-protection keys are shared in the database) and what the page keeps in its URL comes back.
+Blazor.start({
+    circuit: {
+        reconnectionOptions: {
+            maxRetries: 70,
+            retryIntervalMilliseconds: attempt => attempt <= 10 ? 1000 : 5000,
+        },
+    },
+});
