@@ -32,6 +32,17 @@ public sealed class EmailOptions
 
     public SmtpOptions Smtp { get; set; } = new();
 
+    /// <summary>
+    /// How long a message claimed by a sender stays its own. A sender that dies mid-send leaves its claim; another takes
+    /// the message after this. Longer than the SMTP timeout, so a slow send is never taken over while it still runs.
+    /// </summary>
+    [Range(10, 3600)]
+    public int ClaimLeaseSeconds { get; set; } = 60;
+
+    /// <summary>One dispatch run sends for at most this long, then leaves the rest to the next run (every minute).</summary>
+    [Range(5, 3600)]
+    public int DispatchBudgetSeconds { get; set; } = 50;
+
     /// <summary>/health reports the outbox as degraded when its oldest ready message has waited longer than this.</summary>
     public int BacklogDegradedAfterMinutes { get; set; } = 30;
 }
@@ -45,4 +56,8 @@ public sealed class SmtpOptions
     public string Security { get; set; } = "Auto";
     public string? UserName { get; set; }
     public string? Password { get; set; }
+
+    /// <summary>How long any one SMTP command may take before the send counts as failed.</summary>
+    [Range(1, 600)]
+    public int TimeoutSeconds { get; set; } = 30;
 }

@@ -2,8 +2,16 @@ using MimeKit;
 
 namespace CoRM.Infrastructure.Email;
 
-/// <summary>Delivers one message; throws when delivery fails so the outbox keeps it for a retry.</summary>
+/// <summary>Where outbox messages are delivered: opens a session that sends several messages over one connection.</summary>
 public interface IEmailTransport
 {
+    /// <summary>Connects (and signs in to the relay); throws when the relay cannot be reached.</summary>
+    Task<IEmailSession> OpenAsync(CancellationToken ct);
+}
+
+/// <summary>One connection to the relay. Disposing it ends the session (SMTP QUIT).</summary>
+public interface IEmailSession : IAsyncDisposable
+{
+    /// <summary>Returns once the relay has accepted the message; throws when it did not.</summary>
     Task SendAsync(MimeMessage message, CancellationToken ct);
 }

@@ -9,13 +9,19 @@ namespace CoRM.Infrastructure.Email;
 /// </summary>
 internal sealed class PickupFolderTransport(IOptions<EmailOptions> options) : IEmailTransport
 {
-    public async Task SendAsync(MimeMessage message, CancellationToken ct)
+    public Task<IEmailSession> OpenAsync(CancellationToken ct) => Task.FromResult<IEmailSession>(new Session(options.Value.PickupDirectory));
+
+    private sealed class Session(string folder) : IEmailSession
     {
-        var folder = options.Value.PickupDirectory;
-        Directory.CreateDirectory(folder);
-        var name = $"{DateTime.UtcNow:yyyyMMddTHHmmss}-{Guid.NewGuid():N}";
-        var writing = Path.Combine(folder, name + ".tmp");
-        await message.WriteToAsync(writing, ct);
-        File.Move(writing, Path.Combine(folder, name + ".eml"));
+        public async Task SendAsync(MimeMessage message, CancellationToken ct)
+        {
+            Directory.CreateDirectory(folder);
+            var name = $"{DateTime.UtcNow:yyyyMMddTHHmmss}-{Guid.NewGuid():N}";
+            var writing = Path.Combine(folder, name + ".tmp");
+            await message.WriteToAsync(writing, ct);
+            File.Move(writing, Path.Combine(folder, name + ".eml"));
+        }
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

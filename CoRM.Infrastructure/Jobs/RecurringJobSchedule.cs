@@ -29,6 +29,7 @@ public static class RecurringJobSchedule
         jobs.AddOrUpdate<Privacy.PrivacyReminderJob>(Privacy.PrivacyReminderJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Daily(7, 15));
         jobs.AddOrUpdate<Privacy.RetentionJob>(Privacy.RetentionJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Daily(4));
         jobs.AddOrUpdate<Privacy.DeniedAccessAlertJob>(Privacy.DeniedAccessAlertJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), "*/5 * * * *");
-        jobs.AddOrUpdate<OutboxDispatchJob>(OutboxDispatchJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), "*/5 * * * *");
+        // Every minute; each run drains the outbox for up to Email:DispatchBudgetSeconds (50).
+        jobs.AddOrUpdate<OutboxDispatchJob>(OutboxDispatchJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Minutely());
     }
 }

@@ -91,20 +91,80 @@ public sealed class EmailAndJobsTests
     }
 
     [Fact]
-    public async Task A_failed_delivery_stays_in_the_outbox_with_its_error_for_the_next_attempt()
+    public async Task One_connection_carries_a_run_and_each_message_keeps_its_message_id()
+    {
+        await using var sink = new SmtpSink();
+        await using var institution = await TestInstitution.CreateAsync(sink.Settings());
+        await using (var db = await institution.OpenAsync())
+        {
+            var now = institution.Time.GetUtcNow().UtcDateTime;
+            db.OutboxMessages.AddRange(Enumerable.Range(1, 12).Select(i => new CoRM.Domain.Messaging.OutboxMessage
+            {
+                DedupKey = $"batch:{i}", ToAddress = $"person{i}@example.org", ToName = $"Person {i}", Subject = $"Batch {i}", TextBody = "Hello", CreatedAt = now,
+            }));
+            await db.SaveChangesAsync();
+        }
+        var connectionsBefore = sink.Connections;
+
+        var sent = await institution.Get<OutboxDispatcher>().DispatchPendingAsync();
+
+        Assert.True(sent >= 12);
+        Assert.Equal(1, sink.Connections - connectionsBefore);
+        await using var check = await institution.OpenAsync();
+        var ids = await check.OutboxMessages.Where(m => m.DedupKey.StartsWith("batch:")).Select(m => m.Id).ToListAsync();
+        Assert.All(ids, id => Assert.Single(sink.Messages, m => m.Contains($"Message-ID: <{OutboxDispatcher.MessageIdOf(id)}>", StringComparison.OrdinalIgnoreCase)));
+    }
+
+    [Fact]
+    public async Task A_claim_left_by_a_dead_sender_is_taken_over_after_the_lease()
+    {
+        await using var sink = new SmtpSink();
+        var settings = sink.Settings();
+        settings["Email:ClaimLeaseSeconds"] = "20";
+        settings["Email:Smtp:TimeoutSeconds"] = "10";
+        await using var institution = await TestInstitution.CreateAsync(settings);
+        long id;
+        await using (var db = await institution.OpenAsync())
+        {
+            await db.OutboxMessages.Where(m => m.SentAt == null).ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, institution.Time.GetUtcNow().UtcDateTime));
+            // A sender claimed it (attempt 1) and died before sending: its claim runs for the lease.
+            var message = new CoRM.Domain.Messaging.OutboxMessage
+            {
+                DedupKey = "dead-sender", ToAddress = "a@example.org", Subject = "Claimed", TextBody = ".", CreatedAt = institution.Time.GetUtcNow().UtcDateTime,
+                Attempts = 1, ClaimedUntil = institution.Time.GetUtcNow().UtcDateTime.AddSeconds(20),
+            };
+            db.OutboxMessages.Add(message);
+            await db.SaveChangesAsync();
+            id = message.Id;
+        }
+        var dispatcher = institution.Get<OutboxDispatcher>();
+
+        Assert.Equal(0, await dispatcher.DispatchPendingAsync());
+        institution.Time.Advance(TimeSpan.FromSeconds(21));
+        Assert.Equal(1, await dispatcher.DispatchPendingAsync());
+        Assert.Single(sink.Messages, m => m.Contains(OutboxDispatcher.MessageIdOf(id), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_failed_delivery_stays_in_the_outbox_with_its_error_and_an_unreachable_relay_pauses_the_run()
     {
         await using var institution = await TestInstitution.CreateAsync(SmtpSink.Settings(port: 1)); // nothing listens there
         await institution.Get<FollowUpDigestJob>().RunAsync();
 
         await using var db = await institution.OpenAsync();
-        var pending = await db.OutboxMessages.Where(m => !m.DedupKey.StartsWith("appeal:")).ToListAsync(); // the demo's past appeal went out long ago
-        Assert.NotEmpty(pending);
-        Assert.All(pending, m =>
+        var pending = await db.OutboxMessages.Where(m => !m.DedupKey.StartsWith("appeal:")).OrderBy(m => m.Id).ToListAsync(); // the demo's past appeal went out long ago
+        Assert.True(pending.Count > OutboxDispatcher.ConsecutiveFailuresBeforePause, "enough digests to see the run pause");
+        Assert.All(pending, m => Assert.Null(m.SentAt));
+        // The first three in line were tried, kept their error and wait out a back-off; then the run stopped instead of
+        // charging every message an attempt against a relay that is down.
+        var tried = pending.Take(OutboxDispatcher.ConsecutiveFailuresBeforePause).ToList();
+        Assert.All(tried, m =>
         {
-            Assert.Null(m.SentAt);
             Assert.Equal(1, m.Attempts);
             Assert.False(string.IsNullOrEmpty(m.LastError));
+            Assert.True(m.ClaimedUntil >= institution.Time.GetUtcNow().UtcDateTime.AddMinutes(5), "a failed message waits before its next attempt");
         });
+        Assert.All(pending.Skip(tried.Count), m => Assert.Equal(0, m.Attempts));
     }
 }
 

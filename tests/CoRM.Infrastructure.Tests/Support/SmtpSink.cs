@@ -21,6 +21,11 @@ public sealed class SmtpSink : IAsyncDisposable
         loop = AcceptAsync();
     }
 
+    private int connections;
+
+    /// <summary>How many SMTP connections were opened to the sink.</summary>
+    public int Connections => Volatile.Read(ref connections);
+
     public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
 
     /// <summary>Configuration that sends the institution's mail through MailKit to this sink (or to another port, to fail).</summary>
@@ -52,6 +57,7 @@ public sealed class SmtpSink : IAsyncDisposable
             {
                 return;
             }
+            Interlocked.Increment(ref connections);
             _ = Task.Run(() => ServeAsync(client));
         }
     }
