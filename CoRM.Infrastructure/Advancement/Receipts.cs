@@ -43,23 +43,27 @@ public sealed class Receipts(IDbContextFactory<CormDbContext> dbFactory, Command
         if (gift is null) return CommandResult.NotFound;
         if (await CurrentReceiptFor(db, giftId).FirstOrDefaultAsync(ct) is { } existing)
             return CommandResult.Invalid($"That gift is already on receipt {existing}. Reissue that receipt to correct it.");
-        return await IssueAsync(staff, ReceiptKind.Gift, gift.DonorId, [gift], replaces: null, ct);
+        return (await IssueAsync(staff, ReceiptKind.Gift, gift.DonorId, [gift], replaces: null, email: false, ct)).Result;
     }
 
     /// <summary>One receipt for a donor's deductible gifts of a year that have no current receipt yet.</summary>
-    public async Task<CommandResult> IssueAnnualSummaryAsync(UserScope staff, int donorId, int year, CancellationToken ct = default)
+    public async Task<CommandResult> IssueAnnualSummaryAsync(UserScope staff, int donorId, int year, CancellationToken ct = default) =>
+        (await IssueAnnualSummaryAsync(staff, donorId, year, email: false, ct)).Result;
+
+    /// <param name="email">Queue its e-mail in the same transaction as the receipt (where the donor may be e-mailed): both or neither.</param>
+    private async Task<(CommandResult Result, bool Emailed)> IssueAnnualSummaryAsync(UserScope staff, int donorId, int year, bool email, CancellationToken ct)
     {
-        if (!staff.WorksGiving) return CommandResult.NotFound;
+        if (!staff.WorksGiving) return (CommandResult.NotFound, false);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await db.Constituents.AnyAsync(c => c.Id == donorId, ct)) return CommandResult.NotFound;
-        if (year < 1900 || year > time.Today().Year) return CommandResult.Invalid("Choose this year or an earlier one.");
+        if (!await db.Constituents.AnyAsync(c => c.Id == donorId, ct)) return (CommandResult.NotFound, false);
+        if (year < 1900 || year > time.Today().Year) return (CommandResult.Invalid("Choose this year or an earlier one."), false);
         var from = new DateOnly(year, 1, 1);
         var to = new DateOnly(year, 12, 31);
         var gifts = await Unreceipted(db, donorId).AsNoTracking().Where(g => g.ReceivedOn >= from && g.ReceivedOn <= to).OrderBy(g => g.ReceivedOn).ToListAsync(ct);
         var currencies = gifts.Select(g => g.Currency).Distinct().ToList();
         if (currencies.Count > 1)
             gifts = gifts.Where(g => g.Currency == options.Value.Currency).ToList(); // the rest need a receipt each, in their own currency
-        return await IssueAsync(staff, ReceiptKind.AnnualSummary, donorId, gifts, replaces: null, ct);
+        return await IssueAsync(staff, ReceiptKind.AnnualSummary, donorId, gifts, replaces: null, email, ct);
     }
 
     /// <summary>Voids the receipt and issues its replacement over the same gifts as they stand now (a corrected amount, a new address).</summary>
@@ -73,7 +77,7 @@ public sealed class Receipts(IDbContextFactory<CormDbContext> dbFactory, Command
             var giftIds = receipt.Lines.Select(l => l.GiftId).OfType<int>().ToList();
             var gifts = await db.Gifts.AsNoTracking().Where(g => giftIds.Contains(g.Id)).ToListAsync(ct);
             receipt.Void(reason, time.UtcNow()); // checks the reason and that it is current before anything is written
-            return await IssueAsync(staff, receipt.Kind, receipt.DonorId, gifts, (receipt.Id, receipt.VoidReason!), ct);
+            return (await IssueAsync(staff, receipt.Kind, receipt.DonorId, gifts, (receipt.Id, receipt.VoidReason!), email: false, ct)).Result;
         }, ct);
     }
 
@@ -181,24 +185,7 @@ public sealed class Receipts(IDbContextFactory<CormDbContext> dbFactory, Command
         // Numbered per send through the unique dedup-key index (a seek each; a receipt is sent a handful of times at most).
         var send = 1;
         while (await db.OutboxMessages.AnyAsync(m => m.DedupKey == $"receipt:{receipt.Id}:{send}", ct)) send++;
-        var now = time.UtcNow();
-        var o = options.Value;
-        db.OutboxMessages.Add(new OutboxMessage
-        {
-            // A double click collides on the unique key instead of sending twice.
-            DedupKey = $"receipt:{receipt.Id}:{send}",
-            RecipientConstituentId = receipt.DonorId,
-            ToAddress = donor.Email!,
-            ToName = donor.DisplayName,
-            Subject = $"Your receipt {receipt.Number} from {o.Institution}",
-            TextBody = $"Dear {donor.DisplayName},\n\nThank you for your support. Your official receipt for income tax purposes is attached: " +
-                       $"receipt {receipt.Number}, {(receipt.Kind == ReceiptKind.Gift ? "for your gift" : $"for your gifts in {receipt.TaxYear}")}, " +
-                       $"eligible amount {Money(receipt.Deductible, receipt.Currency)}.\n\nPlease keep it with your tax records.\n\n{o.ReceiptSignatory}\n{o.Institution}\n",
-            AttachmentRef = $"{AttachmentKind}:{receipt.Id}",
-            CreatedAt = now,
-        });
-        db.Interactions.Add(Interaction.Log(receipt.DonorId, Channel.Email, Topic.Giving, $"Receipt {receipt.Number} e-mailed", null, now, staff.ConstituentId, now, inbound: false));
-        audit.Record(db, staff, AuditAction.Update, nameof(Receipt), receipt.Id, receipt.DonorId, $"Receipt {receipt.Number} e-mailed to {donor.Email}");
+        QueueEmail(db, staff, receipt, donor.DisplayName, donor.Email!, send, time.UtcNow());
         try
         {
             await db.SaveChangesAsync(ct);
@@ -212,6 +199,28 @@ public sealed class Receipts(IDbContextFactory<CormDbContext> dbFactory, Command
             throw;
         }
         return CommandResult.Ok(receipt.Id);
+    }
+
+    /// <summary>The receipt's e-mail (its PDF attached when sent), the timeline entry and the audit line, added to the caller's unit of work.</summary>
+    private void QueueEmail(CormDbContext db, UserScope staff, Receipt receipt, string donorName, string email, int send, DateTime now)
+    {
+        var o = options.Value;
+        db.OutboxMessages.Add(new OutboxMessage
+        {
+            // A double click collides on the unique key instead of sending twice.
+            DedupKey = $"receipt:{receipt.Id}:{send}",
+            RecipientConstituentId = receipt.DonorId,
+            ToAddress = email,
+            ToName = donorName,
+            Subject = $"Your receipt {receipt.Number} from {o.Institution}",
+            TextBody = $"Dear {donorName},\n\nThank you for your support. Your official receipt for income tax purposes is attached: " +
+                       $"receipt {receipt.Number}, {(receipt.Kind == ReceiptKind.Gift ? "for your gift" : $"for your gifts in {receipt.TaxYear}")}, " +
+                       $"eligible amount {Money(receipt.Deductible, receipt.Currency)}.\n\nPlease keep it with your tax records.\n\n{o.ReceiptSignatory}\n{o.Institution}\n",
+            AttachmentRef = $"{AttachmentKind}:{receipt.Id}",
+            CreatedAt = now,
+        });
+        db.Interactions.Add(Interaction.Log(receipt.DonorId, Channel.Email, Topic.Giving, $"Receipt {receipt.Number} e-mailed", null, now, staff.ConstituentId, now, inbound: false));
+        audit.Record(db, staff, AuditAction.Update, nameof(Receipt), receipt.Id, receipt.DonorId, $"Receipt {receipt.Number} e-mailed to {email}");
     }
 
     private async Task<ReceiptPdf> RenderAsync(CormDbContext db, Receipt receipt, CancellationToken ct)
@@ -294,7 +303,8 @@ public sealed class Receipts(IDbContextFactory<CormDbContext> dbFactory, Command
     /// <summary>
     /// The year-end run: an annual summary for every donor with unreceipted deductible gifts in the year (in the
     /// institution's currency), optionally e-mailed to each donor who may be e-mailed (the others are for the post).
-    /// Each donor's receipt is its own transaction, so a stopped run resumes where it was.
+    /// Each donor's receipt is its own transaction, with its e-mail's outbox row in it: a run stopped anywhere (even
+    /// killed) leaves every donor with both or neither, and running it again resumes where it was.
     /// </summary>
     public async Task<YearEndRun> IssueAnnualSummariesAsync(UserScope staff, int year, bool email = false, CancellationToken ct = default)
     {
@@ -305,14 +315,14 @@ public sealed class Receipts(IDbContextFactory<CormDbContext> dbFactory, Command
         int issued = 0, refused = 0, emailed = 0;
         foreach (var donor in donors)
         {
-            var result = await IssueAnnualSummaryAsync(staff, donor, year, ct);
+            var (result, sent) = await IssueAnnualSummaryAsync(staff, donor, year, email, ct);
             if (!result.Succeeded)
             {
                 refused++;
                 continue;
             }
             issued++;
-            if (email && (await EmailAsync(staff, (int)result.Id!.Value, ct)).Succeeded) emailed++;
+            if (sent) emailed++;
         }
         return new YearEndRun(issued, refused, emailed);
     }
@@ -336,7 +346,8 @@ public sealed class Receipts(IDbContextFactory<CormDbContext> dbFactory, Command
     /// Writes the receipt (and voids the one it replaces) in one transaction with the next number of this year's
     /// series. A concurrent issuer taking the same number loses on the unique index and tries the next one.
     /// </summary>
-    private async Task<CommandResult> IssueAsync(UserScope staff, ReceiptKind kind, int donorId, IReadOnlyList<Gift> gifts, (int Id, string Reason)? replaces, CancellationToken ct)
+    private async Task<(CommandResult Result, bool Emailed)> IssueAsync(UserScope staff, ReceiptKind kind, int donorId, IReadOnlyList<Gift> gifts, (int Id, string Reason)? replaces,
+        bool email, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -346,15 +357,16 @@ public sealed class Receipts(IDbContextFactory<CormDbContext> dbFactory, Command
             {
                 c.DisplayName,
                 Address = db.Addresses.Where(a => a.ConstituentId == c.Id).OrderByDescending(a => a.IsPrimary).ThenBy(a => a.Id).FirstOrDefault(),
+                EmailTo = db.Constituents.Where(Constituent.MayBeEmailed).Where(p => p.Id == c.Id).Select(p => p.Email).FirstOrDefault(),
             }).SingleAsync(ct);
-            if (Receipt.WhyNotIssuable(kind, donorId, gifts) is { } refusal) return CommandResult.Invalid(refusal);
+            if (Receipt.WhyNotIssuable(kind, donorId, gifts) is { } refusal) return (CommandResult.Invalid(refusal), false);
             var receipt = Receipt.Issue(kind, donorId, donor.DisplayName, donor.Address?.ToString() ?? "", gifts, now, staff.ConstituentId);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             if (replaces is { } old)
             {
                 var voided = await db.Receipts.Where(r => r.Id == old.Id && r.VoidedAt == null)
                     .ExecuteUpdateAsync(s => s.SetProperty(r => r.VoidedAt, now).SetProperty(r => r.VoidReason, old.Reason), ct);
-                if (voided == 0) return CommandResult.Invalid("That receipt was replaced a moment ago; reissue the current one.");
+                if (voided == 0) return (CommandResult.Invalid("That receipt was replaced a moment ago; reissue the current one."), false);
                 await db.ReceiptLines.Where(l => l.ReceiptId == old.Id).ExecuteUpdateAsync(s => s.SetProperty(l => l.Voided, true), ct);
                 receipt.ReplacesId = old.Id;
             }
@@ -363,7 +375,7 @@ public sealed class Receipts(IDbContextFactory<CormDbContext> dbFactory, Command
                 var giftIds = gifts.Select(g => g.Id).ToList();
                 var taken = await db.ReceiptLines.Where(l => l.GiftId != null && giftIds.Contains(l.GiftId.Value) && !l.Voided)
                     .Join(db.Receipts, l => l.ReceiptId, r => r.Id, (l, r) => r.Number).FirstOrDefaultAsync(ct);
-                if (taken is not null) return CommandResult.Invalid($"A gift here is already on receipt {taken}. Reissue that receipt to correct it.");
+                if (taken is not null) return (CommandResult.Invalid($"A gift here is already on receipt {taken}. Reissue that receipt to correct it."), false);
             }
             var year = now.Year;
             var next = (await db.Receipts.Where(r => r.SeriesYear == year).MaxAsync(r => (int?)r.Sequence, ct) ?? 0) + 1;
@@ -374,9 +386,11 @@ public sealed class Receipts(IDbContextFactory<CormDbContext> dbFactory, Command
                 await db.SaveChangesAsync(ct);
                 audit.Record(db, staff, AuditAction.Create, nameof(Receipt), receipt.Id, donorId,
                     replaces is null ? $"Receipt {receipt.Number}" : $"Receipt {receipt.Number} replaces #{replaces.Value.Id}: {replaces.Value.Reason}");
+                var emailed = email && donor.EmailTo is not null;
+                if (emailed) QueueEmail(db, staff, receipt, donor.DisplayName, donor.EmailTo!, send: 1, now);
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
-                return CommandResult.Ok(receipt.Id);
+                return (CommandResult.Ok(receipt.Id), emailed);
             }
             catch (DbUpdateException) when (attempt < NumberAttempts)
             {

@@ -58,3 +58,12 @@ public sealed class SqliteOnlyFactAttribute : FactAttribute
         if (TestDatabase.IsPostgreSql) Skip = "Reads the embedded SQLite database itself; the suite is running on PostgreSQL.";
     }
 }
+
+/// <summary>A test of what only a server database can show (several processes on one database): runs on PostgreSQL only.</summary>
+public sealed class PostgreSqlFactAttribute : FactAttribute
+{
+    public PostgreSqlFactAttribute()
+    {
+        if (!TestDatabase.IsPostgreSql) Skip = $"Needs a PostgreSQL server ({TestDatabase.Variable}); tests/run.sh runs it in its PostgreSQL pass.";
+    }
+}

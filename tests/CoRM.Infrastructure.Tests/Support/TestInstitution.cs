@@ -25,8 +25,11 @@ public sealed class TestInstitution : IAsyncDisposable
     /// <summary>The PostgreSQL database of this institution (null on SQLite).</summary>
     private readonly string? database;
 
-    private TestInstitution(string directory, IHost host, FixedTimeProvider time, string? database)
+    private readonly bool ownsFiles;
+
+    private TestInstitution(string directory, IHost host, FixedTimeProvider time, string? database, bool ownsFiles)
     {
+        this.ownsFiles = ownsFiles;
         Directory = directory;
         this.host = host;
         Time = time;
@@ -34,6 +37,16 @@ public sealed class TestInstitution : IAsyncDisposable
     }
 
     public string Directory { get; }
+
+    /// <summary>Settings that point another process (a portal started beside this one) at this institution's database.</summary>
+    public Dictionary<string, string?> DatabaseSettings => SettingsFor(Directory, database);
+
+    /// <summary>
+    /// Another instance on the same database: its own services, connection pool and clock (a second portal's, as far as
+    /// the database can tell). Disposing it leaves the database alone.
+    /// </summary>
+    public TestInstitution SecondInstance(IDictionary<string, string?>? settings = null) =>
+        Build(Directory, settings, new FixedTimeProvider(Time.GetUtcNow()), database, ownsFiles: false);
     public string DatabasePath => Path.Combine(Directory, "corm.db");
     public string PickupDirectory => Path.Combine(Directory, "mail-pickup");
     public IServiceProvider Services => host.Services;
@@ -95,6 +108,7 @@ public sealed class TestInstitution : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         host.Dispose();
+        if (!ownsFiles) return;
         SqliteConnection.ClearAllPools();
         if (database is not null) await TestDatabase.DropAsync(database);
         await Task.Yield();
@@ -115,7 +129,7 @@ public sealed class TestInstitution : IAsyncDisposable
         return directory;
     }
 
-    private static TestInstitution Build(string directory, IDictionary<string, string?>? settings, FixedTimeProvider time, string? database)
+    private static TestInstitution Build(string directory, IDictionary<string, string?>? settings, FixedTimeProvider time, string? database, bool ownsFiles = true)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -128,7 +142,7 @@ public sealed class TestInstitution : IAsyncDisposable
         builder.Services.AddLogging();
         builder.AddInfrastructureServices();
         builder.Services.AddSingleton<TimeProvider>(time);
-        return new TestInstitution(directory, builder.Build(), time, database);
+        return new TestInstitution(directory, builder.Build(), time, database, ownsFiles);
     }
 
     /// <summary>The seeded template: a SQLite file's path, or the name of a PostgreSQL database (dropped when the run ends).</summary>
