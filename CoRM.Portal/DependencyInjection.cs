@@ -53,8 +53,15 @@ public static class DependencyInjection
         {
             DatabaseProvider.SqlServer => new Hangfire.SqlServer.SqlServerStorage(database.ConnectionString),
             // Its own schema ("hangfire") in the same database, created on first start.
+            // A job whose process died is queued again after Jobs:ServerInvisibilitySeconds (300); a live job keeps
+            // extending that while it runs (sliding), so a long run is never started twice.
             DatabaseProvider.PostgreSql => new Hangfire.PostgreSql.PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(database.ConnectionString,
-                new Hangfire.PostgreSql.PostgreSqlStorageOptions()), new Hangfire.PostgreSql.PostgreSqlStorageOptions { PrepareSchemaIfNecessary = true }),
+                new Hangfire.PostgreSql.PostgreSqlStorageOptions()), new Hangfire.PostgreSql.PostgreSqlStorageOptions
+                {
+                    PrepareSchemaIfNecessary = true,
+                    UseSlidingInvisibilityTimeout = true,
+                    InvisibilityTimeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("Jobs:ServerInvisibilitySeconds", 300)),
+                }),
             // The embedded default: a SQLite file of its own beside the database (hangfire.db), so a job under way
             // survives a restart; its own file, so job polling never waits on the data's writers.
             // It polls (every 2 s, not its default 15: "Send now" should start at once) and takes a job whose process

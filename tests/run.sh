@@ -2,7 +2,7 @@
 # Runs every test: domain, integration (real SQLite files, SMTP sink), portal (bUnit, test host)
 # and end-to-end (Debian's Chromium through Playwright); then the integration suite again on a real
 # PostgreSQL server (a private cluster, started here and stopped at the end). Installs Chromium and
-# PostgreSQL when they are missing.
+# PostgreSQL when they are missing; on PostgreSQL also two portal processes sharing one database.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,6 +17,9 @@ fi
 dotnet tool restore
 dotnet test CoRM.sln "$@"
 
-# The integration suite on PostgreSQL: each test clones a seeded template database on the private cluster.
+# The integration suite on PostgreSQL: each test clones a seeded template database on the private cluster. Then the
+# tests only a server database can run: two portal processes on one database, one killed mid-send (TwoInstanceTests).
 trap 'tests/postgres.sh stop' EXIT
-CORM_TEST_POSTGRES="$(tests/postgres.sh start)" dotnet test tests/CoRM.Infrastructure.Tests --no-build "$@"
+export CORM_TEST_POSTGRES="$(tests/postgres.sh start)"
+dotnet test tests/CoRM.Infrastructure.Tests --no-build "$@"
+dotnet test tests/CoRM.Portal.Tests --no-build --filter "FullyQualifiedName~TwoInstanceTests" "$@"
