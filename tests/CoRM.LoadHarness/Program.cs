@@ -1,0 +1,130 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Globalization;
+using CoRM.LoadHarness;
+using CoRM.Portal.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static CoRM.Infrastructure.Seeding.DemoSeeder;
+
+// The cost of a circuit: N real Chromium contexts signed in as a mix of personas on their landing pages, then for a
+// minute each acts and reads in turn (faculty sort their advisees and open a student; others move between two pages of
+// their menu), while the
+// portal — in this process, on a real Kestrel port, Release build — is measured: managed heap and working set per circuit,
+// and server-side UI latency from Blazor's own meters (event handler, render diff) beside what the browser waited.
+//
+//   dotnet run -c Release --project tests/CoRM.LoadHarness -- 1 25 50 100        the table for the note
+//   dotnet run -c Release --project tests/CoRM.LoadHarness -- --by-persona 20    what each landing page keeps alive
+var culture = CultureInfo.InvariantCulture;
+var byPersona = args.Contains("--by-persona");
+var levels = args.Where(a => int.TryParse(a, culture, out _)).Select(a => int.Parse(a, culture)).ToArray();
+if (levels.Length == 0) levels = byPersona ? [20] : [1, 25, 50, 100];
+// Each person acts, then reads for 3–8 s, for a minute per step: a busy office, not everyone clicking at once.
+var steady = TimeSpan.FromSeconds(60);
+
+await using var portal = await PortalFactory.CreateAsync(settings: new Dictionary<string, string?>
+{
+    ["Logging:LogLevel:Default"] = "Warning",
+    // A closed browser context's circuit goes at once, so the baseline and the per-persona figures are not
+    // blurred by circuits kept for reconnection (production keeps them Circuits:DisconnectedRetentionMinutes).
+    ["Circuits:DisconnectedRetentionMinutes"] = "0",
+    ["Telemetry:SlowCircuitActivityMilliseconds"] = "600000",
+});
+var address = portal.StartOnKestrel();
+using var latency = new ServerLatency(portal.Services.GetRequiredService<IMeterFactory>());
+using var playwright = await Playwright.CreateAsync();
+await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+{
+    ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+    Headless = true,
+    Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--disable-renderer-backgrounding", "--disable-background-timer-throttling", "--disable-backgrounding-occluded-windows"],
+});
+var sessions = new List<Session>();
+
+// Warm-up (JIT, caches, EF's compiled models, MudBlazor's first renders), then the baseline without any circuit.
+await using (var warm = await Session.OpenAsync(browser, address, Personas.Faculty))
+    await warm.ActAsync([]);
+await Task.Delay(1500);
+var baseline = Memory.Measure();
+Console.WriteLine($"Baseline (no circuit): managed heap {baseline.HeapMb:F1} MB, working set {baseline.WorkingSetMb:F1} MB");
+
+// What the harness itself holds per browser context (Playwright's client objects): N contexts on the sign-in page,
+// which renders statically and opens no circuit. Subtracted from the per-circuit heap below.
+var control = new List<Session>();
+for (var i = 0; i < 25; i++) control.Add(await Session.OpenStaticAsync(browser, address));
+var withControl = Memory.Measure();
+var harnessPerContextMb = (withControl.HeapMb - baseline.HeapMb) / control.Count;
+foreach (var c in control) await c.DisposeAsync();
+Console.WriteLine($"Harness's own cost per browser context (static page, no circuit): {harnessPerContextMb * 1024:F0} KB of managed heap");
+await Task.Delay(1000);
+baseline = Memory.Measure();
+
+if (byPersona)
+{
+    Console.WriteLine();
+    Console.WriteLine("| Landing page (persona) | circuits | managed heap per circuit | working set per circuit |");
+    Console.WriteLine("|---|---|---|---|");
+    foreach (var persona in Session.Mix.Distinct())
+    {
+        var group = new List<Session>();
+        for (var i = 0; i < levels[0]; i++) group.Add(await Session.OpenAsync(browser, address, persona));
+        await Task.Delay(1500);
+        var m = Memory.Measure();
+        Console.WriteLine($"| {group[0].Landing} ({persona.Split('@')[0]}) | {group.Count} | {PerCircuitKb(m.HeapMb - baseline.HeapMb, group.Count) - harnessPerContextMb * 1024:F0} KB | {PerCircuitKb(m.WorkingSetMb - baseline.WorkingSetMb, group.Count):F0} KB |");
+        foreach (var s in group) await s.DisposeAsync();
+        await Task.Delay(1500);
+        baseline = Memory.Measure();
+    }
+    return;
+}
+
+Console.WriteLine();
+Console.WriteLine("| circuits | heap per circuit, idle | heap per circuit, after actions | working set per circuit | handler p50 / p95 | render p50 / p95 | browser waited p50 / p95 |");
+Console.WriteLine("|---|---|---|---|---|---|---|");
+foreach (var level in levels)
+{
+    var opening = Stopwatch.StartNew();
+    while (sessions.Count < level)
+    {
+        // Five sign-ins at a time: a morning's arrivals, not one burst.
+        var batch = Enumerable.Range(sessions.Count, Math.Min(5, level - sessions.Count)).Select(i => Session.OpenAsync(browser, address, Session.Mix[i % Session.Mix.Length]));
+        sessions.AddRange(await Task.WhenAll(batch));
+    }
+    await Task.Delay(2000);
+    var idle = Memory.Measure();
+
+    latency.Start();
+    var waited = new ConcurrentBag<double>();
+    var until = DateTime.UtcNow + steady;
+    await Task.WhenAll(sessions.Select(async (s, i) =>
+    {
+        var random = new Random(i);
+        await Task.Delay(random.Next(0, 5000)); // not all at the same moment
+        while (DateTime.UtcNow < until)
+        {
+            await s.ActAsync(waited);
+            await Task.Delay(random.Next(3000, 8000));
+        }
+    }));
+    var (handler, render) = latency.Stop();
+    var active = Memory.Measure();
+
+    Console.WriteLine($"| {level} | {PerCircuitKb(idle.HeapMb - baseline.HeapMb, level) - harnessPerContextMb * 1024:F0} KB | {PerCircuitKb(active.HeapMb - baseline.HeapMb, level) - harnessPerContextMb * 1024:F0} KB | " +
+                      $"{PerCircuitKb(idle.WorkingSetMb - baseline.WorkingSetMb, level):F0} KB | {Ms(handler, 50)} / {Ms(handler, 95)} ms | {Ms(render, 50)} / {Ms(render, 95)} ms | " +
+                      $"{Ms(waited, 50)} / {Ms(waited, 95)} ms |");
+    Console.Error.WriteLine($"  ({level} circuits open in {opening.Elapsed.TotalSeconds:F0} s; {handler.Count} events, {render.Count} render diffs, {waited.Count} browser waits)");
+}
+foreach (var s in sessions) await s.DisposeAsync();
+return;
+
+static double PerCircuitKb(double mb, int n) => mb * 1024 / n;
+
+static string Ms(IEnumerable<double> seconds, int percentile)
+{
+    var sorted = seconds.Order().ToArray();
+    if (sorted.Length == 0) return "—";
+    var index = (int)Math.Ceiling(percentile / 100.0 * sorted.Length) - 1;
+    return (sorted[Math.Clamp(index, 0, sorted.Length - 1)] * 1000).ToString("F0", CultureInfo.InvariantCulture);
+}
