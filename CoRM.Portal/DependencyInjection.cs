@@ -18,10 +18,11 @@ public static class DependencyInjection
     public static WebApplicationBuilder AddPortalServices(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        var circuits = builder.Configuration.GetSection(CircuitSettings.Section).Get<CircuitSettings>() ?? new CircuitSettings();
-        System.ComponentModel.DataAnnotations.Validator.ValidateObject(circuits, new(circuits), validateAllProperties: true);
-        services.AddRazorComponents().AddInteractiveServerComponents(o =>
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddOptions<CircuitSettings>().BindConfiguration(CircuitSettings.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Microsoft.AspNetCore.Components.Server.CircuitOptions>().Configure<Microsoft.Extensions.Options.IOptions<CircuitSettings>>((o, settings) =>
         {
+            var circuits = settings.Value;
             o.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(circuits.DisconnectedRetentionMinutes);
             o.DisconnectedCircuitMaxRetained = circuits.DisconnectedMaxRetained;
             o.JSInteropDefaultCallTimeout = TimeSpan.FromSeconds(circuits.JsInteropTimeoutSeconds);

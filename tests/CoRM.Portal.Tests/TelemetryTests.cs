@@ -74,6 +74,25 @@ public sealed class TelemetryTests
         Assert.All(entries, e => Assert.True(e.Scope.TryGetValue("UserId", out var id) && id is string { Length: > 0 }, e.Message));
     }
 
+    [Fact]
+    public async Task Circuit_limits_come_from_configuration_and_a_bad_one_stops_the_start()
+    {
+        await using (var portal = await PortalFactory.CreateAsync(settings: new Dictionary<string, string?>
+        {
+            ["Circuits:DisconnectedRetentionMinutes"] = "7",
+            ["Circuits:JsInteropTimeoutSeconds"] = "12",
+        }))
+        {
+            var circuits = portal.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Components.Server.CircuitOptions>>().Value;
+            Assert.Equal(TimeSpan.FromMinutes(7), circuits.DisconnectedCircuitRetentionPeriod);
+            Assert.Equal(TimeSpan.FromSeconds(12), circuits.JSInteropDefaultCallTimeout);
+            Assert.Equal(10, circuits.MaxBufferedUnacknowledgedRenderBatches);
+        }
+        await using var bad = await PortalFactory.CreateAsync(settings: new Dictionary<string, string?> { ["Circuits:JsInteropTimeoutSeconds"] = "0" });
+        var failure = Assert.ThrowsAny<Exception>(() => bad.Services);
+        Assert.Contains("JsInteropTimeoutSeconds", failure.ToString(), StringComparison.Ordinal);
+    }
+
     /// <summary>A minimal OTLP/HTTP collector: keeps each POST body by path.</summary>
     private sealed class OtlpSink : IDisposable
     {
@@ -82,7 +101,7 @@ public sealed class TelemetryTests
 
         public OtlpSink()
         {
-            var port = FreePort();
+            var port = PortalFactory.FreePort();
             Endpoint = $"http://127.0.0.1:{port}/";
             listener.Prefixes.Add(Endpoint);
             listener.Start();
@@ -126,13 +145,6 @@ public sealed class TelemetryTests
                 context.Response.StatusCode = 200;
                 context.Response.Close();
             }
-        }
-
-        private static int FreePort()
-        {
-            using var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            return ((IPEndPoint)probe.LocalEndpoint).Port;
         }
 
         public void Dispose() => listener.Close();

@@ -65,7 +65,8 @@ public sealed partial class PortalFactory : WebApplicationFactory<Program>
         return new Uri($"http://127.0.0.1:{port}");
     }
 
-    private static int FreePort()
+    /// <summary>A port nothing listens on right now.</summary>
+    public static int FreePort()
     {
         using var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
         probe.Start();
