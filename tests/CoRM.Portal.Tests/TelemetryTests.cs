@@ -28,9 +28,17 @@ public sealed class TelemetryTests
             ["Telemetry:OutboxSampleSeconds"] = "5",
         });
         var client = portal.Services.GetRequiredService<IBackgroundJobClient>();
-        client.Enqueue<OutboxDispatchJob>("interactive", j => j.RunAsync(CancellationToken.None));
+        var id = client.Enqueue<OutboxDispatchJob>("interactive", j => j.RunAsync(CancellationToken.None));
+        var monitor = portal.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (monitor.JobDetails(id)?.History.FirstOrDefault()?.StateName is not "Succeeded")
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the job did not run within 90 s");
+            await Task.Delay(250);
+        }
 
         // OTLP's protobuf keeps names and string attributes as plain UTF-8: the payload names what was measured.
+        // Cumulative temporality: once recorded, a measurement is in every later export.
         var metrics = await collector.WaitForAsync("/v1/metrics", body => body.Contains("corm.job.duration") && body.Contains("OutboxDispatchJob.RunAsync")
             && body.Contains("corm.outbox.ready"));
         Assert.Contains("succeeded", metrics);
@@ -112,14 +120,14 @@ public sealed class TelemetryTests
 
         public async Task<string> WaitForAsync(string path, Func<string, bool> match)
         {
-            var deadline = DateTime.UtcNow.AddSeconds(45);
+            var deadline = DateTime.UtcNow.AddSeconds(60);
             while (DateTime.UtcNow < deadline)
             {
                 var hit = received.Where(r => r.Path == path).Select(r => r.Body).FirstOrDefault(match);
                 if (hit is not null) return hit;
                 await Task.Delay(250);
             }
-            throw new Xunit.Sdk.XunitException($"No {path} export matched within 45 s; paths seen: {string.Join(", ", received.Select(r => r.Path).Distinct())}");
+            throw new Xunit.Sdk.XunitException($"No {path} export matched within 60 s; paths seen: {string.Join(", ", received.Select(r => r.Path).Distinct())}");
         }
 
         private async Task ServeAsync()
