@@ -12,13 +12,20 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CoRM.Portal.Tests;
 
-/// <summary>Operations' view: metrics exported by OTLP when configured, and the logs' user scope.</summary>
-public sealed class TelemetryTests
+/// <summary>
+/// The OTLP export test runs alone: OpenTelemetry's provider subscribes to every meter named "CoRM" in the process, so
+/// the other test hosts' meters (created and disposed as their tests come and go) would share its metric streams.
+/// </summary>
+[CollectionDefinition(nameof(OtlpExportCollection), DisableParallelization = true)]
+public sealed class OtlpExportCollection;
+
+[Collection(nameof(OtlpExportCollection))]
+public sealed class OtlpExportTests
 {
     [Fact]
     public async Task Job_durations_and_the_outbox_backlog_are_exported_by_OTLP_when_an_endpoint_is_configured()
     {
-        using var collector = new OtlpSink();
+        using var collector = new TelemetryTests.OtlpSink();
         await using var portal = await PortalFactory.CreateAsync(settings: new Dictionary<string, string?>
         {
             ["Jobs:RunServer"] = "true",
@@ -44,6 +51,11 @@ public sealed class TelemetryTests
         Assert.Contains("succeeded", metrics);
         Assert.Contains("CoRM.Portal", metrics); // the service name on the resource
     }
+}
+
+/// <summary>Operations' view: the backlog gauges, the logs' user scope and the circuit limits.</summary>
+public sealed class TelemetryTests
+{
 
     [Fact]
     public async Task The_backlog_gauges_follow_the_outbox()
@@ -102,7 +114,7 @@ public sealed class TelemetryTests
     }
 
     /// <summary>A minimal OTLP/HTTP collector: keeps each POST body by path.</summary>
-    private sealed class OtlpSink : IDisposable
+    internal sealed class OtlpSink : IDisposable
     {
         private readonly HttpListener listener = new();
         private readonly ConcurrentQueue<(string Path, string Body)> received = new();
@@ -127,7 +139,9 @@ public sealed class TelemetryTests
                 if (hit is not null) return hit;
                 await Task.Delay(250);
             }
-            throw new Xunit.Sdk.XunitException($"No {path} export matched within 60 s; paths seen: {string.Join(", ", received.Select(r => r.Path).Distinct())}");
+            var last = received.LastOrDefault(r => r.Path == path).Body ?? "";
+            throw new Xunit.Sdk.XunitException($"No {path} export matched within 60 s; paths seen: {string.Join(", ", received.Select(r => r.Path).Distinct())}; "
+                + $"the last one names: {string.Join(", ", new[] { "corm.job.duration", "OutboxDispatchJob.RunAsync", "corm.outbox.ready" }.Where(n => last.Contains(n, StringComparison.Ordinal)))}");
         }
 
         private async Task ServeAsync()
