@@ -42,6 +42,8 @@ public static class DependencyInjection
         services.AddOptions<Cases.CaseOptions>().BindConfiguration(Cases.CaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section).ValidateDataAnnotations()
             .Validate(o => o.Smtp.TimeoutSeconds >= 1 && o.Smtp.TimeoutSeconds < o.ClaimLeaseSeconds, "Email:Smtp:TimeoutSeconds must be at least 1 and below Email:ClaimLeaseSeconds: a send still running must not lose its claim.")
+            .Validate(o => o.RateLimit.PerSecond >= 0 && o.RateLimit.PerHour >= 0 && o.RateLimit.PerDay >= 0 && o.RateLimit.TransactionalReservePercent is >= 0 and <= 90,
+                "Email:RateLimit: PerSecond, PerHour and PerDay are zero (no limit) or more; TransactionalReservePercent is 0 to 90.")
             .ValidateOnStart()
             .PostConfigure(o => o.PickupDirectory = Path.GetFullPath(o.PickupDirectory, contentRoot));
 
@@ -123,6 +125,7 @@ public static class DependencyInjection
             _ => ActivatorUtilities.CreateInstance<PickupFolderTransport>(sp),
         });
         services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<MailProgress>();
         services.AddTransient<FollowUpDigestJob>();
         services.AddTransient<EngagementScoreJob>();
         services.AddTransient<EngagementRuleJob>();
@@ -160,20 +163,23 @@ public static class DependencyInjection
     /// <summary>One context per operation through <see cref="IDbContextFactory{CormDbContext}"/>, on the configured provider.</summary>
     public static IServiceCollection AddCormDatabase(this IServiceCollection services, DatabaseOptions database, string contentRoot)
     {
-        var interceptors = new Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] { new VersionStampInterceptor(), new DialKeyInterceptor() };
+        var builtIn = new Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] { new VersionStampInterceptor(), new DialKeyInterceptor() };
+        // Interceptors registered as services join the built-in ones (the tests' crash injection is one).
+        Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] Interceptors(IServiceProvider sp) =>
+            [.. builtIn, .. sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()];
         switch (database.Provider)
         {
             case DatabaseProvider.SqlServer:
-                services.AddDbContextFactory<SqlServerCormDbContext>(o => o.UseSqlServer(database.ConnectionString).AddInterceptors(interceptors));
+                services.AddDbContextFactory<SqlServerCormDbContext>((sp, o) => o.UseSqlServer(database.ConnectionString).AddInterceptors(Interceptors(sp)));
                 services.AddSingleton<IDbContextFactory<CormDbContext>, ProviderContextFactory<SqlServerCormDbContext>>();
                 break;
             case DatabaseProvider.PostgreSql:
-                services.AddDbContextFactory<PostgreSqlCormDbContext>(o => o.UseNpgsql(database.ConnectionString).AddInterceptors(interceptors));
+                services.AddDbContextFactory<PostgreSqlCormDbContext>((sp, o) => o.UseNpgsql(database.ConnectionString).AddInterceptors(Interceptors(sp)));
                 services.AddSingleton<IDbContextFactory<CormDbContext>, ProviderContextFactory<PostgreSqlCormDbContext>>();
                 break;
             default:
                 var connectionString = SqliteFileUnder(database.ConnectionString, contentRoot);
-                services.AddDbContextFactory<SqliteCormDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(interceptors));
+                services.AddDbContextFactory<SqliteCormDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(Interceptors(sp)));
                 services.AddSingleton<IDbContextFactory<CormDbContext>, ProviderContextFactory<SqliteCormDbContext>>();
                 break;
         }

@@ -51,6 +51,31 @@ public class Constituent : IVersioned
     public bool DoNotContact { get; set; }
     public bool EmailOptOut { get; set; }
 
+    public const int EmailHoldReasonMaxLength = 500;
+
+    /// <summary>
+    /// Set when the relay refused this address for good (a 5xx answer to RCPT TO): nothing more is sent to it until the
+    /// address changes. CiviCRM calls it "on hold".
+    /// </summary>
+    public DateTime? EmailOnHoldSince { get; private set; }
+
+    /// <summary>The relay's answer that put the address on hold.</summary>
+    public string? EmailHoldReason { get; private set; }
+
+    public void HoldEmail(string reason, DateTime at)
+    {
+        if (EmailOnHoldSince is not null) return;
+        EmailOnHoldSince = at;
+        EmailHoldReason = reason.Length > EmailHoldReasonMaxLength ? reason[..EmailHoldReasonMaxLength] : reason;
+    }
+
+    /// <summary>Someone checked the address (or the person gave a new one): mail to it may go again.</summary>
+    public void ReleaseEmailHold()
+    {
+        EmailOnHoldSince = null;
+        EmailHoldReason = null;
+    }
+
     /// <summary>Asked for no appeals by post (the code printed on a letter, or staff); other letters still reach them.</summary>
     public bool PostOptOut { get; set; }
 
@@ -75,6 +100,7 @@ public class Constituent : IVersioned
         SearchName = SortName;
         BirthDate = null;
         Email = null;
+        ReleaseEmailHold();
         Region = null;
         StudentNumber = null;
         ExternalId = null;
@@ -164,9 +190,13 @@ public class Constituent : IVersioned
         if (string.IsNullOrWhiteSpace(email))
         {
             Email = null;
+            ReleaseEmailHold();
             return;
         }
-        Email = EmailAddress.Normalise(email);
+        var normalised = EmailAddress.Normalise(email);
+        // A new address has not bounced; the same one keeps its hold.
+        if (normalised != Email) ReleaseEmailHold();
+        Email = normalised;
     }
 
     /// <summary>Age in whole years on a date, or null when the birth date is unknown.</summary>
@@ -188,15 +218,15 @@ public class Constituent : IVersioned
     public bool MayBeContactedBy(InteractionChannelKind channel) =>
         !DoNotContact && !(channel == InteractionChannelKind.Email && EmailOptOut) && !(channel == InteractionChannelKind.Letter && PostOptOut);
 
-    /// <summary>Has an address and has not asked to stop e-mail or all contact.</summary>
-    public bool CanBeEmailed() => Email is not null && MayBeContactedBy(InteractionChannelKind.Email);
+    /// <summary>Has an address that is not on hold and has not asked to stop e-mail or all contact.</summary>
+    public bool CanBeEmailed() => Email is not null && EmailOnHoldSince is null && MayBeContactedBy(InteractionChannelKind.Email);
 
     /// <summary>Has not asked to stop appeals by post or all contact (whether an address is on file is the caller's to check).</summary>
     public bool CanReceivePost() => MayBeContactedBy(InteractionChannelKind.Letter);
 
     /// <summary><see cref="CanBeEmailed"/> as a query the database can run in bulk sends (a test checks they agree).</summary>
     public static readonly System.Linq.Expressions.Expression<Func<Constituent, bool>> MayBeEmailed =
-        c => c.Email != null && !c.DoNotContact && !c.EmailOptOut;
+        c => c.Email != null && c.EmailOnHoldSince == null && !c.DoNotContact && !c.EmailOptOut;
 
     /// <summary><see cref="CanReceivePost"/> as a query the database can run (a test checks they agree).</summary>
     public static readonly System.Linq.Expressions.Expression<Func<Constituent, bool>> MayReceivePost =

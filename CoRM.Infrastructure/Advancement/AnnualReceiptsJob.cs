@@ -22,9 +22,9 @@ public sealed class AnnualReceiptsJob(IDbContextFactory<CormDbContext> dbFactory
         var scope = UserScope.Of(issuedById, officer.DisplayName, officer.Roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         var run = await receipts.IssueAnnualSummariesAsync(scope, year, email, ct);
         logger.LogInformation("Year-end receipts for {Year}: {Issued} issued, {Refused} refused, {Emailed} e-mailed", year, run.Issued, run.Refused, run.Emailed);
-        // Send them now rather than at the dispatcher's next tick; what fails stays queued for it.
-        if (run.Emailed > 0)
-            while (await dispatcher.DispatchPendingAsync(ct) > 0) { }
+        // Start sending now rather than at the dispatcher's next tick, for one run's budget: the minutely dispatcher
+        // sends the rest, so this job does not hold a worker that a person's "Send now" may be waiting for.
+        if (run.Emailed > 0) await dispatcher.DispatchPendingAsync(ct);
         return run.Issued;
     }
 }

@@ -20,6 +20,9 @@ namespace CoRM.Infrastructure.Advancement;
 /// </summary>
 public sealed class AppealCampaignJob(IDbContextFactory<CormDbContext> dbFactory, OutboxDispatcher dispatcher, UnsubscribeLinks unsubscribe, TimeProvider time, ILogger<AppealCampaignJob> logger)
 {
+    /// <summary>The outbox origin of a campaign's messages: its progress is counted by it.</summary>
+    public static string OriginOf(int campaignId) => $"appeal:{campaignId}";
+
     public const string RecurringJobId = "appeal-campaigns";
     public const int BatchSize = 1_000;
 
@@ -106,6 +109,8 @@ public sealed class AppealCampaignJob(IDbContextFactory<CormDbContext> dbFactory
                 db.OutboxMessages.Add(new OutboxMessage
                 {
                     DedupKey = $"appeal:{campaignId}:{r.ConstituentId}",
+                    Priority = OutboxPriority.Bulk,
+                    Origin = OriginOf(campaignId),
                     RecipientConstituentId = r.ConstituentId,
                     ToAddress = r.Email!,
                     ToName = r.DisplayName,

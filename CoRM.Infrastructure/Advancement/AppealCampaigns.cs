@@ -49,7 +49,7 @@ public sealed class AppealCampaigns(IDbContextFactory<CormDbContext> dbFactory, 
             .Select(c => new CampaignRow(c.Id, c.Name, db.Segments.Where(s => s.Id == c.SegmentId).Select(s => s.Name).First(),
                 db.Appeals.Where(a => a.Id == c.AppealId).Select(a => a.Name).First(), c.Channel, c.Status, c.ScheduledFor, c.SentAt,
                 db.CampaignRecipients.Count(r => r.CampaignId == c.Id), db.CampaignRecipients.Count(r => r.CampaignId == c.Id && r.Status == RecipientStatus.Sent),
-                db.OutboxMessages.Count(m => m.DedupKey.StartsWith("appeal:" + c.Id + ":") && m.SentAt != null), c.Version))
+                db.OutboxMessages.Count(m => m.Origin == "appeal:" + c.Id && m.SentAt != null), c.Version))
             .Take(200).ToListAsync(ct);
     }
 

@@ -185,7 +185,7 @@ public sealed class Receipts(IDbContextFactory<CormDbContext> dbFactory, Command
         // Numbered per send through the unique dedup-key index (a seek each; a receipt is sent a handful of times at most).
         var send = 1;
         while (await db.OutboxMessages.AnyAsync(m => m.DedupKey == $"receipt:{receipt.Id}:{send}", ct)) send++;
-        QueueEmail(db, staff, receipt, donor.DisplayName, donor.Email!, send, time.UtcNow());
+        QueueEmail(db, staff, receipt, donor.DisplayName, donor.Email!, send, time.UtcNow(), yearEnd: false);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -201,12 +201,20 @@ public sealed class Receipts(IDbContextFactory<CormDbContext> dbFactory, Command
         return CommandResult.Ok(receipt.Id);
     }
 
-    /// <summary>The receipt's e-mail (its PDF attached when sent), the timeline entry and the audit line, added to the caller's unit of work.</summary>
-    private void QueueEmail(CormDbContext db, UserScope staff, Receipt receipt, string donorName, string email, int send, DateTime now)
+    /// <summary>The outbox origin of a year-end run's e-mails: its progress is counted by it.</summary>
+    public static string YearEndOrigin(int taxYear) => $"year-end:{taxYear}";
+
+    /// <summary>
+    /// The receipt's e-mail (its PDF attached when sent), the timeline entry and the audit line, added to the caller's
+    /// unit of work. A receipt someone asked for goes before bulk mail; a year-end run's summaries are bulk.
+    /// </summary>
+    private void QueueEmail(CormDbContext db, UserScope staff, Receipt receipt, string donorName, string email, int send, DateTime now, bool yearEnd)
     {
         var o = options.Value;
         db.OutboxMessages.Add(new OutboxMessage
         {
+            Priority = yearEnd ? OutboxPriority.Bulk : OutboxPriority.Transactional,
+            Origin = yearEnd ? YearEndOrigin(receipt.TaxYear) : null,
             // A double click collides on the unique key instead of sending twice.
             DedupKey = $"receipt:{receipt.Id}:{send}",
             RecipientConstituentId = receipt.DonorId,
@@ -387,7 +395,7 @@ public sealed class Receipts(IDbContextFactory<CormDbContext> dbFactory, Command
                 audit.Record(db, staff, AuditAction.Create, nameof(Receipt), receipt.Id, donorId,
                     replaces is null ? $"Receipt {receipt.Number}" : $"Receipt {receipt.Number} replaces #{replaces.Value.Id}: {replaces.Value.Reason}");
                 var emailed = email && donor.EmailTo is not null;
-                if (emailed) QueueEmail(db, staff, receipt, donor.DisplayName, donor.EmailTo!, send: 1, now);
+                if (emailed) QueueEmail(db, staff, receipt, donor.DisplayName, donor.EmailTo!, send: 1, now, yearEnd: true);
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
                 return (CommandResult.Ok(receipt.Id), emailed);

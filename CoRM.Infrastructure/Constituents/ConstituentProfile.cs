@@ -17,7 +17,8 @@ public sealed record ConstituentProfile(
 /// <summary>The editable part of a constituent; <see cref="Version"/> guards against overwriting someone else's edit.</summary>
 public sealed record ConstituentDetails(
     int Id, ConstituentKind Kind, string FirstName, string LastName, string DisplayName, string? Email, string? Region,
-    DateOnly? BirthDate, bool DoNotContact, bool EmailOptOut, DateTime CreatedAt, Guid Version, bool PostOptOut = false, bool CanBeEmailed = false);
+    DateOnly? BirthDate, bool DoNotContact, bool EmailOptOut, DateTime CreatedAt, Guid Version, bool PostOptOut = false, bool CanBeEmailed = false,
+    DateTime? EmailOnHoldSince = null, string? EmailHoldReason = null);
 
 public sealed record HatRow(HatKind Kind, DateOnly StartDate, DateOnly? EndDate, bool IsActive);
 

@@ -111,7 +111,7 @@ public sealed class ConstituentRecords(IDbContextFactory<CormDbContext> dbFactor
         var mayBeEmailed = Constituent.MayBeEmailed;
         return ConstituentScope.VisibleTo(db, user, today, now).Where(c => c.Id == id).Select(c => new ConstituentDetails(
             c.Id, c.Kind, c.FirstName, c.LastName, c.DisplayName, c.Email, c.Region, c.BirthDate, c.DoNotContact, c.EmailOptOut, c.CreatedAt, c.Version, c.PostOptOut,
-            db.Constituents.Where(mayBeEmailed).Any(x => x.Id == c.Id)));
+            db.Constituents.Where(mayBeEmailed).Any(x => x.Id == c.Id), c.EmailOnHoldSince, c.EmailHoldReason));
     }
 
     internal static IQueryable<RelationshipRow> RelationshipsOf(CormDbContext db, int id, DateOnly today) =>

@@ -43,8 +43,47 @@ public sealed class EmailOptions
     [Range(5, 3600)]
     public int DispatchBudgetSeconds { get; set; } = 50;
 
+    /// <summary>
+    /// How many SMTP connections one dispatch run keeps open and sends over at once (per instance). Each takes its own
+    /// claims, so connections and instances never send the same message.
+    /// </summary>
+    [Range(1, 16)]
+    public int Connections { get; set; } = 2;
+
+    /// <summary>
+    /// How many messages one claim takes (one update claims them, one query reads them). A transactional message
+    /// queued while bulk mail is sending waits for at most this many per connection.
+    /// </summary>
+    [Range(1, 500)]
+    public int ClaimBatchSize { get; set; } = 20;
+
+    public RateLimitOptions RateLimit { get; set; } = new();
+
     /// <summary>/health reports the outbox as degraded when its oldest ready message has waited longer than this.</summary>
     public int BacklogDegradedAfterMinutes { get; set; } = 30;
+}
+
+/// <summary>
+/// What the relay allows. Zero means no limit. Per second is kept by each instance; per hour and per day count every
+/// instance's sends in the database, so several instances share one allowance. Bulk mail stops short of the hourly and
+/// daily limits by TransactionalReservePercent, so an invitation code or a receipt can still go out when an appeal has
+/// used the day's allowance; the rest of the appeal goes the next day.
+/// </summary>
+public sealed class RateLimitOptions
+{
+    [Range(0, 100_000)]
+    public double PerSecond { get; set; }
+
+    [Range(0, int.MaxValue)]
+    public int PerHour { get; set; }
+
+    [Range(0, int.MaxValue)]
+    public int PerDay { get; set; }
+
+    [Range(0, 90)]
+    public int TransactionalReservePercent { get; set; } = 10;
+
+    public bool Any => PerSecond > 0 || PerHour > 0 || PerDay > 0;
 }
 
 public sealed class SmtpOptions

@@ -29,7 +29,18 @@ internal sealed class SmtpTransport(IOptions<EmailOptions> options, ILogger<Smtp
 
     private sealed class Session(SmtpClient client, ILogger logger) : IEmailSession
     {
-        public async Task SendAsync(MimeMessage message, CancellationToken ct) => await client.SendAsync(message, ct);
+        public async Task SendAsync(MimeMessage message, CancellationToken ct)
+        {
+            try
+            {
+                await client.SendAsync(message, ct);
+            }
+            catch (SmtpCommandException e) when ((int)e.StatusCode >= 500 && e.ErrorCode is SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.MessageNotAccepted)
+            {
+                // 5xx is final (RFC 5321 §4.2.1); a refused sender is the relay's configuration, not this message's fault.
+                throw new PermanentDeliveryException($"{(int)e.StatusCode} {e.Message}".Trim(), e.ErrorCode == SmtpErrorCode.RecipientNotAccepted, e);
+            }
+        }
 
         public async ValueTask DisposeAsync()
         {

@@ -131,7 +131,7 @@ public sealed class EngagementRuleJob(IDbContextFactory<CormDbContext> dbFactory
                 };
                 db.OutboxMessages.Add(new OutboxMessage
                 {
-                    DedupKey = $"rule:{rule.Id}:{person.Id}:{period}", RecipientConstituentId = person.Id, ToAddress = person.Email, ToName = person.DisplayName,
+                    DedupKey = $"rule:{rule.Id}:{person.Id}:{period}", Priority = OutboxPriority.Bulk, Origin = $"rule:{rule.Id}", RecipientConstituentId = person.Id, ToAddress = person.Email, ToName = person.DisplayName,
                     Subject = MergeTemplate.Render(rule.Title!, values), TextBody = MergeTemplate.Render(rule.Body!, values), CreatedAt = now,
                 });
                 db.Interactions.Add(Interaction.Log(person.Id, Channel.Email, Topic.Engagement, $"E-mail from the rule \"{rule.Name}\"", null, now, null, now));

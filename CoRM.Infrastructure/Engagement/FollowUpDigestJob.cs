@@ -78,6 +78,8 @@ public sealed class FollowUpDigestJob(
         return new OutboxMessage
         {
             DedupKey = key,
+            Priority = OutboxPriority.Bulk,
+            Origin = $"follow-up-digest:{today:yyyy-MM-dd}",
             RecipientConstituentId = ownerId,
             ToAddress = address,
             ToName = ownerName,

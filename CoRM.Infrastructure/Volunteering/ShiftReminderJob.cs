@@ -89,6 +89,8 @@ public sealed class ShiftReminderJob(IDbContextFactory<CormDbContext> dbFactory,
             db.OutboxMessages.Add(new OutboxMessage
             {
                 DedupKey = key,
+                Priority = OutboxPriority.Bulk,
+                Origin = $"understaffed-digest:{today:yyyy-MM-dd}",
                 RecipientConstituentId = coordinator.Key,
                 ToAddress = coordinator.First().Address!,
                 ToName = coordinator.First().DisplayName,

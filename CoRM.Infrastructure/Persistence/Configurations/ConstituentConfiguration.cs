@@ -13,6 +13,7 @@ internal sealed class ConstituentConfiguration : IEntityTypeConfiguration<Consti
         builder.Property(c => c.DisplayName).HasMaxLength(Constituent.DisplayNameMaxLength);
         builder.Property(c => c.SortName).HasMaxLength(Constituent.DisplayNameMaxLength);
         builder.Property(c => c.Email).HasMaxLength(Constituent.EmailMaxLength);
+        builder.Property(c => c.EmailHoldReason).HasMaxLength(Constituent.EmailHoldReasonMaxLength);
         builder.Property(c => c.Region).HasMaxLength(Constituent.RegionMaxLength);
         builder.Property(c => c.Version).IsConcurrencyToken();
 

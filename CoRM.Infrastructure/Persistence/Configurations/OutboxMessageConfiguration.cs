@@ -14,9 +14,13 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.Subject).HasMaxLength(OutboxMessage.SubjectMaxLength);
         builder.Property(m => m.LastError).HasMaxLength(1000);
         builder.Property(m => m.AttachmentRef).HasMaxLength(OutboxMessage.AttachmentRefMaxLength);
+        builder.Property(m => m.Origin).HasMaxLength(OutboxMessage.OriginMaxLength);
 
         // Producing a message twice is refused by the database, whichever instance tries.
         builder.HasIndex(m => m.DedupKey).IsUnique();
-        builder.HasIndex(m => new { m.SentAt, m.Id });
+        builder.HasIndex(m => new { m.SentAt, m.Priority, m.Id });
+        builder.HasIndex(m => m.ClaimToken);
+        // A run's progress (sent, waiting, failed) is counted by its origin.
+        builder.HasIndex(m => new { m.Origin, m.SentAt });
     }
 }

@@ -26,6 +26,9 @@ public sealed class SmtpSink : IAsyncDisposable
     /// <summary>How many SMTP connections were opened to the sink.</summary>
     public int Connections => Volatile.Read(ref connections);
 
+    /// <summary>Addresses the sink refuses at RCPT TO with a permanent 550, as a relay does for a mailbox that does not exist.</summary>
+    public HashSet<string> RefusedRecipients { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
 
     /// <summary>Configuration that sends the institution's mail through MailKit to this sink (or to another port, to fail).</summary>
@@ -87,6 +90,12 @@ public sealed class SmtpSink : IAsyncDisposable
                         lock (messages) messages.Add(data.ToString());
                         await writer.WriteLineAsync("250 queued");
                         break;
+                    case "RCPT" when RefusedAddress(line) is { } refused:
+                        await writer.WriteLineAsync($"550 5.1.1 <{refused}>: Recipient address rejected: User unknown");
+                        break;
+                    case "RSET":
+                        await writer.WriteLineAsync("250 reset");
+                        break;
                     case "QUIT":
                         await writer.WriteLineAsync("221 bye");
                         return;
@@ -96,6 +105,15 @@ public sealed class SmtpSink : IAsyncDisposable
                 }
             }
         }
+    }
+
+    private string? RefusedAddress(string rcptLine)
+    {
+        var start = rcptLine.IndexOf('<', StringComparison.Ordinal);
+        var end = rcptLine.IndexOf('>', StringComparison.Ordinal);
+        if (start < 0 || end <= start) return null;
+        var address = rcptLine[(start + 1)..end];
+        lock (RefusedRecipients) return RefusedRecipients.Contains(address) ? address : null;
     }
 
     public async ValueTask DisposeAsync()

@@ -54,18 +54,18 @@ public sealed class TestInstitution : IAsyncDisposable
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
-    public static async Task<TestInstitution> CreateAsync(IDictionary<string, string?>? settings = null)
+    public static async Task<TestInstitution> CreateAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var template = await Template.Value;
         var directory = NewDirectory();
         if (!TestDatabase.IsPostgreSql)
         {
             File.Copy(template, Path.Combine(directory, "corm.db"));
-            return Build(directory, settings, new FixedTimeProvider(Now), null);
+            return Build(directory, settings, new FixedTimeProvider(Now), null, services: services);
         }
         var name = $"corm_test_{Guid.NewGuid():N}";
         await TestDatabase.CreateAsync(name, template);
-        return Build(directory, settings, new FixedTimeProvider(Now), name);
+        return Build(directory, settings, new FixedTimeProvider(Now), name, services: services);
     }
 
     /// <summary>Settings that point the portal or a job at this copy.</summary>
@@ -129,7 +129,8 @@ public sealed class TestInstitution : IAsyncDisposable
         return directory;
     }
 
-    private static TestInstitution Build(string directory, IDictionary<string, string?>? settings, FixedTimeProvider time, string? database, bool ownsFiles = true)
+    private static TestInstitution Build(string directory, IDictionary<string, string?>? settings, FixedTimeProvider time, string? database, bool ownsFiles = true,
+        Action<IServiceCollection>? services = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -142,6 +143,7 @@ public sealed class TestInstitution : IAsyncDisposable
         builder.Services.AddLogging();
         builder.AddInfrastructureServices();
         builder.Services.AddSingleton<TimeProvider>(time);
+        services?.Invoke(builder.Services);
         return new TestInstitution(directory, builder.Build(), time, database, ownsFiles);
     }
 

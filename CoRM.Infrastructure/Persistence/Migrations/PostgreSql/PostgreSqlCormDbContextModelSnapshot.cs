@@ -1844,6 +1844,13 @@ namespace CoRM.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
 
+                    b.Property<string>("EmailHoldReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("EmailOnHoldSince")
+                        .HasColumnType("timestamp without time zone");
+
                     b.Property<bool>("EmailOptOut")
                         .HasColumnType("boolean");
 
@@ -3194,6 +3201,9 @@ namespace CoRM.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("ClaimToken")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTime?>("ClaimedUntil")
                         .HasColumnType("timestamp without time zone");
 
@@ -3205,12 +3215,22 @@ namespace CoRM.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<DateTime?>("FailedAt")
+                        .HasColumnType("timestamp without time zone");
+
                     b.Property<string>("HtmlBody")
                         .HasColumnType("text");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Origin")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("integer");
 
                     b.Property<int?>("RecipientConstituentId")
                         .HasColumnType("integer");
@@ -3239,10 +3259,14 @@ namespace CoRM.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ClaimToken");
+
                     b.HasIndex("DedupKey")
                         .IsUnique();
 
-                    b.HasIndex("SentAt", "Id");
+                    b.HasIndex("Origin", "SentAt");
+
+                    b.HasIndex("SentAt", "Priority", "Id");
 
                     b.ToTable("OutboxMessages");
                 });

@@ -1,0 +1,123 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class OutboxPrioritiesAndAddressHolds : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_OutboxMessages_SentAt_Id",
+                table: "OutboxMessages");
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "ClaimToken",
+                table: "OutboxMessages",
+                type: "uniqueidentifier",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "FailedAt",
+                table: "OutboxMessages",
+                type: "datetime2",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Origin",
+                table: "OutboxMessages",
+                type: "nvarchar(100)",
+                maxLength: 100,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Priority",
+                table: "OutboxMessages",
+                type: "int",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "EmailHoldReason",
+                table: "Constituents",
+                type: "nvarchar(500)",
+                maxLength: 500,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "EmailOnHoldSince",
+                table: "Constituents",
+                type: "datetime2",
+                nullable: true);
+
+            // Appeals already sent count their delivered messages by origin: give the old rows theirs.
+            migrationBuilder.Sql("""
+                UPDATE [OutboxMessages] SET [Origin] = LEFT([DedupKey], CHARINDEX(':', [DedupKey], 8) - 1), [Priority] = 1 WHERE [DedupKey] LIKE 'appeal:%:%';
+                """);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_ClaimToken",
+                table: "OutboxMessages",
+                column: "ClaimToken");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_Origin_SentAt",
+                table: "OutboxMessages",
+                columns: new[] { "Origin", "SentAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_SentAt_Priority_Id",
+                table: "OutboxMessages",
+                columns: new[] { "SentAt", "Priority", "Id" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_OutboxMessages_ClaimToken",
+                table: "OutboxMessages");
+
+            migrationBuilder.DropIndex(
+                name: "IX_OutboxMessages_Origin_SentAt",
+                table: "OutboxMessages");
+
+            migrationBuilder.DropIndex(
+                name: "IX_OutboxMessages_SentAt_Priority_Id",
+                table: "OutboxMessages");
+
+            migrationBuilder.DropColumn(
+                name: "ClaimToken",
+                table: "OutboxMessages");
+
+            migrationBuilder.DropColumn(
+                name: "FailedAt",
+                table: "OutboxMessages");
+
+            migrationBuilder.DropColumn(
+                name: "Origin",
+                table: "OutboxMessages");
+
+            migrationBuilder.DropColumn(
+                name: "Priority",
+                table: "OutboxMessages");
+
+            migrationBuilder.DropColumn(
+                name: "EmailHoldReason",
+                table: "Constituents");
+
+            migrationBuilder.DropColumn(
+                name: "EmailOnHoldSince",
+                table: "Constituents");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_SentAt_Id",
+                table: "OutboxMessages",
+                columns: new[] { "SentAt", "Id" });
+        }
+    }
+}
