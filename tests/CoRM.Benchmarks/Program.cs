@@ -42,6 +42,19 @@ if (Option("--only") == "cases")
     return;
 }
 
+// Usage: ... -- --only mail [--messages 100000] [--connections 2] [--kill]: an appeal delivered through SMTP to a local sink.
+if (Option("--only") == "mail")
+{
+    await MailBenchmark.RunAsync(Path.Combine(Path.GetDirectoryName(path)!, "mail"), int.Parse(Option("--messages") ?? "100000", CultureInfo.InvariantCulture),
+        int.Parse(Option("--connections") ?? "2", CultureInfo.InvariantCulture), args.Contains("--kill"));
+    return;
+}
+if (Option("--only") == "mail-worker")
+{
+    await MailBenchmark.WorkAsync(Option("--database")!, int.Parse(Option("--smtp-port")!, CultureInfo.InvariantCulture), int.Parse(Option("--connections") ?? "2", CultureInfo.InvariantCulture));
+    return;
+}
+
 var services = new ServiceCollection()
     .AddCormDatabase(new DatabaseOptions { ConnectionString = $"Data Source={path}" }, Directory.GetCurrentDirectory())
     .AddSingleton(TimeProvider.System).AddSingleton<AuditTrail>().AddSingleton<ConstituentSearch>().AddSingleton<ConstituentRecords>()

@@ -60,6 +60,9 @@ public sealed class AppealJourneyTests(BrowserSessionWithJobs session) : IClassF
         await row.Locator("a").First.ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=campaign-figures]")).ToContainTextAsync("Recipients");
         await Assertions.Expect(page.Locator("[data-testid=campaign-figures]")).ToContainTextAsync(members.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // Its delivery, counted from the outbox: every message sent, none waiting.
+        await Assertions.Expect(page.Locator("[data-testid=mail-sent]")).ToContainTextAsync($"{members:N0} of {members:N0} sent");
+        await Assertions.Expect(page.Locator("[data-testid=mail-queued]")).ToContainTextAsync("0 waiting");
         await session.ScreenshotAsync(page, "37-campaign-results");
 
         // A recipient follows the link at the foot of their e-mail.

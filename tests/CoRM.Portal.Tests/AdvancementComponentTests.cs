@@ -199,4 +199,77 @@ public sealed class AdvancementComponentTests : PortalComponentTest
         var page = Render<EventPage>(p => p.Add(x => x.Id, eventId));
         page.WaitForAssertion(() => Assert.Contains("Event not found", page.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
     }
+
+    [Fact]
+    public async Task An_appeals_delivery_shows_live_counts_the_expected_finish_and_each_refused_address()
+    {
+        var now = Institution.Time.GetUtcNow().UtcDateTime;
+        int refusedPerson;
+        await using (var db = await Institution.OpenAsync())
+        {
+            refusedPerson = await db.Constituents.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
+            CoRM.Domain.Messaging.OutboxMessage Mail(int i) => new()
+            {
+                DedupKey = $"appeal:900:{i}", Origin = "appeal:900", Priority = CoRM.Domain.Messaging.OutboxPriority.Bulk,
+                ToAddress = $"d{i}@example.org", ToName = $"Donor {i}", Subject = "Winter", TextBody = ".", CreatedAt = now.AddMinutes(-10),
+            };
+            var sent = Enumerable.Range(1, 30).Select(Mail).ToList();
+            sent.ForEach(m => m.SentAt = now.AddMinutes(-2));
+            db.OutboxMessages.AddRange(sent);
+            db.OutboxMessages.AddRange(Enumerable.Range(31, 10).Select(Mail));
+            var refused = Mail(41);
+            (refused.Attempts, refused.FailedAt, refused.LastError, refused.RecipientConstituentId) = (CoRM.Infrastructure.Email.OutboxDispatcher.MaxAttempts, now, "550 5.1.1 User unknown", refusedPerson);
+            db.OutboxMessages.Add(refused);
+            await db.SaveChangesAsync();
+        }
+        await SignInAsAsync(Personas.Advancement);
+
+        var panel = Render<CoRM.Portal.Components.Shared.MailProgressPanel>(p => p.Add(x => x.Origin, "appeal:900"));
+        panel.WaitForAssertion(() => Assert.NotNull(panel.Find("[data-testid=mail-progress]")), TimeSpan.FromSeconds(10));
+        Assert.Contains("30 of 41 sent", panel.Find("[data-testid=mail-sent]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("10 waiting", panel.Find("[data-testid=mail-queued]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("1 failed", panel.Find("[data-testid=mail-failed]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("about 6 a minute", panel.Find("[data-testid=mail-rate]").TextContent, StringComparison.Ordinal); // 30 in five minutes
+        Assert.Contains("Expected to finish", panel.Find("[data-testid=mail-eta]").TextContent, StringComparison.Ordinal);
+        var row = Assert.Single(panel.FindAll("[data-testid=mail-failures] tbody tr"));
+        Assert.Contains("550 5.1.1 User unknown", row.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(row.QuerySelector($"a[href='/constituents/{refusedPerson}']"));
+
+        // The dispatcher sends the rest: the panel follows without a reload.
+        await using (var db = await Institution.OpenAsync())
+            await db.OutboxMessages.Where(m => m.Origin == "appeal:900" && m.SentAt == null && m.FailedAt == null).ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, now));
+        panel.WaitForAssertion(() => Assert.Contains("40 of 41 sent", panel.Find("[data-testid=mail-sent]").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        Assert.Empty(panel.FindAll("[data-testid=mail-eta]"));
+    }
+
+    [Fact]
+    public async Task Only_the_giving_office_sees_an_appeals_delivery()
+    {
+        await using (var db = await Institution.OpenAsync())
+        {
+            db.OutboxMessages.Add(new CoRM.Domain.Messaging.OutboxMessage { DedupKey = "appeal:901:1", Origin = "appeal:901", ToAddress = "x@example.org", Subject = ".", TextBody = ".", CreatedAt = Institution.Time.GetUtcNow().UtcDateTime });
+            await db.SaveChangesAsync();
+        }
+        await SignInAsAsync(Personas.Faculty);
+        var panel = Render<CoRM.Portal.Components.Shared.MailProgressPanel>(p => p.Add(x => x.Origin, "appeal:901"));
+        await Task.Delay(500);
+        panel.WaitForAssertion(() => Assert.Empty(panel.FindAll("[data-testid=mail-progress]")), TimeSpan.FromSeconds(5));
+        Assert.DoesNotContain("x@example.org", panel.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_profile_says_when_its_address_is_on_hold_and_why()
+    {
+        int person;
+        await using (var db = await Institution.OpenAsync())
+        {
+            var c = await db.Constituents.Where(x => x.Email != null).OrderBy(x => x.Id).FirstAsync();
+            c.HoldEmail("550 5.1.1 User unknown", Institution.Time.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync();
+            person = c.Id;
+        }
+        await SignInAsAsync(Personas.Advancement);
+        var page = Render<ConstituentProfilePage>(p => p.Add(x => x.Id, person));
+        page.WaitForAssertion(() => Assert.Contains("User unknown", page.Find("[data-testid=email-on-hold]").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+    }
 }
