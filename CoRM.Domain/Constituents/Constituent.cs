@@ -66,8 +66,11 @@ public class Constituent : IVersioned
     {
         if (EmailOnHoldSince is not null) return;
         EmailOnHoldSince = at;
-        EmailHoldReason = reason.Length > EmailHoldReasonMaxLength ? reason[..EmailHoldReasonMaxLength] : reason;
+        EmailHoldReason = HoldReasonOf(reason);
     }
+
+    /// <summary>A relay's answer cut to what <see cref="EmailHoldReason"/> holds (the dispatcher sets it in bulk too).</summary>
+    public static string HoldReasonOf(string answer) => answer.Length > EmailHoldReasonMaxLength ? answer[..EmailHoldReasonMaxLength] : answer;
 
     /// <summary>Someone checked the address (or the person gave a new one): mail to it may go again.</summary>
     public void ReleaseEmailHold()

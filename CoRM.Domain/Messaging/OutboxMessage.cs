@@ -21,6 +21,10 @@ public class OutboxMessage
     public const int SubjectMaxLength = 300;
     public const int AttachmentRefMaxLength = 100;
     public const int OriginMaxLength = 100;
+    public const int LastErrorMaxLength = 1000;
+
+    /// <summary>An error or a relay's answer cut to what <see cref="LastError"/> holds.</summary>
+    public static string ClipError(string error) => error.Length > LastErrorMaxLength ? error[..LastErrorMaxLength] : error;
 
     public long Id { get; set; }
     public string DedupKey { get; set; } = "";

@@ -187,7 +187,7 @@ public sealed class OutboxDispatcher(
     /// <summary>A transient failure: try again after 5, 10, 15, 20 minutes; after the last attempt, give up.</summary>
     private async Task BackOffAsync(CormDbContext db, OutboxMessage message, string error, CancellationToken ct)
     {
-        error = error.Length > 1000 ? error[..1000] : error;
+        error = OutboxMessage.ClipError(error);
         var now = time.UtcNow();
         var notBefore = now + TimeSpan.FromMinutes(5 * message.Attempts);
         DateTime? failedAt = message.Attempts >= MaxAttempts ? now : null;
@@ -202,7 +202,7 @@ public sealed class OutboxDispatcher(
     /// </summary>
     private async Task GiveUpAsync(CormDbContext db, OutboxMessage message, string answer, bool recipientRefused, CancellationToken ct)
     {
-        answer = answer.Length > 1000 ? answer[..1000] : answer;
+        answer = OutboxMessage.ClipError(answer);
         var now = time.UtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.OutboxMessages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(s => s
@@ -211,12 +211,11 @@ public sealed class OutboxDispatcher(
         if (recipientRefused)
         {
             var address = message.ToAddress;
-            var reason = answer.Length > Domain.Constituents.Constituent.EmailHoldReasonMaxLength ? answer[..Domain.Constituents.Constituent.EmailHoldReasonMaxLength] : answer;
+            var reason = Domain.Constituents.Constituent.HoldReasonOf(answer);
             if (message.RecipientConstituentId is { } person)
                 await db.Constituents.Where(c => c.Id == person && c.Email == address && c.EmailOnHoldSince == null)
                     .ExecuteUpdateAsync(s => s.SetProperty(c => c.EmailOnHoldSince, now).SetProperty(c => c.EmailHoldReason, reason), ct);
-            var onHold = $"Not sent: {address} was refused for good on {now:yyyy-MM-dd HH:mm} UTC ({answer})";
-            onHold = onHold.Length > 1000 ? onHold[..1000] : onHold;
+            var onHold = OutboxMessage.ClipError($"Not sent: {address} was refused for good on {now:yyyy-MM-dd HH:mm} UTC ({answer})");
             await db.OutboxMessages.Where(m => m.ToAddress == address && m.Id != message.Id).Where(Ready(now))
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.FailedAt, now).SetProperty(m => m.Attempts, MaxAttempts).SetProperty(m => m.LastError, onHold), ct);
         }

@@ -12,7 +12,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.ToAddress).HasMaxLength(254);
         builder.Property(m => m.ToName).HasMaxLength(210);
         builder.Property(m => m.Subject).HasMaxLength(OutboxMessage.SubjectMaxLength);
-        builder.Property(m => m.LastError).HasMaxLength(1000);
+        builder.Property(m => m.LastError).HasMaxLength(OutboxMessage.LastErrorMaxLength);
         builder.Property(m => m.AttachmentRef).HasMaxLength(OutboxMessage.AttachmentRefMaxLength);
         builder.Property(m => m.Origin).HasMaxLength(OutboxMessage.OriginMaxLength);
 
