@@ -26,7 +26,11 @@ public class ProgrammeEnrolment
     public static int DaysLate(DateOnly enrolledOn, DateOnly deadline) => Math.Max(0, enrolledOn.DayNumber - deadline.DayNumber);
 }
 
-/// <summary>One course taken in one term. <see cref="Grade"/> is on the 0–20 scale; null when the student was not evaluated.</summary>
+/// <summary>
+/// One course (or module) taken in one term. <see cref="Grade"/> is on the 0–20 scale; null when the student was not
+/// evaluated. <see cref="RecordedOn"/> is when the final result became known (the board's date); risk computed as of an
+/// earlier date does not see it. Null for results from exports that carry no date: they count from the start.
+/// </summary>
 public class CourseResult
 {
     public const decimal PassMark = 10m;
@@ -38,11 +42,12 @@ public class CourseResult
     public int TermId { get; set; }
     public decimal? Grade { get; set; }
     public bool Passed { get; set; }
+    public DateOnly? RecordedOn { get; set; }
 
-    public static CourseResult Record(int studentId, int courseId, int termId, decimal? grade, bool? passed = null)
+    public static CourseResult Record(int studentId, int courseId, int termId, decimal? grade, bool? passed = null, DateOnly? recordedOn = null)
     {
         if (grade is < 0 or > MaxGrade) throw new DomainException($"A grade is between 0 and {MaxGrade}.");
-        return new CourseResult { StudentId = studentId, CourseId = courseId, TermId = termId, Grade = grade, Passed = passed ?? grade >= PassMark };
+        return new CourseResult { StudentId = studentId, CourseId = courseId, TermId = termId, Grade = grade, Passed = passed ?? grade >= PassMark, RecordedOn = recordedOn };
     }
 }
 

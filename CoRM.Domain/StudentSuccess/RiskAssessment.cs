@@ -100,4 +100,52 @@ public class RiskModelRun
 
     /// <summary>Which students trained and which were scored, in words.</summary>
     public string? TemporalSplit { get; set; }
+
+    /// <summary>
+    /// Predicted against observed dropout by decile of predicted risk, on students the model did not train on (the
+    /// temporal hold-out, or cross-validation's held-out folds with one cohort): "predicted|observed|students" lines.
+    /// </summary>
+    public string? Calibration { get; set; }
+
+    /// <summary>Where the calibration deciles come from, in words.</summary>
+    public string? CalibrationSource { get; set; }
+
+    /// <summary>
+    /// Early warning: the chosen model's AUC with only what was known at a point in the term, "percent|auc|students"
+    /// lines (e.g. 25, 50, 100 % of the term); null when the institution has no dated results to tell those points apart.
+    /// </summary>
+    public string? EarlyWarning { get; set; }
+
+    /// <summary>How the early-warning figures were obtained, in words.</summary>
+    public string? EarlyWarningSource { get; set; }
+
+    /// <summary>Students left out because their outcome is recorded, on the day of the run.</summary>
+    public int FinishedExcluded { get; set; }
+
+    public IReadOnlyList<(double Predicted, double Observed, int Students)> CalibrationPoints => Lines(Calibration)
+        .Select(p => (p[0], p[1], (int)p[2])).ToList();
+
+    public IReadOnlyList<(int Percent, double Auc, int Students)> EarlyWarningPoints => Lines(EarlyWarning)
+        .Select(p => ((int)p[0], p[1], (int)p[2])).ToList();
+
+    public static string Format(IEnumerable<(double, double, int)> points) =>
+        string.Join('\n', points.Select(p => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{p.Item1:0.####}|{p.Item2:0.####}|{p.Item3}")));
+
+    private static IEnumerable<double[]> Lines(string? text) => (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries)
+        .Select(line => line.Split('|').Select(x => double.Parse(x, System.Globalization.CultureInfo.InvariantCulture)).ToArray());
+}
+
+/// <summary>
+/// The trained model of a run, kept so an import's recompute scores with it instead of retraining: ML.NET's model file,
+/// the feature set it expects, and the training population's mean of each feature (the reference explanations are
+/// measured from).
+/// </summary>
+public class RiskModelFile
+{
+    public const int FeatureSetMaxLength = 40;
+
+    public int RunId { get; set; }
+    public byte[] Content { get; set; } = [];
+    public string FeatureSet { get; set; } = "";
+    public string Means { get; set; } = "";
 }

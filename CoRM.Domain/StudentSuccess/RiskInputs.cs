@@ -7,8 +7,17 @@ public sealed record TermRecord(string TermCode, int CoursesEnrolled, int Course
 }
 
 /// <summary>
-/// Everything the risk signal looks at for one student: the last two terms, tuition standing and how late they
-/// enrolled. Built from the database by the nightly job, or from an imported file.
+/// The current term's assessed work so far, as of the day risk is computed: assessments due by then, how many were
+/// handed in, missed (due and not handed in) or late, and the weighted average score of those marked (0–100).
+/// </summary>
+public sealed record AssessmentProgress(string TermCode, int Due, int Submitted, int Missed, int Late, decimal? AverageScore)
+{
+    public double MissedShare => Due == 0 ? 0 : (double)Missed / Due;
+}
+
+/// <summary>
+/// Everything the risk signal looks at for one student: the last two terms' final results, the current
+/// term's coursework so far, tuition standing and how late they enrolled. Built from the database by the nightly job, or from an imported file.
 /// </summary>
 public sealed record RiskInputs(
     TermRecord? LastTerm,
@@ -17,7 +26,8 @@ public sealed record RiskInputs(
     decimal TuitionOutstanding,
     int DaysEnrolledLate,
     int? AgeAtEnrolment = null,
-    string? ProgrammeCode = null);
+    string? ProgrammeCode = null,
+    AssessmentProgress? Coursework = null);
 
 public enum RiskBand
 {

@@ -19,6 +19,11 @@ public static class RuleBasedRisk
     public const double AbsencesWeight = 15;
     public const double TuitionWeight = 20;
     public const double LateEnrolmentWeight = 10;
+    public const double MissedWorkWeight = 35;
+    public const double LowScoresWeight = 15;
+
+    /// <summary>An average coursework score (0–100) below which it counts as a warning sign.</summary>
+    public const decimal LowScore = 40m;
 
     /// <summary>Absences per term above which attendance counts as a warning sign.</summary>
     public const int AbsenceThreshold = 6;
@@ -32,9 +37,21 @@ public static class RuleBasedRisk
         }
 
         var last = inputs.LastTerm;
+        var work = inputs.Coursework;
+        if (work is { Due: > 0 })
+        {
+            // This term's coursework so far: the early warning, weeks before any final result.
+            if (work.Missed > 0)
+                Add("missed-work", MissedWorkWeight * work.MissedShare, $"missed {work.Missed} of {work.Due} assessments due so far in {work.TermCode}");
+            if (work.AverageScore is { } average && average < LowScore)
+                Add("low-scores", LowScoresWeight * (double)((LowScore - average) / LowScore),
+                    $"average score {average.ToString("0", CultureInfo.InvariantCulture)} of 100 on {work.TermCode}'s assessments so far");
+        }
         if (last is null || last.CoursesEnrolled == 0)
         {
-            Add("no-courses", NoCoursesWeight, last is null ? "no course results on record" : $"enrolled in no courses in {last.TermCode}");
+            // A first term under way, its coursework on record: no final results yet is not itself a warning sign.
+            var firstTermUnderWay = last is null && work is { Due: > 0 };
+            if (!firstTermUnderWay) Add("no-courses", NoCoursesWeight, last is null ? "no course results on record" : $"enrolled in no courses in {last.TermCode}");
         }
         else
         {

@@ -103,7 +103,8 @@ public sealed class SisImport(IDbContextFactory<CormDbContext> dbFactory, Person
     {
         SisImportKind.Terms => "term code",
         SisImportKind.Students => "student number",
-        SisImportKind.Enrolments => "student and term",
+        SisImportKind.Enrolments => "student, term and programme",
+        SisImportKind.Assessments => "student, term, course and assessment",
         SisImportKind.Invoices => "invoice number",
         SisImportKind.Payments => "invoice, amount and date",
         SisImportKind.Advisors => "student, advisor and start date",
@@ -114,7 +115,8 @@ public sealed class SisImport(IDbContextFactory<CormDbContext> dbFactory, Person
     {
         SisImportKind.Terms => v[SisImportFields.TermCode],
         SisImportKind.Students => v[SisImportFields.StudentNumber],
-        SisImportKind.Enrolments => $"{v[SisImportFields.StudentNumber]}|{v[SisImportFields.TermCode]}",
+        SisImportKind.Enrolments => $"{v[SisImportFields.StudentNumber]}|{v[SisImportFields.TermCode]}|{v["ProgrammeCode"]}",
+        SisImportKind.Assessments => $"{v[SisImportFields.StudentNumber]}|{v[SisImportFields.TermCode]}|{v[SisImportFields.CourseCode]}|{v["AssessmentCode"]}",
         SisImportKind.Invoices => v[SisImportFields.InvoiceNumber],
         SisImportKind.Payments => $"{v[SisImportFields.InvoiceNumber]}|{v["Amount"]}|{v["PaidOn"]}",
         SisImportKind.Advisors => $"{v[SisImportFields.StudentNumber]}|{v["AdvisorEmail"]}|{v["StartsOn"]}",
@@ -197,23 +199,40 @@ public sealed class SisImport(IDbContextFactory<CormDbContext> dbFactory, Person
                         : throw new FormatException($"Status '{v["Status"]}' is not one of {string.Join(", ", Enum.GetNames<EnrolmentStatus>())}.");
                     var enrolledOn = Date(v, "EnrolledOn")!.Value;
                     var programme = c.Programme(db, Required(v, "ProgrammeCode"), v["ProgrammeName"]);
-                    if (!c.Enrolments.TryGetValue((student, term), out var enrolment))
-                        enrolment = c.Enrolments[(student, term)] = db.ProgrammeEnrolments.Add(new ProgrammeEnrolment { StudentId = student.Id, Term = term }).Entity;
-                    (enrolment.Programme, enrolment.Status, enrolment.EnrolledOn) = (programme, status, enrolledOn);
+                    // Several programmes (or modules) a term, each its own enrolment.
+                    if (!c.Enrolments.TryGetValue((student, term, programme.Code), out var enrolment))
+                        enrolment = c.Enrolments[(student, term, programme.Code)] = db.ProgrammeEnrolments.Add(new ProgrammeEnrolment { StudentId = student.Id, Term = term, Programme = programme }).Entity;
+                    (enrolment.Status, enrolment.EnrolledOn) = (status, enrolledOn);
                     break;
                 }
             case SisImportKind.Results:
                 {
                     var (student, term) = (c.Student(v), c.Term(v));
                     bool? passed = string.IsNullOrEmpty(v["Passed"]) ? null : Bool("Passed", v["Passed"]);
-                    var fresh = CourseResult.Record(student.Id, 0, term.Id, Number(v, "Grade", optional: true), passed);
-                    var course = c.Course(db, Required(v, SisImportFields.CourseCode), v["CourseName"]);
+                    var fresh = CourseResult.Record(student.Id, 0, term.Id, Number(v, "Grade", optional: true), passed, Date(v, "RecordedOn", optional: true));
+                    var course = c.Course(db, Required(v, SisImportFields.CourseCode), string.IsNullOrEmpty(v["CourseName"]) ? c.ModuleName(v[SisImportFields.CourseCode]) : v["CourseName"]);
                     if (!c.Results.TryGetValue((student, term, course), out var result))
                     {
                         fresh.CourseId = course.Id;
                         result = c.Results[(student, term, course)] = db.CourseResults.Add(fresh).Entity;
                     }
-                    (result.Grade, result.Passed) = (fresh.Grade, fresh.Passed);
+                    (result.Grade, result.Passed, result.RecordedOn) = (fresh.Grade, fresh.Passed, fresh.RecordedOn);
+                    break;
+                }
+            case SisImportKind.Assessments:
+                {
+                    var (student, term) = (c.Student(v), c.Term(v));
+                    var (due, submitted, score) = (Date(v, "DueOn", optional: true), Date(v, "SubmittedOn", optional: true), Number(v, "Score", optional: true));
+                    var fresh = AssessmentResult.Record(student.Id, 0, term.Id, Required(v, "AssessmentCode"), due, submitted, Number(v, "Weight", optional: true) ?? 0, score);
+                    if (submitted is { } s && (s < term.StartsOn.AddDays(-60) || s > term.EndsOn.AddDays(365)))
+                        throw new FormatException($"Submitted on {s:yyyy-MM-dd} is far outside term {term.Code} ({term.StartsOn:yyyy-MM-dd} – {term.EndsOn:yyyy-MM-dd}).");
+                    var course = c.Course(db, Required(v, SisImportFields.CourseCode), c.ModuleName(Required(v, SisImportFields.CourseCode)));
+                    if (!c.Assessments.TryGetValue((student.Id, term.Id, course.Id, fresh.Code), out var result))
+                    {
+                        fresh.CourseId = course.Id;
+                        result = c.Assessments[(student.Id, term.Id, course.Id, fresh.Code)] = db.AssessmentResults.Add(fresh).Entity;
+                    }
+                    (result.DueOn, result.SubmittedOn, result.Weight, result.Score) = (fresh.DueOn, fresh.SubmittedOn, fresh.Weight, fresh.Score);
                     break;
                 }
             case SisImportKind.Attendance:
@@ -283,7 +302,8 @@ public sealed class SisImport(IDbContextFactory<CormDbContext> dbFactory, Person
 
         /// <summary>Faculty who sign in, by e-mail: the only people an advisor assignment may name.</summary>
         public Dictionary<string, int> Advisors { get; private init; } = [];
-        public Dictionary<(Constituent, Term), ProgrammeEnrolment> Enrolments { get; } = [];
+        public Dictionary<(Constituent, Term, string Programme), ProgrammeEnrolment> Enrolments { get; } = [];
+        public Dictionary<(int Student, int Term, int Course, string Code), AssessmentResult> Assessments { get; } = [];
         public Dictionary<(Constituent, Term, Course), CourseResult> Results { get; } = [];
         public Dictionary<(Constituent, Term, Course), AttendanceRecord> Attendance { get; } = [];
 
@@ -303,8 +323,11 @@ public sealed class SisImport(IDbContextFactory<CormDbContext> dbFactory, Person
             var terms = context.Terms.Values.ToDictionary(t => t.Id);
             var courses = context.Courses.Values.ToDictionary(x => x.Id);
             var ids = students.Keys.ToList();
+            var programmes = context.Programmes.Values.ToDictionary(p => p.Id);
             foreach (var e in await db.ProgrammeEnrolments.Where(e => ids.Contains(e.StudentId)).ToListAsync(ct))
-                context.Enrolments[(students[e.StudentId], terms[e.TermId])] = e;
+                context.Enrolments[(students[e.StudentId], terms[e.TermId], programmes[e.ProgrammeId].Code)] = e;
+            foreach (var a in await db.AssessmentResults.Where(a => ids.Contains(a.StudentId)).ToListAsync(ct))
+                context.Assessments[(a.StudentId, a.TermId, a.CourseId, a.Code)] = a;
             foreach (var r in await db.CourseResults.Where(r => ids.Contains(r.StudentId)).ToListAsync(ct))
                 context.Results[(students[r.StudentId], terms[r.TermId], courses[r.CourseId])] = r;
             foreach (var a in await db.AttendanceRecords.Where(a => ids.Contains(a.StudentId)).ToListAsync(ct))
@@ -334,6 +357,9 @@ public sealed class SisImport(IDbContextFactory<CormDbContext> dbFactory, Person
             db.SaveChanges();
             return course;
         }
+
+        /// <summary>A module registered as a programme (OULAD's shape: the module is both) names its course too.</summary>
+        public string? ModuleName(string code) => Programmes.TryGetValue(code, out var module) ? module.Name : null;
 
         public Programme Programme(CormDbContext db, string code, string? nameToCreate)
         {

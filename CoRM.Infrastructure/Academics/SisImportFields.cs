@@ -9,6 +9,7 @@ public enum SisImportKind
     Students,
     Enrolments,
     Results,
+    Assessments,
     Attendance,
     Invoices,
     Payments,
@@ -60,6 +61,16 @@ public static class SisImportFields
             new("CourseName", false, "course name (creates an unknown course)", "course name", "title", "unit name"),
             new("Grade", false, "grade 0–20; empty when not assessed", "grade", "mark", "score", "final grade"),
             new("Passed", false, "passed yes/no (default: grade of 10 or more)", "passed", "pass", "result"),
+            new("RecordedOn", false, "date the final result was published (empty: known from the start)", "recorded on", "result date", "published", "date result", "board date"),
+        ],
+        SisImportKind.Assessments =>
+        [
+            Student, Term, Course,
+            new("AssessmentCode", true, "the assessment's id or title, e.g. TMA 2", "assessment", "id assessment", "assessment id", "assessment code", "assessment title", "task", "assignment"),
+            new("DueOn", false, "due date (empty: counts from the submission date)", "due", "due date", "due on", "deadline", "date"),
+            new("SubmittedOn", false, "date handed in; empty with no score: a missing submission", "submitted", "submitted on", "date submitted", "submission date", "handed in"),
+            new("Weight", false, "share of the course grade in percent (default 0)", "weight", "weighting", "percent"),
+            new("Score", false, "score 0–100; empty when not marked or not handed in", "score", "mark", "points", "result"),
         ],
         SisImportKind.Attendance =>
         [

@@ -46,11 +46,13 @@ public abstract class CormDbContext(DbContextOptions options) : DbContext(option
     public DbSet<ProgrammeEnrolment> ProgrammeEnrolments => Set<ProgrammeEnrolment>();
     public DbSet<CourseResult> CourseResults => Set<CourseResult>();
     public DbSet<AttendanceRecord> AttendanceRecords => Set<AttendanceRecord>();
+    public DbSet<AssessmentResult> AssessmentResults => Set<AssessmentResult>();
     public DbSet<TuitionInvoice> TuitionInvoices => Set<TuitionInvoice>();
     public DbSet<TuitionPayment> TuitionPayments => Set<TuitionPayment>();
     public DbSet<RiskAssessment> RiskAssessments => Set<RiskAssessment>();
     public DbSet<RiskAlert> RiskAlerts => Set<RiskAlert>();
     public DbSet<RiskModelRun> RiskModelRuns => Set<RiskModelRun>();
+    public DbSet<RiskModelFile> RiskModelFiles => Set<RiskModelFile>();
     public DbSet<Opportunity> Opportunities => Set<Opportunity>();
     public DbSet<Shift> Shifts => Set<Shift>();
     public DbSet<SignUp> SignUps => Set<SignUp>();

@@ -62,6 +62,7 @@ public static class PersonErasure
         ["ProgrammeEnrolment.StudentId"] = (ErasureAction.Delete, "enrolments (only after their retention period: a legal hold before)"),
         ["CourseResult.StudentId"] = (ErasureAction.Delete, "grades"),
         ["AttendanceRecord.StudentId"] = (ErasureAction.Delete, "absences"),
+        ["AssessmentResult.StudentId"] = (ErasureAction.Delete, "assessment dates and scores"),
         ["TuitionInvoice.StudentId"] = (ErasureAction.Delete, "settled tuition invoices and payments (unpaid tuition is a legal hold)"),
         ["RiskAssessment.StudentId"] = (ErasureAction.Delete, "dropout-risk assessments"),
         ["RiskAlert.StudentId"] = (ErasureAction.Delete, "risk alerts"),

@@ -50,6 +50,8 @@ internal static class DemoAcademicsSeeder
         var helenasAdvisees = await db.Relationships.Where(r => r.RelatedId == helena && r.Kind == RelationshipKind.Advisor && r.SubjectId != sofia && r.SubjectId != tiago)
             .OrderBy(r => r.Id).Select(r => r.SubjectId).ToListAsync(ct);
 
+        // A random of its own, so the draws above (and the demo everyone knows) stay as they were.
+        var coursework = new Random(20261202);
         foreach (var student in students)
         {
             // The persona family tells a story: Sofia is doing well, her brother Tiago is sliding.
@@ -75,7 +77,12 @@ internal static class DemoAcademicsSeeder
                 if (!unpaid && invoice.DueOn <= today) invoice.Pay(697m, invoice.DueOn.AddDays(-f.Random.Int(0, 10)));
                 db.TuitionInvoices.Add(invoice);
 
-                if (t == 2) continue; // the current term has no results yet
+                if (t == 2)
+                {
+                    // The current term has no final results yet, but its coursework so far is on record: the early warning.
+                    SeedCoursework(db, coursework, student, term, courses[programme.Id].Skip(6).Take(3).ToList(), trajectory, today);
+                    continue;
+                }
                 var (passChance, absenceMean) = (trajectory, t) switch
                 {
                     (Trajectory.Steady, _) => (0.95, 1.0),
@@ -104,4 +111,30 @@ internal static class DemoAcademicsSeeder
         }
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>
+    /// Two assignments a course, due three and seven weeks into the term, for three of the term's courses: handed in with a
+    /// score that follows the student's trajectory, or missed — never for a steady student, so the persona story holds.
+    /// Work not yet due is on record without a submission (it counts once due).
+    /// </summary>
+    private static void SeedCoursework(CormDbContext db, Random random, int student, Term term, List<Course> courses, Trajectory trajectory, DateOnly today)
+    {
+        var (missChance, meanScore) = trajectory switch
+        {
+            Trajectory.Steady => (0.0, 78.0),
+            Trajectory.Struggling => (0.15, 55.0),
+            _ => (0.35, 42.0),
+        };
+        foreach (var course in courses)
+            for (var n = 1; n <= 2; n++)
+            {
+                var due = term.StartsOn.AddDays(n == 1 ? 21 : 49);
+                var missed = due > today || random.NextDouble() < missChance;
+                var submitted = missed ? (DateOnly?)null : due.AddDays(random.NextDouble() < 0.15 ? random.Next(1, 4) : -random.Next(0, 3));
+                if (submitted > today) submitted = today;
+                var score = missed ? (decimal?)null : Math.Clamp(Math.Round((decimal)(meanScore + (random.NextDouble() - 0.5) * 30)), 0, 100);
+                db.AssessmentResults.Add(AssessmentResult.Record(student, course.Id, term.Id, $"Assignment {n}", due, submitted, 15, score));
+            }
+    }
+
 }

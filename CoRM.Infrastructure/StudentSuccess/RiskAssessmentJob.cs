@@ -25,13 +25,24 @@ public sealed class RiskAssessmentJob(IDbContextFactory<CormDbContext> dbFactory
     /// <param name="Finished">Students still wearing the student hat whose outcome is recorded: left out.</param>
     public sealed record Summary(int Assessed, int Alerts, ModelCard? Model, int Finished = 0);
 
-    /// <summary>Students whose latest enrolment records a final outcome (graduated or dropped out).</summary>
+    /// <summary>Students whose latest term's enrolments record a final outcome (graduated or dropped out), none still under way.</summary>
     internal static IQueryable<int> Finished(CormDbContext db) =>
         db.ProgrammeEnrolments.Where(e => e.Status == EnrolmentStatus.Graduated || e.Status == EnrolmentStatus.DroppedOut)
-            .Where(e => !db.ProgrammeEnrolments.Any(later => later.StudentId == e.StudentId && later.Term!.StartsOn > e.Term!.StartsOn))
+            // Nothing later, and no other programme or module of that term still under way.
+            .Where(e => !db.ProgrammeEnrolments.Any(other => other.StudentId == e.StudentId && (other.Term!.StartsOn > e.Term!.StartsOn
+                || (other.Term.StartsOn == e.Term.StartsOn && (other.Status == EnrolmentStatus.Enrolled || other.Status == EnrolmentStatus.Suspended)))))
             .Select(e => e.StudentId);
 
-    public async Task<Summary> RunAsync(CancellationToken ct = default)
+    /// <summary>Percentages of the outcome term at which the early-warning AUC is measured, when results are dated.</summary>
+    public static readonly int[] TermPoints = [25, 50, 100];
+
+    /// <summary>Nightly: retrains the model (choosing its algorithm on the temporal check), saves it, and assesses everyone.</summary>
+    public Task<Summary> RunAsync(CancellationToken ct = default) => RunAsync(retrain: true, ct);
+
+    /// <summary>After an import: assesses everyone with the saved model — no retraining — so the scores reflect the import at once.</summary>
+    public Task<Summary> RescoreAsync(CancellationToken ct = default) => RunAsync(retrain: false, ct);
+
+    private async Task<Summary> RunAsync(bool retrain, CancellationToken ct)
     {
         var today = time.Today();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -40,7 +51,7 @@ public sealed class RiskAssessmentJob(IDbContextFactory<CormDbContext> dbFactory
         var finishedCount = await students.CountAsync(id => finished.Contains(id), ct);
         var current = students.Where(id => !finished.Contains(id));
         var inputs = await RiskInputsQuery.LoadAsync(db, current, today, ct);
-        var model = await TrainModelAsync(db, ct);
+        var model = (retrain ? null : await SavedModelAsync(db, ct)) ?? await TrainModelAsync(db, finishedCount, ct);
 
         // Today's earlier assessments (an import this morning): superseded below when the new one differs.
         var earlier = (await db.RiskAssessments.AsNoTracking().Where(a => a.AssessedOn == today).ToListAsync(ct)).ToDictionary(a => (a.StudentId, a.Method));
@@ -129,67 +140,132 @@ public sealed class RiskAssessmentJob(IDbContextFactory<CormDbContext> dbFactory
         db.RiskAssessments.Where(a => a.Method == RiskMethod.Rules && a.AssessedOn < day
             && !db.RiskAssessments.Any(later => later.StudentId == a.StudentId && later.Method == RiskMethod.Rules && later.AssessedOn > a.AssessedOn && later.AssessedOn < day));
 
-    /// <summary>Trains on students whose outcome is known (their latest enrolment dropped out or graduated), if there are enough.</summary>
-    private async Task<DropoutModel?> TrainModelAsync(CormDbContext db, CancellationToken ct)
+    /// <summary>The latest saved model of the current feature set, or null (then the caller trains one).</summary>
+    private static async Task<DropoutModel?> SavedModelAsync(CormDbContext db, CancellationToken ct)
+    {
+        var latest = await db.RiskModelRuns.AsNoTracking().OrderByDescending(r => r.TrainedAt).ThenByDescending(r => r.Id)
+            .Join(db.RiskModelFiles.AsNoTracking().Where(f => f.FeatureSet == DropoutFeatures.FeatureSet), r => r.Id, f => f.RunId, (r, f) => new { Run = r, File = f })
+            .FirstOrDefaultAsync(ct);
+        return latest is null ? null : DropoutModel.Load(latest.File, latest.Run);
+    }
+
+    /// <summary>Students whose outcome came in one term, as they looked at points through that term.</summary>
+    private sealed record Cohort(DateOnly EndsOn, Dictionary<int, List<DropoutFeatures>> AtPoint, List<(double Score, bool DroppedOut)> Rules)
+    {
+        public List<DropoutFeatures> AtEnd => AtPoint[100];
+    }
+
+    /// <summary>
+    /// Trains on students whose outcome is known (their enrolment dropped out or graduated), if there are enough: the
+    /// algorithm is the one that ranks the latest cohort better when trained on the earlier ones (cross-validation decides
+    /// while there is one cohort); the run, its calibration and early-warning figures and the model file are saved.
+    /// </summary>
+    private async Task<DropoutModel?> TrainModelAsync(CormDbContext db, int finishedCount, CancellationToken ct)
     {
         var outcomes = await db.ProgrammeEnrolments
             .Where(e => e.Status == EnrolmentStatus.DroppedOut || e.Status == EnrolmentStatus.Graduated)
-            .Select(e => new { e.StudentId, DroppedOut = e.Status == EnrolmentStatus.DroppedOut, e.Term!.EndsOn })
+            .Select(e => new { e.StudentId, DroppedOut = e.Status == EnrolmentStatus.DroppedOut, e.TermId, e.Term!.StartsOn, e.Term.EndsOn })
             .ToListAsync(ct);
+        // One outcome per student: a dropout in any programme counts, at the term it came in.
+        outcomes = outcomes.GroupBy(o => o.StudentId).Select(g => g.OrderByDescending(o => o.DroppedOut).ThenByDescending(o => o.EndsOn).First()).ToList();
         if (outcomes.Count < 50 || outcomes.All(o => o.DroppedOut) || !outcomes.Any(o => o.DroppedOut)) return null;
 
-        // Each finished student as they looked at the end of their last term, by the term their outcome came in.
-        var examples = new List<DropoutFeatures>();
-        var rules = new List<(double, bool)>();
-        var cohorts = new List<(DateOnly EndsOn, List<DropoutFeatures> Examples, List<(double, bool)> Rules)>();
-        foreach (var group in outcomes.GroupBy(o => o.EndsOn).OrderBy(g => g.Key))
+        var cohorts = new List<Cohort>();
+        foreach (var group in outcomes.GroupBy(o => (o.TermId, o.StartsOn, o.EndsOn)).OrderBy(g => g.Key.EndsOn))
         {
+            var (termId, starts, ends) = group.Key;
+            // Dated results tell points of a term apart; without them every point would see the same thing.
+            var dated = await db.AssessmentResults.AnyAsync(a => a.TermId == termId, ct) || await db.CourseResults.AnyAsync(r => r.TermId == termId && r.RecordedOn != null, ct);
             var ids = group.Select(o => o.StudentId).ToList();
-            var inputs = await RiskInputsQuery.LoadAsync(db, db.Constituents.Where(c => ids.Contains(c.Id)).Select(c => c.Id), group.Key, ct);
-            var cohort = (group.Key, new List<DropoutFeatures>(), new List<(double, bool)>());
-            foreach (var o in group)
-                if (inputs.TryGetValue(o.StudentId, out var i))
-                {
-                    cohort.Item2.Add(DropoutFeatures.From(i, o.DroppedOut));
-                    cohort.Item3.Add((RuleBasedRisk.Assess(i).Score, o.DroppedOut));
-                }
+            var cohort = new Cohort(ends, [], []);
+            foreach (var point in dated ? TermPoints : [100])
+            {
+                var asOf = starts.AddDays((ends.DayNumber - starts.DayNumber) * point / 100);
+                var inputs = await RiskInputsQuery.LoadAsync(db, db.Constituents.Where(c => ids.Contains(c.Id)).Select(c => c.Id), asOf, ct);
+                cohort.AtPoint[point] = [];
+                foreach (var o in group)
+                    if (inputs.TryGetValue(o.StudentId, out var i))
+                    {
+                        cohort.AtPoint[point].Add(DropoutFeatures.From(i, o.DroppedOut));
+                        if (point == 100) cohort.Rules.Add((RuleBasedRisk.Assess(i).Score, o.DroppedOut));
+                    }
+            }
             cohorts.Add(cohort);
-            examples.AddRange(cohort.Item2);
-            rules.AddRange(cohort.Item3);
         }
-        var model = DropoutModel.Train(examples, time.UtcNow());
-        var temporal = Temporal(cohorts);
-        db.RiskModelRuns.Add(new RiskModelRun
+
+        var atEnd = cohorts.SelectMany(c => c.AtEnd).ToList();
+        var run = new RiskModelRun { FinishedExcluded = finishedCount, RulesAuc = DropoutModel.Auc(cohorts.SelectMany(c => c.Rules).ToList()) };
+        DropoutAlgorithm chosen;
+        HoldOut calibration;
+        var temporal = TemporalSplit(cohorts);
+        if (temporal is var (earlier, latest))
         {
-            TemporalAuc = temporal?.Model,
-            TemporalBoostedAuc = temporal?.Boosted,
-            TemporalRulesAuc = temporal?.Rules,
-            TemporalSplit = temporal?.Split,
-            TrainedAt = model.Card.TrainedAt,
-            Examples = model.Card.Examples,
-            Dropouts = model.Card.Dropouts,
-            CrossValidatedAuc = model.Card.CrossValidatedAuc,
-            CrossValidatedAucStdDev = model.Card.CrossValidatedAucStdDev,
-            RulesAuc = DropoutModel.Auc(rules),
-            Algorithm = model.Card.Algorithm,
-        });
+            var earlierAtEnd = earlier.SelectMany(c => c.AtEnd).ToList();
+            var logistic = DropoutModel.Temporal(earlierAtEnd, latest.AtEnd);
+            var boosted = DropoutModel.Temporal(earlierAtEnd, latest.AtEnd, DropoutAlgorithm.GradientBoosting);
+            chosen = DropoutModel.Choose(logistic.Auc, boosted.Auc);
+            calibration = chosen == DropoutAlgorithm.GradientBoosting ? boosted : logistic;
+            (run.TemporalAuc, run.TemporalBoostedAuc, run.TemporalRulesAuc) = (logistic.Auc, boosted.Auc, DropoutModel.Auc(latest.Rules));
+            run.TemporalSplit = Clip($"trained on {earlierAtEnd.Count:N0} students who finished by {earlier[^1].EndsOn:yyyy-MM-dd}; scored on the {latest.AtEnd.Count:N0} who finished {latest.EndsOn:yyyy-MM-dd}");
+            run.CalibrationSource = Clip($"the {latest.AtEnd.Count:N0} students of the latest cohort, scored by a model trained on earlier cohorts only");
+        }
+        else
+        {
+            // One cohort: cross-validation chooses and calibrates, and the card says the temporal check is not possible yet.
+            var logistic = DropoutModel.CrossValidate(atEnd);
+            var boosted = DropoutModel.CrossValidate(atEnd, DropoutAlgorithm.GradientBoosting);
+            chosen = DropoutModel.Choose(logistic.Mean, boosted.Mean);
+            calibration = (chosen == DropoutAlgorithm.GradientBoosting ? boosted : logistic).OutOfFold;
+            run.CalibrationSource = Clip($"all {atEnd.Count:N0} students with an outcome, each scored by a model trained without their fold (5-fold cross-validation)");
+        }
+        (run.EarlyWarning, run.EarlyWarningSource) = EarlyWarning(cohorts, temporal, chosen);
+        var crossValidated = DropoutModel.CrossValidate(atEnd, chosen);
+        // Production scores any day of a term: trained on every point measured, not only the term's end.
+        var model = DropoutModel.Train(cohorts.SelectMany(c => c.AtPoint.Values.SelectMany(x => x)).ToList(), time.UtcNow(), chosen, (crossValidated.Mean, crossValidated.StdDev));
+        (run.TrainedAt, run.Examples, run.Dropouts, run.Algorithm) = (model.Card.TrainedAt, atEnd.Count, atEnd.Count(e => e.Label), model.Card.Algorithm);
+        (run.CrossValidatedAuc, run.CrossValidatedAucStdDev) = (crossValidated.Mean, crossValidated.StdDev);
+        run.Calibration = RiskModelRun.Format(calibration.Deciles());
+        db.RiskModelRuns.Add(run);
         await db.SaveChangesAsync(ct);
+        db.RiskModelFiles.Add(new RiskModelFile { RunId = run.Id, Content = model.Save(), FeatureSet = DropoutFeatures.FeatureSet, Means = model.SavedMeans() });
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
         return model;
     }
+
+    /// <summary>
+    /// The chosen algorithm's AUC with only what was known a quarter, half-way and at the end of the outcome term: trained
+    /// on earlier dated cohorts and scored on the latest when there are such, else cross-validated on the latest dated
+    /// cohort; nothing when no cohort's results are dated.
+    /// </summary>
+    private static (string? Figures, string? Source) EarlyWarning(List<Cohort> cohorts, (List<Cohort> Earlier, Cohort Latest)? temporal, DropoutAlgorithm chosen)
+    {
+        static bool Dated(Cohort c) => c.AtPoint.Count == TermPoints.Length;
+        static bool Trainable(List<DropoutFeatures> e) => e.Count >= 50 && e.Any(x => x.Label) && !e.All(x => x.Label);
+        if (temporal is var (earlier, latest) && Dated(latest) && earlier.Where(Dated).ToList() is { Count: > 0 } datedEarlier
+            && Trainable(datedEarlier.SelectMany(c => c.AtEnd).ToList()))
+            return (RiskModelRun.Format(TermPoints.Select(p => ((double)p, DropoutModel.Temporal(datedEarlier.SelectMany(c => c.AtPoint[p]).ToList(), latest.AtPoint[p], chosen).Auc, latest.AtPoint[p].Count))),
+                Clip($"trained on earlier cohorts at the same point of their term, scored on the {latest.AtEnd.Count:N0} students of the latest"));
+        if (cohorts.LastOrDefault(Dated) is { } only && Trainable(only.AtEnd))
+            return (RiskModelRun.Format(TermPoints.Select(p => ((double)p, DropoutModel.CrossValidate(only.AtPoint[p], chosen).Mean, only.AtPoint[p].Count))),
+                Clip($"5-fold cross-validated on the {only.AtEnd.Count:N0} students who finished {only.EndsOn:yyyy-MM-dd} (one dated cohort so far)"));
+        return (null, null);
+    }
+
+    private static string Clip(string text) => text.Length > RiskModelRun.AlgorithmMaxLength ? text[..RiskModelRun.AlgorithmMaxLength] : text;
 
     /// <summary>
     /// The latest cohort with both outcomes is held out; the earlier ones train. Null while there is only one cohort (or
     /// too few earlier students): the card then says so rather than show a flattering figure.
     /// </summary>
-    private static (double Model, double Boosted, double Rules, string Split)? Temporal(List<(DateOnly EndsOn, List<DropoutFeatures> Examples, List<(double, bool)> Rules)> cohorts)
+    private static (List<Cohort> Earlier, Cohort Latest)? TemporalSplit(List<Cohort> cohorts)
     {
         if (cohorts.Count < 2) return null;
         var latest = cohorts[^1];
-        var earlier = cohorts.Take(cohorts.Count - 1).SelectMany(c => c.Examples).ToList();
-        if (earlier.Count < 50 || earlier.All(e => e.Label) || !earlier.Any(e => e.Label) || latest.Examples.All(e => e.Label) || !latest.Examples.Any(e => e.Label)) return null;
-        var split = $"trained on {earlier.Count:N0} students who finished by {cohorts[^2].EndsOn:yyyy-MM-dd}; scored on the {latest.Examples.Count:N0} who finished {latest.EndsOn:yyyy-MM-dd}";
-        return (DropoutModel.TemporalAuc(earlier, latest.Examples), DropoutModel.TemporalAuc(earlier, latest.Examples, DropoutAlgorithm.GradientBoosting),
-            DropoutModel.Auc(latest.Rules), split.Length > RiskModelRun.AlgorithmMaxLength ? split[..RiskModelRun.AlgorithmMaxLength] : split);
+        var earlier = cohorts.Take(cohorts.Count - 1).ToList();
+        var train = earlier.SelectMany(c => c.AtEnd).ToList();
+        if (train.Count < 50 || train.All(e => e.Label) || !train.Any(e => e.Label) || latest.AtEnd.All(e => e.Label) || !latest.AtEnd.Any(e => e.Label)) return null;
+        return (earlier, latest);
     }
 
     private static async Task SaveAndClearAsync(CormDbContext db, CancellationToken ct)

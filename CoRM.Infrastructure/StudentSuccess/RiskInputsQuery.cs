@@ -20,8 +20,11 @@ internal static class RiskInputsQuery
 
     internal sealed record LatestEnrolment(int StudentId, DateOnly EnrolledOn, DateOnly Deadline, string Programme, DateOnly? BirthDate, DateOnly FirstTermStart);
 
-    internal static IQueryable<TermTotals> Results(CormDbContext db, IQueryable<int> students) =>
-        db.CourseResults.Where(r => students.Contains(r.StudentId))
+    internal sealed record Coursework(int StudentId, int TermId, DateOnly? DueOn, DateOnly? SubmittedOn, decimal Weight, decimal? Score);
+
+    /// <summary>Final results known by <paramref name="asOf"/> (undated results count from the start).</summary>
+    internal static IQueryable<TermTotals> Results(CormDbContext db, IQueryable<int> students, DateOnly? asOf = null) =>
+        db.CourseResults.Where(r => students.Contains(r.StudentId) && (asOf == null || r.RecordedOn == null || r.RecordedOn <= asOf))
             .GroupBy(r => new { r.StudentId, r.TermId })
             .Select(g => new TermTotals(g.Key.StudentId, g.Key.TermId, g.Count(), g.Count(r => r.Passed), g.Count(r => r.Grade != null),
                 g.Average(r => (double?)r.Grade)));
@@ -42,11 +45,38 @@ internal static class RiskInputsQuery
                 db.Constituents.Where(c => c.Id == e.StudentId).Select(c => c.BirthDate).FirstOrDefault(),
                 db.ProgrammeEnrolments.Where(first => first.StudentId == e.StudentId).Min(first => first.Term!.StartsOn)));
 
+    /// <summary>Assessed work due (or handed in) by <paramref name="asOf"/> in terms under way then or just ended.</summary>
+    internal static IQueryable<Coursework> Assessments(CormDbContext db, IQueryable<int> students, DateOnly asOf, DateOnly since) =>
+        db.AssessmentResults.Where(a => students.Contains(a.StudentId) && (a.DueOn ?? a.SubmittedOn) <= asOf && (a.DueOn ?? a.SubmittedOn) >= since)
+            .Select(a => new Coursework(a.StudentId, a.TermId, a.DueOn, a.SubmittedOn, a.Weight, a.Score));
+
+    /// <summary>
+    /// One term's coursework as it stood on <paramref name="asOf"/>: what was due, handed in, missed and late, and the
+    /// weighted average score of what was marked by then (a plain average when every weight is zero).
+    /// </summary>
+    internal static AssessmentProgress? Progress(string termCode, IEnumerable<Coursework> work, DateOnly asOf)
+    {
+        var due = work.Where(w => AssessmentResult.IsDueBy(w.DueOn, w.SubmittedOn, asOf)).ToList();
+        if (due.Count == 0) return null;
+        var submitted = due.Where(w => AssessmentResult.IsSubmittedBy(w.DueOn, w.SubmittedOn, w.Score, asOf)).ToList();
+        var late = submitted.Count(w => w.SubmittedOn is { } s && w.DueOn is { } d && s > d);
+        var marked = submitted.Where(w => w.Score is not null).ToList();
+        var weight = marked.Sum(w => w.Weight);
+        decimal? average = marked.Count == 0 ? null
+            : weight > 0 ? Math.Round(marked.Sum(w => w.Score!.Value * w.Weight) / weight, 1)
+            : Math.Round(marked.Average(w => w.Score!.Value), 1);
+        return new AssessmentProgress(termCode, due.Count, submitted.Count, due.Count - submitted.Count, late, average);
+    }
+
     public static async Task<Dictionary<int, RiskInputs>> LoadAsync(CormDbContext db, IQueryable<int> students, DateOnly asOf, CancellationToken ct)
     {
         var terms = await db.Terms.AsNoTracking().Where(t => t.StartsOn <= asOf).OrderBy(t => t.StartsOn).ToListAsync(ct);
         var order = terms.Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i);
-        var results = await Results(db, students).ToListAsync(ct);
+        var results = await Results(db, students, asOf).ToListAsync(ct);
+        // Coursework of the latest term under way: the term containing asOf, or the one that ended last.
+        var current = terms.LastOrDefault(t => t.EndsOn >= asOf) ?? terms.LastOrDefault();
+        var coursework = (current is null ? [] : await Assessments(db, students, asOf, current.StartsOn).ToListAsync(ct))
+            .Where(w => w.TermId == current?.Id).ToLookup(w => w.StudentId);
         var absences = (await Absences(db, students).ToListAsync(ct)).ToDictionary(a => (a.StudentId, a.TermId), a => a.Absences);
         var invoices = (await Invoices(db, students, asOf).ToListAsync(ct)).ToLookup(i => i.StudentId);
         var enrolments = (await Enrolments(db, students, asOf).ToListAsync(ct)).GroupBy(e => e.StudentId).ToDictionary(g => g.Key, g => g.First());
@@ -67,7 +97,8 @@ internal static class RiskInputsQuery
             enrolments.TryGetValue(id, out var e);
             var late = e is null ? 0 : ProgrammeEnrolment.DaysLate(e.EnrolledOn, e.Deadline);
             int? age = e?.BirthDate is { } born ? (e.FirstTermStart.DayNumber - born.DayNumber) / 365 : null;
-            inputs[id] = new RiskInputs(Record(0), Record(1), daysOverdue, owed.Sum(i => i.Amount - i.Paid), late, age, e?.Programme);
+            var work = current is null || !coursework.Contains(id) ? null : Progress(current.Code, coursework[id], asOf);
+            inputs[id] = new RiskInputs(Record(0), Record(1), daysOverdue, owed.Sum(i => i.Amount - i.Paid), late, age, e?.Programme, work);
         }
         return inputs;
     }

@@ -42,6 +42,14 @@ if (Option("--only") == "cases")
     return;
 }
 
+// Usage: ... -- --only coursework [--cohorts 4] [--students 1250]: a module university's dated exports imported, then the risk job.
+if (Option("--only") == "coursework")
+{
+    await CourseworkBenchmark.RunAsync(Path.Combine(Path.GetDirectoryName(path)!, "coursework"), int.Parse(Option("--cohorts") ?? "4", CultureInfo.InvariantCulture),
+        int.Parse(Option("--students") ?? "1250", CultureInfo.InvariantCulture));
+    return;
+}
+
 // Usage: ... -- --only mail [--messages 100000] [--connections 2] [--kill]: an appeal delivered through SMTP to a local sink.
 if (Option("--only") == "mail")
 {

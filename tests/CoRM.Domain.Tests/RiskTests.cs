@@ -154,3 +154,50 @@ public sealed class RiskFactorTests
         Assert.Equal(RuleBasedRisk.TuitionWeight / 100, Tuition(400), 3);
     }
 }
+
+public sealed class CourseworkRiskTests
+{
+    private static readonly TermRecord Good = new("2025J", 2, 2, 2, 15m, 0);
+
+    [Fact]
+    public void Missed_assessments_so_far_are_a_factor_in_words_weighed_by_the_share_missed()
+    {
+        var score = RuleBasedRisk.Assess(new RiskInputs(Good, null, 0, 0, 0, Coursework: new AssessmentProgress("2026J", Due: 4, Submitted: 2, Missed: 2, Late: 0, AverageScore: 70m)));
+        var factor = Assert.Single(score.Factors);
+        Assert.Equal("missed 2 of 4 assessments due so far in 2026J", factor.Explanation);
+        Assert.Equal(RuleBasedRisk.MissedWorkWeight / 2 / 100, factor.Contribution, 3);
+    }
+
+    [Fact]
+    public void Low_coursework_scores_count_below_forty_in_proportion()
+    {
+        var score = RuleBasedRisk.Assess(new RiskInputs(Good, null, 0, 0, 0, Coursework: new AssessmentProgress("2026J", 2, 2, 0, 0, 20m)));
+        var factor = Assert.Single(score.Factors);
+        Assert.Equal("average score 20 of 100 on 2026J's assessments so far", factor.Explanation);
+        Assert.Equal(RuleBasedRisk.LowScoresWeight / 2 / 100, factor.Contribution, 3);
+        Assert.Empty(RuleBasedRisk.Assess(new RiskInputs(Good, null, 0, 0, 0, Coursework: new AssessmentProgress("2026J", 2, 2, 0, 0, 40m))).Factors);
+    }
+
+    [Fact]
+    public void A_first_term_under_way_with_its_coursework_handed_in_is_not_flagged_for_having_no_final_results()
+    {
+        var firstTerm = RuleBasedRisk.Assess(new RiskInputs(null, null, 0, 0, 0, Coursework: new AssessmentProgress("2026J", 2, 2, 0, 0, 75m)));
+        Assert.Empty(firstTerm.Factors);
+        Assert.Equal(RiskBand.Low, firstTerm.Band);
+        // Nothing at all on record is still the strong sign it was.
+        Assert.Contains(RuleBasedRisk.Assess(new RiskInputs(null, null, 0, 0, 0)).Factors, f => f.Code == "no-courses");
+    }
+
+    [Fact]
+    public void An_assessment_is_missing_when_neither_handed_in_nor_scored_and_needs_a_date_to_count()
+    {
+        var missing = AssessmentResult.Record(1, 1, 1, " TMA 1 ", new DateOnly(2026, 11, 1), null, 10, null);
+        Assert.True(missing.Missing);
+        Assert.Equal("TMA 1", missing.Code);
+        Assert.False(AssessmentResult.Record(1, 1, 1, "TMA 2", new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 3), 10, null).Missing); // handed in, not yet marked
+        Assert.Throws<DomainException>(() => AssessmentResult.Record(1, 1, 1, "TMA 3", null, null, 10, 50));
+        Assert.Throws<DomainException>(() => AssessmentResult.Record(1, 1, 1, "TMA 3", new DateOnly(2026, 11, 1), null, 120, null));
+        Assert.Throws<DomainException>(() => AssessmentResult.Record(1, 1, 1, "TMA 3", new DateOnly(2026, 11, 1), null, 10, 101));
+        Assert.True(AssessmentResult.IsSubmittedBy(new DateOnly(2026, 11, 1), null, 60, new DateOnly(2026, 11, 1))); // scored, no date: counts from due
+    }
+}

@@ -42,6 +42,11 @@ public sealed class StudentSuccessJourneyTests(BrowserSession session) : IClassF
 
         await page.Locator("[data-testid=nav] a", new() { HasText = "Risk model" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=model-auc]")).ToContainTextAsync("0.9");
+        // One cohort, undated results: chosen by cross-validation, calibrated on held-out folds, no early-warning figure yet.
+        await Assertions.Expect(page.Locator("[data-testid=model-choice]")).ToContainTextAsync("cross-validation");
+        await Assertions.Expect(page.Locator("[data-testid=calibration-chart]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=calibration-row]")).ToHaveCountAsync(10);
+        await Assertions.Expect(page.Locator("[data-testid=no-early-warning]")).ToBeVisibleAsync();
         await session.ScreenshotAsync(page, "14-model-card");
 
         await page.Locator("[data-testid=nav] a", new() { HasText = "Cohort analytics" }).ClickAsync();

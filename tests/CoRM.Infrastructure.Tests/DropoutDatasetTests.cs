@@ -35,10 +35,10 @@ public sealed class DropoutDatasetTests(ITestOutputHelper output) : InstitutionT
 
         var rulesAuc = DropoutModel.Auc(inputs.Select(i => (RuleBasedRisk.Assess(i.Value).Score, dropped[i.Key])).ToList());
         var examples = inputs.Select(i => DropoutFeatures.From(i.Value, dropped[i.Key])).ToList();
-        var (modelAuc, sd) = DropoutModel.CrossValidate(examples);
+        var (modelAuc, sd, _) = DropoutModel.CrossValidate(examples);
         output.WriteLine($"Rule-based score ROC AUC (dropout vs rest, n={inputs.Count}): {rulesAuc:F3}");
         output.WriteLine($"Learned model 5-fold CV ROC AUC: {modelAuc:F3} ± {sd:F3}");
-        var (boostedAuc, boostedSd) = DropoutModel.CrossValidate(examples, algorithm: DropoutAlgorithm.GradientBoosting);
+        var (boostedAuc, boostedSd, _) = DropoutModel.CrossValidate(examples, algorithm: DropoutAlgorithm.GradientBoosting);
         output.WriteLine($"Gradient boosting 5-fold CV ROC AUC: {boostedAuc:F3} ± {boostedSd:F3}");
 
         output.WriteLine($"Reference setting, logistic regression on all 34 raw columns: {AllColumnsAuc():F3}");

@@ -76,7 +76,7 @@ public sealed class MoneyTests : InstitutionTest
         // Every decimal amount of money is marked as such; the other decimals are measures (grades, hours, scores).
         var unmarked = sqlite.Model.GetEntityTypes().SelectMany(e => e.GetProperties())
             .Where(p => p.ClrType.UnwrapNullable() == typeof(decimal) && !p.IsMoney()).Select(p => $"{p.DeclaringType.ClrType.Name}.{p.Name}").Order().ToList();
-        Assert.Equal(["ApplicationReview.WeightedScore", "CourseResult.Grade", "EngagementScore.VolunteerHours", "EngagementWeight.Points", "ReviewScore.Weight", "SignUp.Hours"], unmarked);
+        Assert.Equal(["ApplicationReview.WeightedScore", "AssessmentResult.Score", "AssessmentResult.Weight", "CourseResult.Grade", "EngagementScore.VolunteerHours", "EngagementWeight.Points", "ReviewScore.Weight", "SignUp.Hours"], unmarked);
     }
 }
 

@@ -45,4 +45,36 @@ public sealed class AdvisingComponentTests : PortalComponentTest
         page.WaitForAssertion(() => Assert.Contains("Tiago Almeida", page.Find("[data-testid=profile-name]").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
         Assert.Empty(page.FindAll("[data-testid=student-success]"));
     }
+
+    [Fact]
+    public async Task The_model_card_shows_the_algorithm_in_use_and_why_its_calibration_its_early_warning_and_what_is_kept_out()
+    {
+        await using (var db = await Institution.OpenAsync())
+        {
+            db.RiskModelRuns.Add(new Domain.StudentSuccess.RiskModelRun
+            {
+                TrainedAt = new DateTime(2026, 11, 22, 2, 0, 0, DateTimeKind.Utc), Examples = 900, Dropouts = 300, CrossValidatedAuc = 0.9, RulesAuc = 0.8,
+                Algorithm = Infrastructure.StudentSuccess.DropoutModel.Describe(Infrastructure.StudentSuccess.DropoutAlgorithm.LogisticRegression),
+                TemporalAuc = 0.85, TemporalBoostedAuc = 0.84, TemporalRulesAuc = 0.8, TemporalSplit = "trained on 600 students who finished by 2024-06-30; scored on the 300 who finished 2025-06-30",
+                Calibration = Domain.StudentSuccess.RiskModelRun.Format(Enumerable.Range(0, 10).Select(i => (i / 10.0, i / 11.0, 30))),
+                CalibrationSource = "the 300 students of the latest cohort, scored by a model trained on earlier cohorts only",
+                EarlyWarning = Domain.StudentSuccess.RiskModelRun.Format([(25, 0.71, 300), (50, 0.78, 300), (100, 0.9, 300)]),
+                FinishedExcluded = 12,
+            });
+            await db.SaveChangesAsync();
+        }
+        await SignInAsAsync(Personas.StudentSuccess);
+
+        var page = Render<RiskModelPage>();
+
+        page.WaitForAssertion(() => Assert.Equal(10, page.FindAll("[data-testid=calibration-row]").Count), TimeSpan.FromSeconds(10));
+        Assert.NotNull(page.Find("[data-testid=calibration-chart]"));
+        Assert.Contains("Logistic regression", page.Find("[data-testid=model-algorithm]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("logistic regression 0.850, gradient boosting 0.840", page.Find("[data-testid=model-choice]").TextContent, StringComparison.Ordinal);
+        var early = page.FindAll("[data-testid=early-warning-row]").Select(r => r.TextContent).ToList();
+        Assert.Equal(3, early.Count);
+        Assert.Contains("25 %", early[0], StringComparison.Ordinal);
+        Assert.Contains("0.710", early[0], StringComparison.Ordinal);
+        Assert.Contains("ethnicity", page.Find("[data-testid=model-features]").TextContent, StringComparison.Ordinal);
+    }
 }

@@ -13,7 +13,8 @@ internal sealed class ProgrammeEnrolmentConfiguration : IEntityTypeConfiguration
         builder.HasOne(e => e.Programme).WithMany().HasForeignKey(e => e.ProgrammeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(e => e.Term).WithMany().HasForeignKey(e => e.TermId).OnDelete(DeleteBehavior.Restrict);
         // One enrolment per student and term; cohort analytics group by term and programme.
-        builder.HasIndex(e => new { e.StudentId, e.TermId }).IsUnique();
+        // Several programmes (or modules) a term: a module-based university registers each one.
+        builder.HasIndex(e => new { e.StudentId, e.TermId, e.ProgrammeId }).IsUnique();
         builder.HasIndex(e => new { e.TermId, e.ProgrammeId, e.Status });
     }
 }

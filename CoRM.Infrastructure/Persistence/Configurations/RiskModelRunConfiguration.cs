@@ -10,6 +10,10 @@ internal sealed class RiskModelRunConfiguration : IEntityTypeConfiguration<RiskM
     {
         builder.Property(r => r.Algorithm).HasMaxLength(RiskModelRun.AlgorithmMaxLength);
         builder.Property(r => r.TemporalSplit).HasMaxLength(RiskModelRun.AlgorithmMaxLength);
+        builder.Property(r => r.CalibrationSource).HasMaxLength(RiskModelRun.AlgorithmMaxLength);
+        builder.Property(r => r.Calibration).HasMaxLength(1000);
+        builder.Property(r => r.EarlyWarning).HasMaxLength(1000);
+        builder.Property(r => r.EarlyWarningSource).HasMaxLength(RiskModelRun.AlgorithmMaxLength);
         builder.HasIndex(r => r.TrainedAt);
     }
 }

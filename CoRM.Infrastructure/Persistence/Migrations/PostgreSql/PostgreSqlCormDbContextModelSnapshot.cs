@@ -22,6 +22,54 @@ namespace CoRM.Infrastructure.Persistence.Migrations.PostgreSql
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("CoRM.Domain.Academics.AssessmentResult", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<decimal?>("Score")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<int>("StudentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("SubmittedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("TermId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Weight")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId");
+
+                    b.HasIndex("TermId", "DueOn");
+
+                    b.HasIndex("StudentId", "TermId", "CourseId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("AssessmentResults");
+                });
+
             modelBuilder.Entity("CoRM.Domain.Academics.AttendanceRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -109,6 +157,9 @@ namespace CoRM.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<bool>("Passed")
                         .HasColumnType("boolean");
 
+                    b.Property<DateOnly?>("RecordedOn")
+                        .HasColumnType("date");
+
                     b.Property<int>("StudentId")
                         .HasColumnType("integer");
 
@@ -180,7 +231,7 @@ namespace CoRM.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("ProgrammeId");
 
-                    b.HasIndex("StudentId", "TermId")
+                    b.HasIndex("StudentId", "TermId", "ProgrammeId")
                         .IsUnique();
 
                     b.HasIndex("TermId", "ProgrammeId", "Status");
@@ -3618,6 +3669,29 @@ namespace CoRM.Infrastructure.Persistence.Migrations.PostgreSql
                     b.ToTable("RiskAssessments");
                 });
 
+            modelBuilder.Entity("CoRM.Domain.StudentSuccess.RiskModelFile", b =>
+                {
+                    b.Property<int>("RunId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("FeatureSet")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Means")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("RunId");
+
+                    b.ToTable("RiskModelFiles");
+                });
+
             modelBuilder.Entity("CoRM.Domain.StudentSuccess.RiskModelRun", b =>
                 {
                     b.Property<int>("Id")
@@ -3631,6 +3705,14 @@ namespace CoRM.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Calibration")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("CalibrationSource")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<double>("CrossValidatedAuc")
                         .HasColumnType("double precision");
 
@@ -3640,7 +3722,18 @@ namespace CoRM.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<int>("Dropouts")
                         .HasColumnType("integer");
 
+                    b.Property<string>("EarlyWarning")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("EarlyWarningSource")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<int>("Examples")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FinishedExcluded")
                         .HasColumnType("integer");
 
                     b.Property<double>("RulesAuc")
@@ -3874,6 +3967,27 @@ namespace CoRM.Infrastructure.Persistence.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.ToTable("DataProtectionKeys", (string)null);
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Academics.AssessmentResult", b =>
+                {
+                    b.HasOne("CoRM.Domain.Academics.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CoRM.Domain.Constituents.Constituent", null)
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CoRM.Domain.Academics.Term", null)
+                        .WithMany()
+                        .HasForeignKey("TermId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CoRM.Domain.Academics.AttendanceRecord", b =>
@@ -4848,6 +4962,15 @@ namespace CoRM.Infrastructure.Persistence.Migrations.PostgreSql
                     b.HasOne("CoRM.Domain.Constituents.Constituent", null)
                         .WithMany()
                         .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoRM.Domain.StudentSuccess.RiskModelFile", b =>
+                {
+                    b.HasOne("CoRM.Domain.StudentSuccess.RiskModelRun", null)
+                        .WithOne()
+                        .HasForeignKey("CoRM.Domain.StudentSuccess.RiskModelFile", "RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -22,6 +22,54 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("CoRM.Domain.Academics.AssessmentResult", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<decimal?>("Score")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("decimal(5,2)");
+
+                    b.Property<int>("StudentId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("SubmittedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("TermId")
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("Weight")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("decimal(5,2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId");
+
+                    b.HasIndex("TermId", "DueOn");
+
+                    b.HasIndex("StudentId", "TermId", "CourseId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("AssessmentResults");
+                });
+
             modelBuilder.Entity("CoRM.Domain.Academics.AttendanceRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -109,6 +157,9 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<bool>("Passed")
                         .HasColumnType("bit");
 
+                    b.Property<DateOnly?>("RecordedOn")
+                        .HasColumnType("date");
+
                     b.Property<int>("StudentId")
                         .HasColumnType("int");
 
@@ -180,7 +231,7 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("ProgrammeId");
 
-                    b.HasIndex("StudentId", "TermId")
+                    b.HasIndex("StudentId", "TermId", "ProgrammeId")
                         .IsUnique();
 
                     b.HasIndex("TermId", "ProgrammeId", "Status");
@@ -3622,6 +3673,29 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("RiskAssessments");
                 });
 
+            modelBuilder.Entity("CoRM.Domain.StudentSuccess.RiskModelFile", b =>
+                {
+                    b.Property<int>("RunId")
+                        .HasColumnType("int");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<string>("FeatureSet")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Means")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("RunId");
+
+                    b.ToTable("RiskModelFiles");
+                });
+
             modelBuilder.Entity("CoRM.Domain.StudentSuccess.RiskModelRun", b =>
                 {
                     b.Property<int>("Id")
@@ -3635,6 +3709,14 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("Calibration")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("CalibrationSource")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<double>("CrossValidatedAuc")
                         .HasColumnType("float");
 
@@ -3644,7 +3726,18 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int>("Dropouts")
                         .HasColumnType("int");
 
+                    b.Property<string>("EarlyWarning")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("EarlyWarningSource")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<int>("Examples")
+                        .HasColumnType("int");
+
+                    b.Property<int>("FinishedExcluded")
                         .HasColumnType("int");
 
                     b.Property<double>("RulesAuc")
@@ -3878,6 +3971,27 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.ToTable("DataProtectionKeys", (string)null);
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Academics.AssessmentResult", b =>
+                {
+                    b.HasOne("CoRM.Domain.Academics.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CoRM.Domain.Constituents.Constituent", null)
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CoRM.Domain.Academics.Term", null)
+                        .WithMany()
+                        .HasForeignKey("TermId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CoRM.Domain.Academics.AttendanceRecord", b =>
@@ -4852,6 +4966,15 @@ namespace CoRM.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasOne("CoRM.Domain.Constituents.Constituent", null)
                         .WithMany()
                         .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoRM.Domain.StudentSuccess.RiskModelFile", b =>
+                {
+                    b.HasOne("CoRM.Domain.StudentSuccess.RiskModelRun", null)
+                        .WithOne()
+                        .HasForeignKey("CoRM.Domain.StudentSuccess.RiskModelFile", "RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

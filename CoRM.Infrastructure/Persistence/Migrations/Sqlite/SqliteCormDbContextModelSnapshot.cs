@@ -17,6 +17,52 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
+            modelBuilder.Entity("CoRM.Domain.Academics.AssessmentResult", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Score")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("StudentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("SubmittedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TermId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Weight")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId");
+
+                    b.HasIndex("TermId", "DueOn");
+
+                    b.HasIndex("StudentId", "TermId", "CourseId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("AssessmentResults");
+                });
+
             modelBuilder.Entity("CoRM.Domain.Academics.AttendanceRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -98,6 +144,9 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<bool>("Passed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("RecordedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("StudentId")
                         .HasColumnType("INTEGER");
 
@@ -165,7 +214,7 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ProgrammeId");
 
-                    b.HasIndex("StudentId", "TermId")
+                    b.HasIndex("StudentId", "TermId", "ProgrammeId")
                         .IsUnique();
 
                     b.HasIndex("TermId", "ProgrammeId", "Status");
@@ -3473,6 +3522,29 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("RiskAssessments");
                 });
 
+            modelBuilder.Entity("CoRM.Domain.StudentSuccess.RiskModelFile", b =>
+                {
+                    b.Property<int>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("FeatureSet")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Means")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RunId");
+
+                    b.ToTable("RiskModelFiles");
+                });
+
             modelBuilder.Entity("CoRM.Domain.StudentSuccess.RiskModelRun", b =>
                 {
                     b.Property<int>("Id")
@@ -3481,6 +3553,14 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Algorithm")
                         .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Calibration")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CalibrationSource")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
@@ -3493,7 +3573,18 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("Dropouts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("EarlyWarning")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EarlyWarningSource")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Examples")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FinishedExcluded")
                         .HasColumnType("INTEGER");
 
                     b.Property<double>("RulesAuc")
@@ -3717,6 +3808,27 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("DataProtectionKeys", (string)null);
+                });
+
+            modelBuilder.Entity("CoRM.Domain.Academics.AssessmentResult", b =>
+                {
+                    b.HasOne("CoRM.Domain.Academics.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CoRM.Domain.Constituents.Constituent", null)
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CoRM.Domain.Academics.Term", null)
+                        .WithMany()
+                        .HasForeignKey("TermId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CoRM.Domain.Academics.AttendanceRecord", b =>
@@ -4691,6 +4803,15 @@ namespace CoRM.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasOne("CoRM.Domain.Constituents.Constituent", null)
                         .WithMany()
                         .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoRM.Domain.StudentSuccess.RiskModelFile", b =>
+                {
+                    b.HasOne("CoRM.Domain.StudentSuccess.RiskModelRun", null)
+                        .WithOne()
+                        .HasForeignKey("CoRM.Domain.StudentSuccess.RiskModelFile", "RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
