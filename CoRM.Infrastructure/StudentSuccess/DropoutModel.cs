@@ -236,16 +236,16 @@ public sealed class DropoutModel
         var x = featurize.Predict(DropoutFeatures.From(inputs)).AllFeatures;
         var probability = predict.Predict(new FeatureRow { AllFeatures = x }).Probability;
         var factors = new List<RiskFactor>();
-        foreach (var (name, slots) in Groups(x.Length))
+        foreach (var (name, slots) in Groups(x.Length, inputs))
         {
             if (slots.All(i => x[i] == means[i])) continue;
             var reference = (float[])x.Clone();
             foreach (var i in slots) reference[i] = means[i];
             var contribution = probability - predict.Predict(new FeatureRow { AllFeatures = reference }).Probability;
             if (contribution < SmallestFactor) continue;
-            var words = slots.Length == 1
-                ? $"{name}: {Value(x[slots[0]])} (average {Value(means[slots[0]])})"
-                : $"programme {inputs.ProgrammeCode}";
+            var words = slots.Length == 1 ? $"{name}: {Value(x[slots[0]])} (average {Value(means[slots[0]])})"
+                : name == "programme" ? $"programme {inputs.ProgrammeCode}"
+                : name;
             factors.Add(new RiskFactor("model:" + name, words, Math.Round(contribution, 4)));
         }
         return new RiskScore(Math.Round(probability, 4), RiskScore.BandOf(probability), factors.OrderByDescending(f => f.Contribution).Take(4).ToList());
@@ -253,10 +253,23 @@ public sealed class DropoutModel
 
     private static string Value(float v) => Math.Abs(v - Math.Round(v)) < 0.005 ? Math.Round(v).ToString("N0", CultureInfo.InvariantCulture) : v.ToString("0.##", CultureInfo.InvariantCulture);
 
-    /// <summary>Each named feature is one slot; the programme's one-hot slots are put back together.</summary>
-    private static IEnumerable<(string Name, int[] Slots)> Groups(int width)
+    /// <summary>
+    /// Each named feature is one slot; the programme's one-hot slots are put back together, and so is a block the student
+    /// has nothing in (no final results last term, no earlier term, no coursework due yet): "no final results yet" reads
+    /// better than five zeros each said to raise the risk.
+    /// </summary>
+    private static IEnumerable<(string Name, int[] Slots)> Groups(int width, RiskInputs inputs)
     {
-        for (var i = 0; i < DropoutFeatures.Names.Length; i++) yield return (DropoutFeatures.Names[i], [i]);
+        (string Name, int[] Slots, bool Empty)[] blocks =
+        [
+            ("no final results last term", [0, 1, 2, 3, 4, 5], inputs.LastTerm is null),
+            ("no earlier term on record", [6, 7, 8, 9, 10], inputs.PreviousTerm is null),
+            ("no coursework due yet this term", [15, 16, 17, 18], inputs.Coursework is null),
+        ];
+        var grouped = blocks.Where(b => b.Empty).SelectMany(b => b.Slots).ToHashSet();
+        foreach (var block in blocks.Where(b => b.Empty)) yield return (block.Name, block.Slots);
+        for (var i = 0; i < DropoutFeatures.Names.Length; i++)
+            if (!grouped.Contains(i)) yield return (DropoutFeatures.Names[i], [i]);
         if (width > DropoutFeatures.Names.Length) yield return ("programme", Enumerable.Range(DropoutFeatures.Names.Length, width - DropoutFeatures.Names.Length).ToArray());
     }
 

@@ -20,13 +20,35 @@ public sealed record TermSummary(string TermCode, string TermName, int Enrolled,
 
 public sealed record CourseRow(string CourseCode, string CourseName, decimal? Grade, bool Passed, int? Absences);
 
+public enum CourseworkState
+{
+    NotYetDue,
+    Missed,
+    AwaitingMark,
+    HandedIn,
+    Late,
+}
+
+/// <summary>One piece of this term's assessed work as it stands today.</summary>
+public sealed record CourseworkRow(string CourseCode, string Assessment, DateOnly? DueOn, DateOnly? SubmittedOn, decimal Weight, decimal? Score, CourseworkState State)
+{
+    public static CourseworkState StateOn(DateOnly? dueOn, DateOnly? submittedOn, decimal? score, DateOnly today) =>
+        AssessmentResult.IsSubmittedBy(dueOn, submittedOn, score, today)
+            ? submittedOn is { } s && dueOn is { } d && s > d ? CourseworkState.Late : score is null ? CourseworkState.AwaitingMark : CourseworkState.HandedIn
+            : AssessmentResult.IsDueBy(dueOn, submittedOn, today) ? CourseworkState.Missed : CourseworkState.NotYetDue;
+}
+
 public sealed record InvoiceRow(string Description, decimal Amount, decimal Outstanding, DateOnly DueOn, int DaysOverdue);
 
-/// <summary>A student's academic picture for an advisor: enrolment, risk with its reasons and trend, results, attendance, tuition.</summary>
+/// <summary>
+/// A student's academic picture for an advisor: enrolment (every programme or module of the latest term), risk with its
+/// reasons and trend, results published by today, this term's coursework, attendance, tuition.
+/// </summary>
 public sealed record StudentAcademicView(
     string? Programme, string? Term, EnrolmentStatus? Status, DateOnly? EnrolledOn, int DaysLate,
     RiskView? Rules, RiskView? Model, IReadOnlyList<RiskPoint> History,
-    string? LastTermCode, IReadOnlyList<CourseRow> LastTermCourses, IReadOnlyList<TermSummary> Terms, IReadOnlyList<InvoiceRow> Tuition);
+    string? LastTermCode, IReadOnlyList<CourseRow> LastTermCourses, IReadOnlyList<TermSummary> Terms, IReadOnlyList<InvoiceRow> Tuition,
+    string? CourseworkTermCode = null, IReadOnlyList<CourseworkRow>? Coursework = null);
 
 /// <summary>
 /// Reads one student's academic record, for readers who may see advising matters (faculty for their advisees,
@@ -74,13 +96,17 @@ public sealed class StudentAcademicRecord(IDbContextFactory<CormDbContext> dbFac
             return null;
         }
 
-        var enrolment = await db.ProgrammeEnrolments.AsNoTracking().Where(e => e.StudentId == studentId)
+        var latestTerm = await db.ProgrammeEnrolments.AsNoTracking().Where(e => e.StudentId == studentId)
             .OrderByDescending(e => e.Term!.StartsOn)
-            .Select(e => new { Programme = e.Programme!.Name, Term = e.Term!.Name, e.Status, e.EnrolledOn, e.Term.EnrolmentDeadline })
-            .FirstOrDefaultAsync(ct);
-        // The same per-term totals the risk signal reads, so the page and the score never disagree.
+            .Select(e => new { Programme = e.Programme!.Name, Term = e.Term!.Name, e.TermId, e.Status, e.EnrolledOn, e.Term.EnrolmentDeadline })
+            .Take(20).ToListAsync(ct);
+        // A module-based university registers several modules a term: all of the latest term's, named together.
+        var enrolment = latestTerm.FirstOrDefault() is { } first
+            ? first with { Programme = string.Join(", ", latestTerm.Where(e => e.TermId == first.TermId).Select(e => e.Programme).Distinct()) }
+            : null;
+        // The same per-term totals the risk signal reads (results published by today), so the page and the score never disagree.
         var student = db.Constituents.Where(c => c.Id == studentId).Select(c => c.Id);
-        var totals = await RiskInputsQuery.Results(db, student).ToListAsync(ct);
+        var totals = await RiskInputsQuery.Results(db, student, today).ToListAsync(ct);
         var absences = (await RiskInputsQuery.Absences(db, student).ToListAsync(ct)).ToDictionary(a => a.TermId, a => a.Absences);
         var termIds = totals.Select(t => t.TermId).ToList();
         var termInfo = await db.Terms.AsNoTracking().Where(t => termIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
@@ -106,6 +132,15 @@ public sealed class StudentAcademicRecord(IDbContextFactory<CormDbContext> dbFac
                 .OrderBy(c => c.Code).ToListAsync(ct))
             .Select(c => new CourseRow(c.Code, c.Name, c.Grade, c.Passed, c.Absences)).ToList();
 
+        // This term's coursework (or the latest term's that has any), every piece as it stands today.
+        var workTerm = await db.AssessmentResults.Where(a => a.StudentId == studentId).Join(db.Terms.Where(t => t.StartsOn <= today), a => a.TermId, t => t.Id, (a, t) => t)
+            .OrderByDescending(t => t.StartsOn).Select(t => new { t.Id, t.Code }).FirstOrDefaultAsync(ct);
+        var coursework = workTerm is null ? [] : (await db.AssessmentResults.AsNoTracking().Where(a => a.StudentId == studentId && a.TermId == workTerm.Id)
+                .Join(db.Courses, a => a.CourseId, c => c.Id, (a, c) => new { c.Code, Assessment = a.Code, a.DueOn, a.SubmittedOn, a.Weight, a.Score })
+                .ToListAsync(ct))
+            .Select(a => new CourseworkRow(a.Code, a.Assessment, a.DueOn, a.SubmittedOn, a.Weight, a.Score, CourseworkRow.StateOn(a.DueOn, a.SubmittedOn, a.Score, today)))
+            .OrderBy(a => a.DueOn ?? a.SubmittedOn).ThenBy(a => a.CourseCode, StringComparer.Ordinal).ToList();
+
         audit.Record(db, user, AuditAction.Read, "AcademicRecord", studentId, studentId, "Academic record and risk");
         await db.SaveChangesAsync(ct);
 
@@ -116,6 +151,7 @@ public sealed class StudentAcademicRecord(IDbContextFactory<CormDbContext> dbFac
             assessments.Where(a => a.Method == RiskMethod.Rules).Select(a => new RiskPoint(a.AssessedOn, a.Score, a.Band)).ToList(),
             last?.Code, courses,
             terms.Select(t => new TermSummary(t.Code, t.Name, t.Enrolled, t.Passed, t.Average is { } g ? Math.Round((decimal)g, 1) : null, t.Absences)).ToList(),
-            invoices.Select(i => new InvoiceRow(i.Description, i.Amount, i.OutstandingOn(today), i.DueOn, i.DaysOverdueOn(today))).ToList());
+            invoices.Select(i => new InvoiceRow(i.Description, i.Amount, i.OutstandingOn(today), i.DueOn, i.DaysOverdueOn(today))).ToList(),
+            workTerm?.Code, coursework);
     }
 }

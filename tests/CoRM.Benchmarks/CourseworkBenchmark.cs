@@ -21,10 +21,10 @@ namespace CoRM.Benchmarks;
 /// </summary>
 internal static class CourseworkBenchmark
 {
-    public static async Task RunAsync(string directory, int cohorts, int studentsPerCohort)
+    public static async Task RunAsync(string directory, int cohorts, int studentsPerCohort, int? studentsUnderWay = null)
     {
         Directory.CreateDirectory(directory);
-        var path = Path.Combine(directory, $"coursework-{cohorts}x{studentsPerCohort}.db");
+        var path = Path.Combine(directory, $"coursework-{cohorts}x{studentsPerCohort}-{studentsUnderWay}.db");
         if (File.Exists(path)) File.Delete(path);
         var options = new DbContextOptionsBuilder<SqliteCormDbContext>().UseSqlite($"Data Source={path}").Options;
         await using (var db = new SqliteCormDbContext(options)) await db.Database.MigrateAsync();
@@ -33,7 +33,7 @@ internal static class CourseworkBenchmark
         var import = new SisImport(factory, new PersonLookup(factory, Options.Create(new MatchingOptions())), new AuditTrail(TimeProvider.System), TimeProvider.System);
         var staff = UserScope.Of(1, "bench student success", Roles.StudentSuccess);
 
-        var exports = ModuleUniversity.Generate(cohorts, studentsPerCohort, firstYear: today.Year - cohorts - 1, underWay: today);
+        var exports = ModuleUniversity.Generate(cohorts, studentsPerCohort, firstYear: today.Year - cohorts - 1, underWay: today, studentsUnderWay: studentsUnderWay);
         foreach (var export in exports)
         {
             var rows = export.Csv.Count(c => c == '\n') - 1;

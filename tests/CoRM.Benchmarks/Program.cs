@@ -42,11 +42,12 @@ if (Option("--only") == "cases")
     return;
 }
 
-// Usage: ... -- --only coursework [--cohorts 4] [--students 1250]: a module university's dated exports imported, then the risk job.
+// Usage: ... -- --only coursework [--cohorts 4] [--students 1250] [--current N]: a module university's dated exports imported, then
+// the risk job (N students in the presentation under way; default as many as a cohort).
 if (Option("--only") == "coursework")
 {
     await CourseworkBenchmark.RunAsync(Path.Combine(Path.GetDirectoryName(path)!, "coursework"), int.Parse(Option("--cohorts") ?? "4", CultureInfo.InvariantCulture),
-        int.Parse(Option("--students") ?? "1250", CultureInfo.InvariantCulture));
+        int.Parse(Option("--students") ?? "1250", CultureInfo.InvariantCulture), Option("--current") is { } current ? int.Parse(current, CultureInfo.InvariantCulture) : null);
     return;
 }
 

@@ -34,6 +34,9 @@ public sealed class AdvisingComponentTests : PortalComponentTest
         Assert.NotEmpty(page.FindAll("[data-testid=risk-factors] .mud-list-item"));
         Assert.Equal(6, page.FindAll("[data-testid=course-results] tbody tr").Count);
         Assert.Contains("Tuition", page.Find("[data-testid=tuition]").TextContent, StringComparison.Ordinal);
+        // This term's coursework so far: two assignments in each of three courses, each with its state.
+        Assert.Equal(6, page.FindAll("[data-testid=coursework-row]").Count);
+        Assert.Matches(@"\d+ handed in, \d+ missed, \d+ late, \d+ not yet due", page.Find("[data-testid=coursework-summary]").TextContent);
     }
 
     [Fact]

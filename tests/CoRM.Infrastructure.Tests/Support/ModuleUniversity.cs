@@ -11,7 +11,7 @@ namespace CoRM.Infrastructure.Tests.Support;
 /// student has a hidden disengagement level that makes missed and weak coursework likelier as the term goes on, and
 /// dropping out likelier — so early in a term little is known, and more later.
 /// One presentation a year from <c>firstYear</c>; with <c>underWay</c>, one more that started before <c>today</c> and has
-/// no outcomes yet (only assessments already due are exported).
+/// no outcomes yet (only assessments already due are exported), of <c>studentsUnderWay</c> students (default: as many as a cohort).
 /// </summary>
 public static class ModuleUniversity
 {
@@ -21,7 +21,7 @@ public static class ModuleUniversity
     private static readonly int[] DueAt = [15, 35, 55, 75, 95];
     private static readonly decimal[] Weights = [10, 10, 10, 20, 50];
 
-    public static IReadOnlyList<Export> Generate(int cohorts, int studentsPerCohort, int seed = 11, int firstYear = 2021, DateOnly? underWay = null)
+    public static IReadOnlyList<Export> Generate(int cohorts, int studentsPerCohort, int seed = 11, int firstYear = 2021, DateOnly? underWay = null, int? studentsUnderWay = null)
     {
         var random = new Random(seed);
         var terms = new StringBuilder("code_presentation,presentation_name,date_start,date_end\n");
@@ -38,7 +38,7 @@ public static class ModuleUniversity
             var (starts, ends) = (new DateOnly(year, 10, 1), new DateOnly(year + 1, 6, 30));
             var length = ends.DayNumber - starts.DayNumber;
             terms.Append(CultureInfo.InvariantCulture, $"{code},October {year},{starts:yyyy-MM-dd},{ends:yyyy-MM-dd}\n");
-            for (var s = 0; s < studentsPerCohort; s++)
+            for (var s = 0; s < (current ? studentsUnderWay ?? studentsPerCohort : studentsPerCohort); s++)
             {
                 var student = ++id;
                 var disengagement = random.NextDouble();
