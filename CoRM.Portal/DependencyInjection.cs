@@ -28,7 +28,16 @@ public static class DependencyInjection
             o.JSInteropDefaultCallTimeout = TimeSpan.FromSeconds(circuits.JsInteropTimeoutSeconds);
             o.MaxBufferedUnacknowledgedRenderBatches = circuits.MaxBufferedRenderBatches;
         });
-        services.AddMudServices();
+        services.AddMudServices(mud =>
+        {
+            // Bottom centre: clear of the app bar's sign-out, the page's top actions, dialogs' buttons and tables' pagers
+            // (bottom right); a few at once, each closable, none repeated.
+            mud.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomCenter;
+            mud.SnackbarConfiguration.MaxDisplayedSnackbars = 3;
+            mud.SnackbarConfiguration.PreventDuplicates = true;
+            mud.SnackbarConfiguration.ShowCloseIcon = true;
+            mud.SnackbarConfiguration.VisibleStateDuration = 5000;
+        });
         services.AddHttpContextAccessor();
         services.AddScoped<ClientOrigin>();
         services.AddScoped<CircuitHandler, ClientOriginCircuitHandler>();

@@ -322,7 +322,8 @@ public sealed class SisImport(IDbContextFactory<CormDbContext> dbFactory, Person
             var students = context.Students.Values.ToDictionary(s => s.Id);
             var terms = context.Terms.Values.ToDictionary(t => t.Id);
             var courses = context.Courses.Values.ToDictionary(x => x.Id);
-            var ids = students.Keys.ToList();
+            // In the database, not as a list of ids: a large university's tens of thousands would exceed SQLite's parameters.
+            var ids = db.Constituents.Where(s => s.StudentNumber != null).Select(s => s.Id);
             var programmes = context.Programmes.Values.ToDictionary(p => p.Id);
             foreach (var e in await db.ProgrammeEnrolments.Where(e => ids.Contains(e.StudentId)).ToListAsync(ct))
                 context.Enrolments[(students[e.StudentId], terms[e.TermId], programmes[e.ProgrammeId].Code)] = e;

@@ -181,7 +181,11 @@ public sealed class RiskAssessmentJob(IDbContextFactory<CormDbContext> dbFactory
             foreach (var point in dated ? TermPoints : [100])
             {
                 var asOf = starts.AddDays((ends.DayNumber - starts.DayNumber) * point / 100);
-                var inputs = await RiskInputsQuery.LoadAsync(db, db.Constituents.Where(c => ids.Contains(c.Id)).Select(c => c.Id), asOf, ct);
+                // In slices: a cohort of tens of thousands as one list would exceed SQLite's parameters.
+                var inputs = new Dictionary<int, RiskInputs>();
+                foreach (var slice in ids.Chunk(5_000))
+                    foreach (var (id, i) in await RiskInputsQuery.LoadAsync(db, db.Constituents.Where(c => slice.Contains(c.Id)).Select(c => c.Id), asOf, ct))
+                        inputs[id] = i;
                 cohort.AtPoint[point] = [];
                 foreach (var o in group)
                     if (inputs.TryGetValue(o.StudentId, out var i))

@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
 using CoRM.Portal.Components.Layout;
 using CoRM.Portal.Tests.Support;
 using static CoRM.Infrastructure.Seeding.DemoSeeder;
@@ -37,5 +38,24 @@ public sealed class LayoutTests : PortalComponentTest
         Assert.Contains("Faculty", layout.Markup, StringComparison.Ordinal);
         Assert.NotNull(layout.Find("form[action='/account/sign-out']"));
         Assert.Contains("page body", layout.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Snackbars_of_the_page_left_behind_go_with_it_and_one_shown_just_before_the_move_comes_along()
+    {
+        Render<SnackbarsFollowPages>();
+        var snackbars = Services.GetRequiredService<MudBlazor.ISnackbar>();
+        var navigation = Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+
+        snackbars.Add("Saved the shift");
+        Institution.Time.Advance(TimeSpan.FromSeconds(10));
+        snackbars.Add("Merged into C-12"); // said just before the page moves to C-12
+        navigation.NavigateTo("/constituents/12");
+
+        Assert.Equal(["Merged into C-12"], snackbars.ShownSnackbars.Select(s => s.Message));
+
+        Institution.Time.Advance(TimeSpan.FromSeconds(10));
+        navigation.NavigateTo("/dashboard");
+        Assert.Empty(snackbars.ShownSnackbars);
     }
 }
