@@ -2,6 +2,7 @@ using Bunit;
 using CoRM.Portal.Components.Pages.Volunteering;
 using CoRM.Portal.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static CoRM.Infrastructure.Seeding.DemoSeeder;
 
 namespace CoRM.Portal.Tests;
@@ -46,4 +47,34 @@ public sealed class VolunteeringComponentTests : PortalComponentTest
     }
 
     private static DateTime TestInstitutionNow => Infrastructure.Tests.Support.TestInstitution.Now.UtcDateTime;
+
+    [Fact]
+    public async Task A_new_shift_starts_empty_offers_Create_only_when_complete_says_what_is_wrong_and_asks_before_discarding()
+    {
+        await SignInAsAsync(Personas.VolunteerCoordinator);
+        Render<MudBlazor.MudPopoverProvider>();
+        var dialogs = Render<MudBlazor.MudDialogProvider>();
+        var opportunities = await Institution.Get<Infrastructure.Volunteering.VolunteerScheduling>().OpportunitiesAsync(await Institution.PersonaAsync(Personas.VolunteerCoordinator));
+        int shiftsBefore;
+        await using (var db = await Institution.OpenAsync()) shiftsBefore = await db.Shifts.CountAsync();
+        var service = Services.GetRequiredService<MudBlazor.IDialogService>();
+        await dialogs.InvokeAsync(() => service.ShowAsync<NewShiftDialog>("New shift", new MudBlazor.DialogParameters<NewShiftDialog> { { d => d.Opportunities, opportunities } }));
+        dialogs.WaitForAssertion(() => Assert.NotNull(dialogs.Find("[data-testid=save-shift]")), TimeSpan.FromSeconds(10));
+
+        // Nothing chosen: Create is not offered, so one click cannot make a shift nobody described.
+        Assert.True(dialogs.Find("[data-testid=save-shift]").HasAttribute("disabled"));
+        var capacity = dialogs.FindComponents<MudBlazor.MudNumericField<int?>>()[0];
+        await dialogs.InvokeAsync(() => capacity.Instance.ValueChanged.InvokeAsync(0));
+        await dialogs.InvokeAsync(() => capacity.Instance.ValidateAsync());
+        dialogs.WaitForAssertion(() => Assert.Contains("Between 1 and 500 volunteers.", dialogs.Markup, StringComparison.Ordinal));
+        Assert.True(dialogs.Find("[data-testid=save-shift]").HasAttribute("disabled"));
+
+        // Something typed: Cancel asks first, and keeping on editing keeps the dialog.
+        await dialogs.InvokeAsync(() => dialogs.Find("[data-testid=cancel-shift]").Click());
+        dialogs.WaitForAssertion(() => Assert.Contains("Discard this shift?", dialogs.Markup, StringComparison.Ordinal));
+        await dialogs.InvokeAsync(() => dialogs.FindAll("button").First(b => b.TextContent.Trim() == "Keep editing").Click());
+        dialogs.WaitForAssertion(() => Assert.NotNull(dialogs.Find("[data-testid=save-shift]")));
+        await using var check = await Institution.OpenAsync();
+        Assert.Equal(shiftsBefore, await check.Shifts.CountAsync());
+    }
 }
