@@ -38,6 +38,8 @@ public sealed class ReconnectionJourneyTests(BrowserSession session) : IClassFix
         // And goes back into it: sorting Z→A rewrites the address (without a new history entry).
         await page.Locator("[data-testid=advisees] th", new() { HasText = "Student" }).Locator(".mud-table-sort-label").ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("sort=Name") && url.Contains("dir=desc") && url.Contains("risk=High"));
+        // The address changes as the click is handled; the rows follow in the next render.
+        await Assertions.Expect(page.Locator("[data-testid=advisees] [data-testid=advisee] a").First).ToHaveTextAsync(names[^1]);
         var descending = await NamesAsync(page);
         Assert.Equal(names.AsEnumerable().Reverse(), descending);
 
