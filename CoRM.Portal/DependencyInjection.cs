@@ -28,6 +28,8 @@ public static class DependencyInjection
             o.JSInteropDefaultCallTimeout = TimeSpan.FromSeconds(circuits.JsInteropTimeoutSeconds);
             o.MaxBufferedUnacknowledgedRenderBatches = circuits.MaxBufferedRenderBatches;
         });
+        // Every amount on every page carries a currency, written the institution's way.
+        Components.Shared.Labels.UseInstitution(builder.Configuration["Institution:Currency"], builder.Configuration["Institution:Culture"]);
         services.AddMudServices(mud =>
         {
             // Bottom centre: clear of the app bar's sign-out, the page's top actions, dialogs' buttons and tables' pagers

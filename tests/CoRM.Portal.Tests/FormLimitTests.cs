@@ -55,3 +55,23 @@ public sealed class FormLimitTests : PortalComponentTest
         Assert.Equal("At most 3,650.", NumberLimits.OptionalWhole(null, 3650)(4000));
     }
 }
+
+/// <summary>Every amount carries a currency; the institution's is configured and checked at start.</summary>
+public sealed class MoneyLabelTests
+{
+    [Fact]
+    public void An_amount_is_written_with_its_currency_and_the_institutions_when_it_has_none()
+    {
+        Assert.Equal("1,500.00 GBP", Labels.Money(1500m, "GBP"));
+        Assert.EndsWith(" " + Labels.Currency, Labels.Money(697m), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("euro", null)]
+    [InlineData(null, "xx-NOWHERE")]
+    public void A_currency_or_culture_that_does_not_exist_stops_the_start_with_a_message(string? currency, string? culture)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => Labels.UseInstitution(currency, culture));
+        Assert.Contains("Institution:", error.Message, StringComparison.Ordinal);
+    }
+}

@@ -124,7 +124,29 @@ internal static class Labels
         _ => reason.ToString().ToLowerInvariant(),
     };
 
-    public static string Money(decimal amount) => amount.ToString("N2", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>The institution's currency (<c>Institution:Currency</c>), shown with every amount that has no currency of its own.</summary>
+    public static string Currency { get; private set; } = "EUR";
+
+    /// <summary>The culture the institution writes its figures in (<c>Institution:Culture</c>, e.g. en-GB, pt-PT, en-US).</summary>
+    public static System.Globalization.CultureInfo Culture { get; private set; } = System.Globalization.CultureInfo.GetCultureInfo("en-GB");
+
+    /// <summary>Set once at start from configuration; an unknown currency code or culture stops the start with a clear message.</summary>
+    public static void UseInstitution(string? currency, string? culture)
+    {
+        if (!string.IsNullOrWhiteSpace(currency))
+            Currency = currency.Trim().Length == 3 && currency.Trim().All(char.IsAsciiLetterUpper) ? currency.Trim()
+                : throw new InvalidOperationException($"Institution:Currency '{currency}' is not a three-letter ISO 4217 code such as EUR.");
+        if (!string.IsNullOrWhiteSpace(culture))
+        {
+            try { Culture = System.Globalization.CultureInfo.GetCultureInfo(culture.Trim(), predefinedOnly: true); }
+            catch (System.Globalization.CultureNotFoundException) { throw new InvalidOperationException($"Institution:Culture '{culture}' is not a known culture such as en-GB or pt-PT."); }
+        }
+    }
+
+    /// <summary>An amount in the institution's currency: "1,500.00 EUR" (en-GB), "1 500,00 EUR" (pt-PT).</summary>
+    public static string Money(decimal amount) => Money(amount, Currency);
+
+    public static string Money(decimal amount, string currency) => $"{amount.ToString("N2", Culture)} {currency}";
 
     public static string Percent(double? share) => share is { } s ? s.ToString("P0", System.Globalization.CultureInfo.InvariantCulture) : "—";
 
