@@ -196,7 +196,7 @@ public sealed class AdvancementJourneyTests(BrowserSession session) : IClassFixt
         await Assertions.Expect(box).ToContainTextAsync("paid 300.00");
         await box.GetByRole(AriaRole.Button, new() { Name = "Refund" }).ClickAsync();
         await Assertions.Expect(page.Locator(".mud-snackbar").Last).ToContainTextAsync("cancelled");
-        await Assertions.Expect(row.Locator("[data-testid=cancelled]")).ToContainTextAsync("300.00 refunded");
+        await Assertions.Expect(row.Locator("[data-testid=cancelled]")).ToContainTextAsync("300.00 EUR refunded");
         await Assertions.Expect(row.Locator("[data-testid=cancel-registration]")).ToHaveCountAsync(0);
         var figures = page.Locator("[data-testid=event-figures]");
         await Assertions.Expect(figures.Locator(".mud-paper", new() { HasText = "Tickets sold" })).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"Tickets sold\s*0$"));
