@@ -20,6 +20,9 @@ dotnet test CoRM.sln "$@"
 # The integration suite on PostgreSQL: each test clones a seeded template database on the private cluster. Then the
 # tests only a server database can run: two portal processes on one database, one killed mid-send (TwoInstanceTests).
 trap 'tests/postgres.sh stop' EXIT
-export CORM_TEST_POSTGRES="$(tests/postgres.sh start)"
+# Assigned before it is exported, so a server that does not start stops the run (export would hide the failure and the
+# suite would quietly run on SQLite a second time).
+CORM_TEST_POSTGRES="$(tests/postgres.sh start)"
+export CORM_TEST_POSTGRES
 dotnet test tests/CoRM.Infrastructure.Tests --no-build "$@"
 dotnet test tests/CoRM.Portal.Tests --no-build --filter "FullyQualifiedName~TwoInstanceTests" "$@"

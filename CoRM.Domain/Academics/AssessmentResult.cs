@@ -1,5 +1,15 @@
 namespace CoRM.Domain.Academics;
 
+/// <summary>Where one piece of assessed work stands on a day.</summary>
+public enum CourseworkState
+{
+    NotYetDue,
+    Missed,
+    AwaitingMark,
+    HandedIn,
+    Late,
+}
+
 /// <summary>
 /// One piece of assessed work in a course (a module's assignment, test or exam) for one student: when it was due, when
 /// it was handed in, its weight in the course and its score (0–100). A submission never handed in is recorded as such —
@@ -48,4 +58,13 @@ public class AssessmentResult
     /// <summary>Handed in by <paramref name="asOf"/>; a score with no submission date counts from the due date.</summary>
     public static bool IsSubmittedBy(DateOnly? dueOn, DateOnly? submittedOn, decimal? score, DateOnly asOf) =>
         submittedOn is { } s ? s <= asOf : score is not null && dueOn is { } d && d <= asOf;
+
+    /// <summary>
+    /// The one definition of handed in, late, awaiting a mark, missed (due and not handed in by then, even if handed in
+    /// later) and not yet due, which the risk signal counts and the student page shows.
+    /// </summary>
+    public static CourseworkState StateOn(DateOnly? dueOn, DateOnly? submittedOn, decimal? score, DateOnly asOf) =>
+        IsSubmittedBy(dueOn, submittedOn, score, asOf)
+            ? submittedOn is { } s && dueOn is { } d && s > d ? CourseworkState.Late : score is null ? CourseworkState.AwaitingMark : CourseworkState.HandedIn
+            : IsDueBy(dueOn, submittedOn, asOf) ? CourseworkState.Missed : CourseworkState.NotYetDue;
 }

@@ -56,10 +56,11 @@ internal static class RiskInputsQuery
     /// </summary>
     internal static AssessmentProgress? Progress(string termCode, IEnumerable<Coursework> work, DateOnly asOf)
     {
-        var due = work.Where(w => AssessmentResult.IsDueBy(w.DueOn, w.SubmittedOn, asOf)).ToList();
+        var due = work.Where(w => AssessmentResult.IsDueBy(w.DueOn, w.SubmittedOn, asOf))
+            .Select(w => (Work: w, State: AssessmentResult.StateOn(w.DueOn, w.SubmittedOn, w.Score, asOf))).ToList();
         if (due.Count == 0) return null;
-        var submitted = due.Where(w => AssessmentResult.IsSubmittedBy(w.DueOn, w.SubmittedOn, w.Score, asOf)).ToList();
-        var late = submitted.Count(w => w.SubmittedOn is { } s && w.DueOn is { } d && s > d);
+        var submitted = due.Where(w => w.State != CourseworkState.Missed).Select(w => w.Work).ToList();
+        var late = due.Count(w => w.State == CourseworkState.Late);
         var marked = submitted.Where(w => w.Score is not null).ToList();
         var weight = marked.Sum(w => w.Weight);
         decimal? average = marked.Count == 0 ? null

@@ -20,23 +20,8 @@ public sealed record TermSummary(string TermCode, string TermName, int Enrolled,
 
 public sealed record CourseRow(string CourseCode, string CourseName, decimal? Grade, bool Passed, int? Absences);
 
-public enum CourseworkState
-{
-    NotYetDue,
-    Missed,
-    AwaitingMark,
-    HandedIn,
-    Late,
-}
-
 /// <summary>One piece of this term's assessed work as it stands today.</summary>
-public sealed record CourseworkRow(string CourseCode, string Assessment, DateOnly? DueOn, DateOnly? SubmittedOn, decimal Weight, decimal? Score, CourseworkState State)
-{
-    public static CourseworkState StateOn(DateOnly? dueOn, DateOnly? submittedOn, decimal? score, DateOnly today) =>
-        AssessmentResult.IsSubmittedBy(dueOn, submittedOn, score, today)
-            ? submittedOn is { } s && dueOn is { } d && s > d ? CourseworkState.Late : score is null ? CourseworkState.AwaitingMark : CourseworkState.HandedIn
-            : AssessmentResult.IsDueBy(dueOn, submittedOn, today) ? CourseworkState.Missed : CourseworkState.NotYetDue;
-}
+public sealed record CourseworkRow(string CourseCode, string Assessment, DateOnly? DueOn, DateOnly? SubmittedOn, decimal Weight, decimal? Score, CourseworkState State);
 
 public sealed record InvoiceRow(string Description, decimal Amount, decimal Outstanding, DateOnly DueOn, int DaysOverdue);
 
@@ -138,7 +123,7 @@ public sealed class StudentAcademicRecord(IDbContextFactory<CormDbContext> dbFac
         var coursework = workTerm is null ? [] : (await db.AssessmentResults.AsNoTracking().Where(a => a.StudentId == studentId && a.TermId == workTerm.Id)
                 .Join(db.Courses, a => a.CourseId, c => c.Id, (a, c) => new { c.Code, Assessment = a.Code, a.DueOn, a.SubmittedOn, a.Weight, a.Score })
                 .ToListAsync(ct))
-            .Select(a => new CourseworkRow(a.Code, a.Assessment, a.DueOn, a.SubmittedOn, a.Weight, a.Score, CourseworkRow.StateOn(a.DueOn, a.SubmittedOn, a.Score, today)))
+            .Select(a => new CourseworkRow(a.Code, a.Assessment, a.DueOn, a.SubmittedOn, a.Weight, a.Score, AssessmentResult.StateOn(a.DueOn, a.SubmittedOn, a.Score, today)))
             .OrderBy(a => a.DueOn ?? a.SubmittedOn).ThenBy(a => a.CourseCode, StringComparer.Ordinal).ToList();
 
         audit.Record(db, user, AuditAction.Read, "AcademicRecord", studentId, studentId, "Academic record and risk");

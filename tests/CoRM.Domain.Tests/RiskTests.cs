@@ -200,4 +200,17 @@ public sealed class CourseworkRiskTests
         Assert.Throws<DomainException>(() => AssessmentResult.Record(1, 1, 1, "TMA 3", new DateOnly(2026, 11, 1), null, 10, 101));
         Assert.True(AssessmentResult.IsSubmittedBy(new DateOnly(2026, 11, 1), null, 60, new DateOnly(2026, 11, 1))); // scored, no date: counts from due
     }
+
+    [Theory]
+    [InlineData(-10, -11, 70, CourseworkState.HandedIn)]
+    [InlineData(-10, -8, 70, CourseworkState.Late)]
+    [InlineData(-10, -11, null, CourseworkState.AwaitingMark)]
+    [InlineData(-10, null, null, CourseworkState.Missed)]
+    [InlineData(-10, 2, 70, CourseworkState.Missed)] // handed in after the day asked about: missed, as of then
+    [InlineData(5, null, null, CourseworkState.NotYetDue)]
+    public void Each_piece_of_work_has_one_state_on_a_day(int dueIn, int? submittedIn, int? score, CourseworkState state)
+    {
+        var day = new DateOnly(2026, 11, 22);
+        Assert.Equal(state, AssessmentResult.StateOn(day.AddDays(dueIn), submittedIn is { } s ? day.AddDays(s) : null, score, day));
+    }
 }
