@@ -82,7 +82,7 @@ public sealed class DatedCourseworkTests(ITestOutputHelper output) : Institution
         double before;
         await using (var db = await Institution.OpenAsync())
         {
-            var current = await db.Terms.SingleAsync(t => t.StartsOn <= Today && t.EndsOn >= Today && t.Code.EndsWith('J'));
+            var current = await db.Terms.SingleAsync(t => t.StartsOn <= Today && t.EndsOn >= Today && EF.Functions.Like(t.Code, "%J"));
             var latest = await db.AssessmentResults.Where(a => a.TermId == current.Id && a.Score != null).OrderByDescending(a => a.DueOn).ThenBy(a => a.StudentId).FirstAsync();
             who = latest.StudentId;
             before = await db.RiskAssessments.Where(a => a.StudentId == who && a.AssessedOn == Today && a.Method == RiskMethod.Model).Select(a => a.Score).SingleAsync();
