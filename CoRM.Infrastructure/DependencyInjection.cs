@@ -50,7 +50,8 @@ public static class DependencyInjection
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddCormDatabase(database, contentRoot);
 
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<TimeProvider>(new Common.InstitutionClock(Common.InstitutionClock.ZoneFrom(builder.Configuration)));
+        Common.InstitutionFormat.UseCulture(builder.Configuration[Common.InstitutionFormat.Setting]);
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<Common.CommandRunner>();
         services.AddSingleton<AuditLog>();
@@ -106,6 +107,7 @@ public static class DependencyInjection
         services.AddSingleton<Advancement.AppealCampaigns>();
         services.AddSingleton<Advancement.UnsubscribeLinks>();
         services.AddSingleton<PortalUserDirectory>();
+        services.AddSingleton<TimeZonePreference>();
         services.AddSingleton<Cases.CaseTypes>();
         services.AddSingleton<Cases.CaseIntake>();
         services.AddSingleton<Cases.CaseFiles>();

@@ -44,6 +44,7 @@ public static class DependencyInjection
         services.AddScoped<ClientOrigin>();
         services.AddScoped<CircuitHandler, ClientOriginCircuitHandler>();
         services.AddScoped<CurrentUser>();
+        services.AddScoped<Components.Shared.ViewerClock>();
         builder.AddCormAuthentication();
         builder.AddCodeAttemptLimit();
         builder.AddCormJobs();
@@ -172,7 +173,7 @@ public static class DependencyInjection
         }).RequireAuthorization(Policies.Admin);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
-        RecurringJobSchedule.Register(app.Services.GetRequiredService<IRecurringJobManager>());
+        RecurringJobSchedule.Register(app.Services.GetRequiredService<IRecurringJobManager>(), app.Services.GetRequiredService<TimeProvider>().LocalTimeZone);
         return app;
     }
 }

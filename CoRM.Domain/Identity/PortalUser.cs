@@ -27,6 +27,11 @@ public class PortalUser
     public string? PersonaDescription { get; set; }
     public DateTime? LastSignInAt { get; set; }
 
+    public const int TimeZoneMaxLength = 64;
+
+    /// <summary>The time zone this person reads and enters times in (an IANA id), when not the institution's.</summary>
+    public string? TimeZone { get; set; }
+
     public IReadOnlyList<string> RoleList =>
         Roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -2,9 +2,11 @@ namespace CoRM.Domain.Volunteering;
 
 /// <summary>
 /// A repeating shift: the same times on chosen weekdays from a first date until a last date, minus exception dates
-/// (holidays, a cancelled week). Yields each occurrence's start and end.
+/// (holidays, a cancelled week). Yields each occurrence's start and end in UTC. The times are wall-clock times in
+/// <see cref="Zone"/> (UTC when none is given): a 09:00 shift stays at 09:00 there across a change of daylight-saving time.
 /// </summary>
-public sealed record WeeklyRecurrence(DateOnly From, DateOnly Until, TimeOnly StartTime, TimeOnly EndTime, IReadOnlySet<DayOfWeek> Days, IReadOnlySet<DateOnly> Exceptions)
+public sealed record WeeklyRecurrence(DateOnly From, DateOnly Until, TimeOnly StartTime, TimeOnly EndTime, IReadOnlySet<DayOfWeek> Days, IReadOnlySet<DateOnly> Exceptions,
+    TimeZoneInfo? Zone = null)
 {
     public const int MaxOccurrences = 366;
 
@@ -17,13 +19,24 @@ public sealed record WeeklyRecurrence(DateOnly From, DateOnly Until, TimeOnly St
         for (var day = From; day <= Until; day = day.AddDays(1))
         {
             if (!Days.Contains(day.DayOfWeek) || Exceptions.Contains(day)) continue;
-            var start = day.ToDateTime(StartTime, DateTimeKind.Utc);
-            // An end time earlier than the start means the shift runs past midnight.
-            var end = (EndTime > StartTime ? day : day.AddDays(1)).ToDateTime(EndTime, DateTimeKind.Utc);
+            var (start, end) = Slot(day, StartTime, EndTime, Zone ?? TimeZoneInfo.Utc, strict: false);
             list.Add((start, end));
             if (list.Count > MaxOccurrences) throw new DomainException($"A series is limited to {MaxOccurrences} shifts; shorten it.");
         }
         return list;
+    }
+
+    /// <summary>
+    /// One shift's start and end in UTC from a day and two wall-clock times in a zone; an end earlier than the start
+    /// runs past midnight. A lone shift at a time the clocks skip is refused (strict); a series moves that week's on.
+    /// </summary>
+    public static (DateTime StartsAt, DateTime EndsAt) Slot(DateOnly day, TimeOnly starts, TimeOnly ends, TimeZoneInfo zone, bool strict)
+    {
+        var endDay = ends > starts ? day : day.AddDays(1);
+        var start = strict ? WallClock.ToUtc(day, starts, zone) : WallClock.ToUtcMovingSkipped(day, starts, zone);
+        var end = strict ? WallClock.ToUtc(endDay, ends, zone) : WallClock.ToUtcMovingSkipped(endDay, ends, zone);
+        if (end <= start) throw new DomainException("A shift must end after it starts.");
+        return (start, end);
     }
 }
 

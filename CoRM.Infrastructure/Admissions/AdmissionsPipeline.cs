@@ -174,7 +174,7 @@ public sealed class AdmissionsPipeline(CommandRunner runner, PersonLookup lookup
                 db.TuitionInvoices.Add(invoice);
                 await db.SaveChangesAsync(ct);
                 a.OweDeposit(invoice.Id, amount, invoice.DueOn);
-                letter = $"We are delighted to offer you a place in {programme} from {term}.\n\nTo secure it, please pay the enrolment deposit of {amount:N2} by {invoice.DueOn:d MMMM yyyy}.";
+                letter = $"We are delighted to offer you a place in {programme} from {term}.\n\nTo secure it, please pay the enrolment deposit of {amount:N2} by {Common.InstitutionFormat.Date(invoice.DueOn)}.";
             }
             else
             {

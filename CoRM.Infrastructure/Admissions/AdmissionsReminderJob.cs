@@ -60,7 +60,7 @@ public sealed class AdmissionsReminderJob(IDbContextFactory<CormDbContext> dbFac
                     return ("deposit", $"Deposit unpaid {settings.DepositReminderAfterDays} days after the offer",
                         "Secure your place: deposit reminder",
                         $"We have not yet received the deposit of {a.DepositAmount:N2} that secures your place" +
-                        (a.DepositDueOn is { } due ? $"; it is due on {due:d MMMM yyyy}." : ".") + " If you have already paid, thank you, and please ignore this message.");
+                        (a.DepositDueOn is { } due ? $"; it is due on {Common.InstitutionFormat.Date(due)}." : ".") + " If you have already paid, thank you, and please ignore this message.");
                 }, ct))
                 deposits++;
 

@@ -159,7 +159,7 @@ public sealed class AppealCampaigns(IDbContextFactory<CormDbContext> dbFactory, 
             pdf.Space(40); // the address sits where a window envelope shows it
             pdf.Paragraph(letter.MailingAddress ?? "");
             pdf.Space(24);
-            pdf.Text((letter.SentAt ?? c.SentAt ?? time.UtcNow()).ToString("d MMMM yyyy", CultureInfo.InvariantCulture));
+            pdf.Text(Common.InstitutionFormat.Date(Domain.WallClock.DayOf(letter.SentAt ?? c.SentAt ?? time.UtcNow(), time.LocalTimeZone)));
             pdf.Space(14);
             var body = letter.LetterBody!;
             var split = body.IndexOf("\n\n", StringComparison.Ordinal);

@@ -139,7 +139,7 @@ public sealed class GiftOfficerReminderJob(IDbContextFactory<CormDbContext> dbFa
         // Only people who still work in advancement own the follow-up; others' donors go to the first officer.
         var officers = (await db.PortalUsers.Where(u => u.Roles.Contains(Roles.Advancement)).Select(u => u.ConstituentId).ToListAsync(ct)).ToHashSet();
         // Each officer's queue is paced: today's share, largest givers first, less what an earlier run today already created.
-        var dayStart = today.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var dayStart = time.StartOf(today);
         var alreadyToday = await db.LapsedDonorReminders.Where(r => r.CreatedAt >= dayStart)
             .Join(db.FollowUps, r => r.FollowUpId, f => f.Id, (r, f) => f.OwnerId).GroupBy(owner => owner).Select(g => new { Owner = g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Owner, x => x.Count, ct);

@@ -160,7 +160,7 @@ public sealed class GivingEvents(IDbContextFactory<CormDbContext> dbFactory, Com
             audit.Record(db, user, AuditAction.Update, nameof(EventRegistration), registration.Id, registration.ConstituentId, $"{planned.Name}: registration cancelled{outcome}");
             await db.SaveChangesAsync(ct);
             // The seat goes to the first on a free event's waiting list, in the same transaction as the cancellation.
-            if (!registration.Waitlisted && await Engagement.EventWaitlist.PromoteAsync(db, planned, now, ct) > 0) await db.SaveChangesAsync(ct);
+            if (!registration.Waitlisted && await Engagement.EventWaitlist.PromoteAsync(db, planned, now, time.LocalTimeZone, ct) > 0) await db.SaveChangesAsync(ct);
             return CommandResult.Ok(registration.Id);
         }, ct);
     }

@@ -248,10 +248,10 @@ public sealed class Receipts(IDbContextFactory<CormDbContext> dbFactory, Command
         pdf.Text(receipt.Kind == ReceiptKind.Gift ? "Official receipt for income tax purposes" : $"Official annual receipt for income tax purposes — {receipt.TaxYear}", strong: true);
         pdf.Space(6);
         pdf.Pair("Receipt number", receipt.Number, strong: true);
-        pdf.Pair("Issued on", receipt.IssuedAt.ToString("d MMMM yyyy", c));
+        pdf.Pair("Issued on", InstitutionFormat.Date(WallClock.DayOf(receipt.IssuedAt, time.LocalTimeZone)));
         if (replaces is not null) pdf.Pair("Cancels and replaces receipt", replaces.Number);
         if (!receipt.IsCurrent)
-            pdf.Pair("VOID", replacedBy is null ? $"voided on {receipt.VoidedAt:d MMM yyyy}: {receipt.VoidReason}" : $"replaced by {replacedBy} on {receipt.VoidedAt:d MMM yyyy}", strong: true);
+            pdf.Pair("VOID", replacedBy is null ? $"voided on {InstitutionFormat.Date(WallClock.DayOf(receipt.VoidedAt!.Value, time.LocalTimeZone))}: {receipt.VoidReason}" : $"replaced by {replacedBy} on {InstitutionFormat.Date(WallClock.DayOf(receipt.VoidedAt!.Value, time.LocalTimeZone))}", strong: true);
         pdf.Space(12);
         pdf.Text("Donor", strong: true);
         pdf.Text(receipt.DonorName);
@@ -261,7 +261,7 @@ public sealed class Receipts(IDbContextFactory<CormDbContext> dbFactory, Command
         pdf.Row(["Gift received", "Amount", "Advantage", "Eligible amount"], widths, header: true);
         foreach (var line in receipt.Lines.OrderBy(l => l.ReceivedOn).ThenBy(l => l.GiftId))
         {
-            var what = $"{line.ReceivedOn.ToString("d MMM yyyy", c)} · {(line.GiftId is { } giftId ? funds.GetValueOrDefault(giftId, "") : "since refunded")}";
+            var what = $"{InstitutionFormat.Date(line.ReceivedOn)} · {(line.GiftId is { } giftId ? funds.GetValueOrDefault(giftId, "") : "since refunded")}";
             pdf.Row([what, Money(line.Amount, receipt.Currency), Money(line.BenefitValue, receipt.Currency), Money(line.Deductible, receipt.Currency)], widths);
             if (line.Description is { } description) pdf.Text($"In kind: {description}", muted: true);
         }

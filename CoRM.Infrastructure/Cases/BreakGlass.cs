@@ -46,8 +46,8 @@ public sealed class BreakGlass(CommandRunner runner, AuditTrail audit, IOptions<
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"Dear {leadName},");
         text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"{user.UserName} is not on the team of {found.Reference} ({found.Type!.Name}) and opened it with break-glass access at {now:yyyy-MM-dd HH:mm} UTC.");
-        text.AppendLine(CultureInfo.InvariantCulture, $"The access lasts until {grant.ExpiresAt:yyyy-MM-dd HH:mm} UTC. The reason they gave:");
+        text.AppendLine(CultureInfo.InvariantCulture, $"{user.UserName} is not on the team of {found.Reference} ({found.Type!.Name}) and opened it with break-glass access at {InstitutionFormat.DateTime(now, time.LocalTimeZone)} ({Domain.WallClock.Name(time.LocalTimeZone)}).");
+        text.AppendLine(CultureInfo.InvariantCulture, $"The access lasts until {InstitutionFormat.DateTime(grant.ExpiresAt, time.LocalTimeZone)}. The reason they gave:");
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"  {grant.Reason}");
         text.AppendLine();

@@ -50,9 +50,9 @@ public sealed class CaseReminderJob(IDbContextFactory<CormDbContext> dbFactory, 
                     text.AppendLine("These became overdue on cases you lead:");
                     text.AppendLine();
                     foreach (var r in theirReviews.OrderBy(r => r.Review.DueOn))
-                        text.AppendLine(CultureInfo.InvariantCulture, $"- Review of {Case.FormatReference(r.Id)} ({r.TypeName}), due {r.Review.DueOn:yyyy-MM-dd}: {baseUrl}/cases/{r.Id}");
+                        text.AppendLine(CultureInfo.InvariantCulture, $"- Review of {Case.FormatReference(r.Id)} ({r.TypeName}), due {Common.InstitutionFormat.Date(r.Review.DueOn)}: {baseUrl}/cases/{r.Id}");
                     foreach (var t in theirTasks.OrderBy(t => t.Task.DueOn))
-                        text.AppendLine(CultureInfo.InvariantCulture, $"- Task on {Case.FormatReference(t.Id)} ({t.TypeName}), due {t.Task.DueOn:yyyy-MM-dd}: {baseUrl}/cases/{t.Id}");
+                        text.AppendLine(CultureInfo.InvariantCulture, $"- Task on {Case.FormatReference(t.Id)} ({t.TypeName}), due {Common.InstitutionFormat.Date(t.Task.DueOn)}: {baseUrl}/cases/{t.Id}");
                     text.AppendLine();
                     text.AppendLine(CultureInfo.InvariantCulture, $"Your caseload: {baseUrl}/cases");
                     return text.ToString();

@@ -185,6 +185,7 @@ public static class PersonRegistry
         Text<PortalUser>(nameof(PortalUser.DisplayName), nameof(PortalUser.ConstituentId), "the sign-in's display name"),
         Text<PortalUser>(nameof(PortalUser.ExternalObjectId), nameof(PortalUser.ConstituentId), "the Entra object id"),
         Text<PortalUser>(nameof(PortalUser.PersonaDescription), nameof(PortalUser.ConstituentId), "a demo persona's description"),
+        Text<PortalUser>(nameof(PortalUser.TimeZone), nameof(PortalUser.ConstituentId), "the time zone they chose to read times in"),
         Text<Gift>(nameof(Gift.Description), nameof(Gift.DonorId), "an in-kind gift's description or a tribute"),
         Text<Receipt>(nameof(Receipt.DonorName), nameof(Receipt.DonorId), "the donor's name as printed on the receipt (kept for tax law)"),
         Text<Receipt>(nameof(Receipt.DonorAddress), nameof(Receipt.DonorId), "the donor's address as printed on the receipt (kept for tax law)"),

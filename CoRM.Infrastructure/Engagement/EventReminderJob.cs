@@ -27,7 +27,7 @@ public sealed class EventReminderJob(IDbContextFactory<CormDbContext> dbFactory,
             {
                 DedupKey = Key(d.RegistrationId), RecipientConstituentId = d.ConstituentId, ToAddress = d.Email, ToName = d.Name, CreatedAt = now,
                 Subject = $"Tomorrow: {d.Event}",
-                TextBody = $"Hello {d.Name},\n\nA reminder that {d.Event} starts on {d.StartsAt:dddd d MMMM, HH:mm} (UTC). We look forward to seeing you.\n\n" +
+                TextBody = $"Hello {d.Name},\n\nA reminder that {d.Event} starts on {InstitutionFormat.When(d.StartsAt, time.LocalTimeZone)}. We look forward to seeing you.\n\n" +
                            "If you can no longer come, reply to this message so your place can go to someone on the waiting list.\n",
             });
         await db.SaveChangesAsync(ct);

@@ -12,7 +12,7 @@ namespace CoRM.Infrastructure.Engagement;
 /// </summary>
 internal static class EventWaitlist
 {
-    public static async Task<int> PromoteAsync(CormDbContext db, GivingEvent evt, DateTime now, CancellationToken ct)
+    public static async Task<int> PromoteAsync(CormDbContext db, GivingEvent evt, DateTime now, TimeZoneInfo zone, CancellationToken ct)
     {
         if (evt.TicketPrice > 0 || now >= evt.StartsAt) return 0;
         var seats = await PublicForms.Seats(db, evt.Id).SumAsync(r => (int?)r.Tickets, ct) ?? 0;
@@ -30,7 +30,7 @@ internal static class EventWaitlist
                 {
                     DedupKey = $"event-promoted:{registration.Id}", RecipientConstituentId = registration.ConstituentId, ToAddress = guest.Email, ToName = guest.DisplayName,
                     CreatedAt = now, Subject = $"A place is yours: {evt.Name}",
-                    TextBody = $"Hello {guest.DisplayName},\n\nA place freed up at {evt.Name} on {evt.StartsAt:dddd d MMMM yyyy, HH:mm} (UTC), and it is yours: you were next on the waiting list.\n\nIf you can no longer come, reply so the next person can have it.\n",
+                    TextBody = $"Hello {guest.DisplayName},\n\nA place freed up at {evt.Name} on {Common.InstitutionFormat.When(evt.StartsAt, zone)}, and it is yours: you were next on the waiting list.\n\nIf you can no longer come, reply so the next person can have it.\n",
                 });
         }
         return next.Count;

@@ -70,7 +70,7 @@ public sealed class FollowUpDigestJob(
         foreach (var item in items)
         {
             var when = item.DueOn < today ? $"{today.DayNumber - item.DueOn.DayNumber} day(s) overdue" : "due today";
-            text.AppendLine(CultureInfo.InvariantCulture, $"- {item.Title} — {item.ConstituentName} ({when}, due {item.DueOn:yyyy-MM-dd})");
+            text.AppendLine(CultureInfo.InvariantCulture, $"- {item.Title} — {item.ConstituentName} ({when}, due {InstitutionFormat.Date(item.DueOn)})");
             text.AppendLine(CultureInfo.InvariantCulture, $"  {baseUrl}/constituents/{item.ConstituentId}");
         }
         text.AppendLine();
@@ -83,7 +83,7 @@ public sealed class FollowUpDigestJob(
             RecipientConstituentId = ownerId,
             ToAddress = address,
             ToName = ownerName,
-            Subject = $"CoRM: {items.Count} follow-up(s) due ({today:d MMM yyyy})",
+            Subject = $"CoRM: {items.Count} follow-up(s) due ({InstitutionFormat.Date(today)})",
             TextBody = text.ToString(),
             CreatedAt = time.UtcNow(),
         };

@@ -19,7 +19,8 @@ public sealed record ProgrammeMember(int ConstituentId, string Name, int PlacesA
 
 public sealed record ProgrammeDetail(ProgrammeRow Programme, string? Description, int EveryDays, IReadOnlyList<SessionRow> Sessions, IReadOnlyList<ProgrammeMember> Members);
 
-public sealed record PlanProgrammeRequest(string Name, string? Description, DateTime FirstStartUtc, int Sessions, int EveryDays, int? Capacity);
+/// <summary>A programme to plan; sessions repeat at the first one's wall-clock time in <see cref="Zone"/> (the institution's when none is given).</summary>
+public sealed record PlanProgrammeRequest(string Name, string? Description, DateTime FirstStartUtc, int Sessions, int EveryDays, int? Capacity, TimeZoneInfo? Zone = null);
 
 /// <summary>What enrolling one person in a programme did: places taken and sessions where they wait in line.</summary>
 public sealed record Enrolment(int Places, int Waitlisted);
@@ -93,9 +94,8 @@ public sealed class RecurringProgrammes(IDbContextFactory<CormDbContext> dbFacto
             // Sessions are free: nothing is paid into the fund, but every event names one (the first, the general fund).
             var fund = await db.Funds.OrderBy(f => f.Id).Select(f => (int?)f.Id).FirstOrDefaultAsync(ct);
             if (fund is null) return CommandResult.Invalid("Set up a fund first (Advancement → Funds): every event names one.");
-            // Times are entered and stored in UTC until the institution's time zone is a setting (the time-and-date issue).
             var (series, sessions) = EventSeries.Plan(request.Name, request.Description, DateTime.SpecifyKind(request.FirstStartUtc, DateTimeKind.Utc),
-                request.Sessions, request.EveryDays, request.Capacity, fund.Value, TimeZoneInfo.Utc, time.UtcNow(), user.ConstituentId);
+                request.Sessions, request.EveryDays, request.Capacity, fund.Value, request.Zone ?? time.LocalTimeZone, time.UtcNow(), user.ConstituentId);
             db.EventSeries.Add(series);
             db.GivingEvents.AddRange(sessions);
             await db.SaveChangesAsync(ct);
@@ -140,7 +140,7 @@ public sealed class RecurringProgrammes(IDbContextFactory<CormDbContext> dbFacto
             audit.Record(db, user, AuditAction.Update, nameof(EventSeries), series.Id, constituentId, $"Withdrawn from {places.Count} session(s)");
             await db.SaveChangesAsync(ct);
             foreach (var session in ahead.Where(e => places.Any(p => p.EventId == e.Id && !p.Waitlisted)))
-                await EventWaitlist.PromoteAsync(db, session, now, ct);
+                await EventWaitlist.PromoteAsync(db, session, now, time.LocalTimeZone, ct);
             await db.SaveChangesAsync(ct);
             return CommandResult.Ok(series.Id);
         }, ct);

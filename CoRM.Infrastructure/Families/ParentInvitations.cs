@@ -76,7 +76,7 @@ public sealed class ParentInvitations(IDbContextFactory<CormDbContext> dbFactory
                 Open {link}
                 or go to {email.Value.PortalBaseUrl.TrimEnd('/')}/join and enter the code {code}.
 
-                The code works once and expires on {invitation.ExpiresAt:d MMMM yyyy}. If you did not expect this
+                The code works once and expires on {Common.InstitutionFormat.Date(Domain.WallClock.DayOf(invitation.ExpiresAt, time.LocalTimeZone))}. If you did not expect this
                 message, you can ignore it.
                 """,
                 CreatedAt = now,

@@ -12,24 +12,29 @@ namespace CoRM.Infrastructure.Jobs;
 /// <summary>Every recurring job and its schedule, in one place. Jobs take no arguments: they find their work in the database.</summary>
 public static class RecurringJobSchedule
 {
-    public static void Register(IRecurringJobManager jobs)
+    /// <summary>
+    /// Daily jobs run at their hour in the institution's time zone (<paramref name="zone"/>): the 06:00 digest arrives at
+    /// 06:00 in Lisbon in July and in January alike, and on the two days the clocks change (Hangfire's cron follows the zone).
+    /// </summary>
+    public static void Register(IRecurringJobManager jobs, TimeZoneInfo zone)
     {
-        jobs.AddOrUpdate<FollowUpDigestJob>(FollowUpDigestJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Daily(6));
-        jobs.AddOrUpdate<RiskAssessmentJob>(RiskAssessmentJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Daily(2));
-        jobs.AddOrUpdate<ShiftReminderJob>(ShiftReminderJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Hourly());
-        jobs.AddOrUpdate<AdmissionsReminderJob>(AdmissionsReminderJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Daily(7));
-        jobs.AddOrUpdate<DonorScoreJob>(DonorScoreJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Daily(3));
-        jobs.AddOrUpdate<EngagementScoreJob>(EngagementScoreJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Daily(3, 30));
-        jobs.AddOrUpdate<EventReminderJob>(EventReminderJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Hourly(15));
-        jobs.AddOrUpdate<EngagementRuleJob>(EngagementRuleJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Daily(5));
-        jobs.AddOrUpdate<GiftOfficerReminderJob>(GiftOfficerReminderJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Daily(6, 30));
-        jobs.AddOrUpdate<AppealCampaignJob>(AppealCampaignJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), "*/5 * * * *");
-        jobs.AddOrUpdate<DuplicateScanJob>(DuplicateScanJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Daily(1));
-        jobs.AddOrUpdate<Cases.CaseReminderJob>(Cases.CaseReminderJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Daily(6, 45));
-        jobs.AddOrUpdate<Privacy.PrivacyReminderJob>(Privacy.PrivacyReminderJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Daily(7, 15));
-        jobs.AddOrUpdate<Privacy.RetentionJob>(Privacy.RetentionJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Daily(4));
-        jobs.AddOrUpdate<Privacy.DeniedAccessAlertJob>(Privacy.DeniedAccessAlertJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), "*/5 * * * *");
+        var local = new RecurringJobOptions { TimeZone = zone };
+        jobs.AddOrUpdate<FollowUpDigestJob>(FollowUpDigestJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Daily(6), local);
+        jobs.AddOrUpdate<RiskAssessmentJob>(RiskAssessmentJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Daily(2), local);
+        jobs.AddOrUpdate<ShiftReminderJob>(ShiftReminderJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Hourly(), local);
+        jobs.AddOrUpdate<AdmissionsReminderJob>(AdmissionsReminderJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Daily(7), local);
+        jobs.AddOrUpdate<DonorScoreJob>(DonorScoreJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Daily(3), local);
+        jobs.AddOrUpdate<EngagementScoreJob>(EngagementScoreJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Daily(3, 30), local);
+        jobs.AddOrUpdate<EventReminderJob>(EventReminderJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Hourly(15), local);
+        jobs.AddOrUpdate<EngagementRuleJob>(EngagementRuleJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Daily(5), local);
+        jobs.AddOrUpdate<GiftOfficerReminderJob>(GiftOfficerReminderJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Daily(6, 30), local);
+        jobs.AddOrUpdate<AppealCampaignJob>(AppealCampaignJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), "*/5 * * * *", local);
+        jobs.AddOrUpdate<DuplicateScanJob>(DuplicateScanJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Daily(1), local);
+        jobs.AddOrUpdate<Cases.CaseReminderJob>(Cases.CaseReminderJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Daily(6, 45), local);
+        jobs.AddOrUpdate<Privacy.PrivacyReminderJob>(Privacy.PrivacyReminderJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Daily(7, 15), local);
+        jobs.AddOrUpdate<Privacy.RetentionJob>(Privacy.RetentionJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Daily(4), local);
+        jobs.AddOrUpdate<Privacy.DeniedAccessAlertJob>(Privacy.DeniedAccessAlertJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), "*/5 * * * *", local);
         // Every minute; each run drains the outbox for up to Email:DispatchBudgetSeconds (50).
-        jobs.AddOrUpdate<OutboxDispatchJob>(OutboxDispatchJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Minutely());
+        jobs.AddOrUpdate<OutboxDispatchJob>(OutboxDispatchJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Minutely(), local);
     }
 }

@@ -39,7 +39,7 @@ public sealed class DeniedAccessAlertJob(IDbContextFactory<CormDbContext> dbFact
                 var mail = await PortalUserDirectory.MailToStaffAsync(db, recipient.ConstituentId, $"{key}:{recipient.ConstituentId}",
                     $"CoRM security: {rate.UserName} was refused {rate.Denied} records in {options.Value.DeniedAlertWindowMinutes} minutes",
                     name => string.Create(CultureInfo.InvariantCulture,
-                        $"Dear {name},\n\n{rate.UserName} asked for {rate.Denied} records they may not see ({rate.DistinctRecords} different ids) between {rate.First:yyyy-MM-dd HH:mm:ss} and {rate.Last:HH:mm:ss} UTC, from {rate.RemoteAddress ?? "an unknown address"}.\n\nThis can be someone guessing ids. The audit log, filtered to this user: {email.Value.PortalBaseUrl.TrimEnd('/')}/admin/audit\n"),
+                        $"Dear {name},\n\n{rate.UserName} asked for {rate.Denied} records they may not see ({rate.DistinctRecords} different ids) between {InstitutionFormat.DateTime(rate.First, time.LocalTimeZone)} and {InstitutionFormat.DateTime(rate.Last, time.LocalTimeZone)} ({Domain.WallClock.Name(time.LocalTimeZone)}), from {rate.RemoteAddress ?? "an unknown address"}.\n\nThis can be someone guessing ids. The audit log, filtered to this user: {email.Value.PortalBaseUrl.TrimEnd('/')}/admin/audit\n"),
                     now, ct);
                 if (mail is not null) db.OutboxMessages.Add(mail);
             }

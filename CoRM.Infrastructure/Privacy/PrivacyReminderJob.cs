@@ -46,10 +46,10 @@ public sealed class PrivacyReminderJob(IDbContextFactory<CormDbContext> dbFactor
             foreach (var officerId in to)
             {
                 var mail = await PortalUserDirectory.MailToStaffAsync(db, officerId, $"privacy-reminder:{request.Id}:{officerId}",
-                    $"CoRM: request #{request.Id} {(late ? "is overdue" : $"is due {request.DueOn:yyyy-MM-dd}")}",
+                    $"CoRM: request #{request.Id} {(late ? "is overdue" : $"is due {Common.InstitutionFormat.Date(request.DueOn)}")}",
                     name => new StringBuilder()
                         .AppendLine(CultureInfo.InvariantCulture, $"Dear {name},").AppendLine()
-                        .AppendLine(CultureInfo.InvariantCulture, $"Data-subject request #{request.Id} ({request.Kind}, received {request.ReceivedOn:yyyy-MM-dd}) {(late ? "passed" : "reaches")} its legal deadline on {request.DueOn:yyyy-MM-dd}.")
+                        .AppendLine(CultureInfo.InvariantCulture, $"Data-subject request #{request.Id} ({request.Kind}, received {Common.InstitutionFormat.Date(request.ReceivedOn)}) {(late ? "passed" : "reaches")} its legal deadline on {request.DueOn:yyyy-MM-dd}.")
                         .AppendLine().AppendLine(CultureInfo.InvariantCulture, $"{baseUrl}/privacy/requests/{request.Id}").ToString(),
                     now, ct);
                 if (mail is not null) db.OutboxMessages.Add(mail);

@@ -43,7 +43,7 @@ public sealed class ShiftReminderJob(IDbContextFactory<CormDbContext> dbFactory,
         var reminders = 0;
         foreach (var d in due.Where(d => !sent.Contains(ReminderKey(d.Id))))
         {
-            var when = d.Shift.StartsAt.ToString("dddd d MMMM, HH:mm", CultureInfo.InvariantCulture);
+            var when = InstitutionFormat.When(d.Shift.StartsAt, time.LocalTimeZone);
             db.OutboxMessages.Add(new OutboxMessage
             {
                 DedupKey = ReminderKey(d.Id),
@@ -51,7 +51,7 @@ public sealed class ShiftReminderJob(IDbContextFactory<CormDbContext> dbFactory,
                 ToName = d.DisplayName,
                 CreatedAt = now,
                 Subject = $"Reminder: {d.Title}, {when}",
-                TextBody = $"Hello {d.DisplayName},\n\nA reminder that you are volunteering for {d.Title} on {when} (UTC)" +
+                TextBody = $"Hello {d.DisplayName},\n\nA reminder that you are volunteering for {d.Title} on {when}" +
                            (d.Shift.Location is null ? "." : $" at {d.Shift.Location}.") + "\n\nIf you can no longer come, please tell your coordinator so someone on the waitlist can take your place.\n",
             });
             reminders++;

@@ -29,7 +29,7 @@ public sealed record VolunteerCandidate(int Id, string Name, string Skills, stri
 
 public sealed record CreateShiftsRequest(
     int OpportunityId, DateOnly Date, TimeOnly Starts, TimeOnly Ends, int Capacity, int MinimumStaffing, string? Location, string? RequiredSkills,
-    IReadOnlySet<DayOfWeek>? RepeatOn = null, DateOnly? RepeatUntil = null, IReadOnlySet<DateOnly>? Except = null);
+    IReadOnlySet<DayOfWeek>? RepeatOn = null, DateOnly? RepeatUntil = null, IReadOnlySet<DateOnly>? Except = null, TimeZoneInfo? Zone = null);
 
 /// <summary>
 /// The coordinator's side of volunteering: opportunities, shifts (single or weekly series), the calendar with fill
@@ -118,10 +118,11 @@ public sealed class VolunteerScheduling(IDbContextFactory<CormDbContext> dbFacto
         return await runner.RunAsync(CommandOptions.About("shift", transaction: true), async db =>
         {
             if (!await db.Opportunities.AnyAsync(o => o.Id == request.OpportunityId && o.Active, ct)) return CommandResult.NotFound;
+            // The date and times are wall-clock ones where the coordinator is (the institution's zone unless they chose theirs).
+            var zone = request.Zone ?? time.LocalTimeZone;
             var slots = request.RepeatOn is { Count: > 0 } days
-                ? new WeeklyRecurrence(request.Date, request.RepeatUntil ?? request.Date, request.Starts, request.Ends, days, request.Except ?? new HashSet<DateOnly>()).Occurrences()
-                : [(request.Date.ToDateTime(request.Starts, DateTimeKind.Utc),
-                    (request.Ends > request.Starts ? request.Date : request.Date.AddDays(1)).ToDateTime(request.Ends, DateTimeKind.Utc))];
+                ? new WeeklyRecurrence(request.Date, request.RepeatUntil ?? request.Date, request.Starts, request.Ends, days, request.Except ?? new HashSet<DateOnly>(), zone).Occurrences()
+                : [WeeklyRecurrence.Slot(request.Date, request.Starts, request.Ends, zone, strict: true)];
             if (slots.Count == 0) return CommandResult.Invalid("Those dates and weekdays give no shifts.");
             if (slots[0].StartsAt <= time.UtcNow()) return CommandResult.Invalid("A new shift must start in the future.");
             var shifts = slots.Select(slot => Shift.Create(request.OpportunityId, slot.StartsAt, slot.EndsAt, request.Capacity, request.MinimumStaffing,
@@ -242,7 +243,7 @@ public sealed class VolunteerScheduling(IDbContextFactory<CormDbContext> dbFacto
             var ids = released.Select(u => u.VolunteerId).ToList();
             var people = await db.Constituents.Where(c => ids.Contains(c.Id)).Where(Constituent.MayBeEmailed)
                 .ToDictionaryAsync(c => c.Id, c => new { c.DisplayName, c.Email }, ct);
-            var when = shift.StartsAt.ToString("dddd d MMMM, HH:mm", CultureInfo.InvariantCulture);
+            var when = InstitutionFormat.When(shift.StartsAt, time.LocalTimeZone);
             foreach (var signUp in released)
             {
                 if (!people.TryGetValue(signUp.VolunteerId, out var person)) continue;
@@ -254,7 +255,7 @@ public sealed class VolunteerScheduling(IDbContextFactory<CormDbContext> dbFacto
                     ToName = person.DisplayName,
                     Subject = $"Cancelled: {title}, {when}",
                     CreatedAt = now,
-                    TextBody = $"Hello {person.DisplayName},\n\nThe {title} shift on {when} (UTC) has been cancelled. You do not need to come. Thank you for signing up.\n",
+                    TextBody = $"Hello {person.DisplayName},\n\nThe {title} shift on {when} has been cancelled. You do not need to come. Thank you for signing up.\n",
                 });
             }
             audit.Record(db, user, AuditAction.Update, nameof(Shift), shiftId, null, $"Cancelled; {released.Count} volunteer(s) released");
@@ -288,7 +289,7 @@ public sealed class VolunteerScheduling(IDbContextFactory<CormDbContext> dbFacto
             .Select(c => new { c.DisplayName, c.Email }).SingleOrDefaultAsync(ct);
         if (volunteer is null) return; // no address, or asked not to be e-mailed
         var title = await db.Opportunities.Where(o => o.Id == shift.OpportunityId).Select(o => o.Title).SingleAsync(ct);
-        var when = shift.StartsAt.ToString("dddd d MMMM, HH:mm", CultureInfo.InvariantCulture);
+        var when = InstitutionFormat.When(shift.StartsAt, time.LocalTimeZone);
         db.OutboxMessages.Add(new OutboxMessage
         {
             DedupKey = $"shift-promotion:{promoted.Id}",
@@ -296,7 +297,7 @@ public sealed class VolunteerScheduling(IDbContextFactory<CormDbContext> dbFacto
             ToAddress = volunteer.Email!,
             ToName = volunteer.DisplayName,
             Subject = $"You're confirmed: {title}, {when}",
-            TextBody = $"Hello {volunteer.DisplayName},\n\nA place opened up and you are now confirmed for {title} on {when} (UTC)" +
+            TextBody = $"Hello {volunteer.DisplayName},\n\nA place opened up and you are now confirmed for {title} on {when}" +
                        (shift.Location is null ? "." : $" at {shift.Location}.") + "\n\nIf you can no longer come, please tell your coordinator.\n",
             CreatedAt = time.UtcNow(),
         });

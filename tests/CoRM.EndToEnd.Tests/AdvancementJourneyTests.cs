@@ -153,7 +153,7 @@ public sealed class AdvancementJourneyTests(BrowserSession session) : IClassFixt
         await page.Locator("[data-testid=plan-event]").ClickAsync();
         var dialog = page.Locator(".mud-dialog");
         await dialog.Locator("[data-testid=event-name]").FillAsync("Founders' gala");
-        await dialog.Locator("[data-testid=event-date]").FillAsync(DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await dialog.Locator("[data-testid=event-date]").FillAsync(DateTime.UtcNow.AddDays(30).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture));
         await dialog.Locator("[data-testid=event-date]").PressAsync("Tab");
         await dialog.Locator("[data-testid=event-price]").FillAsync("150");
         await dialog.Locator("[data-testid=event-value]").FillAsync("65");

@@ -41,7 +41,7 @@ public sealed class CaseJourneyTests(BrowserSession session) : IClassFixture<Bro
         // The plan: schedule a review three weeks out.
         await page.GetByRole(AriaRole.Tab, new() { Name = "Plan" }).ClickAsync();
         var on = DateTime.UtcNow.Date.AddDays(21);
-        await page.GetByLabel("Schedule a review on").FillAsync(on.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByLabel("Schedule a review on").FillAsync(on.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture));
         await page.GetByLabel("Schedule a review on").PressAsync("Tab");
         await page.Locator("[data-testid=schedule-review]").ClickAsync();
         await Assertions.Expect(page.Locator(".mud-snackbar").Last).ToContainTextAsync("Review scheduled");

@@ -19,7 +19,7 @@ public sealed class ProgrammeJourneyTests(BrowserSession session) : IClassFixtur
         await Assertions.Expect(save).ToBeDisabledAsync();
         await page.GetByLabel("Name").FillAsync("Evening French");
         var day = DateTime.UtcNow.Date.AddDays(3);
-        await page.Locator("[data-testid=programme-date]").FillAsync(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await page.Locator("[data-testid=programme-date]").FillAsync(day.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
         await page.Locator("[data-testid=programme-date]").PressAsync("Tab");
         await page.Locator("[data-testid=programme-time]").FillAsync("18:00");
         await page.Locator("[data-testid=programme-time]").PressAsync("Tab");

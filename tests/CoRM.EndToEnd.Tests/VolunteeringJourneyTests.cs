@@ -26,12 +26,12 @@ public sealed class VolunteeringJourneyTests(BrowserSession session) : IClassFix
         await Assertions.Expect(dialog.Locator("[data-testid=save-shift]")).ToBeDisabledAsync();
         await dialog.Locator("[data-testid=shift-opportunity]").ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Library book sale" }).ClickAsync();
-        await dialog.GetByLabel("Date", new() { Exact = true }).FillAsync(DateTime.UtcNow.AddDays(7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await dialog.GetByLabel("Date", new() { Exact = true }).FillAsync(DateTime.UtcNow.AddDays(7).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture));
         await dialog.GetByLabel("Date", new() { Exact = true }).PressAsync("Tab");
-        await dialog.GetByLabel("Starts (UTC)").FillAsync("09:00");
-        await dialog.GetByLabel("Starts (UTC)").PressAsync("Tab");
-        await dialog.GetByLabel("Ends (UTC)").FillAsync("12:00");
-        await dialog.GetByLabel("Ends (UTC)").PressAsync("Tab");
+        await dialog.GetByLabel("Starts (Lisbon time)").FillAsync("09:00");
+        await dialog.GetByLabel("Starts (Lisbon time)").PressAsync("Tab");
+        await dialog.GetByLabel("Ends (Lisbon time)").FillAsync("12:00");
+        await dialog.GetByLabel("Ends (Lisbon time)").PressAsync("Tab");
         await dialog.GetByLabel("Capacity").FillAsync("0");
         await dialog.GetByLabel("Capacity").PressAsync("Tab");
         await Assertions.Expect(dialog.GetByText("Between 1 and 500 volunteers.")).ToBeVisibleAsync(); // said, not silently changed to 1

@@ -14,6 +14,7 @@ internal sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalU
         builder.Property(u => u.ExternalObjectId).HasMaxLength(64);
         builder.Property(u => u.Roles).HasMaxLength(300);
         builder.Property(u => u.PersonaDescription).HasMaxLength(300);
+        builder.Property(u => u.TimeZone).HasMaxLength(PortalUser.TimeZoneMaxLength);
         builder.HasOne<Constituent>().WithMany().HasForeignKey(u => u.ConstituentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(u => u.ExternalObjectId).IsUnique();
         builder.HasIndex(u => u.Email).IsUnique();

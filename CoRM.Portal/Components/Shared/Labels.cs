@@ -127,20 +127,21 @@ internal static class Labels
     /// <summary>The institution's currency (<c>Institution:Currency</c>), shown with every amount that has no currency of its own.</summary>
     public static string Currency { get; private set; } = "EUR";
 
-    /// <summary>The culture the institution writes its figures in (<c>Institution:Culture</c>, e.g. en-GB, pt-PT, en-US).</summary>
-    public static System.Globalization.CultureInfo Culture { get; private set; } = System.Globalization.CultureInfo.GetCultureInfo("en-GB");
+    /// <summary>The culture the institution writes its figures and dates in (<c>Institution:Culture</c>, e.g. en-GB, pt-PT, en-US).</summary>
+    public static System.Globalization.CultureInfo Culture => Infrastructure.Common.InstitutionFormat.Culture;
 
-    /// <summary>Set once at start from configuration; an unknown currency code or culture stops the start with a clear message.</summary>
+    /// <summary>
+    /// Set once at start from configuration; an unknown currency code or culture stops the start with a clear message.
+    /// The culture becomes every thread's default, so date pickers take dates in the order the pages write them.
+    /// </summary>
     public static void UseInstitution(string? currency, string? culture)
     {
         if (!string.IsNullOrWhiteSpace(currency))
             Currency = currency.Trim().Length == 3 && currency.Trim().All(char.IsAsciiLetterUpper) ? currency.Trim()
                 : throw new InvalidOperationException($"Institution:Currency '{currency}' is not a three-letter ISO 4217 code such as EUR.");
-        if (!string.IsNullOrWhiteSpace(culture))
-        {
-            try { Culture = System.Globalization.CultureInfo.GetCultureInfo(culture.Trim(), predefinedOnly: true); }
-            catch (System.Globalization.CultureNotFoundException) { throw new InvalidOperationException($"Institution:Culture '{culture}' is not a known culture such as en-GB or pt-PT."); }
-        }
+        Infrastructure.Common.InstitutionFormat.UseCulture(culture);
+        System.Globalization.CultureInfo.DefaultThreadCurrentCulture = Culture;
+        System.Globalization.CultureInfo.DefaultThreadCurrentUICulture = Culture;
     }
 
     /// <summary>An amount in the institution's currency: "1,500.00 EUR" (en-GB), "1 500,00 EUR" (pt-PT).</summary>
@@ -149,12 +150,6 @@ internal static class Labels
     public static string Money(decimal amount, string currency) => $"{amount.ToString("N2", Culture)} {currency}";
 
     public static string Percent(double? share) => share is { } s ? s.ToString("P0", System.Globalization.CultureInfo.InvariantCulture) : "—";
-
-    public static string Date(DateOnly? date) => date?.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture) ?? "—";
-
-    public static string Date(DateTime? at) => at?.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture) ?? "—";
-
-    public static string DateTime(DateTime at) => at.ToString("d MMM yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     public static string Ago(DateTime? at, DateTime now)
     {
