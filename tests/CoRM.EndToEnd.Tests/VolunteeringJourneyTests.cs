@@ -76,8 +76,8 @@ public sealed class VolunteeringJourneyTests(BrowserSession session) : IClassFix
         Assert.Equal(["My volunteering"], (await page.Locator("[data-testid=nav] a").AllInnerTextsAsync()).Select(t => t.Trim()).ToList());
 
         var open = page.Locator("[data-testid=open-shift]", new() { Has = page.Locator("[data-testid=sign-up]", new() { HasText = "Sign up" }) }).First;
-        var what = (await open.Locator("td").Nth(1).InnerTextAsync()).Split('\n')[0].Trim();
-        var when = (await open.Locator("td").Nth(0).InnerTextAsync()).Trim();
+        var what = (await open.Locator("[data-testid=shift-what]").InnerTextAsync()).Trim();
+        var when = (await open.Locator("[data-testid=shift-when]").InnerTextAsync()).Trim();
         await open.Locator("[data-testid=sign-up]").ClickAsync();
         await Assertions.Expect(page.GetByText("You're signed up. Thank you!")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-testid=my-shift]", new() { HasText = when }).Filter(new() { HasText = what })).ToContainTextAsync("confirmed");
