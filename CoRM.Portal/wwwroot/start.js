@@ -10,3 +10,9 @@ Blazor.start({
         },
     },
 });
+
+// A list's view (filters, page) written into the address without a navigation (ListInUrl.cs). Only while the browser
+// is still on that list: a slow load that finishes after the user followed a link must not pull them back.
+window.cormKeepListInUrl = (path, url) => {
+    if (location.pathname === path && location.href !== url) history.replaceState(history.state, '', url);
+};

@@ -1,0 +1,67 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static CoRM.Infrastructure.Seeding.DemoSeeder;
+
+namespace CoRM.EndToEnd.Tests;
+
+/// <summary>
+/// Issue 19, item 6: a list's filters and page live in the address, so Back from a record, a reload and a shared link
+/// return to the same view.
+/// </summary>
+public sealed partial class ListStateTests(BrowserSession session) : IClassFixture<BrowserSession>
+{
+    [Fact]
+    public async Task Back_from_a_donor_and_a_reload_return_to_the_same_fund_and_page_of_gifts()
+    {
+        var page = await session.SignedInAsync(Personas.Advancement);
+        await page.GotoAsync("/advancement/gifts");
+        var rows = page.Locator("[data-testid=gifts] tbody tr");
+        await rows.First.WaitForAsync();
+
+        await page.Locator("[data-testid=gifts-fund]").ClickAsync();
+        var fund = page.Locator(".mud-popover-open .mud-list-item").First;
+        var fundName = (await fund.InnerTextAsync()).Trim();
+        await fund.ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"[?&]fund=\d+"));
+        await page.GetByLabel("Next page").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"[?&]page=2"));
+        var firstRow = (await rows.First.InnerTextAsync()).Trim();
+        Assert.Contains(fundName, firstRow);
+        var address = page.Url;
+
+        await rows.First.Locator("a").First.ClickAsync();
+        await page.WaitForURLAsync(new Regex("/constituents/\\d+"));
+        await page.GoBackAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(address);
+        await Assertions.Expect(rows.First).ToHaveTextAsync(firstRow);
+        await Assertions.Expect(page.Locator("[data-testid=gifts-fund]")).ToContainTextAsync(fundName);
+
+        await page.ReloadAsync();
+        await Assertions.Expect(rows.First).ToHaveTextAsync(firstRow);
+        await Assertions.Expect(page).ToHaveURLAsync(address);
+
+        // A link sent to a colleague (another browser) opens the same view.
+        var colleague = await session.SignedInAsync(Personas.Advancement);
+        await colleague.GotoAsync(address);
+        await Assertions.Expect(colleague.Locator("[data-testid=gifts] tbody tr").First).ToHaveTextAsync(firstRow);
+    }
+
+    [Fact]
+    public async Task A_filtered_duplicate_queue_survives_a_reload_and_a_filter_change_starts_again_at_page_one()
+    {
+        var page = await session.SignedInAsync(Personas.DataSteward);
+        await page.GotoAsync("/constituents/duplicates?page=2&reason=zzz-no-such-reason");
+        // A shared link with a filter: the filter is applied, shown in its box.
+        await Assertions.Expect(page.Locator("input[data-testid=reason], [data-testid=reason] input").First).ToHaveValueAsync("zzz-no-such-reason");
+
+        await page.GotoAsync("/constituents/duplicates");
+        await page.Locator("[data-testid=duplicates] tbody tr").First.WaitForAsync();
+        await page.Locator("[data-testid=min-score]").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "90" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"[?&]min-score=90"));
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("[data-testid=min-score]")).ToContainTextAsync("90");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"[?&]min-score=90"));
+        Assert.DoesNotContain("page=", page.Url);
+    }
+}
