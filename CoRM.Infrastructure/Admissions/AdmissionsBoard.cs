@@ -12,7 +12,7 @@ namespace CoRM.Infrastructure.Admissions;
 public sealed record AdmissionsFilter(int? ProgrammeId = null, int? TermId = null, string? Region = null, AdmissionSource? Source = null);
 
 public sealed record PipelineCard(int Id, int ApplicantId, string ApplicantName, string Programme, string Term, AdmissionSource Source,
-    DateTime StartedAt, int MissingDocuments, int Readings, decimal? AverageScore, DateOnly? DepositDueOn);
+    DateTime StartedAt, int MissingDocuments, int Readings, decimal? AverageScore, DateOnly? DepositDueOn, Guid Version = default);
 
 public sealed record PipelineColumn(string Key, string Title, int Count, IReadOnlyList<PipelineCard> Cards);
 
@@ -69,8 +69,8 @@ public sealed class AdmissionsBoard(IDbContextFactory<CormDbContext> dbFactory, 
         var inquiries = Inquiries(db, filter).Where(r => r.ApplicationId == null);
         var columns = new List<PipelineColumn>
         {
-            new("Inquiry", "Inquiry", await inquiries.Select(r => r.ProspectId).Distinct().CountAsync(ct),
-                await InquiryCards(db, inquiries.OrderByDescending(r => r.ReceivedAt).Take(CardsPerColumn)).ToListAsync(ct)),
+            new("Inquiry", "Inquiry", await inquiries.CountAsync(ct), // one card per open request for information
+                await InquiryCards(db, inquiries.OrderByDescending(r => r.ReceivedAt).ThenByDescending(r => r.Id).Take(CardsPerColumn)).ToListAsync(ct)),
         };
         foreach (var (stage, title) in Columns)
         {
@@ -79,6 +79,21 @@ public sealed class AdmissionsBoard(IDbContextFactory<CormDbContext> dbFactory, 
         }
         columns.Add(new PipelineColumn("Closed", "Denied or withdrawn", counts.GetValueOrDefault(AdmissionStage.Denied) + counts.GetValueOrDefault(AdmissionStage.Withdrawn), []));
         return columns;
+    }
+
+    /// <summary>
+    /// The next cards of one column (its "Show more"), in the column's own order: inquiries newest first, applications
+    /// oldest first. An unknown column or a closed one gives none.
+    /// </summary>
+    public async Task<IReadOnlyList<PipelineCard>> MoreAsync(UserScope staff, AdmissionsFilter filter, string column, int skip, CancellationToken ct = default)
+    {
+        if (!staff.WorksAdmissions || skip < 0) return [];
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (column == "Inquiry")
+            return await InquiryCards(db, Inquiries(db, filter).Where(r => r.ApplicationId == null).OrderByDescending(r => r.ReceivedAt).ThenByDescending(r => r.Id)
+                .Skip(skip).Take(CardsPerColumn)).ToListAsync(ct);
+        if (!Enum.TryParse<AdmissionStage>(column, out var stage) || Columns.All(c => c.Stage != stage)) return [];
+        return await Cards(db, Applications(db, filter).Where(a => a.Stage == stage).OrderBy(a => a.StartedAt).ThenBy(a => a.Id).Skip(skip).Take(CardsPerColumn)).ToListAsync(ct);
     }
 
     /// <summary>Everyone who entered the funnel, and how many reached each later step.</summary>
@@ -209,5 +224,5 @@ public sealed class AdmissionsBoard(IDbContextFactory<CormDbContext> dbFactory, 
             (a.TranscriptReceived ? 0 : 1) + (a.StatementReceived ? 0 : 1) + (a.RecommendationReceived ? 0 : 1),
             a.Reviews.Count,
             a.Reviews.Count >= AdmissionsRubric.RequiredReaders ? a.Reviews.Average(r => (decimal?)r.WeightedScore) : null,
-            a.DepositDueOn));
+            a.DepositDueOn, a.Version));
 }

@@ -252,6 +252,24 @@ public sealed class AdmissionsPipeline(CommandRunner runner, PersonLookup lookup
             db.Interactions.Add(Interaction.Log(a.ApplicantId, Channel.InPerson, Topic.Admissions, "Application withdrawn", null, now, staff.ConstituentId, now));
         }, ct);
 
+    /// <summary>
+    /// A card dragged (or moved by keyboard) to another column of the board: the same command, rules, letters and audit
+    /// as the button on the application's page, chosen by the column it lands in. A move the process does not allow is
+    /// refused with the reason, and changes nothing.
+    /// </summary>
+    public Task<CommandResult> MoveAsync(UserScope staff, int applicationId, AdmissionStage to, Guid version, CancellationToken ct = default) => to switch
+    {
+        AdmissionStage.Submitted => SubmitAsync(staff, applicationId, version, ct),
+        AdmissionStage.Admitted => DecideAsync(staff, applicationId, AdmissionDecision.Admit, null, version, ct),
+        AdmissionStage.Waitlisted => DecideAsync(staff, applicationId, AdmissionDecision.Waitlist, null, version, ct),
+        AdmissionStage.Denied => DecideAsync(staff, applicationId, AdmissionDecision.Deny, null, version, ct),
+        AdmissionStage.Deposited => RecordDepositAsync(staff, applicationId, version, ct),
+        AdmissionStage.Enrolled => EnrolAsync(staff, applicationId, version, ct),
+        AdmissionStage.Withdrawn => WithdrawAsync(staff, applicationId, version, ct),
+        AdmissionStage.InReview => Task.FromResult(CommandResult.Invalid("An application goes into review with its first reading: open it and score it.")),
+        _ => Task.FromResult(CommandResult.Invalid("An application does not go back to Applying once it has been submitted.")),
+    };
+
     /// <summary>The letters go to the applicant and to the parent or guardian on the file, each where e-mail is allowed.</summary>
     internal static async Task QueueLettersAsync(CormDbContext db, AdmissionApplication a, string key, string subject, string body, DateTime now, CancellationToken ct)
     {

@@ -16,3 +16,12 @@ Blazor.start({
 window.cormKeepListInUrl = (path, url) => {
     if (location.pathname === path && location.href !== url) history.replaceState(history.state, '', url);
 };
+
+// Firefox starts a drag only when it carries data: the admissions board's cards say which application they are.
+document.addEventListener('dragstart', e => {
+    const card = e.target.closest && e.target.closest('[data-drag-card]');
+    if (card && e.dataTransfer) {
+        e.dataTransfer.setData('text/plain', card.dataset.dragCard);
+        e.dataTransfer.effectAllowed = 'move';
+    }
+});

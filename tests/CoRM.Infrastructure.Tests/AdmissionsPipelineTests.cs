@@ -326,4 +326,53 @@ public sealed class AdmissionsPipelineTests : InstitutionTest
         var admin = await Institution.PersonaAsync(Personas.Admin);
         Assert.NotEmpty(await Institution.Get<AdmissionsBoard>().BoardAsync(admin, new AdmissionsFilter()));
     }
+
+    [Fact]
+    public async Task Show_more_continues_a_column_where_the_board_stopped_with_no_card_twice()
+    {
+        var priya = await Institution.PersonaAsync(Personas.Admissions);
+        var board = Institution.Get<AdmissionsBoard>();
+        var filter = new AdmissionsFilter();
+        var columns = await board.BoardAsync(priya, filter);
+        var column = columns.First(c => c.Count > AdmissionsBoard.CardsPerColumn && c.Key != "Closed");
+
+        var next = await board.MoreAsync(priya, filter, column.Key, column.Cards.Count);
+
+        Assert.Equal(Math.Min(AdmissionsBoard.CardsPerColumn, column.Count - column.Cards.Count), next.Count);
+        Assert.Empty(next.Select(c => (c.Id, c.ApplicantId)).Intersect(column.Cards.Select(c => (c.Id, c.ApplicantId))));
+        Assert.Empty(await board.MoreAsync(priya, filter, "Closed", 0));
+        Assert.Empty(await board.MoreAsync(priya, filter, "NoSuchColumn", 0));
+        Assert.Empty(await board.MoreAsync(await Institution.PersonaAsync(Personas.Faculty), filter, column.Key, 0));
+    }
+
+    [Fact]
+    public async Task A_move_on_the_board_runs_the_same_command_and_a_move_out_of_turn_changes_nothing()
+    {
+        var priya = await Institution.PersonaAsync(Personas.Admissions);
+        var pipeline = Institution.Get<AdmissionsPipeline>();
+        await using var db = await Institution.OpenAsync();
+        var deposited = await db.AdmissionApplications.Where(a => a.Stage == AdmissionStage.Deposited).Select(a => a.Id).FirstAsync();
+        var started = await db.AdmissionApplications.Where(a => a.Stage == AdmissionStage.Started).Select(a => a.Id).FirstAsync();
+
+        // Out of turn: refused with the process's own reason, nothing written.
+        var refused = await pipeline.MoveAsync(priya, started, AdmissionStage.Enrolled, await VersionAsync(started));
+        Assert.False(refused.Succeeded);
+        Assert.Contains("deposit is paid", refused.Message);
+        Assert.Equal(CommandStatus.Invalid, (await pipeline.MoveAsync(priya, started, AdmissionStage.InReview, await VersionAsync(started))).Status);
+        await using (var check = await Institution.OpenAsync())
+            Assert.Equal(AdmissionStage.Started, await check.AdmissionApplications.Where(a => a.Id == started).Select(a => a.Stage).SingleAsync());
+
+        // In turn: enrolled as the button does it (the Student hat, the enrolment, the audit entry).
+        var audits = await db.AuditEntries.CountAsync(e => e.RecordType == nameof(AdmissionApplication) && e.RecordId == deposited.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True((await pipeline.MoveAsync(priya, deposited, AdmissionStage.Enrolled, await VersionAsync(deposited))).Succeeded);
+        await using var after = await Institution.OpenAsync();
+        var application = await after.AdmissionApplications.SingleAsync(a => a.Id == deposited);
+        Assert.Equal(AdmissionStage.Enrolled, application.Stage);
+        Assert.True(await after.ProgrammeEnrolments.AnyAsync(e => e.StudentId == application.ApplicantId && e.TermId == application.TermId));
+        Assert.True(await after.AuditEntries.CountAsync(e => e.RecordType == nameof(AdmissionApplication) && e.RecordId == deposited.ToString(System.Globalization.CultureInfo.InvariantCulture)) > audits);
+
+        // A stale card (the file changed since the board was drawn) is a conflict, as on the page.
+        var admitted = await after.AdmissionApplications.Where(a => a.Stage == AdmissionStage.Admitted).Select(a => a.Id).FirstAsync();
+        Assert.Equal(CommandStatus.Conflict, (await pipeline.MoveAsync(priya, admitted, AdmissionStage.Deposited, Guid.NewGuid())).Status);
+    }
 }

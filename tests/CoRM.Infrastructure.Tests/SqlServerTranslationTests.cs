@@ -92,6 +92,7 @@ public sealed class SqlServerTranslationTests
             ["family: requests queue"] = () => FamilyRequests.Rows(db, db.FamilyRequests.Where(r => r.AnsweredAt == null).OrderBy(r => r.SentAt).Skip(25).Take(25)),
             ["admissions: board counts"] = () => Admissions.AdmissionsBoard.Applications(db, new Admissions.AdmissionsFilter(1, 2, "Lisbon", Domain.Admissions.AdmissionSource.Website)).GroupBy(a => a.Stage).Select(g => new { g.Key, Count = g.Count() }),
             ["admissions: board cards"] = () => Admissions.AdmissionsBoard.Cards(db, Admissions.AdmissionsBoard.Applications(db, new Admissions.AdmissionsFilter(TermId: 2)).Where(a => a.Stage == Domain.Admissions.AdmissionStage.InReview).OrderBy(a => a.StartedAt).Take(25)),
+            ["admissions: a column's next cards"] = () => Admissions.AdmissionsBoard.Cards(db, Admissions.AdmissionsBoard.Applications(db, new Admissions.AdmissionsFilter(TermId: 2)).Where(a => a.Stage == Domain.Admissions.AdmissionStage.Admitted).OrderBy(a => a.StartedAt).ThenBy(a => a.Id).Skip(15).Take(15)),
             ["admissions: inquiry cards"] = () => Admissions.AdmissionsBoard.InquiryCards(db, Admissions.AdmissionsBoard.Inquiries(db, new Admissions.AdmissionsFilter(Region: "North")).Where(r => r.ApplicationId == null).Take(25)),
             ["admissions: funnel"] = () => Admissions.AdmissionsBoard.Reached(Admissions.AdmissionsBoard.Applications(db, new Admissions.AdmissionsFilter(ProgrammeId: 1))),
             ["admissions: deposits paid"] = () => AdmissionsReminderJob.DepositsPaid(db),
