@@ -71,7 +71,7 @@ public sealed class VolunteeringComponentTests : PortalComponentTest
 
         // Something typed: Cancel asks first, and keeping on editing keeps the dialog.
         await dialogs.InvokeAsync(() => dialogs.Find("[data-testid=cancel-shift]").Click());
-        dialogs.WaitForAssertion(() => Assert.Contains("Discard this shift?", dialogs.Markup, StringComparison.Ordinal));
+        dialogs.WaitForAssertion(() => Assert.Contains("Discard what you entered?", dialogs.Markup, StringComparison.Ordinal));
         await dialogs.InvokeAsync(() => dialogs.FindAll("button").First(b => b.TextContent.Trim() == "Keep editing").Click());
         dialogs.WaitForAssertion(() => Assert.NotNull(dialogs.Find("[data-testid=save-shift]")));
         await using var check = await Institution.OpenAsync();
