@@ -1,3 +1,4 @@
+using CoRM.Domain;
 using CoRM.Domain.Access;
 using CoRM.Domain.Advancement;
 using CoRM.Domain.Cases;
@@ -26,7 +27,10 @@ public sealed record MissionPeriod(DateOnly From, DateOnly To, bool YearOnYear =
 {
     public int Days => To.DayNumber - From.DayNumber;
 
-    public MissionPeriod Previous => YearOnYear ? new(From.AddYears(-1), To.AddYears(-1), true) : new(From.AddDays(-Days), From);
+    public MissionPeriod Previous => YearOnYear ? this with { From = From.AddYears(-1), To = To.AddYears(-1) } : this with { From = From.AddDays(-Days), To = From };
+
+    /// <summary>The zone whose midnights bound the period's days (the institution's, set by the dashboard); UTC when unset.</summary>
+    public TimeZoneInfo? Zone { get; init; }
 
     public static MissionPeriod Of(MissionPeriodKind kind, DateOnly today) => kind switch
     {
@@ -38,8 +42,9 @@ public sealed record MissionPeriod(DateOnly From, DateOnly To, bool YearOnYear =
         _ => new(new DateOnly(today.Year, today.Month, 1).AddMonths(-11), today.AddDays(1), YearOnYear: true),
     };
 
-    internal DateTime FromTime => From.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-    internal DateTime ToTime => To.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+    // A shift or event belongs to the day it starts on where the institution is: 00:30 in Lisbon in July is 23:30 UTC the day before.
+    internal DateTime FromTime => WallClock.StartOfDay(From, Zone ?? TimeZoneInfo.Utc);
+    internal DateTime ToTime => WallClock.StartOfDay(To, Zone ?? TimeZoneInfo.Utc);
 }
 
 /// <summary>What a figure measures: the dashboard links each to the people behind it where the reader may see them.</summary>
@@ -74,6 +79,7 @@ public sealed class MissionDashboard(IDbContextFactory<CormDbContext> dbFactory,
     public async Task<MissionView?> GetAsync(UserScope user, MissionPeriod period, CancellationToken ct = default)
     {
         if (!user.MeasuresEngagement) return null;
+        period = period with { Zone = time.LocalTimeZone };
         var money = user.WorksGiving;
         var previous = period.Previous;
         await using var db = await dbFactory.CreateDbContextAsync(ct);

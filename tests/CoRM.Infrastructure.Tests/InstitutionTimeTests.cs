@@ -56,4 +56,16 @@ public class InstitutionTimeTests
 
         public void RemoveIfExists(string recurringJobId) { }
     }
+
+    [Fact]
+    public void An_engagement_period_runs_from_the_institutions_midnight_to_its_midnight()
+    {
+        var july = new Engagement.MissionPeriod(new DateOnly(2026, 7, 1), new DateOnly(2026, 8, 1)) { Zone = Lisbon };
+        // 00:30 on 1 July in Lisbon is 23:30 UTC on 30 June: a shift starting then is July's.
+        Assert.Equal(new DateTime(2026, 6, 30, 23, 0, 0, DateTimeKind.Utc), july.FromTime);
+        Assert.Equal(new DateTime(2026, 7, 31, 23, 0, 0, DateTimeKind.Utc), july.ToTime);
+        Assert.Equal(Lisbon, july.Previous.Zone);
+        Assert.Equal(new DateTime(2026, 5, 30, 23, 0, 0, DateTimeKind.Utc), july.Previous.FromTime); // 31 May, 00:00 in Lisbon
+        Assert.Equal(new DateTime(2026, 7, 1, 0, 0, 0, DateTimeKind.Utc), (july with { Zone = null }).FromTime);
+    }
 }

@@ -41,6 +41,28 @@ public sealed class LayoutTests : PortalComponentTest
     }
 
     [Fact]
+    public async Task A_reader_who_chose_Tokyo_reads_every_time_in_Tokyo()
+    {
+        await SignInAsAsync(Personas.Faculty);
+        var helena = await Institution.PersonaAsync(Personas.Faculty);
+        var noon = new DateTime(2026, 7, 1, 12, 0, 0, DateTimeKind.Utc);
+        var clock = Services.GetRequiredService<CoRM.Portal.Components.Shared.ViewerClock>();
+        var institutionReads = CoRM.Infrastructure.Common.InstitutionFormat.DateTime(noon, Institution.Time.LocalTimeZone);
+        Assert.Equal(institutionReads, clock.DateTime(noon));
+
+        Assert.True((await Services.GetRequiredService<CoRM.Infrastructure.Identity.TimeZonePreference>().ChooseAsync(helena, "Asia/Tokyo")).Succeeded);
+        var layout = Render<MainLayout>(p => p.Add(l => l.Body, b => b.AddContent(0, "page body")));
+
+        layout.WaitForAssertion(() => Assert.Equal("Tokyo time", clock.ZoneName), TimeSpan.FromSeconds(10));
+        Assert.Equal("01/07/2026 21:00", clock.DateTime(noon)); // UTC+9, no summer time
+        Assert.NotEqual(institutionReads, clock.DateTime(noon));
+        Assert.Equal("Tokyo time", CoRM.Domain.WallClock.Name(clock.Zone));
+        // An unknown zone is refused and changes nothing.
+        Assert.False((await Services.GetRequiredService<CoRM.Infrastructure.Identity.TimeZonePreference>().ChooseAsync(helena, "Mars/Olympus_Mons")).Succeeded);
+        Assert.Equal("Asia/Tokyo", (await Services.GetRequiredService<CoRM.Infrastructure.Identity.TimeZonePreference>().OwnZoneAsync(helena))!.Id);
+    }
+
+    [Fact]
     public void Snackbars_of_the_page_left_behind_go_with_it_and_one_shown_just_before_the_move_comes_along()
     {
         Render<SnackbarsFollowPages>();
