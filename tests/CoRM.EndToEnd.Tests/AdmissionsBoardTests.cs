@@ -38,7 +38,7 @@ public sealed partial class AdmissionsBoardTests(BrowserSession session) : IClas
             var box = (await columns.Nth(i).BoundingBoxAsync())!;
             Assert.True(box.X >= 0 && box.X + box.Width <= 1440, $"Column {i + 1} is at {box.X}–{box.X + box.Width} px.");
         }
-        await session.ScreenshotAsync(page, "66-admissions-board-1440");
+        await session.ScreenshotAsync(page, "79-admissions-board-1440");
 
         // Folding a column gives the others room, and the board remembers it in the address.
         await page.Locator("[data-testid=column-Inquiry] [data-testid=fold-column]").ClickAsync();

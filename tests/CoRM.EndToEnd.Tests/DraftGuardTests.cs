@@ -37,7 +37,7 @@ public sealed class DraftGuardTests(BrowserSession session) : IClassFixture<Brow
         var question = page.Locator(".mud-dialog", new() { HasText = "Leave without saving?" });
         await Assertions.Expect(question).ToBeVisibleAsync();
         await page.WaitForTimeoutAsync(400); // the question fades in
-        await session.ScreenshotAsync(page, "67-leave-without-saving");
+        await session.ScreenshotAsync(page, "80-leave-without-saving");
         await question.GetByRole(AriaRole.Button, new() { Name = "Stay" }).ClickAsync();
         await Assertions.Expect(dialog.GetByLabel("Subject")).ToHaveValueAsync("Asked about housing");
         Assert.Matches("/constituents/\\d+$", page.Url);
