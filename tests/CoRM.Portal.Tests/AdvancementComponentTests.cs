@@ -68,7 +68,7 @@ public sealed class AdvancementComponentTests : PortalComponentTest
     private const string PersonIntake_Source = Infrastructure.Constituents.PersonIntake.Source;
 
     [Fact]
-    public async Task Recording_a_gift_without_an_amount_is_refused_in_the_dialog()
+    public async Task A_gift_cannot_be_recorded_without_an_amount_nor_with_a_zero_one()
     {
         await SignInAsAsync(Personas.Advancement);
         var donor = await TopDonorAsync();
@@ -76,8 +76,17 @@ public sealed class AdvancementComponentTests : PortalComponentTest
         panel.WaitForAssertion(() => Assert.NotNull(panel.Find("[data-testid=record-gift]")), TimeSpan.FromSeconds(10));
         panel.Find("[data-testid=record-gift]").Click();
         dialogs.WaitForAssertion(() => Assert.NotNull(dialogs.Find("[data-testid=save-gift]")), TimeSpan.FromSeconds(10));
-        dialogs.Find("[data-testid=save-gift]").Click();
-        dialogs.WaitForAssertion(() => Assert.Contains("Give the amount.", dialogs.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        // Nothing typed: Record gift is not offered (the 0.01 EUR gift nobody typed cannot happen).
+        Assert.True(dialogs.Find("[data-testid=save-gift]").HasAttribute("disabled"));
+
+        var amount = dialogs.FindComponents<MudNumericField<decimal?>>()[0];
+        await dialogs.InvokeAsync(() => amount.Instance.ValueChanged.InvokeAsync(0m));
+        await dialogs.InvokeAsync(() => amount.Instance.ValidateAsync());
+        dialogs.WaitForAssertion(() => Assert.Contains("At least 0.01", dialogs.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        Assert.True(dialogs.Find("[data-testid=save-gift]").HasAttribute("disabled"));
+
+        await dialogs.InvokeAsync(() => amount.Instance.ValueChanged.InvokeAsync(25m));
+        dialogs.WaitForAssertion(() => Assert.False(dialogs.Find("[data-testid=save-gift]").HasAttribute("disabled")), TimeSpan.FromSeconds(10));
     }
 
     [Fact]
