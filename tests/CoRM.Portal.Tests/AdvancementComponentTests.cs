@@ -90,6 +90,23 @@ public sealed class AdvancementComponentTests : PortalComponentTest
     }
 
     [Fact]
+    public async Task A_pledge_is_offered_only_once_it_has_an_amount_above_zero()
+    {
+        await SignInAsAsync(Personas.Advancement);
+        var donor = await TopDonorAsync();
+        var service = Services.GetRequiredService<IDialogService>();
+        await dialogs.InvokeAsync(() => service.ShowAsync<PledgeDialog>("Record a pledge", new DialogParameters<PledgeDialog> { { d => d.DonorId, donor } }));
+        dialogs.WaitForAssertion(() => Assert.NotNull(dialogs.Find("[data-testid=save-pledge]")), TimeSpan.FromSeconds(10));
+        Assert.True(dialogs.Find("[data-testid=save-pledge]").HasAttribute("disabled"));
+
+        var amount = dialogs.FindComponents<MudNumericField<decimal?>>()[0];
+        await dialogs.InvokeAsync(() => amount.Instance.ValueChanged.InvokeAsync(0m));
+        Assert.True(dialogs.Find("[data-testid=save-pledge]").HasAttribute("disabled"));
+        await dialogs.InvokeAsync(() => amount.Instance.ValueChanged.InvokeAsync(1200m));
+        dialogs.WaitForAssertion(() => Assert.False(dialogs.Find("[data-testid=save-pledge]").HasAttribute("disabled")), TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public async Task Joining_a_rule_by_or_recounts_and_reads_as_a_bracketed_group()
     {
         await SignInAsAsync(Personas.Advancement);
