@@ -40,6 +40,7 @@ public static class DependencyInjection
             mud.SnackbarConfiguration.ShowCloseIcon = true;
             mud.SnackbarConfiguration.VisibleStateDuration = 5000;
         });
+        Components.Layout.ErrorsFirstSnackbar.Decorate(services);
         services.AddHttpContextAccessor();
         services.AddScoped<ClientOrigin>();
         services.AddScoped<CircuitHandler, ClientOriginCircuitHandler>();

@@ -72,4 +72,19 @@ public sealed class DraftGuardTests(BrowserSession session) : IClassFixture<Brow
         await page.WaitForTimeoutAsync(1000); // a second save, had one started, lands by now
         Assert.Equal(1, await session.CountAsync("SELECT COUNT(*) FROM Interactions WHERE Subject = $email", "Double-click check"));
     }
+
+    [Fact]
+    public async Task Create_opportunity_waits_for_a_title_and_a_double_click_creates_one()
+    {
+        var page = await session.SignedInAsync(Personas.VolunteerCoordinator);
+        await page.GotoAsync("/volunteering");
+        await page.Locator("[data-testid=new-opportunity]").ClickAsync();
+        var dialog = page.Locator(".mud-dialog");
+        await Assertions.Expect(dialog.Locator("[data-testid=save-opportunity]")).ToBeDisabledAsync();
+        await dialog.GetByLabel("What volunteers do").FillAsync("Double-click cleanup day");
+        await dialog.Locator("[data-testid=save-opportunity]").DblClickAsync();
+        await Assertions.Expect(page.GetByText("Opportunity created.")).ToBeVisibleAsync();
+        await page.WaitForTimeoutAsync(1000); // a second create, had one started, lands by now
+        Assert.Equal(1, await session.CountAsync("SELECT COUNT(*) FROM Opportunities WHERE Title = $email", "Double-click cleanup day"));
+    }
 }

@@ -80,4 +80,31 @@ public sealed class LayoutTests : PortalComponentTest
         navigation.NavigateTo("/dashboard");
         Assert.Empty(snackbars.ShownSnackbars);
     }
+
+    [Fact]
+    public void A_refusal_is_shown_at_once_even_behind_three_confirmations_and_the_oldest_confirmation_makes_way()
+    {
+        var snackbars = Services.GetRequiredService<MudBlazor.ISnackbar>();
+        snackbars.Configuration.MaxDisplayedSnackbars = 3; // as the portal sets it
+        snackbars.Add("Assigned Ana");
+        snackbars.Add("Assigned Bruno");
+        snackbars.Add("Assigned Carla");
+        snackbars.Add("Assigned Duarte"); // a fourth confirmation waits its turn, as before
+        Assert.Equal(["Assigned Ana", "Assigned Bruno", "Assigned Carla"], snackbars.ShownSnackbars.Select(s => s.Message));
+
+        snackbars.Add("The shift is full. Add them to the waitlist instead.", MudBlazor.Severity.Error);
+
+        var shown = snackbars.ShownSnackbars.Select(s => s.Message).ToList();
+        Assert.Contains("The shift is full. Add them to the waitlist instead.", shown);
+        Assert.DoesNotContain("Assigned Ana", shown);
+        Assert.Equal(3, shown.Count);
+
+        // Two refusals in a row both show; confirmations never push a refusal out.
+        snackbars.Add("Ana is already on this shift.", MudBlazor.Severity.Warning);
+        snackbars.Add("Assigned Eva");
+        shown = snackbars.ShownSnackbars.Select(s => s.Message).ToList();
+        Assert.Contains("The shift is full. Add them to the waitlist instead.", shown);
+        Assert.Contains("Ana is already on this shift.", shown);
+        Assert.DoesNotContain("Assigned Eva", shown);
+    }
 }

@@ -27,6 +27,7 @@ public abstract class PortalComponentTest : BunitContext, IAsyncLifetime
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
+        CoRM.Portal.Components.Layout.ErrorsFirstSnackbar.Decorate(Services);
         // bUnit pre-registers placeholders that the TryAdd calls of AddAuthorizationCore would keep.
         Services.AddAuthorizationCore(Policies.Add);
         Services.Replace(ServiceDescriptor.Transient<IAuthorizationService, DefaultAuthorizationService>());
