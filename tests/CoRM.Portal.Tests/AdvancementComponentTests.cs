@@ -51,9 +51,13 @@ public sealed class AdvancementComponentTests : PortalComponentTest
         await page.InvokeAsync(() => page.Find("[data-testid=new-person]").Click());
         dialogs.WaitForAssertion(() => Assert.NotNull(dialogs.Find("[data-testid=add-person]")), TimeSpan.FromSeconds(10));
 
+        // Add person waits for both names: an empty dialog, or one with a first name only, cannot make a record.
+        Assert.True(dialogs.Find("[data-testid=add-person]").HasAttribute("disabled"));
         var fields = dialogs.FindComponents<MudTextField<string>>();
         await dialogs.InvokeAsync(() => fields[0].Instance.ValueChanged.InvokeAsync("Benedita"));
+        Assert.True(dialogs.Find("[data-testid=add-person]").HasAttribute("disabled"));
         await dialogs.InvokeAsync(() => dialogs.FindComponents<MudTextField<string>>()[1].Instance.ValueChanged.InvokeAsync("Doadora-Nova"));
+        Assert.False(dialogs.Find("[data-testid=add-person]").HasAttribute("disabled"));
         var phone = dialogs.FindComponents<MudTextField<string>>().Single(f => f.Instance.UserAttributes.TryGetValue("data-testid", out var id) && Equals(id, "person-phone"));
         await dialogs.InvokeAsync(() => phone.Instance.ValueChanged.InvokeAsync("+351 913 222 111"));
         await dialogs.InvokeAsync(() => dialogs.Find("[data-testid=add-person]").Click());
