@@ -17,14 +17,20 @@ public sealed partial class ListStateTests(BrowserSession session) : IClassFixtu
         await page.GotoAsync("/advancement/gifts");
         var rows = page.Locator("[data-testid=gifts] tbody tr");
         await rows.First.WaitForAsync();
+        var pager = page.Locator(".mud-table-page-number-information");
+        var allFunds = (await pager.InnerTextAsync()).Trim();
 
         await page.Locator("[data-testid=gifts-fund]").ClickAsync();
         var fund = page.Locator(".mud-popover-open .mud-list-item").First;
         var fundName = (await fund.InnerTextAsync()).Trim();
         await fund.ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"[?&]fund=\d+"));
+        await Assertions.Expect(pager).Not.ToHaveTextAsync(allFunds); // the count comes with the fund's rows
+        var pageOneFirstRow = (await rows.First.InnerTextAsync()).Trim();
         await page.GetByLabel("Next page").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"[?&]page=2"));
+        // The address changes as the click lands; the rows once the server has answered: read them after that.
+        await Assertions.Expect(rows.First).Not.ToHaveTextAsync(pageOneFirstRow);
         var firstRow = (await rows.First.InnerTextAsync()).Trim();
         Assert.Contains(fundName, firstRow);
         var address = page.Url;

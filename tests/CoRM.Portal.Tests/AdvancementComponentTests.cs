@@ -166,9 +166,12 @@ public sealed class AdvancementComponentTests : PortalComponentTest
             .RecentGifts.Select((g, i) => (g.Id, i)).Single(x => x.Id == target).i;
         rows[index].QuerySelector("[data-testid=refund-gift]")!.Click();
         dialogs.WaitForAssertion(() => Assert.NotNull(dialogs.Find("[data-testid=refund-confirm]")), TimeSpan.FromSeconds(10));
-        dialogs.Find("[data-testid=refund-confirm]").Click();
-        dialogs.WaitForAssertion(() => Assert.Contains("Say why", dialogs.Find("[data-testid=dialog-error]").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
-        dialogs.Find("[data-testid=refund-reason]").Change("Card charge-back");
+        // No reason, no refund: the button waits for one (the reason goes on the donor's timeline and in the audit log).
+        Assert.True(dialogs.Find("[data-testid=refund-confirm]").HasAttribute("disabled"));
+        dialogs.Find("[data-testid=refund-reason]").Input("   ");
+        Assert.True(dialogs.Find("[data-testid=refund-confirm]").HasAttribute("disabled"));
+        dialogs.Find("[data-testid=refund-reason]").Input("Card charge-back");
+        dialogs.WaitForAssertion(() => Assert.False(dialogs.Find("[data-testid=refund-confirm]").HasAttribute("disabled")), TimeSpan.FromSeconds(5));
         dialogs.Find("[data-testid=refund-confirm]").Click();
 
         await using var check = await Institution.OpenAsync();
