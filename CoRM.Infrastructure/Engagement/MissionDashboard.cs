@@ -6,6 +6,7 @@ using CoRM.Domain.Constituents;
 using CoRM.Domain.Volunteering;
 using CoRM.Infrastructure.Common;
 using CoRM.Infrastructure.Persistence;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoRM.Infrastructure.Engagement;
@@ -45,6 +46,31 @@ public sealed record MissionPeriod(DateOnly From, DateOnly To, bool YearOnYear =
     // A shift or event belongs to the day it starts on where the institution is: 00:30 in Lisbon in July is 23:30 UTC the day before.
     internal DateTime FromTime => WallClock.StartOfDay(From, Zone ?? TimeZoneInfo.Utc);
     internal DateTime ToTime => WallClock.StartOfDay(To, Zone ?? TimeZoneInfo.Utc);
+
+    /// <summary>The calendar months the period touches, first to last.</summary>
+    public IEnumerable<DateOnly> Months()
+    {
+        for (var m = new DateOnly(From.Year, From.Month, 1); m < To; m = m.AddMonths(1)) yield return m;
+    }
+
+    /// <summary>
+    /// The month (as yyyymm) an instant falls in where the institution is, as SQL every provider runs: a CASE over the
+    /// months' starting instants in UTC. Grouping by the UTC month would put a shift at 23:30 UTC on 30 June, which is
+    /// 00:30 on 1 July in Lisbon, into June; the boundaries move with summer time, so no fixed offset would do.
+    /// </summary>
+    internal Expression MonthKeyOf(Expression utcInstant)
+    {
+        var months = Months().ToList();
+        Expression key = Expression.Constant(MonthKey(months[^1]));
+        for (var i = months.Count - 2; i >= 0; i--)
+        {
+            var nextStarts = WallClock.StartOfDay(months[i + 1], Zone ?? TimeZoneInfo.Utc);
+            key = Expression.Condition(Expression.LessThan(utcInstant, Expression.Constant(nextStarts)), Expression.Constant(MonthKey(months[i])), key);
+        }
+        return key;
+    }
+
+    internal static int MonthKey(DateOnly month) => month.Year * 100 + month.Month;
 }
 
 /// <summary>What a figure measures: the dashboard links each to the people behind it where the reader may see them.</summary>
@@ -189,18 +215,59 @@ public sealed class MissionDashboard(IDbContextFactory<CormDbContext> dbFactory,
         Engaged(db, p).Join(db.Hats.Where(Hat.ActiveOn(today)), id => id, h => h.ConstituentId, (id, h) => new { id, h.Kind })
             .Distinct().GroupBy(x => x.Kind).Select(g => new HatCount(g.Key, g.Count()));
 
-    /// <summary>People engaged per month: each person once per month, whatever they did (the union is distinct).</summary>
-    internal static IQueryable<MonthCount> MonthlyPeople(CormDbContext db, MissionPeriod p)
+    /// <summary>Who did something (or how many hours), and when: a row before it is put in its month.</summary>
+    internal sealed class Stamp
+    {
+        public int Id { get; init; }
+        public DateTime At { get; init; }
+        public decimal Hours { get; init; }
+    }
+
+    /// <summary>A person (or hours) in a month, the month as yyyymm.</summary>
+    internal sealed class InMonth
+    {
+        public int Id { get; init; }
+        public int Month { get; init; }
+        public decimal Hours { get; init; }
+    }
+
+    /// <summary>Puts a shift's or an event's stamp in the institution's month (see <see cref="MissionPeriod.MonthKeyOf"/>).</summary>
+    private static Expression<Func<Stamp, InMonth>> IntoMonth(MissionPeriod p)
+    {
+        var stamp = Expression.Parameter(typeof(Stamp), "s");
+        return Expression.Lambda<Func<Stamp, InMonth>>(Expression.MemberInit(Expression.New(typeof(InMonth)),
+            Expression.Bind(typeof(InMonth).GetProperty(nameof(InMonth.Id))!, Expression.Property(stamp, nameof(Stamp.Id))),
+            Expression.Bind(typeof(InMonth).GetProperty(nameof(InMonth.Month))!, p.MonthKeyOf(Expression.Property(stamp, nameof(Stamp.At)))),
+            Expression.Bind(typeof(InMonth).GetProperty(nameof(InMonth.Hours))!, Expression.Property(stamp, nameof(Stamp.Hours)))), stamp);
+    }
+
+    private static IQueryable<InMonth> ShiftMonths(CormDbContext db, MissionPeriod p, bool withHours)
     {
         var (from, to) = (p.FromTime, p.ToTime);
-        return Gifts(db, p).Select(g => new { Id = g.DonorId, g.ReceivedOn.Year, g.ReceivedOn.Month })
-            .Union(Actions(db, p).Select(a => new { Id = a.ConstituentId, a.TookOn.Year, a.TookOn.Month }))
-            .Union(db.SignUps.Where(u => u.Status == SignUpStatus.Attended)
-                .Join(db.Shifts.Where(s => s.StartsAt >= from && s.StartsAt < to), u => u.ShiftId, s => s.Id, (u, s) => new { Id = u.VolunteerId, s.StartsAt.Year, s.StartsAt.Month }))
-            .Union(db.EventRegistrations.Where(r => r.Attended == true && r.CancelledAt == null)
-                .Join(db.GivingEvents.Where(e => e.StartsAt >= from && e.StartsAt < to), r => r.EventId, e => e.Id, (r, e) => new { Id = r.ConstituentId, e.StartsAt.Year, e.StartsAt.Month }))
-            .GroupBy(x => new { x.Year, x.Month }).Select(g => new MonthCount(g.Key.Year, g.Key.Month, g.Count()));
+        return db.SignUps.Where(u => u.Status == SignUpStatus.Attended)
+            .Join(db.Shifts.Where(s => s.StartsAt >= from && s.StartsAt < to), u => u.ShiftId, s => s.Id,
+                (u, s) => new Stamp { Id = u.VolunteerId, At = s.StartsAt, Hours = withHours ? u.Hours ?? 0 : 0 })
+            .Select(IntoMonth(p));
     }
+
+    private static IQueryable<InMonth> EventMonths(CormDbContext db, MissionPeriod p)
+    {
+        var (from, to) = (p.FromTime, p.ToTime);
+        return db.EventRegistrations.Where(r => r.Attended == true && r.CancelledAt == null)
+            .Join(db.GivingEvents.Where(e => e.StartsAt >= from && e.StartsAt < to), r => r.EventId, e => e.Id, (r, e) => new Stamp { Id = r.ConstituentId, At = e.StartsAt, Hours = 0 })
+            .Select(IntoMonth(p));
+    }
+
+    /// <summary>
+    /// People engaged per month: each person once per month, whatever they did (the union is distinct). Gifts and actions
+    /// carry a date already; shifts and events an instant, put in the institution's month.
+    /// </summary>
+    internal static IQueryable<MonthCount> MonthlyPeople(CormDbContext db, MissionPeriod p) =>
+        Gifts(db, p).Select(g => new InMonth { Id = g.DonorId, Month = g.ReceivedOn.Year * 100 + g.ReceivedOn.Month, Hours = 0 })
+            .Union(Actions(db, p).Select(a => new InMonth { Id = a.ConstituentId, Month = a.TookOn.Year * 100 + a.TookOn.Month, Hours = 0 }))
+            .Union(ShiftMonths(db, p, withHours: false))
+            .Union(EventMonths(db, p))
+            .GroupBy(x => x.Month).Select(g => new MonthCount(g.Key / 100, g.Key % 100, g.Count()));
 
     private static async Task<IReadOnlyList<ActionTypeCount>> ActionsByTypeAsync(CormDbContext db, MissionPeriod period, CancellationToken ct)
     {
@@ -216,21 +283,18 @@ public sealed class MissionDashboard(IDbContextFactory<CormDbContext> dbFactory,
 
     private static async Task<IReadOnlyList<MonthTrend>> MonthsAsync(CormDbContext db, MissionPeriod p, bool money, CancellationToken ct)
     {
-        var (from, to) = (p.FromTime, p.ToTime);
         var gifts = await Gifts(db, p).GroupBy(g => new { g.ReceivedOn.Year, g.ReceivedOn.Month })
             .Select(g => new { g.Key.Year, g.Key.Month, Amount = g.Sum(x => x.Amount) }).ToListAsync(ct);
         var actions = await Actions(db, p).GroupBy(a => new { a.TookOn.Year, a.TookOn.Month })
             .Select(g => new { g.Key.Year, g.Key.Month, Count = g.Count() }).ToListAsync(ct);
-        var hours = await db.SignUps.Where(u => u.Status == SignUpStatus.Attended)
-            .Join(db.Shifts.Where(s => s.StartsAt >= from && s.StartsAt < to), u => u.ShiftId, s => s.Id, (u, s) => new { s.StartsAt.Year, s.StartsAt.Month, u.Hours })
-            .GroupBy(x => new { x.Year, x.Month }).Select(g => new { g.Key.Year, g.Key.Month, Hours = g.Sum(x => x.Hours ?? 0) }).ToListAsync(ct);
-        var attended = await db.EventRegistrations.Where(r => r.Attended == true && r.CancelledAt == null)
-            .Join(db.GivingEvents.Where(e => e.StartsAt >= from && e.StartsAt < to), r => r.EventId, e => e.Id, (r, e) => new { e.StartsAt.Year, e.StartsAt.Month })
-            .GroupBy(x => new { x.Year, x.Month }).Select(g => new { g.Key.Year, g.Key.Month, Count = g.Count() }).ToListAsync(ct);
+        var hours = await ShiftMonths(db, p, withHours: true)
+            .GroupBy(x => x.Month).Select(g => new { Year = g.Key / 100, Month = g.Key % 100, Hours = g.Sum(x => x.Hours) }).ToListAsync(ct);
+        var attended = await EventMonths(db, p)
+            .GroupBy(x => x.Month).Select(g => new { Year = g.Key / 100, Month = g.Key % 100, Count = g.Count() }).ToListAsync(ct);
         var people = await MonthlyPeople(db, p).ToListAsync(ct);
 
         var result = new List<MonthTrend>();
-        for (var m = new DateOnly(p.From.Year, p.From.Month, 1); m < p.To; m = m.AddMonths(1))
+        foreach (var m in p.Months())
         {
             bool Is(int y, int mo) => y == m.Year && mo == m.Month;
             result.Add(new MonthTrend(m.Year, m.Month,

@@ -1,4 +1,5 @@
 using CoRM.Domain.Advancement;
+using CoRM.Domain.Constituents;
 using CoRM.Domain.Engagement;
 using CoRM.Domain.Volunteering;
 using CoRM.Infrastructure.Advancement;
@@ -209,6 +210,52 @@ public sealed class EngagementTests : InstitutionTest
         var (headers, rows) = MissionDashboard.ToTable(view);
         Assert.Equal(4, headers.Count);
         Assert.Contains(rows, r => (string?)r[1] == nameof(MissionMeasure.PeopleEngaged) && Convert.ToDecimal(r[2]) == people.Count);
+    }
+
+    [Fact]
+    public async Task A_shift_just_after_midnight_in_lisbon_in_summer_counts_in_lisbons_month_not_utcs()
+    {
+        var lisbon = TimeZoneInfo.FindSystemTimeZoneById("Europe/Lisbon");
+        Institution.Time.Zone = lisbon; // the dashboard takes the institution's zone
+        try
+        {
+            await ShiftAfterLisbonMidnightAsync();
+        }
+        finally
+        {
+            Institution.Time.Zone = TimeZoneInfo.Utc;
+        }
+    }
+
+    private async Task ShiftAfterLisbonMidnightAsync()
+    {
+        var period = MissionPeriod.Of(MissionPeriodKind.Last12Months, Today);
+        // A summer month with the next one inside the period: 23:30 UTC on its last day is 00:30 the next day in Lisbon.
+        var june = period.Months().First(m => m.Month is >= 4 and <= 8 && m.AddMonths(1) < Today.AddDays(-1));
+        var july = june.AddMonths(1);
+        var startsAt = july.AddDays(-1).ToDateTime(new TimeOnly(23, 30), DateTimeKind.Utc);
+
+        var dashboard = Institution.Get<MissionDashboard>();
+        var coordinator = await Institution.PersonaAsync(Personas.VolunteerCoordinator);
+        var before = (await dashboard.GetAsync(coordinator, period))!.Months;
+        await using (var db = await Institution.OpenAsync())
+        {
+            var shift = Shift.Create(await db.Opportunities.Select(o => o.Id).FirstAsync(), startsAt, startsAt.AddHours(3), 5, 0);
+            db.Shifts.Add(shift);
+            await db.SaveChangesAsync();
+            var volunteer = await db.Constituents.Where(c => c.Kind == ConstituentKind.Person && !db.SignUps.Any(u => u.VolunteerId == c.Id)).Select(c => c.Id).FirstAsync();
+            var signUp = SignUp.Book(shift.Id, volunteer, waitlisted: false, startsAt.AddDays(-3));
+            signUp.MarkAttended(shift, 2.75m);
+            db.SignUps.Add(signUp);
+            await db.SaveChangesAsync();
+        }
+        var after = (await dashboard.GetAsync(coordinator, period))!.Months;
+
+        MonthTrend In(IReadOnlyList<MonthTrend> months, DateOnly m) => months.Single(x => x.Year == m.Year && x.Month == m.Month);
+        Assert.Equal(In(before, june).VolunteerHours, In(after, june).VolunteerHours);
+        Assert.Equal(In(before, july).VolunteerHours + 2.75m, In(after, july).VolunteerHours);
+        Assert.Equal(In(before, june).PeopleEngaged, In(after, june).PeopleEngaged);
+        Assert.Equal(In(before, july).PeopleEngaged + 1, In(after, july).PeopleEngaged);
     }
 
     [Fact]

@@ -36,7 +36,7 @@ internal static class Labels
 
     /// <summary>"1 new record", "3 new records": a count with its noun agreeing.</summary>
     public static string Count(int count, string one, string many) =>
-        count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " " + (count == 1 ? one : many);
+        count.ToString("N0", Labels.Culture) + " " + (count == 1 ? one : many);
 
     public static string Icon(Channel channel) => channel switch
     {
@@ -149,7 +149,7 @@ internal static class Labels
 
     public static string Money(decimal amount, string currency) => $"{amount.ToString("N2", Culture)} {currency}";
 
-    public static string Percent(double? share) => share is { } s ? s.ToString("P0", System.Globalization.CultureInfo.InvariantCulture) : "—";
+    public static string Percent(double? share) => share is { } s ? s.ToString("P0", Labels.Culture) : "—";
 
     public static string Ago(DateTime? at, DateTime now)
     {
