@@ -25,3 +25,14 @@ document.addEventListener('dragstart', e => {
         e.dataTransfer.effectAllowed = 'move';
     }
 });
+
+// A client-sorted column's sort in the address (SortInUrl.razor): set when it sorts; cleared when it stops sorting only if
+// the address still names it (when another column takes over, that one has already written its own).
+window.cormSortInUrl = (path, key, value) => {
+    if (location.pathname !== path) return;
+    const url = new URL(location.href);
+    const current = url.searchParams.get('sort');
+    if (value !== null) url.searchParams.set('sort', value);
+    else if (current === key || current === '-' + key) url.searchParams.delete('sort');
+    if (url.href !== location.href) history.replaceState(history.state, '', url.href);
+};

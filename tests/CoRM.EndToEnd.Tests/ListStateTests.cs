@@ -70,4 +70,38 @@ public sealed partial class ListStateTests(BrowserSession session) : IClassFixtu
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"[?&]min-score=90"));
         Assert.DoesNotContain("page=", page.Url);
     }
+
+    [Fact]
+    public async Task A_client_sorted_list_keeps_its_sort_in_the_address_through_a_reload_and_back()
+    {
+        var page = await session.SignedInAsync(Personas.VolunteerCoordinator);
+        await page.GotoAsync("/volunteering/recognition");
+        var rows = page.Locator("[data-testid=board-candidates] tbody tr");
+        await rows.First.WaitForAsync();
+        var byName = page.Locator("[data-testid=board-candidates] thead th", new() { HasText = "Volunteer" }).Locator(".mud-table-sort-label");
+
+        await byName.ClickAsync();
+        await byName.ClickAsync(); // Z to A: not the usual order (most shifts first)
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"[?&]sort=-name\b"));
+        var names = (await page.Locator("[data-testid=board-candidates] tbody tr td:first-child").AllInnerTextsAsync()).Select(n => n.Trim()).ToList();
+        Assert.Equal(names.OrderByDescending(n => n, StringComparer.CurrentCulture), names);
+        var lastName = names[0];
+
+        await page.ReloadAsync();
+        await Assertions.Expect(rows.First).ToContainTextAsync(lastName);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"[?&]sort=-name\b"));
+
+        // Away by the menu and Back: the same order.
+        await page.Locator("[data-testid=nav] a", new() { HasText = "Shift calendar" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/volunteering$"));
+        await page.GoBackAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"[?&]sort=-name\b"));
+        await Assertions.Expect(rows.First).ToContainTextAsync(lastName);
+
+        // Another column takes over the address; nonsense in it leaves the list in its natural order rather than failing.
+        await page.Locator("[data-testid=board-candidates] thead th", new() { HasText = "Hours" }).Locator(".mud-table-sort-label").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"[?&]sort=hours\b"));
+        await page.GotoAsync("/volunteering/recognition?sort=zzz");
+        await Assertions.Expect(rows.First).ToBeVisibleAsync();
+    }
 }
