@@ -36,3 +36,13 @@ window.cormSortInUrl = (path, key, value) => {
     else if (current === key || current === '-' + key) url.searchParams.delete('sort');
     if (url.href !== location.href) history.replaceState(history.state, '', url.href);
 };
+
+// A view's settings (period, grouping, filters) in the address, merged into what is there (ListInUrl.KeepValuesAsync).
+window.cormQueryInUrl = (path, pairs) => {
+    if (location.pathname !== path) return;
+    const url = new URL(location.href);
+    for (const [name, value] of Object.entries(pairs)) {
+        if (value === null || value === '') url.searchParams.delete(name); else url.searchParams.set(name, value);
+    }
+    if (url.href !== location.href) history.replaceState(history.state, '', url.href);
+};

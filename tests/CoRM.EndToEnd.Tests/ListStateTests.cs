@@ -104,4 +104,40 @@ public sealed partial class ListStateTests(BrowserSession session) : IClassFixtu
         await page.GotoAsync("/volunteering/recognition?sort=zzz");
         await Assertions.Expect(rows.First).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task The_dashboard_period_and_the_board_filters_come_back_after_a_reload_and_back()
+    {
+        var page = await session.SignedInAsync(Personas.Advancement);
+        await page.GotoAsync("/engagement");
+        await page.Locator("[data-testid=mission-period-text]").WaitForAsync();
+        var twelveMonths = (await page.Locator("[data-testid=mission-period-text]").InnerTextAsync()).Trim();
+        await page.Locator("[data-testid=mission-period]").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Last 90 days" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"[?&]period=Last90Days\b"));
+        await Assertions.Expect(page.Locator("[data-testid=mission-period-text]")).Not.ToHaveTextAsync(twelveMonths);
+        var periodText = (await page.Locator("[data-testid=mission-period-text]").InnerTextAsync()).Trim();
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("[data-testid=mission-period]")).ToContainTextAsync("Last 90 days");
+        await Assertions.Expect(page.Locator("[data-testid=mission-period-text]")).ToHaveTextAsync(periodText);
+
+        var admissions = await session.SignedInAsync(Personas.Admissions);
+        await admissions.GotoAsync("/admissions");
+        await admissions.Locator("[data-testid=filter-programme]").ClickAsync();
+        var programme = admissions.Locator(".mud-popover-open .mud-list-item").First;
+        var programmeName = (await programme.InnerTextAsync()).Trim();
+        await programme.ClickAsync();
+        await Assertions.Expect(admissions).ToHaveURLAsync(new Regex(@"[?&]programme=\d+"));
+        // Every term: the term's clear button (the board's usual view is the current intake).
+        await admissions.Locator(".mud-select", new() { Has = admissions.Locator("[data-testid=filter-term]") }).Locator(".mud-input-clear-button").ClickAsync();
+        await Assertions.Expect(admissions).ToHaveURLAsync(new Regex(@"[?&]term=all\b"));
+        var address = admissions.Url;
+
+        await admissions.ReloadAsync();
+        await Assertions.Expect(admissions.Locator("[data-testid=filter-programme]")).ToContainTextAsync(programmeName);
+        await Assertions.Expect(admissions).ToHaveURLAsync(address);
+        // A mangled link falls back to the usual board rather than an empty one.
+        await admissions.GotoAsync("/admissions?programme=999999&term=banana");
+        await Assertions.Expect(admissions.Locator("[data-testid=filter-programme]")).Not.ToContainTextAsync(programmeName);
+    }
 }

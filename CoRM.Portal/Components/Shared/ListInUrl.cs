@@ -50,6 +50,28 @@ public static class ListInUrl
         }
     }
 
+    /// <summary>
+    /// Writes a view's own settings (a period, a grouping, a filter that is not a paged list's) into the address, leaving
+    /// the rest of it as it is; null or empty removes one. Rewritten in place by the browser, as <see cref="KeepAsync"/>.
+    /// </summary>
+    public static async Task KeepValuesAsync(NavigationManager navigation, IJSRuntime js, params (string Name, object? Value)[] values)
+    {
+        var pairs = values.ToDictionary(v => v.Name, v => v.Value switch
+        {
+            null or "" => null,
+            IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+            var other => other.ToString(),
+        }, StringComparer.Ordinal);
+        try
+        {
+            await js.InvokeVoidAsync("cormQueryInUrl", new Uri(navigation.Uri).AbsolutePath, pairs);
+        }
+        catch (JSDisconnectedException)
+        {
+            // The browser has gone: there is no address bar left to write to.
+        }
+    }
+
     /// <summary>After a filter changed: back to the first page (the old page may not exist any more) and reload.</summary>
     public static async Task FirstPageAsync<T>(MudTable<T> table)
     {
