@@ -46,3 +46,12 @@ window.cormQueryInUrl = (path, pairs) => {
     }
     if (url.href !== location.href) history.replaceState(history.state, '', url.href);
 };
+
+// The menu's links are plain anchors (NavMenu.razor): on a phone, where the drawer covers the page with its overlay,
+// following one closes the drawer the way MudNavLink did, by the overlay's own click.
+document.addEventListener('click', e => {
+    const link = e.target.closest && e.target.closest('[data-testid=nav] a.mud-nav-link');
+    if (!link) return;
+    const overlay = document.querySelector('.mud-drawer-overlay.mud-drawer-overlay--open');
+    if (overlay && getComputedStyle(overlay).display !== 'none') overlay.click();
+});

@@ -64,6 +64,28 @@ public sealed class PhoneLayoutTests(BrowserSession session) : IClassFixture<Bro
         Assert.True(report.Length == 0, $"At 390 px, on the public pages:\n{report}");
     }
 
+    [Fact]
+    public async Task On_a_phone_the_menu_closes_once_a_link_is_followed_and_marks_the_page_it_is_on()
+    {
+        var page = await PhoneAsync();
+        await page.GotoAsync("/account/sign-in");
+        await page.Locator($"[data-testid='sign-in-{Personas.Parent}']").ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+        await page.Locator("h1").First.WaitForAsync();
+        var links = page.Locator("[data-testid=nav] a.mud-nav-link");
+        await page.WaitForTimeoutAsync(500); // the drawer settles to the screen's width
+        if ((await links.First.BoundingBoxAsync()) is not { X: >= 0 }) await page.GetByLabel("Toggle navigation").ClickAsync();
+        await Assertions.Expect(links.First).ToBeInViewportAsync();
+        var target = links.Last;
+        var href = await target.GetAttributeAsync("href");
+        await target.ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == href);
+        await Assertions.Expect(target).Not.ToBeInViewportAsync(); // the drawer closed over the page
+        await Assertions.Expect(target).ToHaveAttributeAsync("aria-current", "page");
+        await Assertions.Expect(target).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bactive\b"));
+        Assert.Equal(1, await page.Locator("[data-testid=nav] a[aria-current=page]").CountAsync());
+    }
+
     private async Task<IPage> PhoneAsync()
     {
         var context = await session.Browser.NewContextAsync(new BrowserNewContextOptions

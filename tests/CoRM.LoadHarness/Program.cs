@@ -16,6 +16,9 @@ using static CoRM.Infrastructure.Seeding.DemoSeeder;
 //
 //   dotnet run -c Release --project tests/CoRM.LoadHarness -- 1 25 50 100        the table for the note
 //   dotnet run -c Release --project tests/CoRM.LoadHarness -- --by-persona 20    what each landing page keeps alive
+//   dotnet run -c Release --project tests/CoRM.LoadHarness -- --hold 0 20        20 circuits of Mix[0] held for a heap dump:
+//     it prints its process id and waits 45 s with none open, then 90 s with them open; `dotnet-gcdump collect -p <pid>` in
+//     each window, and `dotnet-gcdump report` on both, says which types the circuits add.
 var culture = CultureInfo.InvariantCulture;
 var byPersona = args.Contains("--by-persona");
 var levels = args.Where(a => int.TryParse(a, culture, out _)).Select(a => int.Parse(a, culture)).ToArray();
@@ -60,6 +63,22 @@ foreach (var c in control) await c.DisposeAsync();
 Console.WriteLine($"Harness's own cost per browser context (static page, no circuit): {harnessPerContextMb * 1024:F0} KB of managed heap");
 await Task.Delay(1000);
 baseline = Memory.Measure();
+
+if (args.Contains("--hold"))
+{
+    var persona = Session.Mix[int.Parse(args[Array.IndexOf(args, "--hold") + 1], culture)];
+    var count = levels.Length > 1 ? levels[1] : 20;
+    Console.WriteLine($"pid {Environment.ProcessId}: no circuit open, dump now (45 s)");
+    await Task.Delay(TimeSpan.FromSeconds(45));
+    var held = new List<Session>();
+    for (var i = 0; i < count; i++) held.Add(await Session.OpenAsync(browser, address, persona));
+    await Task.Delay(1500);
+    var m = Memory.Measure();
+    Console.WriteLine($"pid {Environment.ProcessId}: {count} circuits of {persona} on {held[0].Landing}, {PerCircuitKb(m.HeapMb - baseline.HeapMb, count) - harnessPerContextMb * 1024:F0} KB each; dump now (90 s)");
+    await Task.Delay(TimeSpan.FromSeconds(90));
+    foreach (var s in held) await s.DisposeAsync();
+    return;
+}
 
 if (byPersona)
 {
