@@ -114,7 +114,11 @@ public sealed class EngagementRuleJourneyTests(BrowserSession session) : IClassF
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "create a follow-up for a colleague" }).ClickAsync();
         await page.Locator("[data-testid=new-rule-owner]").ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Tomás Ferreira" }).ClickAsync();
+        // The choice's render lands before typing in the next field (a fill made while it was on its way was lost once).
+        await Assertions.Expect(page.Locator("[data-testid=new-rule-owner]")).ToContainTextAsync("Tomás Ferreira");
+        await Assertions.Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
         await page.GetByLabel("Follow-up").FillAsync("Thank {{DisplayName}} for volunteering");
+        await Assertions.Expect(page.GetByLabel("Follow-up")).ToHaveValueAsync("Thank {{DisplayName}} for volunteering");
         await page.GetByLabel("Due after (days)").FillAsync("0");
         await page.GetByLabel("At most once every (days)").FillAsync("365");
         await page.Locator("[data-testid=new-rule-create]").ClickAsync();
