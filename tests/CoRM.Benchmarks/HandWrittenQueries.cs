@@ -1,14 +1,17 @@
 using System.Globalization;
 using CoRM.Domain.Constituents;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace CoRM.Benchmarks;
 
 /// <summary>
 /// The floor: the same answers as CoRM's services from hand-written SQL on the same file, read with
-/// a plain data reader. Each call opens a pooled connection, as a CoRM operation opens a context.
+/// a plain data reader. Each call opens a pooled connection, as a CoRM operation opens a context. On PostgreSQL the
+/// same statements run through <see cref="PostgreSqlDialect"/> (quoted names, its date and aggregate functions).
 /// </summary>
-internal sealed class HandWrittenQueries(string connectionString)
+internal sealed class HandWrittenQueries(string connectionString, bool postgres = false)
 {
     private const string AllTopics = "0,1,2,3,4,5,6";
 
@@ -63,11 +66,11 @@ internal sealed class HandWrittenQueries(string connectionString)
         Rows(connection, "SELECT Street, City FROM Addresses WHERE ConstituentId = $id ORDER BY IsPrimary DESC", ("$id", id));
         var total = 0;
         using (var counts = Command(connection, $"SELECT Channel, COUNT(*) FROM Interactions WHERE ConstituentId = $id AND Topic IN ({topicList}) GROUP BY Channel", ("$id", id)).ExecuteReader())
-            while (counts.Read()) total += counts.GetInt32(1);
+            while (counts.Read()) total += Int(counts, 1);
         result.Add(total);
         Scalar(connection, $"SELECT COUNT(*) FROM FollowUps WHERE ConstituentId = $id AND CompletedAt IS NULL AND Topic IN ({topicList})", ("$id", id));
         Command(connection, "INSERT INTO AuditEntries (At, UserName, Action, RecordType, RecordId, Detail) VALUES ($at, $who, 0, 'Constituent', $id, 'Profile')",
-            ("$at", DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture)), ("$who", reader), ("$id", id.ToString(CultureInfo.InvariantCulture))).ExecuteNonQuery();
+            ("$at", Stamp(DateTime.UtcNow)), ("$who", reader), ("$id", id.ToString(CultureInfo.InvariantCulture))).ExecuteNonQuery();
 
         Scalar(connection, $"SELECT COUNT(*) FROM Interactions WHERE ConstituentId = $id AND Topic IN ({topicList})", ("$id", id));
         result.AddRange(Ids(connection, $"""
@@ -117,7 +120,7 @@ internal sealed class HandWrittenQueries(string connectionString)
             """);
         using var reader = command.ExecuteReader();
         var values = new List<int>();
-        while (reader.Read()) values.AddRange([reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3)]);
+        while (reader.Read()) values.AddRange([Int(reader, 1), Int(reader, 2), Int(reader, 3)]);
         return values;
     }
 
@@ -133,7 +136,7 @@ internal sealed class HandWrittenQueries(string connectionString)
             FROM Shifts s JOIN Opportunities o ON o.Id = s.OpportunityId
             WHERE s.StartsAt < $to AND s.EndsAt > $from
             ORDER BY s.StartsAt, s.Id
-            """, ("$from", from.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)), ("$to", to.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)));
+            """, ("$from", Stamp(from)), ("$to", Stamp(to)));
     }
 
     /// <summary>
@@ -154,7 +157,7 @@ internal sealed class HandWrittenQueries(string connectionString)
             ORDER BY c.SortName
             """, ("$p", parentId), ("$today", Date(today))).ExecuteReader())
             while (links.Read())
-                if ((links.GetInt32(1) & 1) == 1) visible.Add((links.GetInt32(0), links.GetInt32(1)));
+                if ((Int(links, 1) & 1) == 1) visible.Add((Int(links, 0), Int(links, 1)));
         if (visible.Count == 0) return [];
         var ids = string.Join(',', visible.Select(v => v.Id));
         var balance = string.Join(',', visible.Where(v => (v.Grants & 4) == 4).Select(v => v.Id).DefaultIfEmpty(0));
@@ -172,7 +175,7 @@ internal sealed class HandWrittenQueries(string connectionString)
             """));
         foreach (var (id, _) in visible)
             Command(connection, "INSERT INTO AuditEntries (At, UserName, Action, RecordType, RecordId, Detail) VALUES ($at, $who, 0, 'Constituent', $id, 'Family dashboard')",
-                ("$at", DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture)), ("$who", reader), ("$id", id.ToString(CultureInfo.InvariantCulture))).ExecuteNonQuery();
+                ("$at", Stamp(DateTime.UtcNow)), ("$who", reader), ("$id", id.ToString(CultureInfo.InvariantCulture))).ExecuteNonQuery();
         return result;
     }
 
@@ -187,7 +190,7 @@ internal sealed class HandWrittenQueries(string connectionString)
             """, ("$t", termId));
         using var reader = command.ExecuteReader();
         reader.Read();
-        return [inquiredOnly + reader.GetInt32(0), reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4)];
+        return [inquiredOnly + Int(reader, 0), Int(reader, 0), Int(reader, 1), Int(reader, 2), Int(reader, 3), Int(reader, 4)];
     }
 
     /// <summary>The pipeline board for one intake: counts per stage, and the oldest cards of each column with their names and readings.</summary>
@@ -196,7 +199,7 @@ internal sealed class HandWrittenQueries(string connectionString)
         using var connection = Open();
         var counts = new Dictionary<int, int>();
         using (var reader = Command(connection, "SELECT Stage, COUNT(*) FROM AdmissionApplications WHERE TermId = $t GROUP BY Stage", ("$t", termId)).ExecuteReader())
-            while (reader.Read()) counts[reader.GetInt32(0)] = reader.GetInt32(1);
+            while (reader.Read()) counts[Int(reader, 0)] = Int(reader, 1);
         var result = new List<int> { Convert.ToInt32(Scalar(connection, "SELECT COUNT(DISTINCT ProspectId) FROM InformationRequests WHERE TermId = $t AND ApplicationId IS NULL", ("$t", termId)), CultureInfo.InvariantCulture) };
         result.AddRange(Ids(connection, """
             SELECT r.ProspectId, c.DisplayName, p.Name, t.Name, r.Source, r.ReceivedAt
@@ -302,41 +305,47 @@ internal sealed class HandWrittenQueries(string connectionString)
                    || ' so far; your last gift was ' || printf('%.2f', COALESCE((SELECT g.Amount FROM Gifts g WHERE g.DonorId = c.Id ORDER BY g.ReceivedOn DESC, g.Id DESC LIMIT 1), 0)) || '.',
                    $now, 0
             FROM Constituents c WHERE {where}
-            """, ("$today", Date(today)), ("$now", now.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)));
+            """, ("$today", Date(today)), ("$now", Stamp(now)));
         outbox.Transaction = tx;
         var rendered = outbox.ExecuteNonQuery();
         using var interactions = Command(connection, $"""
-            INSERT INTO Interactions (ConstituentId, Channel, Topic, Inbound, OccurredAt, Subject, RecordedAt)
-            SELECT c.Id, 0, 3, 0, $now, 'Appeal: floor', $now FROM Constituents c WHERE {where}
-            """, ("$today", Date(today)), ("$now", now.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)));
+            INSERT INTO Interactions (ConstituentId, Channel, Topic, Inbound, OccurredAt, Subject, RecordedAt, Sensitivity)
+            SELECT c.Id, 0, 3, FALSE, $now, 'Appeal: floor', $now, 0 FROM Constituents c WHERE {where}
+            """, ("$today", Date(today)), ("$now", Stamp(now)));
         interactions.Transaction = tx;
         interactions.ExecuteNonQuery();
         tx.Rollback();
         return [rendered];
     }
 
-    private SqliteConnection Open()
+    private DbConnection Open()
     {
-        var connection = new SqliteConnection(connectionString);
+        DbConnection connection = postgres ? new NpgsqlConnection(connectionString) : new SqliteConnection(connectionString);
         connection.Open();
         return connection;
     }
 
-    private static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
+    private DbCommand Command(DbConnection connection, string sql, params (string Name, object Value)[] parameters)
     {
         var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
+        command.CommandText = postgres ? PostgreSqlDialect.Translate(sql) : sql;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = postgres ? name.TrimStart('$') : name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
         return command;
     }
 
-    private static object? Scalar(SqliteConnection connection, string sql, params (string, object)[] parameters)
+    private object? Scalar(DbConnection connection, string sql, params (string, object)[] parameters)
     {
         using var command = Command(connection, sql, parameters);
         return command.ExecuteScalar();
     }
 
-    private static List<int> Ids(SqliteConnection connection, string sql, params (string, object)[] parameters)
+    private List<int> Ids(DbConnection connection, string sql, params (string, object)[] parameters)
     {
         using var command = Command(connection, sql, parameters);
         using var reader = command.ExecuteReader();
@@ -344,12 +353,17 @@ internal sealed class HandWrittenQueries(string connectionString)
         while (reader.Read())
         {
             for (var i = 1; i < reader.FieldCount; i++) _ = reader.GetValue(i); // materialise the row as the service does
-            ids.Add(reader.GetInt32(0));
+            ids.Add(Int(reader, 0));
         }
         return ids;
     }
 
-    private static int Rows(SqliteConnection connection, string sql, params (string, object)[] parameters) => Ids(connection, sql, parameters).Count;
+    private int Rows(DbConnection connection, string sql, params (string, object)[] parameters) => Ids(connection, sql, parameters).Count;
 
-    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    // SQLite keeps dates and times as text; PostgreSQL compares them as dates and timestamps.
+    private object Date(DateOnly date) => postgres ? date : date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private object Stamp(DateTime at) => postgres ? DateTime.SpecifyKind(at, DateTimeKind.Unspecified) : at.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+
+    private static int Int(DbDataReader reader, int i) => Convert.ToInt32(reader.GetValue(i), CultureInfo.InvariantCulture);
 }

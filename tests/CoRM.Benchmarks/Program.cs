@@ -64,25 +64,47 @@ if (Option("--only") == "mail-worker")
     return;
 }
 
-var services = new ServiceCollection()
-    .AddCormDatabase(new DatabaseOptions { ConnectionString = $"Data Source={path}" }, Directory.GetCurrentDirectory())
-    .AddSingleton(TimeProvider.System).AddSingleton<AuditTrail>().AddSingleton<ConstituentSearch>().AddSingleton<ConstituentRecords>()
-    .BuildServiceProvider();
-var dbFactory = services.GetRequiredService<IDbContextFactory<CormDbContext>>();
+// Usage: ... -- --postgres "Host=127.0.0.1;Port=55432;Username=postgres": the same university, copied from the SQLite file
+// into a PostgreSQL database of its own (corm_bench_<scale>; --reload copies again), and the same measures run there.
+var server = Option("--postgres");
+var onPostgres = server is not null;
+var postgres = onPostgres
+    ? new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = $"corm_bench_{scale.ToString(CultureInfo.InvariantCulture).Replace('.', '_')}", CommandTimeout = 0 }.ToString()
+    : null;
 
 if (!File.Exists(path))
 {
     Console.WriteLine($"Building the large university at scale {scale} into {path} ...");
     var clock = Stopwatch.StartNew();
-    await using (var db = await dbFactory.CreateDbContextAsync()) await db.Database.MigrateAsync();
+    await using (var db = new SqliteCormDbContext(new DbContextOptionsBuilder<SqliteCormDbContext>().UseSqlite($"Data Source={path}").Options)) await db.Database.MigrateAsync();
     await using var connection = new SqliteConnection($"Data Source={path}");
     await connection.OpenAsync();
     var built = new LargeUniversityGenerator(connection, scale).Generate();
     Console.WriteLine($"Built {built.Constituents:N0} constituents and {built.Interactions:N0} interactions in {clock.Elapsed.TotalSeconds:N0} s ({new FileInfo(path).Length / 1048576:N0} MiB).");
 }
+if (postgres is not null && (args.Contains("--reload") || args.Contains("--rebuild") || !await PostgreSqlCopy.IsLoadedAsync(postgres)))
+{
+    Console.WriteLine($"Copying {path} into PostgreSQL ({new Npgsql.NpgsqlConnectionStringBuilder(postgres).Database}) ...");
+    await PostgreSqlCopy.LoadAsync(path, postgres);
+}
+
+var services = new ServiceCollection()
+    .AddCormDatabase(postgres is null
+        ? new DatabaseOptions { ConnectionString = $"Data Source={path}" }
+        : new DatabaseOptions { Provider = DatabaseProvider.PostgreSql, ConnectionString = postgres }, Directory.GetCurrentDirectory())
+    .AddSingleton(TimeProvider.System).AddSingleton<AuditTrail>().AddSingleton<CoRM.Infrastructure.Common.CommandRunner>().AddSingleton<ConstituentSearch>().AddSingleton<ConstituentRecords>()
+    .BuildServiceProvider();
+var dbFactory = services.GetRequiredService<IDbContextFactory<CormDbContext>>();
+Console.WriteLine($"Provider: {(onPostgres ? "PostgreSQL" : "SQLite")}.");
 
 // An existing database is brought up to the current schema (a no-op when it is).
 await using (var db = await dbFactory.CreateDbContextAsync()) await db.Database.MigrateAsync();
+
+if (onPostgres && Option("--only") is "privacy" or "engagement")
+{
+    Console.WriteLine($"--only {Option("--only")} reads the SQLite file itself; run it without --postgres.");
+    return;
+}
 
 // Usage: ... -- --only privacy [--scale 0.1]: subject-access export and erasure on (a copy of) the large university.
 if (Option("--only") == "privacy")
@@ -115,7 +137,7 @@ await using (var db = await dbFactory.CreateDbContextAsync())
 
 var search = services.GetRequiredService<ConstituentSearch>();
 var records = services.GetRequiredService<ConstituentRecords>();
-var floor = new HandWrittenQueries($"Data Source={path}");
+var floor = new HandWrittenQueries(postgres ?? $"Data Source={path}", onPostgres);
 var today = DateOnly.FromDateTime(DateTime.UtcNow);
 
 var results = new List<(string Name, double CoRM, double Floor)>();
