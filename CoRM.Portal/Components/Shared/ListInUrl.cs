@@ -31,12 +31,16 @@ public static class ListInUrl
     /// whether the user is still on the list, and a navigation sent from here after they followed a link from it
     /// (a search still loading when they click a row) would pull them back.
     /// </summary>
-    public static async Task KeepAsync(NavigationManager navigation, IJSRuntime js, TableState state, int defaultPageSize, params (string Name, object? Value)[] filters)
+    public static Task KeepAsync(NavigationManager navigation, IJSRuntime js, TableState state, int defaultPageSize, params (string Name, object? Value)[] filters) =>
+        KeepAsync(navigation, js, state.Page, state.PageSize, defaultPageSize, filters);
+
+    /// <summary>The same for a list with its own pager (<see cref="PlainPager"/>): the page from 0 and its size.</summary>
+    public static async Task KeepAsync(NavigationManager navigation, IJSRuntime js, int page, int pageSize, int defaultPageSize, params (string Name, object? Value)[] filters)
     {
         var values = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
-            ["page"] = state.Page > 0 ? state.Page + 1 : null,
-            ["size"] = state.PageSize != defaultPageSize ? state.PageSize : null,
+            ["page"] = page > 0 ? page + 1 : null,
+            ["size"] = pageSize != defaultPageSize ? pageSize : null,
         };
         foreach (var (name, value) in filters) values[name] = value is string { Length: 0 } ? null : value;
         var url = navigation.GetUriWithQueryParameters(values);
