@@ -69,7 +69,8 @@ public sealed class CallerLookup(IDbContextFactory<CormDbContext> dbFactory, Tim
                 ids = await people.Where(c => c.Id == id).Select(c => c.Id).ToListAsync(ct);
                 break;
             default:
-                ids = await ConstituentSearch.WithNamePrefix(people, SearchText.Fold(term)).OrderBy(c => c.SortName).ThenBy(c => c.Id)
+                // SortName + "": see ConstituentSearch (PostgreSQL would walk the whole SortName index in order).
+                ids = await ConstituentSearch.WithNamePrefix(people, SearchText.Fold(term)).OrderBy(c => c.SortName + "").ThenBy(c => c.Id)
                     .Select(c => c.Id).Take(MaxMatches).ToListAsync(ct);
                 break;
         }

@@ -24,7 +24,10 @@ public sealed class ConstituentSearch(IDbContextFactory<CormDbContext> dbFactory
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var matches = Matching(db, user, criteria, time.Today(), time.UtcNow());
         var total = await matches.CountAsync(ct);
-        var rows = await Project(matches.OrderBy(c => c.SortName).ThenBy(c => c.Id).Skip(pageIndex * pageSize).Take(pageSize), time.Today())
+        // Ordered by SortName + "" rather than SortName: with the column itself PostgreSQL walks the SortName index in
+        // order and filters every name before the prefix (1.6 s for "silva" in the large university) instead of the
+        // two index range scans and a sort of the matches. The same order, and the same plan on SQLite.
+        var rows = await Project(matches.OrderBy(c => c.SortName + "").ThenBy(c => c.Id).Skip(pageIndex * pageSize).Take(pageSize), time.Today())
             .ToListAsync(ct);
         return new Page<ConstituentSearchRow>(rows, total, pageIndex, pageSize);
     }

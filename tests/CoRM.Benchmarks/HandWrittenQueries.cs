@@ -204,7 +204,7 @@ internal sealed class HandWrittenQueries(string connectionString, bool postgres 
         result.AddRange(Ids(connection, """
             SELECT r.ProspectId, c.DisplayName, p.Name, t.Name, r.Source, r.ReceivedAt
             FROM InformationRequests r JOIN Constituents c ON c.Id = r.ProspectId LEFT JOIN Programmes p ON p.Id = r.ProgrammeId LEFT JOIN Terms t ON t.Id = r.TermId
-            WHERE r.TermId = $t AND r.ApplicationId IS NULL ORDER BY r.ReceivedAt DESC LIMIT $n
+            WHERE r.TermId = $t AND r.ApplicationId IS NULL ORDER BY r.ReceivedAt DESC, r.Id DESC LIMIT $n
             """, ("$t", termId), ("$n", cards)));
         foreach (var stage in new[] { 0, 1, 2, 3, 4, 6, 7 })
         {
