@@ -19,20 +19,22 @@ internal sealed class HandWrittenQueries(string connectionString, bool postgres 
     {
         using var connection = Open();
         var high = SearchText.PrefixUpperBound(folded);
-        const string match = "(SortName >= $lo AND SortName < $hi) OR (SearchName >= $lo AND SearchName < $hi)";
+        // Current records only (a merged record is a pointer), as CoRM's search; ordered by an expression, not the column,
+        // so that PostgreSQL sorts the matches of the two range scans rather than walking the SortName index from A.
+        const string match = "MergedIntoId IS NULL AND ((SortName >= $lo AND SortName < $hi) OR (SearchName >= $lo AND SearchName < $hi))";
         Scalar(connection, $"SELECT COUNT(*) FROM Constituents WHERE {match}", ("$lo", folded), ("$hi", high));
         return Ids(connection, $"""
             SELECT c.Id, c.DisplayName, c.Kind, c.Email, c.Region,
                    (SELECT group_concat(h.Kind) FROM Hats h WHERE h.ConstituentId = c.Id AND h.StartDate <= date('now') AND (h.EndDate IS NULL OR h.EndDate >= date('now')))
-            FROM Constituents c WHERE {match} ORDER BY c.SortName, c.Id LIMIT $take OFFSET $skip
+            FROM Constituents c WHERE {match} ORDER BY c.SortName || '', c.Id LIMIT $take OFFSET $skip
             """, ("$lo", folded), ("$hi", high), ("$take", take), ("$skip", skip));
     }
 
     public IReadOnlyList<int> SearchByEmail(string email)
     {
         using var connection = Open();
-        Scalar(connection, "SELECT COUNT(*) FROM Constituents WHERE Email = $e", ("$e", email));
-        return Ids(connection, "SELECT c.Id, c.DisplayName, (SELECT group_concat(h.Kind) FROM Hats h WHERE h.ConstituentId = c.Id) FROM Constituents c WHERE c.Email = $e ORDER BY c.SortName, c.Id LIMIT 25", ("$e", email));
+        Scalar(connection, "SELECT COUNT(*) FROM Constituents WHERE Email = $e AND MergedIntoId IS NULL", ("$e", email));
+        return Ids(connection, "SELECT c.Id, c.DisplayName, (SELECT group_concat(h.Kind) FROM Hats h WHERE h.ConstituentId = c.Id) FROM Constituents c WHERE c.Email = $e AND c.MergedIntoId IS NULL ORDER BY c.SortName, c.Id LIMIT 25", ("$e", email));
     }
 
     public IReadOnlyList<int> SearchAdvisees(int facultyId, string folded, int take, DateOnly today)

@@ -185,6 +185,8 @@ await Compare("search by e-mail",
 await Compare("search 'silva' (faculty: own advisees only)",
     async () => (await search.SearchAsync(faculty, "silva", 0, 25)).Items.Select(r => r.Id).ToList(),
     () => floor.SearchAdvisees(faculty.ConstituentId, SearchText.Fold("silva"), 25, today));
+// Usage: ... -- --only search: the four searches alone.
+if (Option("--only") == "search") return;
 await Compare($"profile + timeline page (C-{busiest}, busiest)",
     async () =>
     {
