@@ -33,5 +33,9 @@ public static class Plain
     public static string Typo(Typo typo, Color color = Color.Default, string? css = null) =>
         Classes($"mud-typography mud-typography-{typo.ToString().ToLowerInvariant()}", TextColor(color), css);
 
+    /// <summary>A small chip's classes (<c>MudChip</c> without its container and keyboard handler: one that only labels).</summary>
+    public static string Chip(Color color, Variant variant = Variant.Filled, string? css = null) =>
+        Classes($"mud-chip mud-chip-{variant.ToString().ToLowerInvariant()} mud-chip-size-small mud-chip-color-{color.ToString().ToLowerInvariant()}", css);
+
     private static string Classes(params string?[] parts) => string.Join(' ', parts.Where(p => !string.IsNullOrEmpty(p)));
 }
