@@ -23,6 +23,50 @@ public sealed class AdvisingComponentTests : PortalComponentTest
     }
 
     [Fact]
+    public async Task The_risk_filter_narrows_the_list_to_that_band_and_writes_it_into_the_address_and_Any_risk_lifts_it()
+    {
+        await SignInAsAsync(Personas.Faculty);
+        var page = Render<MyAdvisees>();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=advisee-risk]")), TimeSpan.FromSeconds(10));
+        var all = page.FindAll("[data-testid=advisee]").Count;
+
+        var filter = page.Find("select[data-testid=band-filter]");
+        Assert.Equal(["", "High", "Medium", "Low"], filter.QuerySelectorAll("option").Select(o => o.GetAttribute("value")));
+        Assert.Equal("Risk", page.Find($"label[for='{filter.Id}']").TextContent);
+        filter.Change("High");
+
+        page.WaitForAssertion(() =>
+        {
+            var risks = page.FindAll("[data-testid=advisee-risk]").Select(r => r.TextContent.Trim()).ToList();
+            Assert.NotEmpty(risks);
+            Assert.All(risks, r => Assert.StartsWith("High", r, StringComparison.Ordinal));
+            Assert.True(risks.Count < all);
+        }, TimeSpan.FromSeconds(10));
+        Assert.Contains("risk=High", (string)JSInterop.Invocations["cormKeepListInUrl"][^1].Arguments[1]!, StringComparison.Ordinal);
+
+        page.Find("select[data-testid=band-filter]").Change("");
+        page.WaitForAssertion(() => Assert.Equal(all, page.FindAll("[data-testid=advisee]").Count), TimeSpan.FromSeconds(10));
+        Assert.DoesNotContain("risk=", (string)JSInterop.Invocations["cormKeepListInUrl"][^1].Arguments[1]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_value_that_is_not_one_of_the_filters_options_means_no_filter()
+    {
+        await SignInAsAsync(Personas.Faculty);
+        var page = Render<MyAdvisees>();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=advisee-risk]")), TimeSpan.FromSeconds(10));
+        var all = page.FindAll("[data-testid=advisee]").Count;
+        // The programmes offered are the advisees' own; a code typed into the page by hand is not a filter.
+        var offered = page.FindAll("select[data-testid=programme-filter] option").Select(o => o.GetAttribute("value")).Where(v => v != "").ToList();
+        Assert.NotEmpty(offered);
+
+        page.Find("select[data-testid=programme-filter]").Change("NOT-A-PROGRAMME");
+
+        page.WaitForAssertion(() => Assert.Equal(all, page.FindAll("[data-testid=advisee]").Count), TimeSpan.FromSeconds(10));
+        Assert.DoesNotContain("programme=", (string)JSInterop.Invocations["cormKeepListInUrl"][^1].Arguments[1]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_student_page_explains_the_risk_and_shows_results_and_tuition()
     {
         await SignInAsAsync(Personas.Faculty);

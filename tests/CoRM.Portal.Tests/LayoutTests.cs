@@ -41,6 +41,43 @@ public sealed class LayoutTests : PortalComponentTest
     }
 
     [Fact]
+    public async Task The_profile_menu_opens_on_its_button_offers_the_time_zone_and_closes_on_Escape_or_a_click_elsewhere()
+    {
+        await SignInAsAsync(Personas.Faculty);
+        var layout = Render<MainLayout>(p => p.Add(l => l.Body, b => b.AddContent(0, "page body")));
+        layout.WaitForAssertion(() => Assert.NotNull(layout.Find("[data-testid=profile-menu]")), TimeSpan.FromSeconds(10));
+        var button = layout.Find("[data-testid=profile-menu]");
+        Assert.Equal("false", button.GetAttribute("aria-expanded"));
+        Assert.Empty(layout.FindAll("[role=menu]"));
+
+        button.Click();
+        Assert.Equal("true", layout.Find("[data-testid=profile-menu]").GetAttribute("aria-expanded"));
+        Assert.Contains("Time zone:", layout.Find("[role=menu] [role=menuitem][data-testid=choose-time-zone]").TextContent, StringComparison.Ordinal);
+
+        layout.Find("[role=menu]").KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "Escape" });
+        Assert.Empty(layout.FindAll("[role=menu]"));
+        Assert.Equal("false", layout.Find("[data-testid=profile-menu]").GetAttribute("aria-expanded"));
+
+        layout.Find("[data-testid=profile-menu]").Click();
+        layout.Find(".corm-menu-backdrop").Click();
+        Assert.Empty(layout.FindAll("[role=menu]"));
+    }
+
+    [Fact]
+    public async Task Choosing_the_time_zone_from_the_profile_menu_opens_the_time_zone_dialog()
+    {
+        await SignInAsAsync(Personas.Faculty);
+        var layout = Render<MainLayout>(p => p.Add(l => l.Body, b => b.AddContent(0, "page body")));
+        layout.WaitForAssertion(() => Assert.NotNull(layout.Find("[data-testid=profile-menu]")), TimeSpan.FromSeconds(10));
+
+        layout.Find("[data-testid=profile-menu]").Click();
+        layout.Find("[data-testid=choose-time-zone]").Click();
+
+        layout.WaitForAssertion(() => Assert.NotNull(layout.Find("[data-testid=zone-choice]")), TimeSpan.FromSeconds(10));
+        Assert.Empty(layout.FindAll("[role=menu]"));
+    }
+
+    [Fact]
     public async Task A_reader_who_chose_Tokyo_reads_every_time_in_Tokyo()
     {
         await SignInAsAsync(Personas.Faculty);
