@@ -20,6 +20,11 @@ using static CoRM.Infrastructure.Seeding.DemoSeeder;
 //     it prints its process id and waits 45 s with none open, then 90 s with them open; `dotnet-gcdump collect -p <pid>` in
 //     each window, and `dotnet-gcdump report` on both, says which types the circuits add.
 var culture = CultureInfo.InvariantCulture;
+if (args is ["--client", var clientAddress, ..])
+{
+    await ClientProcess.RunAsync(new Uri(clientAddress));
+    return;
+}
 var byPersona = args.Contains("--by-persona");
 var levels = args.Where(a => int.TryParse(a, culture, out _)).Select(a => int.Parse(a, culture)).ToArray();
 if (levels.Length == 0) levels = byPersona ? [20] : [1, 25, 50, 100];
@@ -36,6 +41,11 @@ await using var portal = await PortalFactory.CreateAsync(settings: new Dictionar
 });
 var address = portal.StartOnKestrel();
 using var latency = new ServerLatency(portal.Services.GetRequiredService<IMeterFactory>());
+if (args.Contains("--signalr"))
+{
+    await RunWithoutBrowsersAsync();
+    return;
+}
 using var playwright = await Playwright.CreateAsync();
 await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
 {
@@ -46,9 +56,15 @@ await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeL
 });
 var sessions = new List<Session>();
 
-// Warm-up (JIT, caches, EF's compiled models, MudBlazor's first renders), then the baseline without any circuit.
-await using (var warm = await Session.OpenAsync(browser, address, Personas.Faculty))
+// Warm-up (JIT, caches, EF's compiled models, MudBlazor's first renders) for every persona's pages, then the baseline
+// without any circuit: otherwise the first group measured carries one-time caches (seen: 853 KB for the first faculty
+// group, 359 KB for the second on the same page).
+foreach (var persona in Session.Mix.Distinct())
+{
+    await using var warm = await Session.OpenAsync(browser, address, persona);
     await warm.ActAsync([]);
+    await warm.ActAsync([]);
+}
 await Task.Delay(1500);
 var baseline = Memory.Measure();
 Console.WriteLine($"Baseline (no circuit): managed heap {baseline.HeapMb:F1} MB, working set {baseline.WorkingSetMb:F1} MB");
@@ -137,6 +153,61 @@ foreach (var level in levels)
 }
 foreach (var s in sessions) await s.DisposeAsync();
 return;
+
+// The same measures with the browserless circuits (CircuitClient) in a second process: the portal's heap holds only the
+// portal's objects, and the 2 cores are the portal's rather than a hundred Chromium tabs'.
+async Task RunWithoutBrowsersAsync()
+{
+    await using var clients = ClientProcess.Handle.Start(address);
+    foreach (var persona in Session.Mix.Distinct())
+    {
+        await clients.SendAsync($"open {persona} 1");
+        await clients.SendAsync("act-once");
+        await clients.SendAsync("close");
+    }
+    await Task.Delay(1500);
+    var start = Memory.Measure();
+    Console.WriteLine($"Baseline (no circuit, browserless clients): managed heap {start.HeapMb:F1} MB, working set {start.WorkingSetMb:F1} MB");
+
+    if (byPersona)
+    {
+        Console.WriteLine();
+        Console.WriteLine("| Landing page (persona) | circuits | managed heap per circuit | working set per circuit |");
+        Console.WriteLine("|---|---|---|---|");
+        foreach (var persona in Session.Mix.Distinct())
+        {
+            var landing = (await clients.SendAsync($"open {persona} {levels[0]}"))["opened ".Length..];
+            await Task.Delay(1500);
+            var m = Memory.Measure();
+            Console.WriteLine($"| {landing} ({persona.Split('@')[0]}) | {levels[0]} | {PerCircuitKb(m.HeapMb - start.HeapMb, levels[0]):F0} KB | {PerCircuitKb(m.WorkingSetMb - start.WorkingSetMb, levels[0]):F0} KB |");
+            await clients.SendAsync("close");
+            await Task.Delay(1500);
+            start = Memory.Measure();
+        }
+        return;
+    }
+
+    Console.WriteLine();
+    Console.WriteLine("| circuits | heap per circuit, idle | heap per circuit, after actions | working set per circuit | handler p50 / p95 | render p50 / p95 | client waited p50 / p95 | failed |");
+    Console.WriteLine("|---|---|---|---|---|---|---|---|");
+    foreach (var level in levels)
+    {
+        var opening = Stopwatch.StartNew();
+        await clients.SendAsync($"open-mix {level}");
+        await Task.Delay(2000);
+        var idle = Memory.Measure();
+        latency.Start();
+        var acted = (await clients.SendAsync($"act {(int)steady.TotalSeconds}")).Split(' ');
+        var (handler, render) = latency.Stop();
+        var active = Memory.Measure();
+        var waited = acted.Skip(2).Select(ms => double.Parse(ms, culture) / 1000).ToArray();
+        Console.WriteLine($"| {level} | {PerCircuitKb(idle.HeapMb - start.HeapMb, level):F0} KB | {PerCircuitKb(active.HeapMb - start.HeapMb, level):F0} KB | " +
+                          $"{PerCircuitKb(idle.WorkingSetMb - start.WorkingSetMb, level):F0} KB | {Ms(handler, 50)} / {Ms(handler, 95)} ms | {Ms(render, 50)} / {Ms(render, 95)} ms | " +
+                          $"{Ms(waited, 50)} / {Ms(waited, 95)} ms | {acted[1]} |");
+        Console.Error.WriteLine($"  ({level} circuits open in {opening.Elapsed.TotalSeconds:F0} s; {handler.Count} events, {render.Count} render diffs, {waited.Length} client waits)");
+    }
+    await clients.SendAsync("close");
+}
 
 static double PerCircuitKb(double mb, int n) => mb * 1024 / n;
 
