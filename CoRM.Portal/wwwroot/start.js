@@ -47,11 +47,39 @@ window.cormQueryInUrl = (path, pairs) => {
     if (url.href !== location.href) history.replaceState(history.state, '', url.href);
 };
 
-// The menu's links are plain anchors (NavMenu.razor): on a phone, where the drawer covers the page with its overlay,
-// following one closes the drawer the way MudNavLink did, by the overlay's own click.
-document.addEventListener('click', e => {
-    const link = e.target.closest && e.target.closest('[data-testid=nav] a.mud-nav-link');
-    if (!link) return;
-    const overlay = document.querySelector('.mud-drawer-overlay.mud-drawer-overlay--open');
-    if (overlay && getComputedStyle(overlay).display !== 'none') overlay.click();
-});
+// The menu drawer (MainLayout.razor): MudDrawer's markup and classes, opened and closed here rather than by a component
+// in every circuit. MudBlazor's CSS lays it out by width: from 960 px it sits beside the page, below it covers the page
+// with an overlay; "--initial" keeps it hidden on a phone until opened. Following a menu link on a phone, or a click on
+// the overlay, closes it, as MudDrawer did; crossing 960 px opens it on the wide screen and closes it on the narrow one.
+window.cormNav = (() => {
+    const narrow = matchMedia('(max-width: 959.98px)');
+    const parts = () => ({
+        layout: document.getElementById('corm-layout'),
+        drawer: document.getElementById('corm-drawer'),
+        overlay: document.getElementById('corm-drawer-overlay'),
+        toggle: document.querySelector('[data-corm-nav-toggle]'),
+    });
+    const isOpen = () => {
+        const { drawer } = parts();
+        return !!drawer && drawer.classList.contains('mud-drawer--open') && !(narrow.matches && drawer.classList.contains('mud-drawer--initial'));
+    };
+    const setOpen = open => {
+        const { layout, drawer, overlay, toggle } = parts();
+        if (!drawer) return;
+        drawer.classList.remove('mud-drawer--initial');
+        drawer.classList.toggle('mud-drawer--open', open);
+        drawer.classList.toggle('mud-drawer--closed', !open);
+        layout.classList.toggle('mud-drawer-open-responsive-md-left', open);
+        layout.classList.toggle('mud-drawer-close-responsive-md-left', !open);
+        overlay.classList.toggle('mud-drawer-overlay--open', open);
+        if (toggle) toggle.setAttribute('aria-expanded', String(open));
+    };
+    document.addEventListener('click', e => {
+        if (!e.target.closest) return;
+        if (e.target.closest('[data-corm-nav-toggle]')) setOpen(!isOpen());
+        else if (e.target.closest('#corm-drawer-overlay')) setOpen(false);
+        else if (narrow.matches && e.target.closest('[data-testid=nav] a.mud-nav-link')) setOpen(false);
+    });
+    narrow.addEventListener('change', () => { if (parts().drawer) setOpen(!narrow.matches); });
+    return { isOpen, setOpen };
+})();

@@ -16,6 +16,8 @@ using static CoRM.Infrastructure.Seeding.DemoSeeder;
 //
 //   dotnet run -c Release --project tests/CoRM.LoadHarness -- 1 25 50 100        the table for the note
 //   dotnet run -c Release --project tests/CoRM.LoadHarness -- --by-persona 20    what each landing page keeps alive
+//   dotnet run -c Release --project tests/CoRM.LoadHarness -- --signalr 1 25 50 100   the same without browsers: circuits from
+//     CircuitClient in a second process (Chromium's tabs would take the 2 cores); --by-persona and --hold work with it too
 //   dotnet run -c Release --project tests/CoRM.LoadHarness -- --hold 0 20        20 circuits of Mix[0] held for a heap dump:
 //     it prints its process id and waits 45 s with none open, then 90 s with them open; `dotnet-gcdump collect -p <pid>` in
 //     each window, and `dotnet-gcdump report` on both, says which types the circuits add.
@@ -169,6 +171,20 @@ async Task RunWithoutBrowsersAsync()
     var start = Memory.Measure();
     Console.WriteLine($"Baseline (no circuit, browserless clients): managed heap {start.HeapMb:F1} MB, working set {start.WorkingSetMb:F1} MB");
 
+    if (args.Contains("--hold"))
+    {
+        var persona = Session.Mix[int.Parse(args[Array.IndexOf(args, "--hold") + 1], culture)];
+        var count = levels.Length > 1 ? levels[1] : 20;
+        Console.WriteLine($"pid {Environment.ProcessId}: no circuit open, dump now (45 s)");
+        await Task.Delay(TimeSpan.FromSeconds(45));
+        var landing = (await clients.SendAsync($"open {persona} {count}"))["opened ".Length..];
+        await Task.Delay(1500);
+        var m = Memory.Measure();
+        Console.WriteLine($"pid {Environment.ProcessId}: {count} circuits of {persona} on {landing}, {PerCircuitKb(m.HeapMb - start.HeapMb, count):F0} KB each; dump now (90 s)");
+        await Task.Delay(TimeSpan.FromSeconds(90));
+        return;
+    }
+
     if (byPersona)
     {
         Console.WriteLine();
@@ -194,6 +210,7 @@ async Task RunWithoutBrowsersAsync()
     {
         var opening = Stopwatch.StartNew();
         await clients.SendAsync($"open-mix {level}");
+        var opened = opening.Elapsed;
         await Task.Delay(2000);
         var idle = Memory.Measure();
         latency.Start();
@@ -204,7 +221,7 @@ async Task RunWithoutBrowsersAsync()
         Console.WriteLine($"| {level} | {PerCircuitKb(idle.HeapMb - start.HeapMb, level):F0} KB | {PerCircuitKb(active.HeapMb - start.HeapMb, level):F0} KB | " +
                           $"{PerCircuitKb(idle.WorkingSetMb - start.WorkingSetMb, level):F0} KB | {Ms(handler, 50)} / {Ms(handler, 95)} ms | {Ms(render, 50)} / {Ms(render, 95)} ms | " +
                           $"{Ms(waited, 50)} / {Ms(waited, 95)} ms | {acted[1]} |");
-        Console.Error.WriteLine($"  ({level} circuits open in {opening.Elapsed.TotalSeconds:F0} s; {handler.Count} events, {render.Count} render diffs, {waited.Length} client waits)");
+        Console.Error.WriteLine($"  ({level} circuits open in {opened.TotalSeconds:F0} s; {handler.Count} events, {render.Count} render diffs, {waited.Length} client waits)");
     }
     await clients.SendAsync("close");
 }
