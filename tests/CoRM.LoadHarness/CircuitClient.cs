@@ -151,8 +151,9 @@ internal sealed partial class CircuitClient : IAsyncDisposable
                 if ((bool?)args[1]?["forceLoad"] == true) { Failure ??= $"a full page load to {args[0]} (not followed)"; return null; }
                 await NavigateAsync((string)args[0]!, intercepted: false);
                 return null;
-            case "cormKeepListInUrl": // the list's view written into the address bar with replaceState
-                Uri = new Uri(baseUri, (string)args[1]!).ToString();
+            case "cormKeepListInUrl": // the list's view written into the address bar with replaceState, as start.js does
+                // only while still on that list: under load the call can come after the person has moved on.
+                if (new Uri(Uri).AbsolutePath == (string?)args[0]) Uri = new Uri(baseUri, (string)args[1]!).ToString();
                 return null;
             case "Blazor._internal.PageTitle.getAndRemoveExistingTitle":
                 return "CoRM";
