@@ -253,11 +253,15 @@ internal sealed partial class CircuitClient : IAsyncDisposable
         await SettleAsync(started, _ => Heading() == heading, cancel);
     }
 
+    // The list's rows are markup (MyAdvisees.RowCells), read as the browser would parse them: the first row's link.
     private string? TopAdvisee()
     {
-        var cell = tree.Find(n => n["data-testid"] == "advisee");
-        return cell is null ? null : tree.FindIn(cell, n => n.Name == "a")?["href"];
+        var row = tree.Find(n => n.Kind == NodeKind.Markup && n.Text?.Contains("data-testid=\"advisee\"", StringComparison.Ordinal) == true);
+        return row?.Text is { } html && AdviseeLinkPattern().Match(html) is { Success: true } link ? link.Groups[1].Value : null;
     }
+
+    [GeneratedRegex("data-testid=\"advisee\"><a href=\"([^\"]+)\"")]
+    private static partial Regex AdviseeLinkPattern();
 
     private string? Heading() => tree.Find(n => n.Name == "h1") is { } h1 ? tree.TextOf(h1) : null;
 

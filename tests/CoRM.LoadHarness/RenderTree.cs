@@ -38,7 +38,7 @@ internal sealed class RenderTree
         }
     }
 
-    /// <summary>The first element, in document order through every component, that matches.</summary>
+    /// <summary>The first node (element, text or markup), in document order through every component, that matches.</summary>
     public Node? Find(Func<Node, bool> match)
     {
         lock (gate)
@@ -78,7 +78,7 @@ internal sealed class RenderTree
     {
         foreach (var child in node.Children)
         {
-            if (child.Kind == NodeKind.Element && match(child)) return child;
+            if (match(child)) return child;
             var found = child.Kind == NodeKind.Element ? Search(child, match) : null;
             if (found is not null) return found;
         }
