@@ -17,7 +17,8 @@ using static CoRM.Infrastructure.Seeding.DemoSeeder;
 //   dotnet run -c Release --project tests/CoRM.LoadHarness -- 1 25 50 100        the table for the note
 //   dotnet run -c Release --project tests/CoRM.LoadHarness -- --by-persona 20    what each landing page keeps alive
 //   dotnet run -c Release --project tests/CoRM.LoadHarness -- --signalr 1 25 50 100   the same without browsers: circuits from
-//     CircuitClient in a second process (Chromium's tabs would take the 2 cores); --by-persona and --hold work with it too
+//     CircuitClient in a second process (Chromium's tabs would take the 2 cores); --by-persona and --hold work with it too,
+//     and "--signalr --hold mix 100" holds 100 circuits of the whole mix
 //   dotnet run -c Release --project tests/CoRM.LoadHarness -- --hold 0 20        20 circuits of Mix[0] held for a heap dump:
 //     it prints its process id and waits 45 s with none open, then 90 s with them open; `dotnet-gcdump collect -p <pid>` in
 //     each window, and `dotnet-gcdump report` on both, says which types the circuits add.
@@ -173,11 +174,22 @@ async Task RunWithoutBrowsersAsync()
 
     if (args.Contains("--hold"))
     {
-        var persona = Session.Mix[int.Parse(args[Array.IndexOf(args, "--hold") + 1], culture)];
-        var count = levels.Length > 1 ? levels[1] : 20;
+        // "--hold mix 100": the mix of personas, as the table's steps open them; "--hold 0 20": one persona.
+        var which = args[Array.IndexOf(args, "--hold") + 1];
+        var count = which == "mix" ? levels.FirstOrDefault(20) : levels.Length > 1 ? levels[1] : 20;
         Console.WriteLine($"pid {Environment.ProcessId}: no circuit open, dump now (45 s)");
         await Task.Delay(TimeSpan.FromSeconds(45));
-        var landing = (await clients.SendAsync($"open {persona} {count}"))["opened ".Length..];
+        string persona, landing;
+        if (which == "mix")
+        {
+            await clients.SendAsync($"open-mix {count}");
+            (persona, landing) = ("the mix", "their landing pages");
+        }
+        else
+        {
+            persona = Session.Mix[int.Parse(which, culture)];
+            landing = (await clients.SendAsync($"open {persona} {count}"))["opened ".Length..];
+        }
         await Task.Delay(1500);
         var m = Memory.Measure();
         Console.WriteLine($"pid {Environment.ProcessId}: {count} circuits of {persona} on {landing}, {PerCircuitKb(m.HeapMb - start.HeapMb, count):F0} KB each; dump now (90 s)");
