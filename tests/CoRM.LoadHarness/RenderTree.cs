@@ -45,13 +45,6 @@ internal sealed class RenderTree
             return components.Values.Select(root => Search(root, match)).FirstOrDefault(found => found is not null);
     }
 
-    /// <summary>The first element under <paramref name="within"/> (not through child components) that matches.</summary>
-    public Node? FindIn(Node within, Func<Node, bool> match)
-    {
-        lock (gate)
-            return Search(within, match);
-    }
-
     /// <summary>Every element that matches, in document order within each component.</summary>
     public IReadOnlyList<Node> FindAll(Func<Node, bool> match, Node? within = null)
     {
